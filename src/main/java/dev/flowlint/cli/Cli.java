@@ -1,0 +1,88 @@
+package dev.flowlint.cli;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Wires the commands to streams and returns the exit code (DESIGN.md §4: 0, 1, 2). */
+@Command(
+    name = "flowlint",
+    mixinStandardHelpOptions = true,
+    versionProvider = Cli.Version.class,
+    description = {
+      "Checks that payloads will really reach a Genesys Cloud Architect flow: exact input names,",
+      "required inputs, value types and the envelope around them, offline."
+    },
+    subcommands = {ImportCommand.class, CommandLine.HelpCommand.class},
+    footer = {"", "Exit codes: 0 clean, 1 findings, 2 usage error or unusable input."})
+public final class Cli implements Runnable {
+  public static final int OK = 0;
+  public static final int FINDINGS = 1;
+  public static final int USAGE = 2;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** Streams of this run, for the commands. */
+  record Io(InputStream in, PrintStream out, PrintStream err) {}
+
+  private final Io io;
+
+  Cli(Io io) {
+    this.io = io;
+  }
+
+  Io io() {
+    return io;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(io.out());
+  }
+
+  public static int run(InputStream in, PrintStream out, PrintStream err, String... args) {
+    Io io = new Io(in, out, err);
+    CommandLine cmd = new CommandLine(new Cli(io), new Factory(io));
+    cmd.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+    cmd.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+    cmd.setExecutionExceptionHandler((e, c, parsed) -> {
+      err.println("flowlint: internal error: " + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")));
+      err.println("This is a bug in flowlint; please report it with the command you ran.");
+      return USAGE;
+    });
+    int code = cmd.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  /** Gives every command the run's streams. */
+  private record Factory(Io io) implements CommandLine.IFactory {
+    @Override
+    public <K> K create(Class<K> cls) throws Exception {
+      for (var c : cls.getDeclaredConstructors()) {
+        if (c.getParameterCount() == 1 && c.getParameterTypes()[0] == Io.class) {
+          c.setAccessible(true);
+          return cls.cast(c.newInstance(io));
+        }
+      }
+      return CommandLine.defaultFactory().create(cls);
+    }
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"flowlint " + version()};
+    }
+  }
+
+  static String version() {
+    String v = Cli.class.getPackage().getImplementationVersion();
+    return v == null ? "0.1.0" : v;
+  }
+}

@@ -1,0 +1,94 @@
+package dev.flowlint.cli;
+
+import dev.flowlint.model.FlowDefinition;
+import dev.flowlint.schema.ImportResult;
+import dev.flowlint.schema.ImportResult.Problem;
+import dev.flowlint.schema.ImportResult.Severity;
+import dev.flowlint.schema.RequiredPolicy;
+import dev.flowlint.schema.SchemaImporter;
+import dev.flowlint.source.FlowSources;
+import dev.flowlint.source.InputFiles;
+import dev.flowlint.source.SourceException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "import",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Reads flow definitions (Archy YAML, Architect .i3* exports, API JSON) and writes one",
+      "JSON Schema per flow with inputs, plus index.json, into the output directory.",
+      "Directories are searched for *.yaml, *.yml, *.tftpl, *.json and *.i3* files."
+    })
+final class ImportCommand implements Callable<Integer> {
+  private final Cli.Io io;
+
+  @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Definition files or directories.")
+  List<String> paths;
+
+  @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "schemas",
+      description = "Where to write schemas (default: ${DEFAULT-VALUE}).")
+  String out;
+
+  @Option(names = "--required", paramLabel = "POLICY", defaultValue = "no-default",
+      description = "Which inputs are required: no-default (no initial value; default), schema (only an API 'required' list), all, none.")
+  String required;
+
+  @Option(names = {"-q", "--quiet"}, description = "Print only problems and the summary line.")
+  boolean quiet;
+
+  ImportCommand(Cli.Io io) {
+    this.io = io;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    var policy = RequiredPolicy.parse(required);
+    if (policy.isEmpty()) {
+      io.err().println("flowlint import: unknown --required policy \"" + required + "\"; use no-default, schema, all or none");
+      return Cli.USAGE;
+    }
+    List<String> missing = new ArrayList<>();
+    List<InputFiles.InputFile> files = InputFiles.expand(paths, InputFiles::isDefinitionName, missing);
+    List<Problem> problems = new ArrayList<>();
+    for (String m : missing) {
+      problems.add(new Problem(Severity.ERROR, m + ": no such file or directory"));
+    }
+    FlowSources sources = new FlowSources();
+    List<FlowDefinition> flows = new ArrayList<>();
+    for (InputFiles.InputFile f : files) {
+      try {
+        flows.addAll(sources.read(f.path(), f.display()));
+      } catch (SourceException e) {
+        problems.add(new Problem(Severity.ERROR, e.getMessage()));
+      }
+    }
+    ImportResult result;
+    try {
+      result = new SchemaImporter(policy.get()).write(Path.of(out), out, flows, problems);
+    } catch (IOException e) {
+      io.err().println("flowlint import: cannot write " + out + ": " + e.getMessage() + "; nothing was changed");
+      return Cli.USAGE;
+    }
+    print(result);
+    return result.imported().isEmpty() && flows.isEmpty() ? Cli.USAGE : Cli.OK;
+  }
+
+  private void print(ImportResult result) {
+    io.err().print(result.problemsText());
+    String summary = result.summary();
+    if (quiet) {
+      summary.lines()
+          .filter(l -> !l.startsWith("imported ") && !l.startsWith("skipped "))
+          .forEach(io.out()::println);
+    } else {
+      io.out().print(summary);
+    }
+  }
+}

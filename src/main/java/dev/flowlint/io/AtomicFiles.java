@@ -1,0 +1,86 @@
+package dev.flowlint.io;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes a set of files so that a failure leaves the directory as it was: every file is first
+ * written in full to a temporary file beside its target, and only when all of them are written
+ * are they renamed into place.
+ */
+public final class AtomicFiles {
+  private AtomicFiles() {}
+
+  public static void write(Path target, String content) throws IOException {
+    writeAll(Map.of(target, content));
+  }
+
+  public static void writeAll(Map<Path, String> files) throws IOException {
+    Map<Path, Path> staged = new LinkedHashMap<>();
+    List<Path> createdDirs = new ArrayList<>();
+    try {
+      for (Map.Entry<Path, String> e : files.entrySet()) {
+        Path target = e.getKey().toAbsolutePath();
+        Path dir = target.getParent();
+        if (!Files.isDirectory(dir)) {
+          createDirs(dir, createdDirs);
+        }
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        staged.put(tmp, target);
+        Files.writeString(tmp, e.getValue(), StandardCharsets.UTF_8);
+        keepPermissions(target, tmp);
+      }
+    } catch (IOException | RuntimeException e) {
+      for (Path tmp : staged.keySet()) {
+        Files.deleteIfExists(tmp);
+      }
+      for (int i = createdDirs.size() - 1; i >= 0; i--) {
+        Files.deleteIfExists(createdDirs.get(i));
+      }
+      throw e;
+    }
+    for (Map.Entry<Path, Path> e : staged.entrySet()) {
+      move(e.getKey(), e.getValue());
+    }
+  }
+
+  private static void createDirs(Path dir, List<Path> created) throws IOException {
+    List<Path> missing = new ArrayList<>();
+    for (Path p = dir; p != null && !Files.exists(p); p = p.getParent()) {
+      missing.add(0, p);
+    }
+    for (Path p : missing) {
+      Files.createDirectory(p);
+      created.add(p);
+    }
+  }
+
+  private static void keepPermissions(Path target, Path tmp) {
+    try {
+      if (Files.exists(target)) {
+        Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(target));
+      } else {
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+      }
+    } catch (IOException | UnsupportedOperationException e) {
+      // Not a POSIX file system: the temporary file's defaults are the best we have.
+    }
+  }
+
+  private static void move(Path tmp, Path target) throws IOException {
+    try {
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+}

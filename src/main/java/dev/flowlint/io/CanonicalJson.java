@@ -1,0 +1,60 @@
+package dev.flowlint.io;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import tools.jackson.core.util.DefaultIndenter;
+import tools.jackson.core.util.DefaultPrettyPrinter;
+import tools.jackson.core.util.Separators;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Writes JSON the same way every time: keys sorted, two-space indent, LF line ends, a final
+ * newline. Generated files then give an empty git diff when nothing changed.
+ */
+public final class CanonicalJson {
+  private static final JsonMapper MAPPER = JsonMapper.builder().build();
+  private static final ObjectWriter PRETTY = MAPPER.writer().with(new DefaultPrettyPrinter(
+          Separators.createDefaultInstance()
+              .withObjectNameValueSpacing(Separators.Spacing.AFTER)
+              .withArrayEmptySeparator("")
+              .withObjectEmptySeparator(""))
+      .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+      .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+
+  private CanonicalJson() {}
+
+  public static JsonMapper mapper() {
+    return MAPPER;
+  }
+
+  public static String write(JsonNode node) {
+    return PRETTY.writeValueAsString(sorted(node)) + "\n";
+  }
+
+  /** A copy with every object's keys in sorted order. */
+  public static JsonNode sorted(JsonNode node) {
+    if (node.isObject()) {
+      List<String> names = new ArrayList<>(node.propertyNames());
+      Collections.sort(names);
+      ObjectNode out = JsonNodeFactory.instance.objectNode();
+      for (String name : names) {
+        out.set(name, sorted(node.get(name)));
+      }
+      return out;
+    }
+    if (node.isArray()) {
+      ArrayNode out = JsonNodeFactory.instance.arrayNode();
+      for (JsonNode element : node) {
+        out.add(sorted(element));
+      }
+      return out;
+    }
+    return node;
+  }
+}

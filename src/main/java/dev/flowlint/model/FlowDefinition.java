@@ -1,0 +1,43 @@
+package dev.flowlint.model;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a reader learned about one flow: enough to write its input schema.
+ *
+ * @param type lower-case API form: {@code workflow}, {@code commonmodule}, {@code bot} ...
+ * @param scope the flow's own variable scope: {@code Flow} or {@code Common}
+ * @param required the API's {@code required} list when the source had one; it beats the policy
+ * @param source where the definition came from (a path, or {@code api})
+ */
+public record FlowDefinition(
+    String name,
+    Optional<String> id,
+    String type,
+    String scope,
+    List<Variable> variables,
+    Optional<List<String>> required,
+    Optional<String> version,
+    String source) {
+
+  public FlowDefinition {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(type, "type");
+    variables = List.copyOf(variables);
+    required = required.map(List::copyOf);
+  }
+
+  public List<Variable> inputs() {
+    return variables.stream().filter(Variable::input).toList();
+  }
+
+  public boolean hasInputs() {
+    return variables.stream().anyMatch(Variable::input);
+  }
+
+  public static String scopeFor(String flowType) {
+    return "commonmodule".equals(flowType) ? "Common" : "Flow";
+  }
+}

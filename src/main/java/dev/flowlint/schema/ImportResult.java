@@ -1,0 +1,49 @@
+package dev.flowlint.schema;
+
+import java.util.List;
+
+/** What an import did: written flows, skipped flows, and problems, in a stable order. */
+public record ImportResult(
+    String outDir, List<Imported> imported, List<Skipped> skipped, List<Problem> problems) {
+
+  public record Imported(String flowName, String flowType, int inputs, int required, String file) {}
+
+  public record Skipped(String flowName, String flowType, String source, String reason) {}
+
+  public record Problem(Severity severity, String message) {}
+
+  public enum Severity { ERROR, WARNING }
+
+  public long errors() {
+    return problems.stream().filter(p -> p.severity() == Severity.ERROR).count();
+  }
+
+  /** One line per problem, for standard error. */
+  public String problemsText() {
+    StringBuilder out = new StringBuilder();
+    for (Problem p : problems) {
+      out.append(p.severity() == Severity.ERROR ? "error: " : "warning: ").append(p.message()).append('\n');
+    }
+    return out.toString();
+  }
+
+  /** The short summary a person reads after {@code flowlint import}. */
+  public String summary() {
+    StringBuilder out = new StringBuilder();
+    for (Imported i : imported) {
+      out.append("imported ").append(i.flowName()).append(" (").append(i.flowType()).append("): ")
+          .append(i.inputs()).append(i.inputs() == 1 ? " input" : " inputs")
+          .append(", ").append(i.required()).append(" required -> ").append(i.file()).append('\n');
+    }
+    for (Skipped s : skipped) {
+      out.append("skipped ").append(s.flowName()).append(" (").append(s.flowType()).append("): ")
+          .append(s.reason()).append(" [").append(s.source()).append("]\n");
+    }
+    int inputs = imported.stream().mapToInt(Imported::inputs).sum();
+    out.append(imported.size()).append(imported.size() == 1 ? " flow" : " flows").append(" imported (")
+        .append(inputs).append(" inputs) into ").append(outDir).append(", ")
+        .append(skipped.size()).append(" skipped, ")
+        .append(errors()).append(errors() == 1 ? " error" : " errors").append('\n');
+    return out.toString();
+  }
+}

@@ -1,0 +1,78 @@
+package dev.flowlint.schema;
+
+import dev.flowlint.io.CanonicalJson;
+import dev.flowlint.model.FlowDefinition;
+import dev.flowlint.model.Variable;
+import java.util.TreeSet;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Turns a flow definition into the JSON Schema of its inputs object (DESIGN.md §4). */
+public final class SchemaWriter {
+  public static final String DIALECT = "https://json-schema.org/draft/2020-12/schema";
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private final RequiredPolicy policy;
+
+  public SchemaWriter(RequiredPolicy policy) {
+    this.policy = policy;
+  }
+
+  public ObjectNode schema(FlowDefinition flow) {
+    ObjectNode schema = NODES.objectNode();
+    schema.put("$schema", DIALECT);
+    schema.put("title", flow.name());
+    schema.put("type", "object");
+    schema.put("additionalProperties", false);
+
+    ObjectNode properties = schema.putObject("properties");
+    TreeSet<String> required = new TreeSet<>();
+    TreeSet<String> outputs = new TreeSet<>();
+    TreeSet<String> internal = new TreeSet<>();
+    for (Variable v : flow.variables()) {
+      if (v.input()) {
+        properties.set(v.name(), property(v));
+        if (policy.isRequired(flow, v)) {
+          required.add(v.name());
+        }
+      } else if (v.output()) {
+        outputs.add(v.name());
+      } else {
+        internal.add(v.name());
+      }
+    }
+    ArrayNode req = schema.putArray("required");
+    required.forEach(req::add);
+
+    ObjectNode meta = schema.putObject("x-flowlint");
+    flow.id().ifPresent(id -> meta.put("flowId", id));
+    meta.put("flowName", flow.name());
+    meta.put("flowType", flow.type());
+    flow.version().ifPresent(v -> meta.put("flowVersion", v));
+    meta.put("scope", flow.scope());
+    ArrayNode outs = meta.putArray("outputs");
+    outputs.forEach(outs::add);
+    ArrayNode ints = meta.putArray("internal");
+    internal.forEach(ints::add);
+    meta.put("source", flow.source());
+    return (ObjectNode) CanonicalJson.sorted(schema);
+  }
+
+  private static ObjectNode property(Variable v) {
+    ObjectNode p = TypeSchemas.of(v);
+    p.put("x-genesys-type", v.genesysType());
+    v.description().ifPresent(d -> p.put("description", d));
+    v.initialValue().literal().ifPresent(lit -> p.set("default", lit));
+    if (v.output()) {
+      p.put("x-genesys-output", true);
+    }
+    if (v.secure()) {
+      p.put("x-genesys-secure", true);
+    }
+    return p;
+  }
+
+  public String write(FlowDefinition flow) {
+    return CanonicalJson.write(schema(flow));
+  }
+}

@@ -1,0 +1,165 @@
+package dev.flowlint.source;
+
+import dev.flowlint.model.FlowDefinition;
+import dev.flowlint.model.InitialValue;
+import dev.flowlint.model.Variable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLFactory;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/** Reads Archy YAML flow files (also Terraform templates of them with {{placeholders}}). */
+public final class ArchyYamlReader implements FlowReader {
+  private static final Pattern KEYWORD = Pattern.compile("^([a-zA-Z]+?)(Collection)?Variable$");
+
+  /** Root keys that are not their API type once lower-cased. */
+  private static final Map<String, String> TYPE_ALIASES = Map.of(
+      "botFlow", "bot",
+      "digitalBotFlow", "digitalbot",
+      "digitalBot", "digitalbot");
+
+  private static final YAMLMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
+          .loadSettings(LoadSettings.builder()
+              .setCodePointLimit((int) SourceText.MAX_BYTES)
+              .setMaxAliasesForCollections(50)
+              .setAllowRecursiveKeys(false)
+              .build())
+          .build())
+      .build();
+
+  @Override
+  public String formatName() {
+    return "Archy YAML";
+  }
+
+  @Override
+  public List<FlowDefinition> read(SourceText source) throws SourceException {
+    String path = source.displayPath();
+    JsonNode root;
+    try {
+      root = YAML.readTree(TemplatePlaceholders.protect(source.text()));
+    } catch (JacksonException e) {
+      throw located(path, e, "not valid YAML");
+    } catch (RuntimeException e) {
+      throw new SourceException(path, "not valid YAML: " + e.getClass().getSimpleName());
+    }
+    if (root == null || !root.isObject() || root.size() == 0) {
+      throw new SourceException(path, "not an Archy flow: expected a top-level key naming the flow type (workflow:, commonModule:, inboundCall: ...)");
+    }
+    String rootKey = root.propertyNames().iterator().next();
+    JsonNode flow = root.get(rootKey);
+    if (root.size() != 1 || !flow.isObject() || !rootKey.matches("[a-z][a-zA-Z]*")) {
+      throw new SourceException(path, 1, 1, "not an Archy flow: expected one top-level key naming the flow type (workflow:, commonModule:, inboundCall: ...), found \"" + rootKey + "\"");
+    }
+    String type = TYPE_ALIASES.getOrDefault(rootKey, rootKey.toLowerCase(java.util.Locale.ROOT));
+    JsonNode nameNode = flow.get("name");
+    if (nameNode == null || !nameNode.isValueNode() || nameNode.asString().isBlank()) {
+      throw new SourceException(path, "Archy " + rootKey + " has no name");
+    }
+    String name = TemplatePlaceholders.restore(nameNode.asString());
+    if (name.contains("{{") || name.contains("${")) {
+      // A Terraform template names its flow at deploy time; the file name is the best stand-in.
+      name = fileStem(path);
+    }
+    List<Variable> variables = variables(path, flow.get("variables"));
+    return List.of(new FlowDefinition(name, Optional.empty(), type, FlowDefinition.scopeFor(type),
+        variables, Optional.empty(), Optional.empty(), path));
+  }
+
+  /** {@code modules/flow/blacklist.yaml.tftpl} → {@code blacklist}. */
+  static String fileStem(String path) {
+    String file = path.substring(path.lastIndexOf('/') + 1);
+    String stem = file.replaceAll("(?i)(\\.(ya?ml|tftpl|tmpl|json))+$", "");
+    return stem.isEmpty() ? file : stem;
+  }
+
+  private static List<Variable> variables(String path, JsonNode list) throws SourceException {
+    List<Variable> out = new ArrayList<>();
+    if (list == null || list.isNull()) {
+      return out;
+    }
+    if (!list.isArray()) {
+      throw new SourceException(path, "\"variables\" is not a list");
+    }
+    for (JsonNode item : list) {
+      if (!item.isObject() || item.size() != 1) {
+        throw new SourceException(path, "a \"variables\" entry is not a single <type>Variable mapping");
+      }
+      String keyword = item.propertyNames().iterator().next();
+      Matcher m = KEYWORD.matcher(keyword);
+      if (!m.matches()) {
+        throw new SourceException(path, "unknown variable keyword \"" + keyword + "\" (expected <type>Variable)");
+      }
+      JsonNode body = item.get(keyword);
+      JsonNode name = body.get("name");
+      if (name == null || !name.isString()) {
+        throw new SourceException(path, "a " + keyword + " has no name");
+      }
+      String type = ArchitectTypes.canonical(m.group(1));
+      boolean collection = m.group(2) != null;
+      out.add(new Variable(
+          TemplatePlaceholders.restore(name.asString()),
+          type,
+          collection,
+          body.path("isInput").asBoolean(false),
+          body.path("isOutput").asBoolean(false),
+          body.path("isSecure").asBoolean(false),
+          initialValue(type, collection, body.get("initialValue")),
+          text(body.get("description"))));
+    }
+    return out;
+  }
+
+  private static InitialValue initialValue(String type, boolean collection, JsonNode init) {
+    if (init == null || !init.isObject()) {
+      return InitialValue.NONE;
+    }
+    if (init.has("lit")) {
+      JsonNode lit = restored(init.get("lit"));
+      return new InitialValue.Literal(ArchitectTypes.literalJson(type, collection, lit),
+          lit.isValueNode() ? lit.asString() : lit.toString());
+    }
+    if (init.has("exp")) {
+      return new InitialValue.Expression(TemplatePlaceholders.restore(init.get("exp").asString()));
+    }
+    return InitialValue.NONE;
+  }
+
+  private static JsonNode restored(JsonNode node) {
+    if (node.isString()) {
+      return tools.jackson.databind.node.JsonNodeFactory.instance.stringNode(TemplatePlaceholders.restore(node.asString()));
+    }
+    return node;
+  }
+
+  private static Optional<String> text(JsonNode node) {
+    return node == null || !node.isValueNode() || node.isNull()
+        ? Optional.empty()
+        : Optional.of(TemplatePlaceholders.restore(node.asString()).strip());
+  }
+
+  static SourceException located(String path, JacksonException e, String what) {
+    TokenStreamLocation loc = e.getLocation();
+    String reason = what + ": " + firstLine(e.getOriginalMessage());
+    if (loc != null && loc.getLineNr() > 0) {
+      return new SourceException(path, loc.getLineNr(), loc.getColumnNr(), reason);
+    }
+    return new SourceException(path, reason);
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "unreadable";
+    }
+    String line = message.lines().findFirst().orElse(message).strip();
+    return line.length() > 200 ? line.substring(0, 200) + "..." : line;
+  }
+}

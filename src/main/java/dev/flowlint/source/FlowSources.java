@@ -1,0 +1,50 @@
+package dev.flowlint.source;
+
+import dev.flowlint.model.FlowDefinition;
+import java.nio.file.Path;
+import java.util.List;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Decides from a file's content which reader it needs, and reads it. */
+public final class FlowSources {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private final ArchyYamlReader yaml = new ArchyYamlReader();
+  private final ArchitectExportReader export = new ArchitectExportReader();
+  private final ApiJsonReader api = new ApiJsonReader();
+
+  public List<FlowDefinition> read(Path file, String displayPath) throws SourceException {
+    return read(SourceText.load(file, displayPath));
+  }
+
+  public List<FlowDefinition> read(SourceText source) throws SourceException {
+    String path = source.displayPath();
+    if (source.isBlank()) {
+      throw new SourceException(path, "empty file");
+    }
+    String trimmed = source.text().strip();
+    char first = trimmed.charAt(0);
+    if (first == '{' || first == '[') {
+      return readJson(source);
+    }
+    if (ArchitectExportReader.BASE64_TEXT.matcher(trimmed).matches() && !trimmed.contains(":")) {
+      return export.read(source);
+    }
+    return yaml.read(source);
+  }
+
+  private List<FlowDefinition> readJson(SourceText source) throws SourceException {
+    String path = source.displayPath();
+    JsonNode root;
+    try {
+      root = JSON.readTree(source.text());
+    } catch (JacksonException e) {
+      throw ArchyYamlReader.located(path, e, "not valid JSON");
+    }
+    if (ApiJsonReader.accepts(root)) {
+      return api.read(path, root);
+    }
+    throw new SourceException(path, "JSON is not a flow definition: expected a Genesys Cloud Flow, FlowVersion or FlowDivisionView with inputSchema, or a listing page with \"entities\"");
+  }
+}

@@ -37,5 +37,13 @@ public sealed interface InitialValue {
     }
   }
 
+  /** The source does not say (the API's schemas carry no initial values). */
+  record Unknown() implements InitialValue {
+    public String kind() {
+      return "unknown";
+    }
+  }
+
   InitialValue NONE = new None();
+  InitialValue UNKNOWN = new Unknown();
 }

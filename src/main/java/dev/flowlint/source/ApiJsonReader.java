@@ -104,7 +104,7 @@ public final class ApiJsonReader {
         .map(t -> t.endsWith("Collection") ? t.substring(0, t.length() - "Collection".length()) : t)
         .orElseGet(() -> typeOf(element));
     Optional<String> description = text(schema.get("description"));
-    return new Variable(name, type, collection, input, output, false, InitialValue.NONE, description);
+    return new Variable(name, type, collection, input, output, false, InitialValue.UNKNOWN, description);
   }
 
   private static String typeOf(JsonNode schema) {

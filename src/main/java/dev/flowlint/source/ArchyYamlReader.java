@@ -155,11 +155,23 @@ public final class ArchyYamlReader implements FlowReader {
     return new SourceException(path, reason);
   }
 
-  private static String firstLine(String message) {
+  /**
+   * Plain words from a parser message: SnakeYAML's multi-line report becomes "problem (context)",
+   * and Jackson's limits lose their Java API names.
+   */
+  static String firstLine(String message) {
     if (message == null) {
       return "unreadable";
     }
-    String line = message.lines().findFirst().orElse(message).strip();
+    if (message.contains("nesting depth")) {
+      return "nested too deeply (more than 500 levels)";
+    }
+    List<String> plain = message.lines().filter(l -> !l.isEmpty() && !l.startsWith(" ")).toList();
+    String line = plain.isEmpty() ? message.strip() : plain.get(plain.size() - 1).strip();
+    if (plain.size() > 1) {
+      line = line + " (" + plain.get(0).strip() + ")";
+    }
+    line = line.replaceAll("\\s*\\(from `[^`]*`\\)", "");
     return line.length() > 200 ? line.substring(0, 200) + "..." : line;
   }
 }

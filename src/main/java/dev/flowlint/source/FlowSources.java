@@ -28,7 +28,8 @@ public final class FlowSources {
     if (first == '{' || first == '[') {
       return readJson(source);
     }
-    if (ArchitectExportReader.BASE64_TEXT.matcher(trimmed).matches() && !trimmed.contains(":")) {
+    boolean exportName = source.displayPath().toLowerCase(java.util.Locale.ROOT).contains(".i3");
+    if (exportName || (ArchitectExportReader.BASE64_TEXT.matcher(trimmed).matches() && !trimmed.contains(":"))) {
       return export.read(source);
     }
     return yaml.read(source);

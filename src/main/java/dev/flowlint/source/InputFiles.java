@@ -34,10 +34,13 @@ public final class InputFiles {
   public static List<InputFile> expand(List<String> args, Predicate<String> accept, List<String> missing)
       throws IOException {
     List<InputFile> out = new ArrayList<>();
+    java.util.Set<Path> seen = new java.util.HashSet<>();
     for (String arg : args) {
       Path root = Path.of(arg);
       if (Files.isRegularFile(root)) {
-        out.add(new InputFile(root, arg));
+        if (seen.add(root.toAbsolutePath().normalize())) {
+          out.add(new InputFile(root, arg));
+        }
       } else if (Files.isDirectory(root)) {
         String prefix = arg.endsWith("/") ? arg : arg + "/";
         try (Stream<Path> walk = Files.walk(root, FileVisitOption.FOLLOW_LINKS)) {
@@ -45,6 +48,7 @@ public final class InputFiles {
               .filter(p -> !hidden(root.relativize(p)))
               .filter(p -> accept.test(p.getFileName().toString()))
               .sorted(Comparator.comparing(p -> root.relativize(p).toString()))
+              .filter(p -> seen.add(p.toAbsolutePath().normalize()))
               .forEach(p -> out.add(new InputFile(p, prefix + slashes(root.relativize(p)))));
         }
       } else {

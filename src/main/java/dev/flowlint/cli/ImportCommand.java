@@ -22,8 +22,7 @@ import picocli.CommandLine.Parameters;
     name = "import",
     mixinStandardHelpOptions = true,
     description = {
-      "Reads flow definitions (Archy YAML, Architect .i3* exports, API JSON) and writes one",
-      "JSON Schema per flow with inputs, plus index.json, into the output directory.",
+      "Reads flow definitions (Archy YAML, Architect .i3* exports, API JSON) and writes one JSON Schema per flow with inputs, plus index.json, into the output directory.",
       "Directories are searched for *.yaml, *.yml, *.tftpl, *.json and *.i3* files."
     })
 final class ImportCommand implements Callable<Integer> {

@@ -37,6 +37,11 @@ public final class CanonicalJson {
     return PRETTY.writeValueAsString(sorted(node)) + "\n";
   }
 
+  /** Pretty JSON keeping the order the keys were put in (reports read top-down). */
+  public static String writeOrdered(JsonNode node) {
+    return PRETTY.writeValueAsString(node) + "\n";
+  }
+
   /** A copy with every object's keys in sorted order. */
   public static JsonNode sorted(JsonNode node) {
     if (node.isObject()) {

@@ -1,0 +1,103 @@
+package dev.flowlint.check;
+
+import dev.flowlint.config.Config;
+import dev.flowlint.model.Diagnostic;
+import dev.flowlint.model.Severity;
+import dev.flowlint.payload.PayloadText;
+import dev.flowlint.payload.TextLines;
+import dev.flowlint.schema.SchemaStore;
+import dev.flowlint.schema.SchemaStore.StoreException;
+import dev.flowlint.source.InputFiles;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Checks a list of paths (files, directories, "-" for stdin) and gives one report per file. */
+public final class CheckRun {
+  private final PayloadChecker checker;
+  private final Config config;
+  private final Optional<String> flow;
+  private final Optional<Envelope> envelope;
+  private final PayloadFiles payloadFiles;
+
+  public CheckRun(SchemaStore store, Config config, Optional<String> flow, Optional<Envelope> envelope, PayloadFiles payloadFiles) {
+    this.checker = new PayloadChecker(store, config);
+    this.config = config;
+    this.flow = flow;
+    this.envelope = envelope;
+    this.payloadFiles = payloadFiles;
+  }
+
+  public List<FileReport> run(List<String> paths, InputStream stdin) throws IOException, StoreException {
+    List<FileReport> reports = new ArrayList<>();
+    List<String> fileArgs = new ArrayList<>();
+    for (String p : paths) {
+      if (p.equals("-")) {
+        reports.addAll(checkFiles(fileArgs));
+        fileArgs.clear();
+        reports.add(checkText("<stdin>", () -> PayloadText.read(stdin)));
+      } else {
+        fileArgs.add(p);
+      }
+    }
+    reports.addAll(checkFiles(fileArgs));
+    return reports;
+  }
+
+  private List<FileReport> checkFiles(List<String> args) throws IOException, StoreException {
+    List<FileReport> reports = new ArrayList<>();
+    if (args.isEmpty()) {
+      return reports;
+    }
+    List<String> missing = new ArrayList<>();
+    for (InputFiles.InputFile f : InputFiles.expand(args, payloadFiles::accepts, missing)) {
+      reports.add(checkText(f.display(), () -> PayloadText.read(f.path())));
+    }
+    for (String m : missing) {
+      reports.add(unreadable(m, "no such file or directory"));
+    }
+    return reports;
+  }
+
+  private interface TextSource {
+    String read() throws PayloadText.Unreadable;
+  }
+
+  private FileReport checkText(String display, TextSource source) throws StoreException {
+    String text;
+    try {
+      text = source.read();
+    } catch (PayloadText.Unreadable e) {
+      return unreadable(display, e.getMessage());
+    }
+    return checker.check(display, text, targetFor(display));
+  }
+
+  private Target targetFor(String display) {
+    Optional<Config.PayloadMapping> mapping = config.mappingFor(display);
+    if (flow.isPresent()) {
+      return new Target(flow, "--flow", envelope.or(() -> mapping.flatMap(Config.PayloadMapping::envelope)));
+    }
+    return new Target(mapping.flatMap(Config.PayloadMapping::flow), "flowlint.yaml payloads \"" + mapping.map(Config.PayloadMapping::files).orElse("") + "\"",
+        envelope.or(() -> mapping.flatMap(Config.PayloadMapping::envelope)));
+  }
+
+  private static FileReport unreadable(String display, String why) {
+    TextLines none = new TextLines("");
+    Diagnostic d = new Diagnostic(Rule.UNREADABLE_FILE.id(), Severity.ERROR, "cannot read " + display + ": " + why, "",
+        none.span(0, 0), Optional.empty(), List.of());
+    return new FileReport(display, Optional.empty(), Optional.empty(), List.of(d), none);
+  }
+
+  /** Exit code of DESIGN.md §4: 2 for an unreadable file, 1 for findings at or above failOn, else 0. */
+  public static int exitCode(List<FileReport> reports, Severity failOn) {
+    boolean unreadable = reports.stream().flatMap(r -> r.diagnostics().stream()).anyMatch(d -> d.rule().equals(Rule.UNREADABLE_FILE.id()));
+    if (unreadable) {
+      return 2;
+    }
+    boolean failing = reports.stream().flatMap(r -> r.diagnostics().stream()).anyMatch(d -> d.severity().atLeast(failOn));
+    return failing ? 1 : 0;
+  }
+}

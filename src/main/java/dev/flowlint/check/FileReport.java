@@ -1,0 +1,20 @@
+package dev.flowlint.check;
+
+import dev.flowlint.model.Diagnostic;
+import dev.flowlint.model.Severity;
+import dev.flowlint.payload.TextLines;
+import java.util.List;
+import java.util.Optional;
+
+/** The findings for one payload file, with its text for showing source lines. */
+public record FileReport(
+    String path, Optional<String> flow, Optional<String> envelope, List<Diagnostic> diagnostics, TextLines lines) {
+
+  public FileReport {
+    diagnostics = List.copyOf(diagnostics);
+  }
+
+  public long count(Severity s) {
+    return diagnostics.stream().filter(d -> d.severity() == s).count();
+  }
+}

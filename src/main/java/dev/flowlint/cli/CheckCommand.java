@@ -1,0 +1,131 @@
+package dev.flowlint.cli;
+
+import dev.flowlint.check.CheckRun;
+import dev.flowlint.check.Envelope;
+import dev.flowlint.check.FileReport;
+import dev.flowlint.check.PayloadFiles;
+import dev.flowlint.config.Config;
+import dev.flowlint.model.Severity;
+import dev.flowlint.report.Reporter;
+import dev.flowlint.report.Reporters;
+import dev.flowlint.schema.SchemaStore;
+import dev.flowlint.schema.SchemaStore.StoreException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Checks payloads and payload templates against the flows' input schemas: envelope fields, exact input names (with did-you-mean), required inputs and value types.",
+      "Directories are searched for *.json and JSON templates (*.json.tmpl, *.json.vm, *.json.hbs, *.json.j2 ...). Use - to read a pasted payload from standard input."
+    },
+    footer = {"", "Exit codes: 0 clean (or only findings below --fail-on), 1 findings, 2 usage error or unreadable input."})
+final class CheckCommand implements Callable<Integer> {
+  private final Cli.Io io;
+
+  @Mixin ConfigOptions common;
+
+  @Parameters(arity = "1..*", paramLabel = "PATH|DIR|-", description = "Payload files, directories, or - for standard input.")
+  List<String> paths;
+
+  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
+      description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).", completionCandidates = Formats.class)
+  String format;
+
+  @Option(names = "--flow", paramLabel = "NAME|ID", description = "The flow every payload targets (beats flowId and flowlint.yaml).")
+  String flow;
+
+  @Option(names = "--envelope", paramLabel = "NAME", description = "flow-execution, shared-flow or inputs (default: detected from the payload).")
+  String envelope;
+
+  @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "error",
+      description = "Lowest severity that makes the exit code 1: error, warning or info (default: ${DEFAULT-VALUE}).")
+  String failOn;
+
+  @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", description = "auto, always or never (default: ${DEFAULT-VALUE}; NO_COLOR is honoured).")
+  String colorWhen;
+
+  @Option(names = {"-q", "--quiet"}, description = "Print nothing in text format; the exit code tells.")
+  boolean quiet;
+
+  @Option(names = "--include", paramLabel = "GLOB", description = "File-name glob of payloads inside directories (repeatable; replaces the default suffixes).")
+  List<String> include = new ArrayList<>();
+
+  static final class Formats extends ArrayList<String> {
+    Formats() {
+      super(Reporters.NAMES);
+    }
+  }
+
+  CheckCommand(Cli.Io io) {
+    this.io = io;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    Optional<Severity> failSeverity = Severity.parse(failOn);
+    if (failSeverity.isEmpty()) {
+      return usage("--fail-on must be error, warning or info, not \"" + failOn + "\"");
+    }
+    Optional<Envelope> env = Optional.empty();
+    if (envelope != null) {
+      env = Envelope.byId(envelope);
+      if (env.isEmpty()) {
+        return usage("--envelope must be flow-execution, shared-flow or inputs, not \"" + envelope + "\"");
+      }
+    }
+    if (!List.of("auto", "always", "never").contains(colorWhen)) {
+      return usage("--color must be auto, always or never, not \"" + colorWhen + "\"");
+    }
+    Optional<Reporter> reporter = Reporters.byName(format, Cli.version(), color(), quiet);
+    if (reporter.isEmpty()) {
+      return usage("unknown --format \"" + format + "\"; use one of " + String.join(", ", Reporters.NAMES));
+    }
+    Optional<ConfigOptions.Loaded> loaded = common.load(io.err());
+    if (loaded.isEmpty()) {
+      return Cli.USAGE;
+    }
+    Config config = loaded.get().config();
+    SchemaStore store;
+    try {
+      store = SchemaStore.open(loaded.get().schemas(), loaded.get().schemasDisplay());
+    } catch (StoreException e) {
+      io.err().println("flowlint check: " + e.getMessage());
+      return Cli.USAGE;
+    }
+    List<String> globs = include.isEmpty() ? config.include() : include;
+    List<FileReport> reports;
+    try {
+      reports = new CheckRun(store, config, Optional.ofNullable(flow), env, new PayloadFiles(globs)).run(paths, io.in());
+    } catch (StoreException e) {
+      io.err().println("flowlint check: " + e.getMessage());
+      return Cli.USAGE;
+    }
+    reporter.get().write(reports, io.out());
+    return CheckRun.exitCode(reports, failSeverity.get());
+  }
+
+  private boolean color() {
+    if (colorWhen.equals("always")) {
+      return true;
+    }
+    if (colorWhen.equals("never") || System.getenv("NO_COLOR") != null || "dumb".equals(System.getenv("TERM"))) {
+      return false;
+    }
+    return System.console() != null && io.out() == System.out;
+  }
+
+  private int usage(String message) {
+    io.err().println("flowlint check: " + message);
+    return Cli.USAGE;
+  }
+}

@@ -1,0 +1,55 @@
+package dev.flowlint.config;
+
+import dev.flowlint.check.Envelope;
+import dev.flowlint.check.Rule;
+import dev.flowlint.model.Severity;
+import dev.flowlint.schema.RequiredPolicy;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code flowlint.yaml} (DESIGN.md §4): where schemas live, which flow and envelope each payload
+ * file targets, the required policy and per-flow overrides, and rule severities.
+ *
+ * @param rules severity per rule id; empty Optional means "off"
+ */
+public record Config(
+    Optional<String> schemas,
+    List<PayloadMapping> payloads,
+    Optional<RequiredPolicy> required,
+    Map<String, FlowOverride> flows,
+    Map<String, Optional<Severity>> rules,
+    List<String> include) {
+
+  public static final Config EMPTY = new Config(Optional.empty(), List.of(), Optional.empty(), Map.of(), Map.of(), List.of());
+
+  /** Payload files matching {@code files} target {@code flow} in {@code envelope}. */
+  public record PayloadMapping(String files, Optional<String> flow, Optional<Envelope> envelope) {
+    public boolean matches(String path) {
+      String normalized = path.replace('\\', '/');
+      if (normalized.startsWith("./")) {
+        normalized = normalized.substring(2);
+      }
+      PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + files);
+      Path p = Path.of(normalized);
+      return m.matches(p) || (!files.contains("/") && p.getFileName() != null && m.matches(p.getFileName()));
+    }
+  }
+
+  /** Inputs to treat as required or optional whatever the schema says. */
+  public record FlowOverride(Set<String> required, Set<String> optional) {}
+
+  public Optional<PayloadMapping> mappingFor(String path) {
+    return payloads.stream().filter(m -> m.matches(path)).findFirst();
+  }
+
+  /** The severity a rule reports at, or empty when it is off. */
+  public Optional<Severity> severity(Rule rule) {
+    return rules.getOrDefault(rule.id(), Optional.of(rule.defaultSeverity()));
+  }
+}

@@ -1,0 +1,165 @@
+package dev.flowlint.config;
+
+import dev.flowlint.check.Envelope;
+import dev.flowlint.check.Rule;
+import dev.flowlint.model.Severity;
+import dev.flowlint.schema.RequiredPolicy;
+import dev.flowlint.source.SourceException;
+import dev.flowlint.source.SourceText;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/** Reads and validates {@code flowlint.yaml}; every mistake is named with the key it is under. */
+public final class ConfigReader {
+  public static final String DEFAULT_FILE = "flowlint.yaml";
+  private static final Set<String> KEYS = Set.of("schemas", "payloads", "required", "flows", "rules", "include");
+  private static final YAMLMapper YAML = YAMLMapper.builder().build();
+
+  private ConfigReader() {}
+
+  public static Config read(Path file, String display) throws ConfigException {
+    JsonNode root;
+    try {
+      String text = SourceText.load(file, display).text();
+      root = text.isBlank() ? null : YAML.readTree(text);
+    } catch (SourceException e) {
+      throw new ConfigException(e.getMessage());
+    } catch (JacksonException e) {
+      var loc = e.getLocation();
+      throw new ConfigException(display + (loc != null && loc.getLineNr() > 0 ? ":" + loc.getLineNr() + ":" + loc.getColumnNr() : "")
+          + ": not valid YAML: " + e.getOriginalMessage().lines().filter(l -> !l.startsWith(" ")).reduce((a, b) -> b).orElse("").strip());
+    }
+    if (root == null || root.isNull()) {
+      return Config.EMPTY;
+    }
+    if (!root.isObject()) {
+      throw new ConfigException(display + ": expected a mapping of settings (schemas, payloads, required, flows, rules, include)");
+    }
+    for (String key : root.propertyNames()) {
+      if (!KEYS.contains(key)) {
+        throw new ConfigException(display + ": unknown setting \"" + key + "\"; known: " + String.join(", ", KEYS.stream().sorted().toList()));
+      }
+    }
+    Optional<String> schemas = text(root.get("schemas"));
+    Optional<RequiredPolicy> required = Optional.empty();
+    if (root.has("required")) {
+      String word = text(root.get("required")).orElse("");
+      required = Optional.of(RequiredPolicy.parse(word).orElseThrow(() -> new ConfigException(
+          display + ": required: \"" + word + "\" is not one of no-default, schema, all, none")));
+    }
+    return new Config(schemas, payloads(display, root.get("payloads")), required,
+        flows(display, root.get("flows")), rules(display, root.get("rules")), strings(display, "include", root.get("include")));
+  }
+
+  private static List<Config.PayloadMapping> payloads(String display, JsonNode node) throws ConfigException {
+    List<Config.PayloadMapping> out = new ArrayList<>();
+    if (node == null || node.isNull()) {
+      return out;
+    }
+    if (!node.isArray()) {
+      throw new ConfigException(display + ": payloads: expected a list of {files, flow, envelope}");
+    }
+    int i = 0;
+    for (JsonNode m : node) {
+      String where = display + ": payloads[" + i++ + "]";
+      if (!m.isObject() || text(m.get("files")).isEmpty()) {
+        throw new ConfigException(where + ": needs \"files\" (a glob such as payloads/orders/*.json)");
+      }
+      for (String key : m.propertyNames()) {
+        if (!Set.of("files", "flow", "envelope").contains(key)) {
+          throw new ConfigException(where + ": unknown key \"" + key + "\"; known: files, flow, envelope");
+        }
+      }
+      Optional<Envelope> envelope = Optional.empty();
+      if (m.has("envelope")) {
+        String e = text(m.get("envelope")).orElse("");
+        envelope = Optional.of(Envelope.byId(e).orElseThrow(() -> new ConfigException(
+            where + ": envelope \"" + e + "\" is not one of " + envelopes())));
+      }
+      out.add(new Config.PayloadMapping(text(m.get("files")).get(), text(m.get("flow")), envelope));
+    }
+    return out;
+  }
+
+  private static Map<String, Config.FlowOverride> flows(String display, JsonNode node) throws ConfigException {
+    Map<String, Config.FlowOverride> out = new LinkedHashMap<>();
+    if (node == null || node.isNull()) {
+      return out;
+    }
+    if (!node.isObject()) {
+      throw new ConfigException(display + ": flows: expected a mapping of flow name to {required, optional}");
+    }
+    for (String flow : node.propertyNames()) {
+      JsonNode f = node.get(flow);
+      String where = "flows." + flow;
+      if (!f.isObject()) {
+        throw new ConfigException(display + ": " + where + ": expected {required: [...], optional: [...]}");
+      }
+      out.put(flow, new Config.FlowOverride(
+          new LinkedHashSet<>(strings(display, where + ".required", f.get("required"))),
+          new LinkedHashSet<>(strings(display, where + ".optional", f.get("optional")))));
+    }
+    return out;
+  }
+
+  private static Map<String, Optional<Severity>> rules(String display, JsonNode node) throws ConfigException {
+    Map<String, Optional<Severity>> out = new LinkedHashMap<>();
+    if (node == null || node.isNull()) {
+      return out;
+    }
+    if (!node.isObject()) {
+      throw new ConfigException(display + ": rules: expected a mapping of rule id to error, warning, info or off");
+    }
+    for (String id : node.propertyNames()) {
+      if (Rule.byId(id).isEmpty()) {
+        throw new ConfigException(display + ": rules: unknown rule \"" + id + "\"; 'flowlint rules' lists them");
+      }
+      JsonNode v = node.get(id);
+      String word = v.isBoolean() && !v.asBoolean() ? "off" : text(v).orElse("");
+      if (word.equals("off")) {
+        out.put(id, Optional.empty());
+      } else {
+        out.put(id, Optional.of(Severity.parse(word).orElseThrow(() -> new ConfigException(
+            display + ": rules." + id + ": \"" + word + "\" is not one of error, warning, info, off"))));
+      }
+    }
+    return out;
+  }
+
+  private static List<String> strings(String display, String where, JsonNode node) throws ConfigException {
+    List<String> out = new ArrayList<>();
+    if (node == null || node.isNull()) {
+      return out;
+    }
+    if (node.isValueNode()) {
+      out.add(node.asString());
+      return out;
+    }
+    if (!node.isArray()) {
+      throw new ConfigException(display + ": " + where + ": expected a list of strings");
+    }
+    for (JsonNode n : node) {
+      out.add(n.asString());
+    }
+    return out;
+  }
+
+  private static Optional<String> text(JsonNode node) {
+    return node == null || !node.isValueNode() || node.isNull() ? Optional.empty() : Optional.of(node.asString());
+  }
+
+  private static String envelopes() {
+    return Arrays.stream(Envelope.values()).map(Envelope::id).collect(Collectors.joining(", "));
+  }
+}

@@ -1,0 +1,78 @@
+package dev.flowlint.payload;
+
+import dev.flowlint.model.Span;
+import java.util.List;
+import java.util.Optional;
+
+/** A JSON value of a payload template, with the exact place it was read from. */
+public sealed interface JsonValue {
+  Span span();
+
+  /** What the value is, in words: "the string \"3\"", "an object" ... */
+  String describe();
+
+  record JObject(List<Member> members, Span span) implements JsonValue {
+    public Optional<Member> member(String name) {
+      return members.stream().filter(m -> !m.key().placeholder() && m.key().name().equals(name)).findFirst();
+    }
+
+    public boolean hasPlaceholderKeys() {
+      return members.stream().anyMatch(m -> m.key().placeholder());
+    }
+
+    public String describe() {
+      return "an object";
+    }
+  }
+
+  record JArray(List<JsonValue> elements, Span span) implements JsonValue {
+    public String describe() {
+      return "an array";
+    }
+  }
+
+  record JString(String value, Span span) implements JsonValue {
+    public String describe() {
+      return "the string " + Quoting.quote(value);
+    }
+  }
+
+  record JNumber(String text, Span span) implements JsonValue {
+    public boolean integral() {
+      return !text.contains(".") && !text.contains("e") && !text.contains("E");
+    }
+
+    public String describe() {
+      return "the number " + text;
+    }
+  }
+
+  record JBool(boolean value, Span span) implements JsonValue {
+    public String describe() {
+      return "the boolean " + value;
+    }
+  }
+
+  record JNull(Span span) implements JsonValue {
+    public String describe() {
+      return "null";
+    }
+  }
+
+  /** A template placeholder ({{ x }}, ${input.x} ...): its value is only known when rendered. */
+  record JPlaceholder(String text, boolean quoted, Span span) implements JsonValue {
+    public String describe() {
+      return "the placeholder " + text;
+    }
+  }
+
+  /**
+   * One member of an object. {@code span} covers key to value. A placeholder that injects whole
+   * members ({@code { ${input.extra} }}) is a member whose key is a placeholder and whose value is
+   * that same placeholder.
+   */
+  record Member(Key key, JsonValue value, Span span) {}
+
+  /** An object key; {@code span} covers the key token, quotes included. */
+  record Key(String name, Span span, boolean placeholder) {}
+}

@@ -1,0 +1,447 @@
+package dev.flowlint.payload;
+
+import dev.flowlint.model.Span;
+import dev.flowlint.payload.JsonValue.JArray;
+import dev.flowlint.payload.JsonValue.JBool;
+import dev.flowlint.payload.JsonValue.JNull;
+import dev.flowlint.payload.JsonValue.JNumber;
+import dev.flowlint.payload.JsonValue.JObject;
+import dev.flowlint.payload.JsonValue.JPlaceholder;
+import dev.flowlint.payload.JsonValue.JString;
+import dev.flowlint.payload.JsonValue.Key;
+import dev.flowlint.payload.JsonValue.Member;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Reads JSON that may contain template placeholders, keeping the span of every key and value.
+ * Placeholders ({@code {{ x }}}, {@code ${input.x}}, {@code $!{input.x}}, {@code $input.x},
+ * {@code $esc.jsonString(${input.x})}) may stand quoted or unquoted where a value goes, and where
+ * members go. Errors are reported in plain words at the place they were found.
+ */
+public final class TemplateJsonParser {
+  private static final int MAX_DEPTH = 500;
+  /** A string value that is wholly one placeholder. */
+  static final Pattern WHOLE_PLACEHOLDER = Pattern.compile(
+      "\\s*(\\{\\{\\{?[^{}]*\\}?\\}\\}|\\$!?\\{[^{}]*\\}|\\$!?[a-zA-Z][\\w-]*(\\.[a-zA-Z][\\w-]*)*(\\(.*\\))?)\\s*",
+      Pattern.DOTALL);
+
+  private final String text;
+  private final TextLines lines;
+  private int pos;
+  private int depth;
+
+  private TemplateJsonParser(String text) {
+    this.text = text;
+    this.lines = new TextLines(text);
+    this.pos = !text.isEmpty() && text.charAt(0) == '\uFEFF' ? 1 : 0;
+  }
+
+  public static ParsedPayload parse(String text) {
+    TemplateJsonParser p = new TemplateJsonParser(text);
+    try {
+      p.skipWhitespace();
+      if (p.pos >= text.length()) {
+        throw p.error("empty input: expected a JSON value", p.pos, p.pos);
+      }
+      JsonValue root = p.value();
+      p.skipWhitespace();
+      if (p.pos < text.length()) {
+        throw p.error("unexpected text after the JSON value", p.pos, p.pos + 1);
+      }
+      return new ParsedPayload(p.lines, Optional.of(root), Optional.empty());
+    } catch (Failure f) {
+      return new ParsedPayload(p.lines, Optional.empty(), Optional.of(f.error));
+    }
+  }
+
+  /** Unwinds the parse; carries no stack trace. */
+  private static final class Failure extends RuntimeException {
+    final SyntaxError error;
+
+    Failure(SyntaxError error) {
+      super(error.message(), null, false, false);
+      this.error = error;
+    }
+  }
+
+  private Failure error(String message, int start, int end) {
+    int e = Math.min(Math.max(end, start), text.length());
+    return new Failure(new SyntaxError(message, lines.span(Math.min(start, text.length()), e)));
+  }
+
+  private Span span(int start) {
+    return lines.span(start, pos);
+  }
+
+  private void skipWhitespace() {
+    while (pos < text.length()) {
+      char c = text.charAt(pos);
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+        pos++;
+      } else {
+        return;
+      }
+    }
+  }
+
+  private char peek() {
+    return pos < text.length() ? text.charAt(pos) : '\0';
+  }
+
+  private boolean atEnd() {
+    return pos >= text.length();
+  }
+
+  private JsonValue value() {
+    if (atEnd()) {
+      throw error("unexpected end of input: expected a value", pos, pos);
+    }
+    char c = peek();
+    return switch (c) {
+      case '{' -> text.startsWith("{{", pos) ? placeholder() : object();
+      case '[' -> array();
+      case '"' -> string();
+      case '$' -> placeholder();
+      case '\'' -> throw error("strings must use double quotes, not single quotes", pos, pos + 1);
+      case '/' -> throw error("comments are not allowed in JSON", pos, pos + 1);
+      case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9' -> number();
+      case ',' -> throw error("expected a value before ','", pos, pos + 1);
+      case '}', ']' -> throw error("expected a value before '" + c + "'", pos, pos + 1);
+      default -> word();
+    };
+  }
+
+  private JsonValue word() {
+    int start = pos;
+    while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '_')) {
+      pos++;
+    }
+    String w = text.substring(start, pos);
+    switch (w) {
+      case "true":
+        return new JBool(true, span(start));
+      case "false":
+        return new JBool(false, span(start));
+      case "null":
+        return new JNull(span(start));
+      case "":
+        throw error("unexpected character '" + text.charAt(start) + "': expected a value", start, start + 1);
+      default:
+        throw error("unknown word \"" + w + "\": JSON values are strings in double quotes, numbers, true, false, null, objects and arrays", start, pos);
+    }
+  }
+
+  private JsonValue number() {
+    int start = pos;
+    if (peek() == '-') {
+      pos++;
+    }
+    int intStart = pos;
+    while (Character.isDigit(peek())) {
+      pos++;
+    }
+    if (pos == intStart) {
+      throw error("invalid number: '-' must be followed by digits", start, pos + 1);
+    }
+    if (pos - intStart > 1 && text.charAt(intStart) == '0') {
+      throw error("invalid number \"" + text.substring(start, pos) + "\": no leading zeros", start, pos);
+    }
+    if (peek() == '.') {
+      pos++;
+      int frac = pos;
+      while (Character.isDigit(peek())) {
+        pos++;
+      }
+      if (pos == frac) {
+        throw error("invalid number \"" + text.substring(start, pos) + "\": digits must follow '.'", start, pos);
+      }
+    }
+    if (peek() == 'e' || peek() == 'E') {
+      pos++;
+      if (peek() == '+' || peek() == '-') {
+        pos++;
+      }
+      int exp = pos;
+      while (Character.isDigit(peek())) {
+        pos++;
+      }
+      if (pos == exp) {
+        throw error("invalid number \"" + text.substring(start, pos) + "\": digits must follow the exponent", start, pos);
+      }
+    }
+    return new JNumber(text.substring(start, pos), span(start));
+  }
+
+  /** Reads a quoted string; one that is wholly a placeholder becomes a quoted placeholder. */
+  private JsonValue string() {
+    int start = pos;
+    String value = stringContent();
+    Span span = span(start);
+    if (WHOLE_PLACEHOLDER.matcher(value).matches() && (value.contains("{{") || value.contains("$"))) {
+      return new JPlaceholder(value.strip(), true, span);
+    }
+    return new JString(value, span);
+  }
+
+  private String stringContent() {
+    int start = pos;
+    pos++; // opening quote
+    StringBuilder out = new StringBuilder();
+    while (true) {
+      if (atEnd()) {
+        throw error("unterminated string: the closing \" is missing", start, start + 1);
+      }
+      char c = text.charAt(pos);
+      if (c == '"') {
+        pos++;
+        return out.toString();
+      }
+      if (c == '\n' || c == '\r') {
+        throw error("unterminated string: the closing \" is missing before the end of the line", start, pos);
+      }
+      if (c < 0x20) {
+        throw error("control character in a string: write it as an escape such as \\t", pos, pos + 1);
+      }
+      if (c == '\\') {
+        if (pos + 1 >= text.length()) {
+          throw error("unterminated string: the closing \" is missing", start, start + 1);
+        }
+        char e = text.charAt(pos + 1);
+        switch (e) {
+          case '"' -> out.append('"');
+          case '\\' -> out.append('\\');
+          case '/' -> out.append('/');
+          case 'b' -> out.append('\b');
+          case 'f' -> out.append('\f');
+          case 'n' -> out.append('\n');
+          case 'r' -> out.append('\r');
+          case 't' -> out.append('\t');
+          case 'u' -> {
+            if (pos + 6 > text.length() || !text.substring(pos + 2, pos + 6).matches("[0-9a-fA-F]{4}")) {
+              throw error("invalid \\u escape: four hex digits must follow \\u", pos, Math.min(pos + 6, text.length()));
+            }
+            out.append((char) Integer.parseInt(text.substring(pos + 2, pos + 6), 16));
+            pos += 4;
+          }
+          default -> throw error("invalid escape \\" + e + " in a string", pos, pos + 2);
+        }
+        pos += 2;
+        continue;
+      }
+      out.append(c);
+      pos++;
+    }
+  }
+
+  /** An unquoted placeholder: {{ ... }}, ${...}, $!{...}, $a.b, $a.b(...). */
+  private JsonValue placeholder() {
+    int start = pos;
+    if (text.startsWith("{{", pos)) {
+      int close = text.indexOf("}}", pos + 2);
+      if (close < 0) {
+        throw error("unterminated placeholder: \"}}\" is missing", start, start + 2);
+      }
+      pos = close + 2;
+      if (text.startsWith("{{{", start) && peek() == '}') {
+        pos++;
+      }
+      return new JPlaceholder(text.substring(start, pos), false, span(start));
+    }
+    pos++; // $
+    if (peek() == '!') {
+      pos++;
+    }
+    if (peek() == '{') {
+      int close = text.indexOf('}', pos);
+      if (close < 0) {
+        throw error("unterminated placeholder: '}' is missing", start, pos + 1);
+      }
+      pos = close + 1;
+    } else if (Character.isLetter(peek())) {
+      identifierChain();
+    } else {
+      throw error("unexpected character '$': expected a value or a placeholder such as ${input.x}", start, start + 1);
+    }
+    return new JPlaceholder(text.substring(start, pos), false, span(start));
+  }
+
+  /** Velocity reference body: a.b.c, optionally called with balanced parentheses. */
+  private void identifierChain() {
+    while (true) {
+      while (pos < text.length() && (Character.isLetterOrDigit(peek()) || peek() == '_' || peek() == '-')) {
+        pos++;
+      }
+      if (peek() == '(') {
+        balancedParens();
+      }
+      if (peek() == '.' && pos + 1 < text.length() && Character.isLetter(text.charAt(pos + 1))) {
+        pos++;
+        continue;
+      }
+      return;
+    }
+  }
+
+  private void balancedParens() {
+    int start = pos;
+    int level = 0;
+    while (pos < text.length()) {
+      char c = text.charAt(pos);
+      if (c == '"') {
+        stringContent();
+        continue;
+      }
+      pos++;
+      if (c == '(') {
+        level++;
+      } else if (c == ')' && --level == 0) {
+        return;
+      }
+    }
+    throw error("unterminated placeholder: ')' is missing", start, start + 1);
+  }
+
+  private JsonValue object() {
+    int start = pos;
+    enter(start);
+    pos++; // {
+    List<Member> members = new ArrayList<>();
+    skipWhitespace();
+    if (peek() == '}') {
+      pos++;
+      depth--;
+      return new JObject(members, span(start));
+    }
+    while (true) {
+      skipWhitespace();
+      members.add(member(start, !members.isEmpty()));
+      skipWhitespace();
+      if (atEnd()) {
+        throw error("unexpected end of input: the object opened here is not closed with }", start, start + 1);
+      }
+      char c = peek();
+      if (c == ',') {
+        int comma = pos;
+        pos++;
+        skipWhitespace();
+        if (peek() == '}') {
+          throw error("trailing comma before }", comma, comma + 1);
+        }
+        continue;
+      }
+      if (c == '}') {
+        pos++;
+        depth--;
+        return new JObject(members, span(start));
+      }
+      if (c == '"') {
+        throw error("missing comma between members", pos, pos + 1);
+      }
+      throw error("unexpected character '" + c + "' after a member: expected ',' or '}'", pos, pos + 1);
+    }
+  }
+
+  private Member member(int objectStart, boolean afterComma) {
+    int start = pos;
+    if (atEnd()) {
+      throw error("unexpected end of input: the object opened here is not closed with }", objectStart, objectStart + 1);
+    }
+    char c = peek();
+    if (c == '"') {
+      String name = stringContent();
+      Span keySpan = span(start);
+      boolean placeholder = WHOLE_PLACEHOLDER.matcher(name).matches() && (name.contains("{{") || name.contains("$"));
+      skipWhitespace();
+      if (peek() != ':') {
+        throw error("missing ':' after the key " + Quoting.quote(name), keySpan.start(), keySpan.end());
+      }
+      pos++;
+      skipWhitespace();
+      JsonValue value = value();
+      return new Member(new Key(name, keySpan, placeholder), value, lines.span(start, value.span().end()));
+    }
+    if (c == '$' || text.startsWith("{{", pos)) {
+      JsonValue ph = placeholder();
+      skipWhitespace();
+      if (peek() == ':') {
+        pos++;
+        skipWhitespace();
+        JsonValue value = value();
+        JPlaceholder key = (JPlaceholder) ph;
+        return new Member(new Key(key.text(), key.span(), true), value, lines.span(start, value.span().end()));
+      }
+      // A placeholder standing for whole members, e.g. { ${input.extra} }.
+      JPlaceholder p = (JPlaceholder) ph;
+      return new Member(new Key(p.text(), p.span(), true), p, p.span());
+    }
+    if (c == '}' && afterComma) {
+      throw error("trailing comma before }", start, start + 1);
+    }
+    if (c == '\'') {
+      throw error("keys must be in double quotes, not single quotes", start, start + 1);
+    }
+    if (c == '/') {
+      throw error("comments are not allowed in JSON", start, start + 1);
+    }
+    if (Character.isLetter(c) || c == '_') {
+      int end = start;
+      while (end < text.length() && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_' || text.charAt(end) == '.')) {
+        end++;
+      }
+      throw error("object keys must be strings in double quotes: \"" + text.substring(start, end) + "\"", start, end);
+    }
+    throw error("unexpected character '" + c + "': expected a key in double quotes", start, start + 1);
+  }
+
+  private JsonValue array() {
+    int start = pos;
+    enter(start);
+    pos++; // [
+    List<JsonValue> elements = new ArrayList<>();
+    skipWhitespace();
+    if (peek() == ']') {
+      pos++;
+      depth--;
+      return new JArray(elements, span(start));
+    }
+    while (true) {
+      skipWhitespace();
+      if (atEnd()) {
+        throw error("unexpected end of input: the array opened here is not closed with ]", start, start + 1);
+      }
+      elements.add(value());
+      skipWhitespace();
+      if (atEnd()) {
+        throw error("unexpected end of input: the array opened here is not closed with ]", start, start + 1);
+      }
+      char c = peek();
+      if (c == ',') {
+        int comma = pos;
+        pos++;
+        skipWhitespace();
+        if (peek() == ']') {
+          throw error("trailing comma before ]", comma, comma + 1);
+        }
+        continue;
+      }
+      if (c == ']') {
+        pos++;
+        depth--;
+        return new JArray(elements, span(start));
+      }
+      if (c == '}') {
+        throw error("'}' where the array needs ']'", pos, pos + 1);
+      }
+      throw error("missing comma between elements", pos, pos + 1);
+    }
+  }
+
+  private void enter(int start) {
+    if (++depth > MAX_DEPTH) {
+      throw error("nested too deeply (more than " + MAX_DEPTH + " levels)", start, start + 1);
+    }
+  }
+}

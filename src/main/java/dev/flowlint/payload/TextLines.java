@@ -1,0 +1,74 @@
+package dev.flowlint.payload;
+
+import dev.flowlint.model.Span;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Maps offsets of a text to lines and columns. Line ends are LF, CRLF or a lone CR; a leading BOM
+ * takes no column, as editors do not show it.
+ */
+public final class TextLines {
+  private final String text;
+  private final int[] starts;
+  private final int bom;
+
+  public TextLines(String text) {
+    this.text = text;
+    this.bom = !text.isEmpty() && text.charAt(0) == '\uFEFF' ? 1 : 0;
+    List<Integer> s = new ArrayList<>();
+    s.add(0);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
+        s.add(i + 1);
+      }
+    }
+    starts = s.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  public String text() {
+    return text;
+  }
+
+  public int lineCount() {
+    return starts.length;
+  }
+
+  /** 1-based line of an offset. */
+  public int line(int offset) {
+    int lo = 0;
+    int hi = starts.length - 1;
+    while (lo < hi) {
+      int mid = (lo + hi + 1) >>> 1;
+      if (starts[mid] <= offset) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return lo + 1;
+  }
+
+  /** 1-based column of an offset, in UTF-16 code units. */
+  public int column(int offset) {
+    int line = line(offset);
+    int start = starts[line - 1];
+    int col = offset - start + 1;
+    return line == 1 && bom == 1 && offset > 0 ? col - 1 : col;
+  }
+
+  public Span span(int start, int end) {
+    return new Span(start, end, line(start), column(start), line(end), column(end));
+  }
+
+  /** The text of a 1-based line, without its line end. */
+  public String lineText(int line) {
+    int start = starts[line - 1] + (line == 1 ? bom : 0);
+    int end = line < starts.length ? starts[line] : text.length();
+    while (end > start && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
+      end--;
+    }
+    return text.substring(start, end);
+  }
+}

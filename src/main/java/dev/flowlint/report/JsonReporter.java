@@ -1,0 +1,71 @@
+package dev.flowlint.report;
+
+import dev.flowlint.check.FileReport;
+import dev.flowlint.io.CanonicalJson;
+import dev.flowlint.model.Diagnostic;
+import java.io.PrintStream;
+import java.util.List;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The machine-readable report of DESIGN.md §4. */
+public final class JsonReporter implements Reporter {
+  private final String version;
+
+  public JsonReporter(String version) {
+    this.version = version;
+  }
+
+  @Override
+  public void write(List<FileReport> files, PrintStream out) {
+    out.print(CanonicalJson.writeOrdered(tree(files)));
+  }
+
+  ObjectNode tree(List<FileReport> files) {
+    JsonNodeFactory nodes = JsonNodeFactory.instance;
+    ObjectNode root = nodes.objectNode();
+    ObjectNode tool = root.putObject("tool");
+    tool.put("name", "flowlint");
+    tool.put("version", version);
+    ArrayNode list = root.putArray("files");
+    for (FileReport f : files) {
+      ObjectNode file = list.addObject();
+      file.put("path", f.path());
+      file.put("flow", f.flow().orElse(null));
+      file.put("envelope", f.envelope().orElse(null));
+      ArrayNode diags = file.putArray("diagnostics");
+      for (Diagnostic d : f.diagnostics()) {
+        ObjectNode o = diags.addObject();
+        o.put("rule", d.rule());
+        o.put("severity", d.severity().word());
+        o.put("message", d.message());
+        o.put("pointer", d.pointer());
+        o.put("line", d.span().line());
+        o.put("column", d.span().column());
+        o.put("endLine", d.span().endLine());
+        o.put("endColumn", d.span().endColumn());
+        d.fix().ifPresent(fix -> {
+          ObjectNode x = o.putObject("fix");
+          x.put("replacement", fix.replacement());
+          x.put("description", fix.description());
+          x.put("line", fix.span().line());
+          x.put("column", fix.span().column());
+          x.put("endLine", fix.span().endLine());
+          x.put("endColumn", fix.span().endColumn());
+        });
+        if (!d.help().isEmpty()) {
+          ArrayNode help = o.putArray("help");
+          d.help().forEach(help::add);
+        }
+      }
+    }
+    Summary s = Summary.of(files);
+    ObjectNode summary = root.putObject("summary");
+    summary.put("files", s.files());
+    summary.put("errors", s.errors());
+    summary.put("warnings", s.warnings());
+    summary.put("infos", s.infos());
+    return root;
+  }
+}

@@ -1,0 +1,10 @@
+package dev.flowlint.report;
+
+import dev.flowlint.check.FileReport;
+import java.io.PrintStream;
+import java.util.List;
+
+/** Renders the results of one check run in one format. */
+public interface Reporter {
+  void write(List<FileReport> files, PrintStream out);
+}

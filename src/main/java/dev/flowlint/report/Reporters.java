@@ -1,0 +1,19 @@
+package dev.flowlint.report;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Report formats by name: one line each. */
+public final class Reporters {
+  public static final List<String> NAMES = List.of("text", "json");
+
+  private Reporters() {}
+
+  public static Optional<Reporter> byName(String name, String version, boolean color, boolean quiet) {
+    return switch (name) {
+      case "text" -> Optional.of(new TextReporter(color, quiet));
+      case "json" -> Optional.of(new JsonReporter(version));
+      default -> Optional.empty();
+    };
+  }
+}

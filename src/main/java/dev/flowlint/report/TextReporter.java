@@ -1,0 +1,88 @@
+package dev.flowlint.report;
+
+import dev.flowlint.check.FileReport;
+import dev.flowlint.model.Diagnostic;
+import dev.flowlint.model.Severity;
+import dev.flowlint.model.Span;
+import java.io.PrintStream;
+import java.util.List;
+
+/**
+ * The report a person reads, in the manner of rustc and Elm: {@code path:line:col:
+ * error[rule] message}, the source line with carets under the span, and help lines. Quiet when
+ * clean: only the summary line.
+ */
+public final class TextReporter implements Reporter {
+  private final boolean color;
+  private final boolean quiet;
+
+  public TextReporter(boolean color, boolean quiet) {
+    this.color = color;
+    this.quiet = quiet;
+  }
+
+  @Override
+  public void write(List<FileReport> files, PrintStream out) {
+    if (quiet) {
+      return;
+    }
+    for (FileReport f : files) {
+      for (Diagnostic d : f.diagnostics()) {
+        diagnostic(f, d, out);
+      }
+    }
+    out.println(Summary.of(files).line());
+  }
+
+  private void diagnostic(FileReport f, Diagnostic d, PrintStream out) {
+    Span s = d.span();
+    out.println(bold(f.path() + ":" + s.line() + ":" + s.column() + ":") + " "
+        + paint(d.severity(), d.severity().word() + "[" + d.rule() + "]") + " " + bold(d.message()));
+    if (s.line() <= f.lines().lineCount()) {
+      String source = f.lines().lineText(s.line());
+      String number = String.valueOf(s.line());
+      String pad = " ".repeat(number.length());
+      int from = Math.max(0, s.column() - 1);
+      int to = s.endLine() == s.line() ? Math.max(from + 1, s.endColumn() - 1) : Math.max(from + 1, source.length());
+      out.println(blue(pad + " |"));
+      out.println(blue(number + " |") + " " + untab(source));
+      int carets = Math.max(1, Math.min(to, Math.max(source.length(), from + 1)) - from);
+      out.println(blue(pad + " |") + " " + " ".repeat(from) + paint(d.severity(), "^".repeat(carets)));
+    }
+    for (String h : d.help()) {
+      out.println("  " + cyan("help:") + " " + h);
+    }
+    d.fix().ifPresent(fix -> out.println("  " + cyan("fix:") + " " + fix.description()
+        + (fix.replacement().isEmpty() || fix.replacement().length() > 120 ? "" : " (" + fix.replacement() + ")")));
+    out.println();
+  }
+
+  /** Tabs become one space so carets line up with what is printed. */
+  private static String untab(String s) {
+    return s.replace('\t', ' ');
+  }
+
+  private String bold(String s) {
+    return color ? "\u001b[1m" + s + "\u001b[0m" : s;
+  }
+
+  private String blue(String s) {
+    return color ? "\u001b[34m" + s + "\u001b[0m" : s;
+  }
+
+  private String cyan(String s) {
+    return color ? "\u001b[36m" + s + "\u001b[0m" : s;
+  }
+
+  private String paint(Severity sev, String s) {
+    if (!color) {
+      return s;
+    }
+    String code = switch (sev) {
+      case ERROR -> "\u001b[1;31m";
+      case WARNING -> "\u001b[1;33m";
+      case INFO -> "\u001b[1;36m";
+    };
+    return code + s + "\u001b[0m";
+  }
+}

@@ -1,0 +1,61 @@
+package dev.flowlint.schema;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/** One flow's input schema as the checker uses it. */
+public record FlowSchema(
+    String name,
+    Optional<String> id,
+    String type,
+    String scope,
+    Map<String, JsonNode> inputs,
+    Set<String> required,
+    Set<String> outputs,
+    Set<String> internal,
+    String file) {
+
+  public static FlowSchema of(String file, JsonNode schema) {
+    JsonNode meta = schema.path("x-flowlint");
+    Map<String, JsonNode> inputs = new LinkedHashMap<>();
+    JsonNode props = schema.path("properties");
+    for (String key : props.propertyNames()) {
+      inputs.put(key, props.get(key));
+    }
+    String id = meta.path("flowId").asString("");
+    return new FlowSchema(
+        meta.path("flowName").asString(schema.path("title").asString(file)),
+        id.isEmpty() ? Optional.empty() : Optional.of(id),
+        meta.path("flowType").asString(""),
+        meta.path("scope").asString("Flow"),
+        Collections.unmodifiableMap(inputs),
+        strings(schema.path("required")),
+        strings(meta.path("outputs")),
+        strings(meta.path("internal")),
+        file);
+  }
+
+  private static Set<String> strings(JsonNode array) {
+    Set<String> out = new LinkedHashSet<>();
+    for (JsonNode n : array) {
+      out.add(n.asString());
+    }
+    return Collections.unmodifiableSet(out);
+  }
+
+  /** {@code Flow.customer_id} → {@code customer_id}. */
+  public static String bare(String scopedName) {
+    int dot = scopedName.indexOf('.');
+    return dot < 0 ? scopedName : scopedName.substring(dot + 1);
+  }
+
+  public String architectType(String input) {
+    return inputs.getOrDefault(input, tools.jackson.databind.node.MissingNode.getInstance())
+        .path("x-genesys-type").asString("");
+  }
+}

@@ -1,0 +1,117 @@
+package dev.flowlint.schema;
+
+import dev.flowlint.io.CanonicalJson;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The schemas directory: its index read once, each flow's schema read the first time a payload
+ * needs it.
+ */
+public final class SchemaStore {
+  private final Path dir;
+  private final SchemaIndex index;
+  private final Map<String, FlowSchema> loaded = new HashMap<>();
+
+  private SchemaStore(Path dir, SchemaIndex index) {
+    this.dir = dir;
+    this.index = index;
+  }
+
+  /** A schemas directory that cannot be used. */
+  public static final class StoreException extends Exception {
+    public StoreException(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  public static SchemaStore open(Path dir, String display) throws StoreException {
+    if (!Files.isDirectory(dir)) {
+      throw new StoreException("no schemas directory " + display + "; run 'flowlint import FILE|DIR' first, or name one with --schemas");
+    }
+    Path indexFile = dir.resolve(SchemaIndex.FILE_NAME);
+    List<SchemaIndex.Entry> entries = new ArrayList<>();
+    if (Files.isRegularFile(indexFile)) {
+      JsonNode root = read(indexFile, display + "/" + SchemaIndex.FILE_NAME);
+      for (JsonNode f : root.path("flows")) {
+        String id = f.path("flowId").asString("");
+        entries.add(new SchemaIndex.Entry(f.path("file").asString(""), f.path("flowName").asString(""),
+            id.isEmpty() ? Optional.empty() : Optional.of(id), f.path("flowType").asString("")));
+      }
+    } else {
+      // No index (hand-made schemas): read every schema's x-flowlint instead.
+      try (Stream<Path> files = Files.list(dir)) {
+        for (Path p : files.filter(f -> f.getFileName().toString().endsWith(FileNames.SUFFIX)).sorted().toList()) {
+          entries.add(SchemaIndex.Entry.of(p.getFileName().toString(), read(p, display + "/" + p.getFileName())));
+        }
+      } catch (IOException e) {
+        throw new StoreException("cannot list " + display + ": " + e.getMessage());
+      }
+    }
+    if (entries.isEmpty()) {
+      throw new StoreException("no flow schemas in " + display + "; run 'flowlint import FILE|DIR' first");
+    }
+    return new SchemaStore(dir, SchemaIndex.of(entries));
+  }
+
+  private static JsonNode read(Path file, String display) throws StoreException {
+    try {
+      return CanonicalJson.mapper().readTree(file.toFile());
+    } catch (JacksonException e) {
+      throw new StoreException(display + " is not valid JSON (line " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + "); re-run flowlint import");
+    } catch (RuntimeException e) {
+      throw new StoreException("cannot read " + display);
+    }
+  }
+
+  public List<SchemaIndex.Entry> entries() {
+    return index.entries();
+  }
+
+  public Optional<FlowSchema> byId(String id) throws StoreException {
+    Optional<SchemaIndex.Entry> e = index.byId(id);
+    return e.isPresent() ? Optional.of(load(e.get())) : Optional.empty();
+  }
+
+  /** By exact name, else by a name that matches ignoring case when only one does. */
+  public Optional<FlowSchema> byName(String name) throws StoreException {
+    Optional<SchemaIndex.Entry> e = index.byName(name);
+    if (e.isEmpty()) {
+      List<SchemaIndex.Entry> folded = index.entries().stream()
+          .filter(x -> x.flowName().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))).toList();
+      if (folded.size() == 1) {
+        e = Optional.of(folded.get(0));
+      }
+    }
+    return e.isPresent() ? Optional.of(load(e.get())) : Optional.empty();
+  }
+
+  public Optional<FlowSchema> byNameOrId(String nameOrId) throws StoreException {
+    Optional<FlowSchema> byId = byId(nameOrId);
+    return byId.isPresent() ? byId : byName(nameOrId);
+  }
+
+  private FlowSchema load(SchemaIndex.Entry entry) throws StoreException {
+    FlowSchema cached = loaded.get(entry.file());
+    if (cached != null) {
+      return cached;
+    }
+    Path file = dir.resolve(entry.file());
+    if (!Files.isRegularFile(file)) {
+      throw new StoreException("index.json names " + entry.file() + ", which is missing; re-run flowlint import");
+    }
+    FlowSchema schema = FlowSchema.of(entry.file(), read(file, entry.file()));
+    loaded.put(entry.file(), schema);
+    return schema;
+  }
+}

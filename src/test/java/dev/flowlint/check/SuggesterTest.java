@@ -1,0 +1,53 @@
+package dev.flowlint.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SuggesterTest {
+  private static final List<String> SCOPED = List.of("Flow.customer_id", "Flow.phone_number", "Flow.priority", "Flow.order_id");
+
+  @Test
+  void caseAndSeparatorsFold() {
+    assertEquals(List.of("Flow.customer_id"), Suggester.suggest("customerId", SCOPED));
+    assertEquals(List.of("Flow.customer_id"), Suggester.suggest("customerID", SCOPED));
+    assertEquals(List.of("Flow.customer_id"), Suggester.suggest("CUSTOMER_ID", SCOPED));
+    assertEquals(List.of("Flow.customer_id"), Suggester.suggest("Flow.Customer_ID", SCOPED));
+  }
+
+  @Test
+  void missingOrWrongScopeIsAdded() {
+    assertEquals(List.of("Flow.customer_id"), Suggester.suggest("customer_id", SCOPED));
+    assertEquals(List.of("Flow.customer_id"), Suggester.suggest("Common.customer_id", SCOPED));
+  }
+
+  @Test
+  void typosAndTranspositions() {
+    assertEquals(List.of("Flow.customer_id"), Suggester.suggest("Flow.custmer_id", SCOPED));
+    assertEquals(List.of("Flow.priority"), Suggester.suggest("Flow.prioirty", SCOPED));
+  }
+
+  @Test
+  void bareNamesForSharedFlows() {
+    assertEquals(List.of("customer_id"), Suggester.suggest("customerId", List.of("customer_id", "reason")));
+  }
+
+  @Test
+  void silentRatherThanWrong() {
+    assertEquals(List.of(), Suggester.suggest("phone", SCOPED), "phone is not phone_number");
+    assertEquals(List.of(), Suggester.suggest("reasonCode", SCOPED));
+    assertEquals(List.of(), Suggester.suggest("id", List.of("Flow.ab")));
+  }
+
+  @Test
+  void tiesAreAllOffered() {
+    assertEquals(List.of("Flow.order_a", "Flow.order_b"), Suggester.suggest("Flow.order_c", List.of("Flow.order_a", "Flow.order_b")));
+  }
+
+  @Test
+  void distanceCountsATranspositionAsOneEdit() {
+    assertEquals(1, Suggester.distance("ab", "ba"));
+    assertEquals(3, Suggester.distance("kitten", "sitting"));
+  }
+}

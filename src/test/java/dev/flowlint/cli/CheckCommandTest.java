@@ -1,0 +1,142 @@
+package dev.flowlint.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.flowlint.cli.CliRunner.Result;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The check command as a user runs it: streams, exit codes, options. */
+class CheckCommandTest {
+  private static final String FORUM = "{\"flowType\": \"shared\", \"inputs\": {\"userId\": \"{{ user.id }}\", "
+      + "\"reasonCode\": \"{{ reasonCode }}\"}, \"metadata\": {\"correlationId\": \"{{ guid() }}\"}}";
+  private static final String ORDER_ID = "6f3c2a8e-1d4b-4c3e-9a7f-2b5d8e9c0a11";
+
+  @TempDir Path tmp;
+  private String schemas;
+
+  @BeforeEach
+  void importFixtures() {
+    schemas = tmp.resolve("schemas").toString();
+    assertEquals(0, CliRunner.run("import", "fixtures/flows", "--out", schemas, "-q").code());
+  }
+
+  @Test
+  void pastedForumPayloadAimedAtAWorkflowIsToldWhatToSendInstead() {
+    Result r = CliRunner.withStdin(FORUM, "check", "-", "--schemas", schemas, "--flow", "Set GC User to Available");
+    assertEquals(1, r.code());
+    assertTrue(r.out().startsWith("<stdin>:1:14: error[flow-type-mismatch] a shared-flow request calls a common module, but \"Set GC User to Available\" is a workflow\n"), r.out());
+    assertTrue(r.out().contains("launch a workflow with POST /api/v2/flows/executions and this body:"), r.out());
+    assertTrue(r.out().contains("{\"flowId\": \"<id of Set GC User to Available>\", \"name\": \"{{ guid() }}\", \"inputData\": {\"Flow.userId\": \"{{ user.id }}\", \"Flow.id\": \"<String>\"}}"), r.out());
+    assertTrue(r.out().contains("<stdin>:1:62: error[unknown-input] inputs has no input \"reasonCode\""), r.out());
+    assertTrue(r.out().endsWith("checked 1 file: 3 errors, 0 warnings, 0 infos\n"), r.out());
+  }
+
+  @Test
+  void cleanRunPrintsOnlyTheSummaryAndQuietPrintsNothing() {
+    Result r = CliRunner.withStdin("{\"flowId\": \"" + ORDER_ID + "\", \"inputData\": {\"Flow.customer_id\": \"C\"}}", "check", "-", "--schemas", schemas);
+    assertEquals(0, r.code(), r.out());
+    assertEquals("checked 1 file: no problems\n", r.out());
+    Result q = CliRunner.withStdin("{\"flowId\": \"" + ORDER_ID + "\", \"inputData\": {\"customerId\": \"C\"}}", "check", "-", "--schemas", schemas, "-q");
+    assertEquals(1, q.code());
+    assertEquals("", q.out());
+  }
+
+  @Test
+  void failOnDecidesWhichSeveritiesFail() {
+    String info = "{\"flowType\": \"shared\", \"inputs\": {\"ani\": \"x\"}}";
+    assertEquals(0, CliRunner.withStdin(info, "check", "-", "--schemas", schemas, "--flow", "Resolve Customer").code());
+    assertEquals(1, CliRunner.withStdin(info, "check", "-", "--schemas", schemas, "--flow", "Resolve Customer", "--fail-on", "info").code());
+  }
+
+  @Test
+  void jsonFormatFollowsTheContract() {
+    Result r = CliRunner.withStdin("{\n  \"flowId\": \"" + ORDER_ID + "\",\n  \"inputData\": {\n    \"customerId\": \"x\"\n  }\n}",
+        "check", "-", "--schemas", schemas, "--format", "json");
+    assertEquals(1, r.code());
+    assertTrue(r.out().contains("\"message\": \"inputData has no input \\\"customerId\\\"; did you mean \\\"Flow.customer_id\\\"?\""), r.out());
+    assertTrue(r.out().contains("\"pointer\": \"/inputData/customerId\",\n          \"line\": 4,\n          \"column\": 5,\n          \"endLine\": 4,\n          \"endColumn\": 17"), r.out());
+    assertTrue(r.out().contains("\"replacement\": \"\\\"Flow.customer_id\\\"\""), r.out());
+    assertTrue(r.out().contains("\"summary\": {\n    \"files\": 1,\n    \"errors\": 1,"), r.out());
+  }
+
+  @Test
+  void directoriesAreSearchedForPayloadsAndTemplates() throws Exception {
+    Path dir = tmp.resolve("payloads");
+    Files.createDirectories(dir.resolve("sub"));
+    Files.writeString(dir.resolve("a.json"), "{\"flowId\": \"" + ORDER_ID + "\", \"inputData\": {\"Flow.customer_id\": \"C\"}}");
+    Files.writeString(dir.resolve("sub/b.json.hbs"), "{\"flowId\": \"" + ORDER_ID + "\", \"inputData\": {\"Flow.customer_id\": {{ id }}}}");
+    Files.writeString(dir.resolve("notes.txt"), "not a payload");
+    Files.writeString(dir.resolve("x.schema.json"), "{}");
+    Result r = CliRunner.run("check", dir.toString(), "--schemas", schemas);
+    assertEquals(0, r.code(), r.out());
+    assertEquals("checked 2 files: no problems\n", r.out());
+  }
+
+  @Test
+  void unreadableInputExitsTwo() throws Exception {
+    Path latin = tmp.resolve("latin1.json");
+    Files.write(latin, new byte[] {'{', '"', (byte) 0xE9, '"', ':', '1', '}'});
+    Result r = CliRunner.run("check", latin.toString(), "missing.json", "--schemas", schemas);
+    assertEquals(2, r.code());
+    assertTrue(r.out().contains("error[unreadable-file] cannot read " + latin + ": not UTF-8 text (bad byte at offset 2)"), r.out());
+    assertTrue(r.out().contains("error[unreadable-file] cannot read missing.json: no such file or directory"), r.out());
+  }
+
+  @Test
+  void usageMistakesExitTwoWithAClearMessage() {
+    assertUsage(CliRunner.run("check", "-", "--schemas", tmp.resolve("none").toString()), "no schemas directory");
+    assertUsage(CliRunner.run("check", "-", "--schemas", schemas, "--format", "xml"), "unknown --format \"xml\"; use one of text, json");
+    assertUsage(CliRunner.run("check", "-", "--schemas", schemas, "--envelope", "soap"), "--envelope must be flow-execution, shared-flow or inputs");
+    assertUsage(CliRunner.run("check", "-", "--schemas", schemas, "--fail-on", "fatal"), "--fail-on must be error, warning or info");
+    assertUsage(CliRunner.run("check", "-", "--schemas", schemas, "--config", "nope.yaml"), "no config file nope.yaml");
+  }
+
+  @Test
+  void badConfigIsNamedWithTheSetting() throws Exception {
+    Path cfg = tmp.resolve("flowlint.yaml");
+    Files.writeString(cfg, "rules:\n  unknown-inputs: off\n");
+    assertUsage(CliRunner.run("check", "-", "--schemas", schemas, "--config", cfg.toString()), "rules: unknown rule \"unknown-inputs\"");
+    Files.writeString(cfg, "payloads:\n  - files: \"*.json\"\n    envelope: soap\n");
+    assertUsage(CliRunner.run("check", "-", "--schemas", schemas, "--config", cfg.toString()), "payloads[0]: envelope \"soap\" is not one of");
+  }
+
+  @Test
+  void configSetsSeveritiesAndMapsFilesToFlows() throws Exception {
+    Path cfg = tmp.resolve("flowlint.yaml");
+    Files.writeString(cfg, "schemas: schemas\npayloads:\n  - files: \"*.json\"\n    flow: Order Lookup\n    envelope: inputs\n"
+        + "rules:\n  unknown-input: warning\nflows:\n  Order Lookup:\n    optional: [Flow.customer_id]\n");
+    Path payload = tmp.resolve("p.json");
+    Files.writeString(payload, "{\"Flow.custmer_id\": \"x\"}");
+    Result r = CliRunner.run("check", payload.toString(), "--config", cfg.toString());
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains("warning[unknown-input] the inputs object has no input \"Flow.custmer_id\"; did you mean \"Flow.customer_id\"?"), r.out());
+    assertFalse(r.out().contains("missing-required-input"), r.out());
+  }
+
+  @Test
+  void colourOnlyWhenAsked() {
+    String bad = "{\"flowId\": \"" + ORDER_ID + "\", \"inputData\": {\"customerId\": \"C\"}}";
+    assertFalse(CliRunner.withStdin(bad, "check", "-", "--schemas", schemas).out().contains("\u001b["));
+    assertTrue(CliRunner.withStdin(bad, "check", "-", "--schemas", schemas, "--color", "always").out().contains("\u001b[1;31merror[unknown-input]"));
+  }
+
+  @Test
+  void rulesListsEveryRule() {
+    Result r = CliRunner.run("rules");
+    assertEquals(0, r.code());
+    assertTrue(r.out().contains("unknown-input           error    An input name the flow does not have"), r.out());
+    assertTrue(r.out().contains("missing-correlation-id  info"), r.out());
+  }
+
+  private static void assertUsage(Result r, String message) {
+    assertEquals(2, r.code(), r.out() + r.err());
+    assertTrue(r.err().contains(message), r.err());
+    assertFalse(r.err().contains("\tat "), r.err());
+  }
+}

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,13 +32,16 @@ final class ImportCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Definition files or directories.")
   List<String> paths;
 
-  @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "schemas",
-      description = "Where to write schemas (default: ${DEFAULT-VALUE}).")
+  @Option(names = {"-o", "--out"}, paramLabel = "DIR",
+      description = "Where to write schemas (default: the config's 'schemas', else schemas).")
   String out;
 
-  @Option(names = "--required", paramLabel = "POLICY", defaultValue = "no-default",
-      description = "Which inputs are required: no-default (no initial value; default), schema (only an API 'required' list), all, none.")
+  @Option(names = "--required", paramLabel = "POLICY",
+      description = "Which inputs are required: no-default (no initial value; the default), schema (only an API 'required' list), all, none. Default: the config's 'required'.")
   String required;
+
+  @Option(names = "--config", paramLabel = "FILE", description = "Settings file (default: flowlint.yaml when present).")
+  String configFile;
 
   @Option(names = {"-q", "--quiet"}, description = "Print only problems and the summary line.")
   boolean quiet;
@@ -48,7 +52,18 @@ final class ImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    var policy = RequiredPolicy.parse(required);
+    ConfigOptions options = new ConfigOptions();
+    options.configFile = configFile;
+    options.schemas = out;
+    Optional<ConfigOptions.Loaded> loaded = options.load(io.err());
+    if (loaded.isEmpty()) {
+      return Cli.USAGE;
+    }
+    Path outDir = loaded.get().schemas();
+    String outDisplay = loaded.get().schemasDisplay();
+    var policy = required == null
+        ? Optional.of(loaded.get().config().required().orElse(RequiredPolicy.NO_DEFAULT))
+        : RequiredPolicy.parse(required);
     if (policy.isEmpty()) {
       io.err().println("flowlint import: unknown --required policy \"" + required + "\"; use no-default, schema, all or none");
       return Cli.USAGE;
@@ -70,9 +85,9 @@ final class ImportCommand implements Callable<Integer> {
     }
     ImportResult result;
     try {
-      result = new SchemaImporter(policy.get()).write(Path.of(out), out, flows, problems);
+      result = new SchemaImporter(policy.get()).write(outDir, outDisplay, flows, problems);
     } catch (IOException e) {
-      io.err().println("flowlint import: cannot write " + out + ": " + e.getMessage() + "; nothing was changed");
+      io.err().println("flowlint import: cannot write " + outDisplay + ": " + e.getMessage() + "; nothing was changed");
       return Cli.USAGE;
     }
     print(result);

@@ -111,6 +111,16 @@ class ImportCommandTest {
   }
 
   @Test
+  void configGivesTheOutputDirectoryAndRequiredPolicy() throws IOException {
+    Path cfg = tmp.resolve("flowlint.yaml");
+    Files.writeString(cfg, "schemas: generated\nrequired: all\n");
+    Result r = CliRunner.run("import", "fixtures/flows/Callback-Prioritization.i3WorkFlow", "--config", cfg.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("3 inputs, 3 required"), r.out());
+    assertTrue(Files.exists(tmp.resolve("generated").resolve("ty-callback-prioritization.schema.json")));
+  }
+
+  @Test
   void usageErrorsExitTwoWithoutAStackTrace() {
     Result r = CliRunner.run("import", "fixtures/flows", "--bogus");
     assertEquals(2, r.code());

@@ -105,8 +105,14 @@ public final class SchemaImporter {
           + String.join(", ", sources) + "; its schema comes from " + sources.get(0)));
       return java.util.Optional.of(first);
     }
+    StringBuilder how = new StringBuilder();
+    for (FlowDefinition d : defs) {
+      how.append("\n  ").append(d.source()).append(": ").append(d.inputs().stream()
+          .map(v -> v.name() + " " + v.genesysType() + (v.initialValue().literal().isPresent() ? " = " + v.initialValue().literal().get() : ""))
+          .sorted().collect(java.util.stream.Collectors.joining(", ")));
+    }
     problems.add(new Problem(Severity.ERROR, "flow \"" + name + "\" is defined differently in "
-        + String.join(" and ", sources) + "; neither was written (import them separately, or remove one)"));
+        + String.join(" and ", sources) + "; neither was written (import them separately, or remove one). Inputs:" + how));
     return java.util.Optional.empty();
   }
 

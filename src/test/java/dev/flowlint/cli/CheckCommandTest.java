@@ -127,6 +127,31 @@ class CheckCommandTest {
   }
 
   @Test
+  void aFlowIdThatLooksLikeANameGetsTheClosestFlowNames() {
+    Result r = CliRunner.withStdin("{\"flowId\": \"Order Lookpu\", \"inputData\": {}}", "check", "-", "--schemas", schemas);
+    assertEquals(1, r.code());
+    assertTrue(r.out().contains("error[unknown-flow] cannot tell which flow this payload is for: tried --flow (not given), "
+        + "flowId \"Order Lookpu\" (not in the schemas index): did you mean \"Order Lookup\"?"), r.out());
+  }
+
+  @Test
+  void aFlowIdThatIsTheFlowsNameIsFixedToItsId() {
+    Result r = CliRunner.withStdin("{\"flowId\": \"Order Lookup\", \"inputData\": {\"Flow.customer_id\": \"C\"}}",
+        "check", "-", "--schemas", schemas, "--format", "json");
+    assertEquals(1, r.code());
+    assertTrue(r.out().contains("\"flow\": \"Order Lookup\""), r.out());
+    assertTrue(r.out().contains("\"message\": \"flowId must be the flow's UUID, got the string \\\"Order Lookup\\\"\""), r.out());
+    assertTrue(r.out().contains("\"replacement\": \"\\\"" + ORDER_ID + "\\\"\""), r.out());
+  }
+
+  @Test
+  void unknownFlowNamedOnTheCommandLine() {
+    Result r = CliRunner.withStdin("{\"inputData\": {}}", "check", "-", "--schemas", schemas, "--flow", "Order Lookpu");
+    assertEquals(1, r.code());
+    assertTrue(r.out().contains("error[unknown-flow] no schema for flow \"Order Lookpu\" (from --flow); did you mean \"Order Lookup\"?"), r.out());
+  }
+
+  @Test
   void rulesListsEveryRule() {
     Result r = CliRunner.run("rules");
     assertEquals(0, r.code());

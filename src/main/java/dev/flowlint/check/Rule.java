@@ -5,28 +5,57 @@ import java.util.Optional;
 
 /** Every rule flowlint checks (DESIGN.md §4); ids are stable. */
 public enum Rule {
-  UNREADABLE_FILE("unreadable-file", Severity.ERROR, "The payload file cannot be read (missing, not UTF-8, too large); exit code 2."),
-  INVALID_JSON("invalid-json", Severity.ERROR, "The payload is not JSON (template placeholders allowed)."),
-  UNKNOWN_FLOW("unknown-flow", Severity.ERROR, "No schema is known for the flow the payload targets."),
-  UNKNOWN_FIELD("unknown-field", Severity.ERROR, "A top-level field the envelope does not have (flowType, inputs, metadata in a launch body ...)."),
-  MISSING_FIELD("missing-field", Severity.ERROR, "A field the envelope requires is absent (flowId; flowType in shared-flow)."),
-  FIELD_TYPE("field-type", Severity.ERROR, "An envelope field has the wrong type (flowVersion must be a string, flowId a UUID)."),
-  UNKNOWN_INPUT("unknown-input", Severity.ERROR, "An input name the flow does not have; Genesys leaves the real input unset. Suggests the closest name."),
-  NESTED_SCOPE("nested-scope", Severity.ERROR, "Inputs nested under \"Flow\": {...}; keys must be flat scoped names such as \"Flow.x\"."),
-  MISSING_REQUIRED_INPUT("missing-required-input", Severity.ERROR, "A required input of the flow is absent."),
-  INPUT_TYPE("input-type", Severity.ERROR, "An input value of the wrong JSON type or shape for its Architect type."),
-  OUTPUT_VARIABLE("output-variable", Severity.ERROR, "An output-only or internal variable passed as an input; Genesys ignores it."),
-  FLOW_TYPE_MISMATCH("flow-type-mismatch", Severity.ERROR, "The envelope does not fit the flow's type (shared-flow needs a common module; the launch API runs workflows)."),
-  MISSING_CORRELATION_ID("missing-correlation-id", Severity.INFO, "A shared-flow request without metadata.correlationId.");
+  UNREADABLE_FILE("unreadable-file", Severity.ERROR, "The payload file cannot be read (missing, not UTF-8, too large); exit code 2.",
+      "Save the payload as UTF-8 text and check the path; flowlint exits 2 because the input cannot be used."),
+  INVALID_JSON("invalid-json", Severity.ERROR, "The payload is not JSON (template placeholders allowed).",
+      "Fix the JSON at the reported place; placeholders such as {{ x }} or ${input.x} are allowed where a value goes."),
+  UNKNOWN_FLOW("unknown-flow", Severity.ERROR, "No schema is known for the flow the payload targets.",
+      "Name the flow with --flow NAME|ID, give a flowId that is in schemas/index.json, or map the file in flowlint.yaml; import or pull the flow first."),
+  UNKNOWN_FIELD("unknown-field", Severity.ERROR, "A top-level field the envelope does not have (flowType, inputs, metadata in a launch body ...).",
+      "POST /api/v2/flows/executions takes only flowId, flowVersion, name and inputData; a shared-flow request takes flowType, inputs and metadata. Remove or rename the field."),
+  MISSING_FIELD("missing-field", Severity.ERROR, "A field the envelope requires is absent (flowId; flowType in shared-flow).",
+      "Add the field: flowId (the flow's UUID) to a launch body, \"flowType\": \"shared\" to a shared-flow request."),
+  FIELD_TYPE("field-type", Severity.ERROR, "An envelope field has the wrong type (flowVersion must be a string, flowId a UUID).",
+      "flowId is the flow's UUID as a string, flowVersion a string such as \"2.0\", name a string, inputData an object."),
+  UNKNOWN_INPUT("unknown-input", Severity.ERROR, "An input name the flow does not have; Genesys leaves the real input unset. Suggests the closest name.",
+      "Use the input's exact, case-sensitive, scoped name as Architect declares it (\"Flow.customer_id\"); Genesys silently leaves a misnamed input unset."),
+  NESTED_SCOPE("nested-scope", Severity.ERROR, "Inputs nested under \"Flow\": {...}; keys must be flat scoped names such as \"Flow.x\".",
+      "Write inputs as flat keys with their scope: {\"Flow.x\": 1}, not {\"Flow\": {\"x\": 1}}; nested inputs are accepted and then all left unset."),
+  MISSING_REQUIRED_INPUT("missing-required-input", Severity.ERROR, "A required input of the flow is absent.",
+      "Pass the input, or give it an initial value in Architect, or mark it optional in flowlint.yaml (flows.NAME.optional)."),
+  INPUT_TYPE("input-type", Severity.ERROR, "An input value of the wrong JSON type or shape for its Architect type.",
+      "Send the JSON type the Architect type needs: String a string, Integer an integer, Decimal a number, Boolean true/false, collections arrays, Json an object, dates and durations ISO-8601 strings."),
+  OUTPUT_VARIABLE("output-variable", Severity.ERROR, "An output-only or internal variable passed as an input; Genesys ignores it.",
+      "Only variables marked \"Input to flow\" can be set at launch; mark the variable as an input in Architect or stop sending it."),
+  FLOW_TYPE_MISMATCH("flow-type-mismatch", Severity.ERROR, "The envelope does not fit the flow's type (shared-flow needs a common module; the launch API runs workflows).",
+      "Launch workflows with POST /api/v2/flows/executions {flowId, inputData}; call common modules with a shared-flow request whose flowType is \"shared\"."),
+  MISSING_CORRELATION_ID("missing-correlation-id", Severity.INFO, "A shared-flow request without metadata.correlationId.",
+      "Add metadata.correlationId (for example \"{{ guid() }}\") so a request can be traced through the gateway.");
 
   private final String id;
   private final Severity defaultSeverity;
   private final String summary;
+  private final String help;
 
-  Rule(String id, Severity defaultSeverity, String summary) {
+  Rule(String id, Severity defaultSeverity, String summary, String help) {
     this.id = id;
     this.defaultSeverity = defaultSeverity;
     this.summary = summary;
+    this.help = help;
+  }
+
+  /** What to do about a finding of this rule. */
+  public String help() {
+    return help;
+  }
+
+  /** {@code unknown-input} → {@code UnknownInput}. */
+  public String pascalName() {
+    StringBuilder out = new StringBuilder();
+    for (String part : id.split("-")) {
+      out.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+    }
+    return out.toString();
   }
 
   public String id() {

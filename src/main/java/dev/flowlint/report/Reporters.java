@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /** Report formats by name: one line each. */
 public final class Reporters {
-  public static final List<String> NAMES = List.of("text", "json");
+  public static final List<String> NAMES = List.of("text", "json", "sarif", "github", "junit");
 
   private Reporters() {}
 
@@ -13,6 +13,9 @@ public final class Reporters {
     return switch (name) {
       case "text" -> Optional.of(new TextReporter(color, quiet));
       case "json" -> Optional.of(new JsonReporter(version));
+      case "sarif" -> Optional.of(new SarifReporter(version));
+      case "github" -> Optional.of(new GithubReporter(new TextReporter(false, quiet)));
+      case "junit" -> Optional.of(new JunitReporter());
       default -> Optional.empty();
     };
   }

@@ -86,7 +86,7 @@ public final class CheckRun {
 
   private static FileReport unreadable(String display, String why) {
     TextLines none = new TextLines("");
-    Diagnostic d = new Diagnostic(Rule.UNREADABLE_FILE.id(), Severity.ERROR, "cannot read " + display + ": " + why, "",
+    Diagnostic d = new Diagnostic(Rule.UNREADABLE_FILE.id(), Severity.ERROR, "cannot read this file: " + why, "",
         none.span(0, 0), Optional.empty(), List.of());
     return new FileReport(display, Optional.empty(), Optional.empty(), List.of(d), none);
   }

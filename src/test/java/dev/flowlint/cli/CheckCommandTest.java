@@ -84,8 +84,8 @@ class CheckCommandTest {
     Files.write(latin, new byte[] {'{', '"', (byte) 0xE9, '"', ':', '1', '}'});
     Result r = CliRunner.run("check", latin.toString(), "missing.json", "--schemas", schemas);
     assertEquals(2, r.code());
-    assertTrue(r.out().contains("error[unreadable-file] cannot read " + latin + ": not UTF-8 text (bad byte at offset 2)"), r.out());
-    assertTrue(r.out().contains("error[unreadable-file] cannot read missing.json: no such file or directory"), r.out());
+    assertTrue(r.out().contains(latin + ":1:1: error[unreadable-file] cannot read this file: not UTF-8 text (bad byte at offset 2)"), r.out());
+    assertTrue(r.out().contains("missing.json:1:1: error[unreadable-file] cannot read this file: no such file or directory"), r.out());
   }
 
   @Test

@@ -1,7 +1,10 @@
 package dev.flowlint.check;
 
 import dev.flowlint.config.Config;
+import dev.flowlint.fix.FixApplier;
 import dev.flowlint.model.Diagnostic;
+import dev.flowlint.model.Fix;
+import dev.flowlint.payload.TemplateJsonParser;
 import dev.flowlint.model.Severity;
 import dev.flowlint.payload.PayloadText;
 import dev.flowlint.payload.TextLines;
@@ -59,6 +62,64 @@ public final class CheckRun {
       reports.add(unreadable(m, "no such file or directory"));
     }
     return reports;
+  }
+
+  /**
+   * A payload with its fixes applied, pass after pass until none is left (at most five passes).
+   *
+   * @param refused why fixes were held back (the result would not parse), if they were
+   */
+  public record FixOutcome(FileReport report, String original, String fixed, List<Fix> applied, Optional<String> refused) {
+    public boolean changed() {
+      return !original.equals(fixed);
+    }
+  }
+
+  /** Like {@link #run}, but fixes each payload in memory; the caller decides what to write. */
+  public List<FixOutcome> fix(List<String> paths, InputStream stdin) throws IOException, StoreException {
+    List<FixOutcome> out = new ArrayList<>();
+    for (String p : paths) {
+      if (p.equals("-")) {
+        out.add(fixText("<stdin>", () -> PayloadText.read(stdin)));
+        continue;
+      }
+      List<String> missing = new ArrayList<>();
+      for (InputFiles.InputFile f : InputFiles.expand(List.of(p), payloadFiles::accepts, missing)) {
+        out.add(fixText(f.display(), () -> PayloadText.read(f.path())));
+      }
+      for (String m : missing) {
+        out.add(new FixOutcome(unreadable(m, "no such file or directory"), "", "", List.of(), Optional.empty()));
+      }
+    }
+    return out;
+  }
+
+  private FixOutcome fixText(String display, TextSource source) throws StoreException {
+    String text;
+    try {
+      text = source.read();
+    } catch (PayloadText.Unreadable e) {
+      return new FixOutcome(unreadable(display, e.getMessage()), "", "", List.of(), Optional.empty());
+    }
+    String original = text;
+    List<Fix> applied = new ArrayList<>();
+    Optional<String> refused = Optional.empty();
+    FileReport report = checker.check(display, text, targetFor(display));
+    for (int pass = 0; pass < 5; pass++) {
+      FixApplier.Applied next = FixApplier.apply(text, report.diagnostics());
+      if (next.fixes().isEmpty()) {
+        break;
+      }
+      if (TemplateJsonParser.parse(next.text()).error().isPresent()) {
+        refused = Optional.of("the fixed text would not parse, so these fixes were not applied: "
+            + next.fixes().stream().map(Fix::description).reduce((a, b) -> a + "; " + b).orElse(""));
+        break;
+      }
+      text = next.text();
+      applied.addAll(next.fixes());
+      report = checker.check(display, text, targetFor(display));
+    }
+    return new FixOutcome(report, original, text, applied, refused);
   }
 
   private interface TextSource {

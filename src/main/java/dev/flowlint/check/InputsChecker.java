@@ -90,9 +90,13 @@ final class InputsChecker {
     String scope = m.key().name();
     Optional<Fix> fix = Optional.empty();
     if (!nested.hasPlaceholderKeys() && !nested.members().isEmpty()) {
+      // Keep the layout: one member per line at the outer member's indent when it stood on its own line.
+      String line = lines.lineText(m.key().span().line());
+      String before = line.substring(0, Math.min(line.length(), m.key().span().column() - 1));
+      String separator = before.isBlank() ? ",\n" + before : ", ";
       String flat = nested.members().stream()
           .map(n -> Quoting.quote(scope + "." + n.key().name()) + ": " + lines.text().substring(n.value().span().start(), n.value().span().end()))
-          .collect(Collectors.joining(", "));
+          .collect(Collectors.joining(separator));
       fix = Optional.of(new Fix(flat, "flatten to " + nested.members().stream()
           .map(n -> scope + "." + n.key().name()).collect(Collectors.joining(", ")), m.span()));
     }

@@ -10,7 +10,15 @@ import dev.flowlint.report.Reporter;
 import dev.flowlint.report.Reporters;
 import dev.flowlint.schema.SchemaStore;
 import dev.flowlint.schema.SchemaStore.StoreException;
+import dev.flowlint.fix.UnifiedDiff;
+import dev.flowlint.io.AtomicFiles;
+import dev.flowlint.model.Fix;
+import dev.flowlint.report.TextReporter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Collectors;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,6 +68,16 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--include", paramLabel = "GLOB", description = "File-name glob of payloads inside directories (repeatable; replaces the default suffixes).")
   List<String> include = new ArrayList<>();
 
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+      description = "Write the report in --format to FILE (atomically); the terminal still gets the text report.")
+  String output;
+
+  @Option(names = "--fix", description = "Apply each finding's fix in place (only its span changes; files are written atomically). With -, the fixed payload goes to standard output and the report to standard error.")
+  boolean fix;
+
+  @Option(names = "--diff", description = "Print a unified diff of what --fix would change and write nothing (the report goes to standard error).")
+  boolean diff;
+
   static final class Formats extends ArrayList<String> {
     Formats() {
       super(Reporters.NAMES);
@@ -102,16 +120,73 @@ final class CheckCommand implements Callable<Integer> {
       io.err().println("flowlint check: " + e.getMessage());
       return Cli.USAGE;
     }
+    if (fix && diff) {
+      return usage("--fix and --diff do not go together: --diff shows what --fix would write");
+    }
     List<String> globs = include.isEmpty() ? config.include() : include;
+    CheckRun run = new CheckRun(store, config, Optional.ofNullable(flow), env, new PayloadFiles(globs));
     List<FileReport> reports;
+    PrintStream reportOut = io.out();
+    boolean wouldChange = false;
     try {
-      reports = new CheckRun(store, config, Optional.ofNullable(flow), env, new PayloadFiles(globs)).run(paths, io.in());
+      if (fix || diff) {
+        List<CheckRun.FixOutcome> outcomes = run.fix(paths, io.in());
+        reportOut = diff || paths.contains("-") ? io.err() : io.out();
+        wouldChange = applyFixes(outcomes, reportOut);
+        reports = outcomes.stream().map(CheckRun.FixOutcome::report).toList();
+      } else {
+        reports = run.run(paths, io.in());
+      }
     } catch (StoreException e) {
       io.err().println("flowlint check: " + e.getMessage());
       return Cli.USAGE;
     }
-    reporter.get().write(reports, io.out());
-    return CheckRun.exitCode(reports, failSeverity.get());
+    if (output != null) {
+      ByteArrayOutputStream file = new ByteArrayOutputStream();
+      reporter.get().write(reports, new PrintStream(file, true, StandardCharsets.UTF_8));
+      try {
+        AtomicFiles.write(Path.of(output), file.toString(StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        io.err().println("flowlint check: cannot write " + output + ": " + e.getMessage());
+        return Cli.USAGE;
+      }
+      new TextReporter(color(), quiet).write(reports, reportOut);
+    } else {
+      reporter.get().write(reports, reportOut);
+    }
+    int code = CheckRun.exitCode(reports, failSeverity.get());
+    return code == Cli.OK && diff && wouldChange ? Cli.FINDINGS : code;
+  }
+
+  /** Writes (--fix) or shows (--diff) each outcome; says what changed. True when anything would change. */
+  private boolean applyFixes(List<CheckRun.FixOutcome> outcomes, PrintStream say) {
+    boolean any = false;
+    for (CheckRun.FixOutcome o : outcomes) {
+      String path = o.report().path();
+      o.refused().ifPresent(why -> say.println("not fixed " + path + ": " + why));
+      if (path.equals("<stdin>") && fix) {
+        io.out().print(o.fixed());
+      }
+      if (!o.changed()) {
+        continue;
+      }
+      any = true;
+      if (diff) {
+        io.out().print(UnifiedDiff.of(path, o.original(), o.fixed()));
+        continue;
+      }
+      if (!path.equals("<stdin>")) {
+        try {
+          AtomicFiles.write(Path.of(path).toRealPath(), o.fixed());
+        } catch (IOException e) {
+          say.println("not fixed " + path + ": cannot write (" + e.getMessage() + ")");
+          continue;
+        }
+      }
+      say.println("fixed " + path + ": " + o.applied().size() + (o.applied().size() == 1 ? " fix (" : " fixes (")
+          + o.applied().stream().map(Fix::description).collect(Collectors.joining("; ")) + ")");
+    }
+    return any;
   }
 
   private boolean color() {

@@ -53,7 +53,7 @@ public final class TextReporter implements Reporter {
       out.println("  " + cyan("help:") + " " + h);
     }
     d.fix().ifPresent(fix -> out.println("  " + cyan("fix:") + " " + fix.description()
-        + (fix.replacement().isEmpty() || fix.replacement().length() > 120 ? "" : " (" + fix.replacement() + ")")));
+        + (fix.replacement().isEmpty() || fix.replacement().length() > 120 || fix.replacement().contains("\n") ? "" : " (" + fix.replacement() + ")")));
     out.println();
   }
 

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
       "Checks that payloads will really reach a Genesys Cloud Architect flow: exact input names,",
       "required inputs, value types and the envelope around them, offline."
     },
-    subcommands = {ImportCommand.class, CheckCommand.class, RulesCommand.class, TrainCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {ImportCommand.class, CheckCommand.class, RulesCommand.class, HookCommand.class, TrainCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 clean, 1 findings, 2 usage error or unusable input."})
 public final class Cli implements Runnable {
   public static final int OK = 0;

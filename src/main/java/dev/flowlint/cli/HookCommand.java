@@ -1,0 +1,99 @@
+package dev.flowlint.cli;
+
+import dev.flowlint.io.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "hook", mixinStandardHelpOptions = true, description = "Git hook helpers.",
+    subcommands = {HookCommand.Install.class})
+final class HookCommand implements Runnable {
+  static final String MARKER = "# flowlint pre-commit hook";
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  @Command(name = "install", mixinStandardHelpOptions = true,
+      description = {"Writes .git/hooks/pre-commit, which checks the staged payloads and payload templates before each commit.",
+          "It refuses to replace a hook it did not write unless --force (the old hook is then kept as pre-commit.before-flowlint)."})
+  static final class Install implements Callable<Integer> {
+    private final Cli.Io io;
+
+    @Option(names = "--force", description = "Replace a pre-commit hook that flowlint did not write.")
+    boolean force;
+
+    @Option(names = "--repo", paramLabel = "DIR", defaultValue = ".", description = "The repository (default: the current directory).")
+    String repo;
+
+    Install(Cli.Io io) {
+      this.io = io;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+      Optional<Path> gitDir = gitDir(Path.of(repo).toAbsolutePath().normalize());
+      if (gitDir.isEmpty()) {
+        io.err().println("flowlint hook install: " + repo + " is not inside a git repository");
+        return Cli.USAGE;
+      }
+      Path hook = gitDir.get().resolve("hooks").resolve("pre-commit");
+      if (Files.exists(hook) && !Files.readString(hook).contains(MARKER)) {
+        if (!force) {
+          io.err().println("flowlint hook install: " + hook + " exists and was not written by flowlint; "
+              + "rerun with --force to replace it (it will be kept as pre-commit.before-flowlint)");
+          return Cli.USAGE;
+        }
+        Files.copy(hook, hook.resolveSibling("pre-commit.before-flowlint"), StandardCopyOption.REPLACE_EXISTING,
+            StandardCopyOption.COPY_ATTRIBUTES);
+      }
+      AtomicFiles.write(hook, script());
+      Files.setPosixFilePermissions(hook, PosixFilePermissions.fromString("rwxr-xr-x"));
+      io.out().println("installed " + hook + ": staged payloads are checked before each commit (skip once with git commit --no-verify)");
+      return Cli.OK;
+    }
+
+    private static String script() {
+      String launcher = Optional.ofNullable(System.getProperty("flowlint.launcher")).orElse("flowlint");
+      String suffixes = String.join(" ", List.of("'*.json'", "'*.json.tmpl'", "'*.json.tpl'", "'*.json.template'",
+          "'*.json.vm'", "'*.json.hbs'", "'*.json.mustache'", "'*.json.j2'", "'*.json.jinja'", "'*.json.jinja2'"));
+      return "#!/usr/bin/env bash\n"
+          + MARKER + ": written by 'flowlint hook install'; 'flowlint hook install --force' rewrites it.\n"
+          + "# Checks the staged payloads and payload templates; findings stop the commit (git commit --no-verify skips it).\n"
+          + "set -euo pipefail\n"
+          + "flowlint=\"${FLOWLINT:-" + launcher.replace("\"", "\\\"") + "}\"\n"
+          + "files=()\n"
+          + "while IFS= read -r -d '' f; do files+=(\"$f\"); done < <(git diff --cached --name-only --diff-filter=ACMR -z -- \\\n"
+          + "  " + suffixes + " ':(exclude)*.schema.json' ':(exclude)schemas/index.json')\n"
+          + "[ ${#files[@]} -eq 0 ] && exit 0\n"
+          + "exec \"$flowlint\" check \"${files[@]}\"\n";
+    }
+
+    /** The git directory of the repository containing {@code dir}: {@code .git}, or where a {@code .git} file points. */
+    static Optional<Path> gitDir(Path dir) throws IOException {
+      for (Path p = dir; p != null; p = p.getParent()) {
+        Path git = p.resolve(".git");
+        if (Files.isDirectory(git)) {
+          return Optional.of(git);
+        }
+        if (Files.isRegularFile(git)) {
+          String text = Files.readString(git).strip();
+          if (text.startsWith("gitdir:")) {
+            return Optional.of(p.resolve(text.substring("gitdir:".length()).strip()).normalize());
+          }
+        }
+      }
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package dev.flowlint.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.flowlint.cli.CliRunner.Result;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+class HookCommandTest {
+  @TempDir Path tmp;
+
+  private static int sh(Path dir, Map<String, String> env, String... cmd) throws Exception {
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+        .redirectOutput(dir.resolve(".out").toFile());
+    pb.environment().putAll(env);
+    Process p = pb.start();
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "finished: " + List.of(cmd));
+    return p.exitValue();
+  }
+
+  private static boolean gitAvailable() {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+      if (Files.isExecutable(Path.of(dir, "git"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Test
+  void outsideARepositoryIsAUsageError() {
+    Result r = CliRunner.run("hook", "install", "--repo", tmp.toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("is not inside a git repository"), r.err());
+  }
+
+  @Test
+  void installsAnExecutableHookAndRefusesToReplaceAForeignOne() throws Exception {
+    Files.createDirectories(tmp.resolve(".git/hooks"));
+    Path hook = tmp.resolve(".git/hooks/pre-commit");
+    Result r = CliRunner.run("hook", "install", "--repo", tmp.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(Files.isExecutable(hook));
+    assertTrue(Files.readString(hook).contains(HookCommand.MARKER));
+    assertEquals(0, CliRunner.run("hook", "install", "--repo", tmp.resolve("sub").toString()).code(), "its own hook is rewritten");
+
+    Files.writeString(hook, "#!/bin/sh\necho mine\n");
+    Result refused = CliRunner.run("hook", "install", "--repo", tmp.toString());
+    assertEquals(2, refused.code());
+    assertTrue(refused.err().contains("exists and was not written by flowlint; rerun with --force"), refused.err());
+    assertEquals("#!/bin/sh\necho mine\n", Files.readString(hook));
+
+    assertEquals(0, CliRunner.run("hook", "install", "--repo", tmp.toString(), "--force").code());
+    assertTrue(Files.readString(hook).contains(HookCommand.MARKER));
+    assertEquals("#!/bin/sh\necho mine\n", Files.readString(tmp.resolve(".git/hooks/pre-commit.before-flowlint")));
+  }
+
+  @Test
+  void theHookChecksOnlyStagedPayloads() throws Exception {
+    assumeTrue(gitAvailable(), "git is not installed");
+    Path repo = tmp.resolve("repo");
+    Files.createDirectories(repo.resolve("schemas"));
+    assertEquals(0, sh(repo, Map.of(), "git", "init", "-q"));
+    assertEquals(0, CliRunner.run("hook", "install", "--repo", repo.toString()).code());
+    Files.writeString(repo.resolve("a b.json"), "{}");
+    Files.writeString(repo.resolve("t.json.hbs"), "{}");
+    Files.writeString(repo.resolve("x.schema.json"), "{}");
+    Files.writeString(repo.resolve("schemas/index.json"), "{}");
+    Files.writeString(repo.resolve("notes.txt"), "x");
+    Files.writeString(repo.resolve("unstaged.json"), "{}");
+    assertEquals(0, sh(repo, Map.of(), "git", "add", "a b.json", "t.json.hbs", "x.schema.json", "schemas/index.json", "notes.txt"));
+    Path stub = tmp.resolve("stub.sh");
+    Files.writeString(stub, "#!/usr/bin/env bash\nprintf '%s\\n' \"$@\" > \"" + tmp.resolve("args") + "\"\nexit 1\n");
+    stub.toFile().setExecutable(true);
+    int code = sh(repo, Map.of("FLOWLINT", stub.toString()), "bash", ".git/hooks/pre-commit");
+    assertEquals(1, code, "the hook fails the commit when flowlint finds problems");
+    assertEquals(List.of("check", "a b.json", "t.json.hbs"), Files.readAllLines(tmp.resolve("args")));
+  }
+
+  @Test
+  void preCommitManifestIsValidForTheFramework() throws Exception {
+    JsonNode hooks = YAMLMapper.builder().build().readTree(Path.of(".pre-commit-hooks.yaml").toFile());
+    assertTrue(hooks.isArray());
+    assertEquals(1, hooks.size());
+    JsonNode h = hooks.get(0);
+    for (String key : List.of("id", "name", "entry", "language")) {
+      assertTrue(h.has(key), "pre-commit requires " + key);
+    }
+    assertEquals("flowlint", h.get("id").asString());
+    assertEquals("script", h.get("language").asString());
+    assertTrue(h.get("require_serial").asBoolean());
+    assertTrue(h.get("pass_filenames").asBoolean());
+    String script = h.get("entry").asString().split(" ")[0];
+    assertTrue(Files.isExecutable(Path.of(script)), "entry script " + script + " is executable");
+    Pattern files = Pattern.compile(h.get("files").asString());
+    Pattern exclude = Pattern.compile(h.get("exclude").asString());
+    for (String yes : List.of("payloads/a.json", "x.json.tmpl", "t/x.json.vm", "x.json.hbs", "x.json.j2")) {
+      assertTrue(files.matcher(yes).find() && !exclude.matcher(yes).find(), yes);
+    }
+    for (String no : List.of("schemas/order.schema.json", "schemas/index.json", "flowlint.yaml", "a.json.bak")) {
+      assertTrue(!files.matcher(no).find() || exclude.matcher(no).find(), no);
+    }
+  }
+}

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
       "Checks that payloads will really reach a Genesys Cloud Architect flow: exact input names,",
       "required inputs, value types and the envelope around them, offline."
     },
-    subcommands = {ImportCommand.class, CheckCommand.class, RulesCommand.class, HookCommand.class, TrainCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {ImportCommand.class, PullCommand.class, CheckCommand.class, RulesCommand.class, HookCommand.class, TrainCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 clean, 1 findings, 2 usage error or unusable input."})
 public final class Cli implements Runnable {
   public static final int OK = 0;
@@ -26,7 +26,7 @@ public final class Cli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   /** Streams of this run, for the commands. */
-  record Io(InputStream in, PrintStream out, PrintStream err) {}
+  record Io(InputStream in, PrintStream out, PrintStream err, java.util.Map<String, String> env) {}
 
   private final Io io;
 
@@ -44,7 +44,12 @@ public final class Cli implements Runnable {
   }
 
   public static int run(InputStream in, PrintStream out, PrintStream err, String... args) {
-    Io io = new Io(in, out, err);
+    return run(in, out, err, System.getenv(), args);
+  }
+
+  /** As {@link #run(InputStream, PrintStream, PrintStream, String...)} with the environment given. */
+  public static int run(InputStream in, PrintStream out, PrintStream err, java.util.Map<String, String> env, String... args) {
+    Io io = new Io(in, out, err, env);
     CommandLine cmd = new CommandLine(new Cli(io), new Factory(io));
     cmd.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cmd.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));

@@ -43,7 +43,8 @@ public final class ApiJsonReader {
     return out;
   }
 
-  private Optional<FlowDefinition> flow(String where, String source, JsonNode entity) throws SourceException {
+  /** One Flow, FlowVersion or FlowDivisionView object; {@code source} is written into the schema. */
+  public Optional<FlowDefinition> flow(String where, String source, JsonNode entity) throws SourceException {
     if (!entity.isObject()) {
       throw new SourceException(where, "a flow entry is not an object");
     }

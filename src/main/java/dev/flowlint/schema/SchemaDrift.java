@@ -1,0 +1,73 @@
+package dev.flowlint.schema;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import tools.jackson.databind.JsonNode;
+
+/** What changed between the schemas in a directory and freshly made ones, in words, per flow. */
+public final class SchemaDrift {
+  private SchemaDrift() {}
+
+  /**
+   * @param existing the schemas directory, or empty when there is none
+   * @param fresh schemas as import/pull would write them now
+   * @param wholeOrg whether {@code fresh} covers every flow (so flows missing from it are gone)
+   */
+  public static List<String> compare(Optional<SchemaStore> existing, List<JsonNode> fresh, boolean wholeOrg, Set<String> types)
+      throws SchemaStore.StoreException {
+    List<String> out = new ArrayList<>();
+    Set<String> seenIds = new TreeSet<>();
+    for (JsonNode schema : fresh) {
+      FlowSchema now = FlowSchema.of("", schema);
+      now.id().ifPresent(seenIds::add);
+      Optional<FlowSchema> before = Optional.empty();
+      if (existing.isPresent()) {
+        before = now.id().isPresent() ? existing.get().byId(now.id().get()) : Optional.empty();
+        if (before.isEmpty()) {
+          before = existing.get().byName(now.name());
+        }
+      }
+      if (before.isEmpty()) {
+        out.add("flow \"" + now.name() + "\": new, not in the schemas directory (" + now.inputs().size() + " inputs)");
+        continue;
+      }
+      out.addAll(differences(before.get(), now));
+    }
+    if (existing.isPresent() && wholeOrg) {
+      for (SchemaIndex.Entry e : existing.get().entries()) {
+        if (e.flowId().isPresent() && !seenIds.contains(e.flowId().get()) && (types.isEmpty() || types.contains(e.flowType()))) {
+          out.add("flow \"" + e.flowName() + "\": in the schemas directory but no longer in the org");
+        }
+      }
+    }
+    return out;
+  }
+
+  static List<String> differences(FlowSchema before, FlowSchema now) {
+    List<String> out = new ArrayList<>();
+    String flow = "flow \"" + now.name() + "\": ";
+    if (!before.name().equals(now.name())) {
+      out.add(flow + "renamed from \"" + before.name() + "\"");
+    }
+    for (String input : now.inputs().keySet()) {
+      if (!before.inputs().containsKey(input)) {
+        out.add(flow + "input " + input + " added (" + now.architectType(input) + (now.required().contains(input) ? ", required" : "") + ")");
+      } else if (!Objects.equals(before.architectType(input), now.architectType(input))) {
+        out.add(flow + "input " + input + " changed type from " + before.architectType(input) + " to " + now.architectType(input));
+      }
+      if (before.inputs().containsKey(input) && before.required().contains(input) != now.required().contains(input)) {
+        out.add(flow + "input " + input + " is now " + (now.required().contains(input) ? "required" : "optional"));
+      }
+    }
+    for (String input : before.inputs().keySet()) {
+      if (!now.inputs().containsKey(input)) {
+        out.add(flow + "input " + input + " removed");
+      }
+    }
+    return out;
+  }
+}

@@ -238,6 +238,30 @@ class PullCommandTest {
   }
 
   @Test
+  void aTlsFailureIsNamed() throws Exception {
+    // A plain-text server where TLS is expected: the handshake fails as it does on a bad certificate or protocol.
+    java.net.ServerSocket plain = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress());
+    Thread t = new Thread(() -> {
+      while (!plain.isClosed()) {
+        try (java.net.Socket s = plain.accept()) {
+          s.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+          return;
+        }
+      }
+    });
+    t.setDaemon(true);
+    t.start();
+    String https = "https://127.0.0.1:" + plain.getLocalPort();
+    Result r = CliRunner.withEnv(Map.of("GENESYSCLOUD_OAUTHCLIENT_ID", "a", "GENESYSCLOUD_OAUTHCLIENT_SECRET", FakeGenesys.SECRET),
+        "pull", "--api-base", https, "--login-base", https, "--out", schemas.toString(), "--timeout", "5");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("TLS failure talking to 127.0.0.1 (getting a token)"), r.err());
+    assertNoSecrets(r.err());
+    plain.close();
+  }
+
+  @Test
   void connectionRefusedIsNamed() throws IOException {
     int port;
     try (var s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

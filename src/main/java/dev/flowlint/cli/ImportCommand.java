@@ -1,6 +1,6 @@
 package dev.flowlint.cli;
 
-import dev.flowlint.model.FlowDefinition;
+import dev.flowlint.model.Definition;
 import dev.flowlint.schema.ImportResult;
 import dev.flowlint.schema.ImportResult.Problem;
 import dev.flowlint.schema.ImportResult.Severity;
@@ -75,7 +75,7 @@ final class ImportCommand implements Callable<Integer> {
       problems.add(new Problem(Severity.ERROR, m + ": no such file or directory"));
     }
     FlowSources sources = new FlowSources();
-    List<FlowDefinition> flows = new ArrayList<>();
+    List<Definition> flows = new ArrayList<>();
     for (InputFiles.InputFile f : files) {
       try {
         flows.addAll(sources.read(f.path(), f.display()));

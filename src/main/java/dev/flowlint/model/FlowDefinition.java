@@ -20,7 +20,7 @@ public record FlowDefinition(
     List<Variable> variables,
     Optional<List<String>> required,
     Optional<String> version,
-    String source) {
+    String source) implements Definition {
 
   public FlowDefinition {
     Objects.requireNonNull(name, "name");
@@ -35,6 +35,13 @@ public record FlowDefinition(
 
   public boolean hasInputs() {
     return variables.stream().anyMatch(Variable::input);
+  }
+
+  @Override
+  public List<String> inputSummary() {
+    return inputs().stream()
+        .map(v -> v.name() + " " + v.genesysType() + v.initialValue().literal().map(l -> " = " + l).orElse(""))
+        .toList();
   }
 
   public static String scopeFor(String flowType) {

@@ -2,6 +2,7 @@ package dev.flowlint.schema;
 
 import dev.flowlint.io.AtomicFiles;
 import dev.flowlint.io.CanonicalJson;
+import dev.flowlint.model.Definition;
 import dev.flowlint.model.FlowDefinition;
 import dev.flowlint.model.Variable;
 import dev.flowlint.schema.ImportResult.Imported;
@@ -40,22 +41,24 @@ public final class SchemaImporter {
    * @param flows definitions read in this run, in a stable order
    * @param problems problems found while reading (kept in the result)
    */
-  public ImportResult write(Path outDir, String outDisplay, List<FlowDefinition> flows, List<Problem> problems)
+  public ImportResult write(Path outDir, String outDisplay, List<? extends Definition> flows, List<Problem> problems)
       throws IOException {
     List<Problem> allProblems = new ArrayList<>(problems);
     List<Skipped> skipped = new ArrayList<>();
-    Map<String, List<FlowDefinition>> byName = new TreeMap<>();
-    for (FlowDefinition flow : flows) {
+    Map<String, List<Definition>> byName = new TreeMap<>();
+    for (Definition flow : flows) {
       if (!flow.hasInputs()) {
         skipped.add(new Skipped(flow.name(), flow.type(), flow.source(), "no inputs"));
         continue;
       }
       byName.computeIfAbsent(flow.name(), k -> new ArrayList<>()).add(flow);
-      caseConflicts(flow, allProblems);
+      if (flow instanceof FlowDefinition f) {
+        caseConflicts(f, allProblems);
+      }
     }
 
     Map<String, ObjectNode> chosen = new TreeMap<>();
-    for (Map.Entry<String, List<FlowDefinition>> e : byName.entrySet()) {
+    for (Map.Entry<String, List<Definition>> e : byName.entrySet()) {
       choose(e.getKey(), e.getValue(), allProblems).ifPresent(s -> chosen.put(e.getKey(), s));
     }
 
@@ -90,30 +93,53 @@ public final class SchemaImporter {
     return new ImportResult(outDisplay, imported, skipped, allProblems);
   }
 
-  private java.util.Optional<ObjectNode> choose(String name, List<FlowDefinition> defs, List<Problem> problems) {
+  private java.util.Optional<ObjectNode> choose(String name, List<Definition> defs, List<Problem> problems) {
     ObjectNode first = writer.schema(defs.get(0));
     boolean same = true;
-    for (FlowDefinition other : defs.subList(1, defs.size())) {
+    for (Definition other : defs.subList(1, defs.size())) {
       same &= withoutSource(writer.schema(other)).equals(withoutSource(first));
     }
     if (defs.size() == 1) {
       return java.util.Optional.of(first);
     }
-    List<String> sources = defs.stream().map(FlowDefinition::source).toList();
+    List<String> sources = defs.stream().map(Definition::source).toList();
+    String noun = defs.get(0) instanceof dev.flowlint.model.DataActionDefinition ? "data action" : "flow";
     if (same) {
-      problems.add(new Problem(Severity.WARNING, "flow \"" + name + "\" is defined identically in "
+      problems.add(new Problem(Severity.WARNING, noun + " \"" + name + "\" is defined identically in "
           + String.join(", ", sources) + "; its schema comes from " + sources.get(0)));
       return java.util.Optional.of(first);
     }
     StringBuilder how = new StringBuilder();
-    for (FlowDefinition d : defs) {
-      how.append("\n  ").append(d.source()).append(": ").append(d.inputs().stream()
-          .map(v -> v.name() + " " + v.genesysType() + (v.initialValue().literal().isPresent() ? " = " + v.initialValue().literal().get() : ""))
-          .sorted().collect(java.util.stream.Collectors.joining(", ")));
+    for (Definition d : defs) {
+      how.append("\n  ").append(d.source()).append(": ")
+          .append(d.inputSummary().stream().sorted().collect(java.util.stream.Collectors.joining(", ")));
     }
-    problems.add(new Problem(Severity.ERROR, "flow \"" + name + "\" is defined differently in "
-        + String.join(" and ", sources) + "; neither was written (import them separately, or remove one). Inputs:" + how));
+    boolean sameInputs = defs.stream().map(d -> d.inputSummary().stream().sorted().toList()).distinct().count() == 1;
+    String what = sameInputs ? " Same inputs; they differ in " + String.join(", ", differingKeys(defs)) + "." : " Inputs:" + how;
+    problems.add(new Problem(Severity.ERROR, noun + " \"" + name + "\" is defined differently in "
+        + String.join(" and ", sources) + "; neither was written (import them separately, or remove one)." + what));
     return java.util.Optional.empty();
+  }
+
+  /** Schema keys (and x-flowlint keys) whose values differ between the definitions. */
+  private List<String> differingKeys(List<Definition> defs) {
+    java.util.TreeSet<String> keys = new java.util.TreeSet<>();
+    JsonNode first = withoutSource(writer.schema(defs.get(0)));
+    for (Definition d : defs.subList(1, defs.size())) {
+      JsonNode other = withoutSource(writer.schema(d));
+      java.util.Set<String> names = new java.util.TreeSet<>(first.propertyNames());
+      names.addAll(other.propertyNames());
+      for (String k : names) {
+        if (k.equals("x-flowlint")) {
+          java.util.Set<String> meta = new java.util.TreeSet<>(first.path(k).propertyNames());
+          meta.addAll(other.path(k).propertyNames());
+          meta.stream().filter(m -> !first.path(k).path(m).equals(other.path(k).path(m))).forEach(m -> keys.add("x-flowlint." + m));
+        } else if (!first.path(k).equals(other.path(k))) {
+          keys.add(k);
+        }
+      }
+    }
+    return List.copyOf(keys);
   }
 
   private static JsonNode withoutSource(ObjectNode schema) {

@@ -1,6 +1,8 @@
 package dev.flowlint.schema;
 
 import dev.flowlint.io.CanonicalJson;
+import dev.flowlint.model.DataActionDefinition;
+import dev.flowlint.model.Definition;
 import dev.flowlint.model.FlowDefinition;
 import dev.flowlint.model.Variable;
 import java.util.TreeSet;
@@ -18,7 +20,34 @@ public final class SchemaWriter {
     this.policy = policy;
   }
 
-  public ObjectNode schema(FlowDefinition flow) {
+  public ObjectNode schema(Definition definition) {
+    if (definition instanceof DataActionDefinition action) {
+      return actionSchema(action);
+    }
+    return flowSchema((FlowDefinition) definition);
+  }
+
+  /**
+   * A data action's contract kept as it is (its own $schema, draft-04 or none), with x-flowlint
+   * naming the action and its request.
+   */
+  private static ObjectNode actionSchema(DataActionDefinition action) {
+    ObjectNode schema = (ObjectNode) action.inputSchema().deepCopy();
+    ObjectNode meta = schema.putObject("x-flowlint");
+    meta.put("kind", DataActionDefinition.TYPE);
+    meta.put("flowName", action.name());
+    meta.put("flowType", DataActionDefinition.TYPE);
+    meta.put("scope", "");
+    action.integrationType().ifPresent(t -> meta.put("integrationType", t));
+    action.requestType().ifPresent(t -> meta.put("requestType", t));
+    action.requestUrlTemplate().ifPresent(t -> meta.put("requestUrlTemplate", t));
+    meta.putArray("outputs");
+    meta.putArray("internal");
+    meta.put("source", action.source());
+    return (ObjectNode) CanonicalJson.sorted(schema);
+  }
+
+  private ObjectNode flowSchema(FlowDefinition flow) {
     ObjectNode schema = NODES.objectNode();
     schema.put("$schema", DIALECT);
     schema.put("title", flow.name());
@@ -72,7 +101,7 @@ public final class SchemaWriter {
     return p;
   }
 
-  public String write(FlowDefinition flow) {
-    return CanonicalJson.write(schema(flow));
+  public String write(Definition definition) {
+    return CanonicalJson.write(schema(definition));
   }
 }

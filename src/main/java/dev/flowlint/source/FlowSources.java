@@ -1,6 +1,6 @@
 package dev.flowlint.source;
 
-import dev.flowlint.model.FlowDefinition;
+import dev.flowlint.model.Definition;
 import java.nio.file.Path;
 import java.util.List;
 import tools.jackson.core.JacksonException;
@@ -13,12 +13,13 @@ public final class FlowSources {
   private final ArchyYamlReader yaml = new ArchyYamlReader();
   private final ArchitectExportReader export = new ArchitectExportReader();
   private final ApiJsonReader api = new ApiJsonReader();
+  private final DataActionReader actions = new DataActionReader();
 
-  public List<FlowDefinition> read(Path file, String displayPath) throws SourceException {
+  public List<Definition> read(Path file, String displayPath) throws SourceException {
     return read(SourceText.load(file, displayPath));
   }
 
-  public List<FlowDefinition> read(SourceText source) throws SourceException {
+  public List<Definition> read(SourceText source) throws SourceException {
     String path = source.displayPath();
     if (source.isBlank()) {
       throw new SourceException(path, "empty file");
@@ -30,12 +31,12 @@ public final class FlowSources {
     }
     boolean exportName = source.displayPath().toLowerCase(java.util.Locale.ROOT).contains(".i3");
     if (exportName || (ArchitectExportReader.BASE64_TEXT.matcher(trimmed).matches() && !trimmed.contains(":"))) {
-      return export.read(source);
+      return List.copyOf(export.read(source));
     }
-    return yaml.read(source);
+    return List.copyOf(yaml.read(source));
   }
 
-  private List<FlowDefinition> readJson(SourceText source) throws SourceException {
+  private List<Definition> readJson(SourceText source) throws SourceException {
     String path = source.displayPath();
     JsonNode root;
     try {
@@ -44,8 +45,11 @@ public final class FlowSources {
       throw ArchyYamlReader.located(path, e, "not valid JSON");
     }
     if (ApiJsonReader.accepts(root)) {
-      return api.read(path, root);
+      return List.copyOf(api.read(path, root));
     }
-    throw new SourceException(path, "JSON is not a flow definition: expected a Genesys Cloud Flow, FlowVersion or FlowDivisionView with inputSchema, or a listing page with \"entities\"");
+    if (DataActionReader.isExport(root) || DataActionReader.isContract(root)) {
+      return List.of(actions.read(path, root));
+    }
+    throw new SourceException(path, "JSON is not a flow or data action definition: expected a Genesys Cloud Flow, FlowVersion or FlowDivisionView with inputSchema, a listing page with \"entities\", or a data action export with a contract");
   }
 }

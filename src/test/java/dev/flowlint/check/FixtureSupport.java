@@ -3,7 +3,7 @@ package dev.flowlint.check;
 import dev.flowlint.TestFiles;
 import dev.flowlint.config.Config;
 import dev.flowlint.config.ConfigReader;
-import dev.flowlint.model.FlowDefinition;
+import dev.flowlint.model.Definition;
 import dev.flowlint.schema.RequiredPolicy;
 import dev.flowlint.schema.SchemaImporter;
 import dev.flowlint.schema.SchemaStore;
@@ -21,7 +21,7 @@ public final class FixtureSupport {
   private FixtureSupport() {}
 
   public static SchemaStore importFixtures(Path dir) throws Exception {
-    List<FlowDefinition> flows = new ArrayList<>();
+    List<Definition> flows = new ArrayList<>();
     for (var f : InputFiles.expand(List.of("fixtures/flows"), InputFiles::isDefinitionName, new ArrayList<>())) {
       flows.addAll(new FlowSources().read(f.path(), f.display()));
     }

@@ -3,7 +3,7 @@ package dev.flowlint.schema;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.flowlint.TestFiles;
-import dev.flowlint.model.FlowDefinition;
+import dev.flowlint.model.Definition;
 import dev.flowlint.source.FlowSources;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,9 +19,9 @@ class SchemaApprovalTest {
 
   private String schemas(String fixture) throws Exception {
     Path file = TestFiles.fixtures().resolve("flows").resolve(fixture);
-    List<FlowDefinition> flows = sources.read(file, "fixtures/flows/" + fixture);
+    List<Definition> flows = sources.read(file, "fixtures/flows/" + fixture);
     StringBuilder out = new StringBuilder();
-    for (FlowDefinition flow : flows) {
+    for (Definition flow : flows) {
       out.append(writer.write(flow));
     }
     return out.toString();

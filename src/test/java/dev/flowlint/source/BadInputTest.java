@@ -135,7 +135,7 @@ class BadInputTest {
   @Test
   void jsonThatIsNotAFlowSaysWhatWasExpected() throws IOException {
     SourceException e = fails("package.json", "{\"name\": \"x\", \"version\": \"1.0.0\"}");
-    assertTrue(e.reason().startsWith("JSON is not a flow definition"), e.getMessage());
+    assertTrue(e.reason().startsWith("JSON is not a flow or data action definition"), e.getMessage());
   }
 
   @Test

@@ -45,9 +45,9 @@ class CorpusReadTest {
           String key = dir + "/" + file.getFileName();
           tests.add(DynamicTest.dynamicTest(key, () -> {
             assertTrue(expected.containsKey(key), "MANIFEST.md lists " + key);
-            List<FlowDefinition> flows = sources.read(file, key);
+            List<dev.flowlint.model.Definition> flows = sources.read(file, key);
             assertEquals(1, flows.size(), "one flow per file");
-            TreeSet<String> found = flows.get(0).inputs().stream().map(Variable::name)
+            TreeSet<String> found = ((FlowDefinition) flows.get(0)).inputs().stream().map(Variable::name)
                 .collect(Collectors.toCollection(TreeSet::new));
             assertEquals(expected.get(key), found, key);
           }));

@@ -6,7 +6,8 @@ import java.util.Optional;
 public enum Envelope {
   FLOW_EXECUTION("flow-execution"),
   SHARED_FLOW("shared-flow"),
-  INPUTS("inputs");
+  INPUTS("inputs"),
+  DATA_ACTION("data-action");
 
   private final String id;
 

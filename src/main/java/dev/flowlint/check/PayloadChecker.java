@@ -57,11 +57,25 @@ public final class PayloadChecker {
       findings.add(Rule.FIELD_TYPE, "the payload must be a JSON object, got " + root.describe(), "", root.span());
       return report(path, Optional.empty(), Optional.empty(), findings, lines);
     }
-    Envelope envelope = target.envelope().orElseGet(() -> EnvelopeDetector.detect(obj));
+    if (DataActionLinter.isExport(obj) || (target.envelope().isEmpty() && DataActionLinter.isContract(obj))) {
+      Optional<String> action = new DataActionLinter(new TemplateLinter(this)).lint(obj, target, lines, findings);
+      return report(path, action, Optional.empty(), findings, lines);
+    }
+    Envelope envelope = target.envelope().orElse(null);
+    if (envelope == null && target.flow().isPresent()) {
+      Optional<FlowSchema> named = store.byNameOrId(target.flow().get());
+      if (named.isPresent() && DataActionLinter.TYPE.equals(named.get().type())) {
+        envelope = Envelope.DATA_ACTION;
+      }
+    }
+    if (envelope == null) {
+      envelope = EnvelopeDetector.detect(obj);
+    }
     Optional<FlowSchema> flow = switch (envelope) {
       case FLOW_EXECUTION -> execution(obj, target, lines, findings);
       case SHARED_FLOW -> shared(obj, target, lines, findings);
-      case INPUTS -> plainInputs(obj, target, lines, findings);
+      case INPUTS -> plainInputs(obj, target, lines, findings, "the inputs object");
+      case DATA_ACTION -> plainInputs(obj, target, lines, findings, "the execute body");
     };
     return report(path, flow.map(FlowSchema::name), Optional.of(envelope.id()), findings, lines);
   }
@@ -242,11 +256,16 @@ public final class PayloadChecker {
 
   // --- inputs: the inputs object alone --------------------------------------------------------
 
-  private Optional<FlowSchema> plainInputs(JObject root, Target target, TextLines lines, Findings findings) throws StoreException {
+  private Optional<FlowSchema> plainInputs(JObject root, Target target, TextLines lines, Findings findings, String container)
+      throws StoreException {
     Span rootSpan = opening(root, lines);
     Optional<FlowSchema> flow = resolve(target, Optional.empty(), rootSpan, findings);
-    flow.ifPresent(f -> inputs.check(root, f, false, "the inputs object", "", rootSpan, config, lines, findings));
+    flow.ifPresent(f -> inputs.check(root, f, false, container, "", rootSpan, config, lines, findings));
     return flow;
+  }
+
+  SchemaStore store() {
+    return store;
   }
 
   // --- which flow ------------------------------------------------------------------------------

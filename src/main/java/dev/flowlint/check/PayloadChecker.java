@@ -58,7 +58,10 @@ public final class PayloadChecker {
       return report(path, Optional.empty(), Optional.empty(), findings, lines);
     }
     if (DataActionLinter.isExport(obj) || (target.envelope().isEmpty() && DataActionLinter.isContract(obj))) {
-      Optional<String> action = new DataActionLinter(new TemplateLinter(this)).lint(obj, target, lines, findings);
+      // An export is plain JSON: read it again without template placeholders, so "$ref" is a key.
+      ParsedPayload strict = TemplateJsonParser.parseStrict(text);
+      JObject export = strict.root().filter(r -> r instanceof JObject).map(r -> (JObject) r).orElse(obj);
+      Optional<String> action = new DataActionLinter(new TemplateLinter(this)).lint(export, target, lines, findings);
       return report(path, action, Optional.empty(), findings, lines);
     }
     Envelope envelope = target.envelope().orElse(null);

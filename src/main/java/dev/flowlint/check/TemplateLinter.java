@@ -143,12 +143,13 @@ final class TemplateLinter {
     List<Span> quoted = new ArrayList<>();
     List<Span> bareValues = new ArrayList<>();
     walk(root, spreads, quoted, bareValues);
+    List<Span> rawValues = new ArrayList<>();
     for (Span v : bareValues) {
       // A string input written as a whole JSON value without quotes: its text is meant to be JSON.
       for (Reference r : refs) {
         if (v.start() <= r.start() && r.end() <= v.end() && !r.escaped() && r.input().isPresent()
             && "string".equals(contract.get(r.input().get()))) {
-          spreads.add(new Span(r.start(), r.end(), 0, 0, 0, 0));
+          rawValues.add(new Span(r.start(), r.end(), 0, 0, 0, 0));
           findings.add(Rule.TEMPLATE_NOT_STATIC, text.substring(r.start(), r.end()) + " inserts a string input as raw JSON:"
               + " flowlint cannot check what it will hold, so it checks the rest of the body without it", "",
               template.span(lines, r.start(), r.end()), Optional.empty(),
@@ -172,10 +173,10 @@ final class TemplateLinter {
         String fixed = "$esc.jsonString(" + ref + ")";
         findings.add(Rule.TEMPLATE_UNESCAPED_INPUT, ref + " is a string input put into a JSON string without $esc.jsonString:"
                 + " a value with a quote or backslash breaks the body", "", template.span(lines, r.start(), r.end()),
-            Optional.of(new Fix(fixed, "escape it: " + fixed, template.span(lines, r.start(), r.end()))), List.of());
+            Optional.of(new Fix(fixed, "escape it with $esc.jsonString", template.span(lines, r.start(), r.end()))), List.of());
       }
     }
-    render(template, refs, spreads, quoted, contract, lines, findings);
+    render(template, refs, spreads, rawValues, quoted, contract, lines, findings);
     if (url.endsWith("/api/v2/flows/executions") && root instanceof JObject body) {
       launch(template, body, target, lines, findings);
     }
@@ -201,7 +202,7 @@ final class TemplateLinter {
   }
 
   /** Renders with samples and checks the result parses; errors point back into the template. */
-  private static void render(Located template, List<Reference> refs, List<Span> spreads, List<Span> quoted,
+  private static void render(Located template, List<Reference> refs, List<Span> spreads, List<Span> rawValues, List<Span> quoted,
       Map<String, String> contract, TextLines lines, Findings findings) {
     String text = template.text();
     StringBuilder out = new StringBuilder();
@@ -213,11 +214,11 @@ final class TemplateLinter {
       }
       segments.add(new int[] {at, r.start(), out.length(), out.length() + r.start() - at, 0});
       out.append(text, at, r.start());
-      boolean spread = spreads.stream().anyMatch(s -> s.start() <= r.start() && r.end() <= s.end());
+      boolean member = spreads.stream().anyMatch(s -> s.start() <= r.start() && r.end() <= s.end());
+      boolean rawValue = rawValues.stream().anyMatch(s -> s.start() <= r.start() && r.end() <= s.end());
       // Inside a JSON string an unescaped input is already reported; render it as if escaped.
       boolean inString = quoted.stream().anyMatch(q -> q.start() <= r.start() && r.end() <= q.end());
-      boolean member = spread && spreads.stream().anyMatch(sp -> sp.start() <= r.start() && r.end() <= sp.end() && sp.line() > 0);
-      String sample = spread ? (member ? "" : "0") : sample(inString ? new Reference(r.start(), r.end(), r.input(), true) : r, contract);
+      String sample = member ? "" : rawValue ? "0" : sample(inString ? new Reference(r.start(), r.end(), r.input(), true) : r, contract);
       segments.add(new int[] {r.start(), r.end(), out.length(), out.length() + sample.length(), 1});
       out.append(sample);
       at = r.end();
@@ -266,7 +267,7 @@ final class TemplateLinter {
       StringBuilder json = new StringBuilder("{");
       for (var e : all.entrySet()) {
         json.append(json.length() > 1 ? "," : "").append(Quoting.quote(e.getKey())).append(':')
-            .append(e.getValue().equals("string") ? Quoting.quote(STRING_SAMPLE) : rawSample(e.getValue()));
+            .append(jsonSample(e.getValue()));
       }
       return json.append('}').toString();
     }
@@ -276,6 +277,16 @@ final class TemplateLinter {
       return q.substring(1, q.length() - 1);
     }
     return raw;
+  }
+
+  /** A sample as a JSON value, for ${input.rawRequest}. */
+  private static String jsonSample(String type) {
+    return switch (type) {
+      case "integer", "number", "boolean", "null" -> rawSample(type);
+      case "object" -> "{}";
+      case "array" -> "[]";
+      default -> Quoting.quote(STRING_SAMPLE);
+    };
   }
 
   private static String rawSample(String type) {

@@ -30,17 +30,28 @@ public final class TemplateJsonParser {
 
   private final String text;
   private final TextLines lines;
+  private final boolean placeholders;
   private int pos;
   private int depth;
 
-  private TemplateJsonParser(String text) {
+  private TemplateJsonParser(String text, boolean placeholders) {
     this.text = text;
+    this.placeholders = placeholders;
     this.lines = new TextLines(text);
     this.pos = !text.isEmpty() && text.charAt(0) == '\uFEFF' ? 1 : 0;
   }
 
   public static ParsedPayload parse(String text) {
-    TemplateJsonParser p = new TemplateJsonParser(text);
+    return parse(text, true);
+  }
+
+  /** Plain JSON: quoted strings are only strings, even "$ref" (for exports and schemas, not templates). */
+  public static ParsedPayload parseStrict(String text) {
+    return parse(text, false);
+  }
+
+  private static ParsedPayload parse(String text, boolean placeholders) {
+    TemplateJsonParser p = new TemplateJsonParser(text, placeholders);
     try {
       p.skipWhitespace();
       if (p.pos >= text.length()) {
@@ -101,10 +112,15 @@ public final class TemplateJsonParser {
     }
     char c = peek();
     return switch (c) {
-      case '{' -> text.startsWith("{{", pos) ? placeholder() : object();
+      case '{' -> placeholders && text.startsWith("{{", pos) ? placeholder() : object();
       case '[' -> array();
       case '"' -> string();
-      case '$' -> placeholder();
+      case '$' -> {
+        if (!placeholders) {
+          throw error("unexpected character '$': expected a value", pos, pos + 1);
+        }
+        yield placeholder();
+      }
       case '\'' -> throw error("strings must use double quotes, not single quotes", pos, pos + 1);
       case '/' -> throw error("comments are not allowed in JSON", pos, pos + 1);
       case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9' -> number();
@@ -180,7 +196,7 @@ public final class TemplateJsonParser {
     int start = pos;
     String value = stringContent();
     Span span = span(start);
-    if (WHOLE_PLACEHOLDER.matcher(value).matches() && (value.contains("{{") || value.contains("$"))) {
+    if (placeholders && WHOLE_PLACEHOLDER.matcher(value).matches() && (value.contains("{{") || value.contains("$"))) {
       return new JPlaceholder(value.strip(), true, span);
     }
     return new JString(value, span);
@@ -353,7 +369,7 @@ public final class TemplateJsonParser {
     if (c == '"') {
       String name = stringContent();
       Span keySpan = span(start);
-      boolean placeholder = WHOLE_PLACEHOLDER.matcher(name).matches() && (name.contains("{{") || name.contains("$"));
+      boolean placeholder = placeholders && WHOLE_PLACEHOLDER.matcher(name).matches() && (name.contains("{{") || name.contains("$"));
       skipWhitespace();
       if (peek() != ':') {
         throw error("missing ':' after the key " + Quoting.quote(name), keySpan.start(), keySpan.end());
@@ -363,7 +379,7 @@ public final class TemplateJsonParser {
       JsonValue value = value();
       return new Member(new Key(name, keySpan, placeholder), value, lines.span(start, value.span().end()));
     }
-    if (c == '$' || text.startsWith("{{", pos)) {
+    if (placeholders && (c == '$' || text.startsWith("{{", pos))) {
       JsonValue ph = placeholder();
       skipWhitespace();
       if (peek() == ':') {

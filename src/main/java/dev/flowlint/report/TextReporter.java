@@ -13,6 +13,7 @@ import java.util.List;
  * clean: only the summary line.
  */
 public final class TextReporter implements Reporter {
+  private static final int WIDE = 160;
   private final boolean color;
   private final boolean quiet;
 
@@ -44,6 +45,15 @@ public final class TextReporter implements Reporter {
       String pad = " ".repeat(number.length());
       int from = Math.max(0, s.column() - 1);
       int to = s.endLine() == s.line() ? Math.max(from + 1, s.endColumn() - 1) : Math.max(from + 1, source.length());
+      if (source.length() > WIDE) {
+        // A very long line (a request template on one line): show a window around the span.
+        int start = Math.max(0, from - 60);
+        int end = Math.min(source.length(), Math.max(to, from + 1) + 60);
+        String prefix = start > 0 ? "..." : "";
+        source = prefix + source.substring(start, end) + (end < source.length() ? "..." : "");
+        from = from - start + prefix.length();
+        to = Math.min(to, end) - start + prefix.length();
+      }
       out.println(blue(pad + " |"));
       out.println(blue(number + " |") + " " + untab(source));
       int carets = Math.max(1, Math.min(to, Math.max(source.length(), from + 1)) - from);

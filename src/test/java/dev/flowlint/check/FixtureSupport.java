@@ -22,7 +22,7 @@ public final class FixtureSupport {
 
   public static SchemaStore importFixtures(Path dir) throws Exception {
     List<Definition> flows = new ArrayList<>();
-    for (var f : InputFiles.expand(List.of("fixtures/flows"), InputFiles::isDefinitionName, new ArrayList<>())) {
+    for (var f : InputFiles.expand(List.of("fixtures/flows", "fixtures/data-actions"), InputFiles::isDefinitionName, new ArrayList<>())) {
       flows.addAll(new FlowSources().read(f.path(), f.display()));
     }
     new SchemaImporter(RequiredPolicy.NO_DEFAULT).write(dir, dir.toString(), flows, List.of());
@@ -37,11 +37,15 @@ public final class FixtureSupport {
     return new CheckRun(store, config(), Optional.empty(), Optional.empty(), new PayloadFiles(List.of()));
   }
 
-  /** Every payload fixture, as the display path check gives it. */
+  /** Every payload and data action fixture, as the display path check gives it. */
   public static List<String> payloads() throws Exception {
-    try (Stream<Path> files = Files.list(TestFiles.fixtures().resolve("payloads"))) {
-      return files.map(p -> "fixtures/payloads/" + p.getFileName())
-          .filter(p -> !p.endsWith(".expect")).sorted().toList();
+    List<String> out = new ArrayList<>();
+    for (String dir : List.of("payloads", "data-actions")) {
+      try (Stream<Path> files = Files.list(TestFiles.fixtures().resolve(dir))) {
+        files.map(p -> "fixtures/" + dir + "/" + p.getFileName())
+            .filter(p -> !p.endsWith(".expect") && !p.endsWith(".md")).sorted().forEach(out::add);
+      }
     }
+    return out;
   }
 }

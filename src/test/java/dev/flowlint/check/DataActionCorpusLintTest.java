@@ -1,0 +1,45 @@
+package dev.flowlint.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.flowlint.TestFiles;
+import dev.flowlint.model.Diagnostic;
+import dev.flowlint.schema.SchemaStore;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** flowlint check over every real data action export: each is linted as an action, none breaks the reader. */
+class DataActionCorpusLintTest {
+  @TempDir Path schemas;
+
+  @Test
+  void everyCorpusDataActionIsLintedAsAnAction() throws Exception {
+    Path corpus = TestFiles.corpus().orElse(null);
+    assumeTrue(corpus != null, "../shared/corpus is absent");
+    SchemaStore store = FixtureSupport.importFixtures(schemas);
+    List<FileReport> reports = FixtureSupport.run(store)
+        .run(List.of(corpus.resolve("data-action").toString()), new ByteArrayInputStream(new byte[0]));
+    assertEquals(90, reports.size(), "the 90 JSON files (the .tf files are not JSON exports)");
+    Map<String, Integer> rules = new TreeMap<>();
+    for (FileReport r : reports) {
+      assertTrue(r.flow().isPresent(), "read as an action: " + r.path());
+      for (Diagnostic d : r.diagnostics()) {
+        rules.merge(d.rule(), 1, Integer::sum);
+        assertFalse(d.rule().equals("invalid-json") || d.rule().equals("unreadable-file") || d.rule().equals("unknown-flow"),
+            r.path() + ": " + d.message());
+      }
+    }
+    // What the real files hold: unescaped string inputs, raw JSON injections, $Input in URLs.
+    assertEquals(40, rules.get("template-unescaped-input"));
+    assertEquals(6, rules.get("template-unknown-input"));
+    assertTrue(rules.get("template-not-static") >= 7, rules.toString());
+  }
+}

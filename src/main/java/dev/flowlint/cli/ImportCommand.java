@@ -29,19 +29,14 @@ import picocli.CommandLine.Parameters;
 final class ImportCommand implements Callable<Integer> {
   private final Cli.Io io;
 
+  @picocli.CommandLine.Mixin OutputOptions output;
+
   @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Definition files or directories.")
   List<String> paths;
-
-  @Option(names = {"-o", "--out"}, paramLabel = "DIR",
-      description = "Where to write schemas (default: the config's 'schemas', else schemas).")
-  String out;
 
   @Option(names = "--required", paramLabel = "POLICY",
       description = "Which inputs are required: no-default (no initial value; the default), schema (only an API 'required' list), all, none. Default: the config's 'required'.")
   String required;
-
-  @Option(names = "--config", paramLabel = "FILE", description = "Settings file (default: flowlint.yaml when present).")
-  String configFile;
 
   @Option(names = {"-q", "--quiet"}, description = "Print only problems and the summary line.")
   boolean quiet;
@@ -52,10 +47,7 @@ final class ImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    ConfigOptions options = new ConfigOptions();
-    options.configFile = configFile;
-    options.schemas = out;
-    Optional<ConfigOptions.Loaded> loaded = options.load(io.err());
+    Optional<ConfigOptions.Loaded> loaded = output.load(io.err());
     if (loaded.isEmpty()) {
       return Cli.USAGE;
     }

@@ -39,6 +39,8 @@ import tools.jackson.databind.JsonNode;
 final class PullCommand implements Callable<Integer> {
   private final Cli.Io io;
 
+  @picocli.CommandLine.Mixin OutputOptions output;
+
   @Option(names = "--region", paramLabel = "REGION", description = "Genesys Cloud region, e.g. us-east-1, eu-west-1 (default: GENESYSCLOUD_REGION).")
   String region;
 
@@ -50,12 +52,6 @@ final class PullCommand implements Callable<Integer> {
 
   @Option(names = "--id", paramLabel = "ID", description = "Only these flow ids (repeatable).")
   List<String> ids = new ArrayList<>();
-
-  @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Schemas directory (default: the config's 'schemas', else schemas).")
-  String out;
-
-  @Option(names = "--config", paramLabel = "FILE", description = "Settings file (default: flowlint.yaml when present).")
-  String configFile;
 
   @Option(names = "--check", description = "Compare the org with the schemas directory and report drift; write nothing.")
   boolean check;
@@ -94,10 +90,7 @@ final class PullCommand implements Callable<Integer> {
     if (domain.isEmpty() && (apiBase == null || loginBase == null)) {
       return usage("no region: pass --region or set GENESYSCLOUD_REGION (valid: " + String.join(", ", Region.DOMAINS.keySet()) + ")");
     }
-    ConfigOptions options = new ConfigOptions();
-    options.configFile = configFile;
-    options.schemas = out;
-    Optional<ConfigOptions.Loaded> loaded = options.load(io.err());
+    Optional<ConfigOptions.Loaded> loaded = output.load(io.err());
     if (loaded.isEmpty()) {
       return Cli.USAGE;
     }

@@ -43,23 +43,14 @@ class FixCommandTest {
     return dir;
   }
 
-  private static Map<String, String> contents(Path dir) throws IOException {
-    Map<String, String> out = new TreeMap<>();
-    try (Stream<Path> files = Files.list(dir)) {
-      for (Path f : files.toList()) {
-        out.put(f.getFileName().toString(), Files.readString(f));
-      }
-    }
-    return out;
-  }
 
   @Test
   void fixesEveryFixableFindingAndASecondRunChangesNothing() throws IOException {
     Path dir = copyOfFixturePayloads();
-    Map<String, String> before = contents(dir);
+    Map<String, String> before = dev.flowlint.TestFiles.contents(dir);
     Result first = CliRunner.run("check", dir.toString(), "--config", "fixtures/flowlint.yaml", "--schemas", schemas, "--fix", "--format", "json");
     assertTrue(first.out().startsWith("fixed "), first.out());
-    Map<String, String> afterFirst = contents(dir);
+    Map<String, String> afterFirst = dev.flowlint.TestFiles.contents(dir);
     assertFalse(before.equals(afterFirst));
     String report = first.out().substring(first.out().indexOf("{\n"));
     JsonNode json = CanonicalJson.mapper().readTree(report);
@@ -70,7 +61,7 @@ class FixCommandTest {
     }
     Result second = CliRunner.run("check", dir.toString(), "--config", "fixtures/flowlint.yaml", "--schemas", schemas, "--fix");
     assertFalse(second.out().contains("fixed "), second.out());
-    assertEquals(afterFirst, contents(dir));
+    assertEquals(afterFirst, dev.flowlint.TestFiles.contents(dir));
   }
 
   @Test

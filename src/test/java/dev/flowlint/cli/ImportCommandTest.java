@@ -17,15 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ImportCommandTest {
   @TempDir Path tmp;
 
-  private static Map<String, String> contents(Path dir) throws IOException {
-    Map<String, String> out = new TreeMap<>();
-    try (Stream<Path> files = Files.list(dir)) {
-      for (Path f : files.toList()) {
-        out.put(f.getFileName().toString(), Files.readString(f));
-      }
-    }
-    return out;
-  }
 
   @Test
   void importsTheFixturesWithASummaryAndAnIndex() throws IOException {
@@ -38,25 +29,25 @@ class ImportCommandTest {
     String index = Files.readString(out.resolve("index.json"));
     assertTrue(index.contains("\"6f3c2a8e-1d4b-4c3e-9a7f-2b5d8e9c0a11\": \"order-lookup.schema.json\""), index);
     assertTrue(index.contains("\"Order Lookup\": \"order-lookup.schema.json\""), index);
-    assertEquals(11, contents(out).size(), "ten schemas and the index");
+    assertEquals(11, dev.flowlint.TestFiles.contents(out).size(), "ten schemas and the index");
   }
 
   @Test
   void reimportIsByteIdentical() throws IOException {
     Path out = tmp.resolve("schemas");
     assertEquals(0, CliRunner.run("import", "fixtures/flows", "--out", out.toString()).code());
-    Map<String, String> first = contents(out);
+    Map<String, String> first = dev.flowlint.TestFiles.contents(out);
     assertEquals(0, CliRunner.run("import", "fixtures/flows", "--out", out.toString()).code());
-    assertEquals(first, contents(out));
+    assertEquals(first, dev.flowlint.TestFiles.contents(out));
   }
 
   @Test
   void importingOneFileKeepsTheOthersInTheIndex() throws IOException {
     Path out = tmp.resolve("schemas");
     assertEquals(0, CliRunner.run("import", "fixtures/flows", "--out", out.toString()).code());
-    Map<String, String> first = contents(out);
+    Map<String, String> first = dev.flowlint.TestFiles.contents(out);
     assertEquals(0, CliRunner.run("import", "fixtures/flows/SchedulingBot.yaml", "--out", out.toString()).code());
-    assertEquals(first, contents(out));
+    assertEquals(first, dev.flowlint.TestFiles.contents(out));
   }
 
   @Test

@@ -19,16 +19,7 @@ class CommittedSchemasTest {
   @Test
   void committedSchemasMatchAFreshImport() throws Exception {
     FixtureSupport.importFixtures(tmp);
-    assertEquals(contents(tmp), contents(Path.of("schemas")));
+    assertEquals(dev.flowlint.TestFiles.contents(tmp), dev.flowlint.TestFiles.contents(Path.of("schemas")));
   }
 
-  private static Map<String, String> contents(Path dir) throws IOException {
-    Map<String, String> out = new TreeMap<>();
-    try (Stream<Path> files = Files.list(dir)) {
-      for (Path f : files.toList()) {
-        out.put(f.getFileName().toString(), Files.readString(f));
-      }
-    }
-    return out;
-  }
 }

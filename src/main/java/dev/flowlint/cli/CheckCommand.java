@@ -52,7 +52,7 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--flow", paramLabel = "NAME|ID", description = "The flow every payload targets (beats flowId and flowlint.yaml).")
   String flow;
 
-  @Option(names = "--envelope", paramLabel = "NAME", description = "flow-execution, shared-flow or inputs (default: detected from the payload).")
+  @Option(names = "--envelope", paramLabel = "NAME", description = "flow-execution, shared-flow, inputs or data-action (default: detected from the payload and its flow).")
   String envelope;
 
   @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "error",
@@ -98,7 +98,7 @@ final class CheckCommand implements Callable<Integer> {
     if (envelope != null) {
       env = Envelope.byId(envelope);
       if (env.isEmpty()) {
-        return usage("--envelope must be flow-execution, shared-flow or inputs, not \"" + envelope + "\"");
+        return usage("--envelope must be flow-execution, shared-flow, inputs or data-action, not \"" + envelope + "\"");
       }
     }
     if (!List.of("auto", "always", "never").contains(colorWhen)) {
@@ -119,6 +119,9 @@ final class CheckCommand implements Callable<Integer> {
     } catch (StoreException e) {
       io.err().println("flowlint check: " + e.getMessage());
       return Cli.USAGE;
+    }
+    if (output != null && java.nio.file.Files.isDirectory(Path.of(output))) {
+      return usage("--output " + output + " is a directory; name a file such as " + output + "/flowlint." + format);
     }
     if (fix && diff) {
       return usage("--fix and --diff do not go together: --diff shows what --fix would write");

@@ -12,12 +12,13 @@ import picocli.CommandLine.Command;
     name = "flowlint",
     mixinStandardHelpOptions = true,
     versionProvider = Cli.Version.class,
-    description = {
-      "Checks that payloads will really reach a Genesys Cloud Architect flow: exact input names,",
-      "required inputs, value types and the envelope around them, offline."
-    },
+    description = "Checks that payloads will really reach a Genesys Cloud Architect flow: exact input names, required inputs, value types and the envelope around them, offline.",
     subcommands = {ImportCommand.class, PullCommand.class, CheckCommand.class, RulesCommand.class, HookCommand.class, TrainCommand.class, CommandLine.HelpCommand.class},
-    footer = {"", "Exit codes: 0 clean, 1 findings, 2 usage error or unusable input."})
+    footer = {"", "Examples:",
+        "  flowlint import flows/ exports/          write schemas/ from Archy YAML and .i3* exports",
+        "  flowlint check payloads/                 check payloads and templates against schemas/",
+        "  pbpaste | flowlint check - --flow NAME   diagnose a pasted payload",
+        "", "Exit codes: 0 clean, 1 findings, 2 usage error or unusable input."})
 public final class Cli implements Runnable {
   public static final int OK = 0;
   public static final int FINDINGS = 1;

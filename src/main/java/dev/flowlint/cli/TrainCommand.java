@@ -32,7 +32,17 @@ final class TrainCommand implements Callable<Integer> {
     try {
       var flows = new FlowSources().read(SourceText.decode(resource("workflow.yaml"), "workflow.yaml"));
       new SchemaImporter(RequiredPolicy.NO_DEFAULT).write(dir.resolve("schemas"), "schemas", flows, List.of());
-      return Cli.OK;
+      // Check a payload with a typo, a wrong type and a placeholder, and render it, as a check run would.
+      var store = dev.flowlint.schema.SchemaStore.open(dir.resolve("schemas"), "schemas");
+      var checker = new dev.flowlint.check.PayloadChecker(store, dev.flowlint.config.Config.EMPTY);
+      String payload = "{\"flowId\": \"{{ id }}\", \"inputData\": {\"customerId\": \"{{ c }}\", \"Flow.scores\": [\"1\"]}}";
+      var report = checker.check("train.json", payload,
+          new dev.flowlint.check.Target(java.util.Optional.of("flowlint training flow"), "--flow", java.util.Optional.empty()));
+      var sink = new java.io.PrintStream(java.io.OutputStream.nullOutputStream(), false, java.nio.charset.StandardCharsets.UTF_8);
+      for (String format : dev.flowlint.report.Reporters.NAMES) {
+        dev.flowlint.report.Reporters.byName(format, Cli.version(), false, false).orElseThrow().write(List.of(report), sink);
+      }
+      return report.diagnostics().isEmpty() ? Cli.USAGE : Cli.OK;
     } finally {
       try (Stream<Path> walk = Files.walk(dir)) {
         for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {

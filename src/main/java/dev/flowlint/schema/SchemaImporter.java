@@ -43,6 +43,9 @@ public final class SchemaImporter {
    */
   public ImportResult write(Path outDir, String outDisplay, List<? extends Definition> flows, List<Problem> problems)
       throws IOException {
+    if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
+      throw new IOException("it is a file, not a directory");
+    }
     List<Problem> allProblems = new ArrayList<>(problems);
     List<Skipped> skipped = new ArrayList<>();
     Map<String, List<Definition>> byName = new TreeMap<>();

@@ -92,7 +92,7 @@ class CheckCommandTest {
   void usageMistakesExitTwoWithAClearMessage() {
     assertUsage(CliRunner.run("check", "-", "--schemas", tmp.resolve("none").toString()), "no schemas directory");
     assertUsage(CliRunner.run("check", "-", "--schemas", schemas, "--format", "xml"), "unknown --format \"xml\"; use one of text, json");
-    assertUsage(CliRunner.run("check", "-", "--schemas", schemas, "--envelope", "soap"), "--envelope must be flow-execution, shared-flow or inputs");
+    assertUsage(CliRunner.run("check", "-", "--schemas", schemas, "--envelope", "soap"), "--envelope must be flow-execution, shared-flow, inputs or data-action");
     assertUsage(CliRunner.run("check", "-", "--schemas", schemas, "--fail-on", "fatal"), "--fail-on must be error, warning or info");
     assertUsage(CliRunner.run("check", "-", "--schemas", schemas, "--config", "nope.yaml"), "no config file nope.yaml");
   }

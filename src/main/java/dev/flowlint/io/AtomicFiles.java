@@ -25,8 +25,27 @@ public final class AtomicFiles {
   }
 
   public static void writeAll(Map<Path, String> files) throws IOException {
-    Map<Path, Path> staged = new LinkedHashMap<>();
+    Map<Path, Path> staged = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     List<Path> createdDirs = new ArrayList<>();
+    // Interrupted (Ctrl-C) while staging: take the temporary files away, so the directory is as it was.
+    Thread cleanup = new Thread(() -> {
+      synchronized (staged) {
+        staged.keySet().forEach(tmp -> tmp.toFile().delete());
+      }
+    }, "flowlint-cleanup");
+    Runtime.getRuntime().addShutdownHook(cleanup);
+    try {
+      stageAndMove(files, staged, createdDirs);
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(cleanup);
+      } catch (IllegalStateException shuttingDown) {
+        // The hook runs: nothing more to do here.
+      }
+    }
+  }
+
+  private static void stageAndMove(Map<Path, String> files, Map<Path, Path> staged, List<Path> createdDirs) throws IOException {
     try {
       for (Map.Entry<Path, String> e : files.entrySet()) {
         Path target = e.getKey().toAbsolutePath();
@@ -48,8 +67,11 @@ public final class AtomicFiles {
       }
       throw e;
     }
-    for (Map.Entry<Path, Path> e : staged.entrySet()) {
-      move(e.getKey(), e.getValue());
+    synchronized (staged) {
+      for (Map.Entry<Path, Path> e : staged.entrySet()) {
+        move(e.getKey(), e.getValue());
+      }
+      staged.clear();
     }
   }
 

@@ -1,0 +1,28 @@
+package dev.flowlint.schema;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.flowlint.io.CanonicalJson;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SchemaDriftTest {
+  private static FlowSchema schema(String properties, String required) {
+    return FlowSchema.of("x.schema.json", CanonicalJson.mapper().readTree("{\"title\": \"Orders\", \"properties\": " + properties
+        + ", \"required\": " + required + ", \"x-flowlint\": {\"flowName\": \"Orders\", \"flowType\": \"workflow\"}}"));
+  }
+
+  @Test
+  void requiredChangesAreNamed() {
+    FlowSchema before = schema("{\"Flow.a\": {\"x-genesys-type\": \"String\"}, \"Flow.b\": {\"x-genesys-type\": \"Integer\"}}", "[\"Flow.a\"]");
+    FlowSchema now = schema("{\"Flow.a\": {\"x-genesys-type\": \"String\"}, \"Flow.b\": {\"x-genesys-type\": \"Integer\"}}", "[\"Flow.b\"]");
+    assertEquals(List.of("flow \"Orders\": input Flow.a is now optional", "flow \"Orders\": input Flow.b is now required"),
+        SchemaDrift.differences(before, now));
+  }
+
+  @Test
+  void identicalSchemasHaveNoDifferences() {
+    FlowSchema s = schema("{\"Flow.a\": {\"x-genesys-type\": \"String\"}}", "[]");
+    assertEquals(List.of(), SchemaDrift.differences(s, s));
+  }
+}

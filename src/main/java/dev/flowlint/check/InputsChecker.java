@@ -3,7 +3,6 @@ package dev.flowlint.check;
 import dev.flowlint.config.Config;
 import dev.flowlint.model.Fix;
 import dev.flowlint.model.Span;
-import dev.flowlint.payload.JsonValue;
 import dev.flowlint.payload.JsonValue.JObject;
 import dev.flowlint.payload.JsonValue.Member;
 import dev.flowlint.payload.Quoting;

@@ -16,6 +16,11 @@ public sealed interface JsonValue {
       return members.stream().filter(m -> !m.key().placeholder() && m.key().name().equals(name)).findFirst();
     }
 
+    /** The opening brace: where findings about the whole object point. */
+    public Span opening(TextLines lines) {
+      return lines.span(span.start(), span.start() + 1);
+    }
+
     public boolean hasPlaceholderKeys() {
       return members.stream().anyMatch(m -> m.key().placeholder());
     }

@@ -3,12 +3,7 @@ package dev.flowlint.schema;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.flowlint.check.FixtureSupport;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

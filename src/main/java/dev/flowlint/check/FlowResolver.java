@@ -1,0 +1,82 @@
+package dev.flowlint.check;
+
+import dev.flowlint.config.Config;
+import dev.flowlint.model.Span;
+import dev.flowlint.payload.JsonValue;
+import dev.flowlint.payload.JsonValue.JString;
+import dev.flowlint.payload.Quoting;
+import dev.flowlint.schema.FlowSchema;
+import dev.flowlint.schema.SchemaIndex;
+import dev.flowlint.schema.SchemaStore;
+import dev.flowlint.schema.SchemaStore.StoreException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Which flow a payload is for: --flow, else a literal flowId in the index, else flowlint.yaml. */
+final class FlowResolver {
+  static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+  private final SchemaStore store;
+  private final Config config;
+
+  FlowResolver(SchemaStore store, Config config) {
+    this.store = store;
+    this.config = config;
+  }
+
+  Optional<FlowSchema> resolve(Target target, Optional<JsonValue> flowId, Span rootSpan, Findings findings) throws StoreException {
+    List<String> tried = new ArrayList<>();
+    if (target.flow().isPresent()) {
+      Optional<FlowSchema> f = store.byNameOrId(target.flow().get());
+      if (f.isPresent()) {
+        return f;
+      }
+      List<String> close = closeNames(target.flow().get());
+      findings.add(Rule.UNKNOWN_FLOW, "no schema for flow " + Quoting.quote(target.flow().get()) + " (from " + target.flowFrom() + ")"
+              + InputsChecker.didYouMean(close), "", rootSpan, Optional.empty(),
+          List.of("known flows: " + knownFlows() + "; import or pull the flow's definition first"));
+      return Optional.empty();
+    }
+    tried.add("--flow (not given)");
+    Span at = rootSpan;
+    String ptr = "";
+    if (flowId.isPresent() && flowId.get() instanceof JString s) {
+      Optional<FlowSchema> f = store.byId(s.value());
+      if (f.isPresent()) {
+        return f;
+      }
+      Optional<FlowSchema> byName = UUID.matcher(s.value()).matches() ? Optional.empty() : store.byName(s.value());
+      if (byName.isPresent()) {
+        return byName; // field-type already says flowId must be the id
+      }
+      tried.add("flowId " + Quoting.quote(s.value()) + " (not in the schemas index)");
+      at = s.span();
+      ptr = "/flowId";
+      if (!UUID.matcher(s.value()).matches()) {
+        List<String> close = closeNames(s.value());
+        if (!close.isEmpty()) {
+          tried.set(tried.size() - 1, tried.get(tried.size() - 1) + InputsChecker.didYouMean(close).replaceFirst("^; ", ": "));
+        }
+      }
+    } else if (flowId.isPresent()) {
+      tried.add("flowId (a placeholder, known only when rendered)");
+    }
+    tried.add(config.payloads().isEmpty() ? "flowlint.yaml payloads (none configured)" : "flowlint.yaml payloads (no pattern matches this file)");
+    findings.add(Rule.UNKNOWN_FLOW, "cannot tell which flow this payload is for: tried " + String.join(", ", tried),
+        ptr, at, Optional.empty(), List.of("name the flow with --flow NAME|ID, or map the file in flowlint.yaml: "
+            + "payloads: [{files: \"GLOB\", flow: \"NAME\"}]", "known flows: " + knownFlows()));
+    return Optional.empty();
+  }
+
+  List<String> closeNames(String name) {
+    List<String> names = store.entries().stream().map(SchemaIndex.Entry::flowName).toList();
+    return Suggester.suggest(name, names);
+  }
+
+  private String knownFlows() {
+    List<String> names = store.entries().stream().map(SchemaIndex.Entry::flowName).toList();
+    return names.size() > 8 ? String.join(", ", names.subList(0, 8)) + " and " + (names.size() - 8) + " more" : String.join(", ", names);
+  }
+
+}

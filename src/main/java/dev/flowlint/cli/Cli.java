@@ -87,8 +87,16 @@ public final class Cli implements Runnable {
     }
   }
 
+  /** The project version, filtered into version.properties by the build. */
   static String version() {
-    String v = Cli.class.getPackage().getImplementationVersion();
-    return v == null ? "0.1.0" : v;
+    try (var in = Cli.class.getResourceAsStream("/dev/flowlint/version.properties")) {
+      java.util.Properties p = new java.util.Properties();
+      if (in != null) {
+        p.load(in);
+      }
+      return p.getProperty("version", "unknown");
+    } catch (java.io.IOException e) {
+      return "unknown";
+    }
   }
 }

@@ -54,12 +54,12 @@ public final class CheckRun {
     if (args.isEmpty()) {
       return reports;
     }
-    List<String> missing = new ArrayList<>();
-    for (InputFiles.InputFile f : InputFiles.expand(args, payloadFiles::accepts, missing)) {
+    List<InputFiles.Skipped> skipped = new ArrayList<>();
+    for (InputFiles.InputFile f : InputFiles.expand(args, payloadFiles::accepts, skipped)) {
       reports.add(checkText(f.display(), () -> PayloadText.read(f.path())));
     }
-    for (String m : missing) {
-      reports.add(unreadable(m, "no such file or directory"));
+    for (InputFiles.Skipped m : skipped) {
+      reports.add(unreadable(m.display(), m.reason()));
     }
     return reports;
   }
@@ -83,12 +83,12 @@ public final class CheckRun {
         out.add(fixText("<stdin>", () -> PayloadText.read(stdin)));
         continue;
       }
-      List<String> missing = new ArrayList<>();
-      for (InputFiles.InputFile f : InputFiles.expand(List.of(p), payloadFiles::accepts, missing)) {
+      List<InputFiles.Skipped> skipped = new ArrayList<>();
+      for (InputFiles.InputFile f : InputFiles.expand(List.of(p), payloadFiles::accepts, skipped)) {
         out.add(fixText(f.display(), () -> PayloadText.read(f.path())));
       }
-      for (String m : missing) {
-        out.add(new FixOutcome(unreadable(m, "no such file or directory"), "", "", List.of(), Optional.empty()));
+      for (InputFiles.Skipped m : skipped) {
+        out.add(new FixOutcome(unreadable(m.display(), m.reason()), "", "", List.of(), Optional.empty()));
       }
     }
     return out;

@@ -60,11 +60,11 @@ final class ImportCommand implements Callable<Integer> {
       io.err().println("flowlint import: unknown --required policy \"" + required + "\"; use no-default, schema, all or none");
       return Cli.USAGE;
     }
-    List<String> missing = new ArrayList<>();
-    List<InputFiles.InputFile> files = InputFiles.expand(paths, InputFiles::isDefinitionName, missing);
+    List<InputFiles.Skipped> skipped = new ArrayList<>();
+    List<InputFiles.InputFile> files = InputFiles.expand(paths, InputFiles::isDefinitionName, skipped);
     List<Problem> problems = new ArrayList<>();
-    for (String m : missing) {
-      problems.add(new Problem(Severity.ERROR, m + ": no such file or directory"));
+    for (InputFiles.Skipped m : skipped) {
+      problems.add(new Problem(Severity.ERROR, m.display() + ": " + m.reason()));
     }
     FlowSources sources = new FlowSources();
     List<Definition> flows = new ArrayList<>();

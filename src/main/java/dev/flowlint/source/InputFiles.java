@@ -1,6 +1,14 @@
 package dev.flowlint.source;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Set;
 import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 /**
  * Expands command-line paths into files, each with the name to show for it: the argument as
@@ -27,14 +34,16 @@ public final class InputFiles {
         || n.contains(".i3");
   }
 
+  /** A path that could not be read, with the reason in words. */
+  public record Skipped(String display, String reason) {}
+
   /**
    * @param accept which files found inside directories are taken (named files always are)
-   * @param missing receives arguments that do not exist
+   * @param skipped receives arguments that do not exist and entries that cannot be read
    */
-  public static List<InputFile> expand(List<String> args, Predicate<String> accept, List<String> missing)
-      throws IOException {
+  public static List<InputFile> expand(List<String> args, Predicate<String> accept, List<Skipped> skipped) {
     List<InputFile> out = new ArrayList<>();
-    java.util.Set<Path> seen = new java.util.HashSet<>();
+    Set<Path> seen = new HashSet<>();
     for (String arg : args) {
       Path root = Path.of(arg);
       if (Files.isRegularFile(root)) {
@@ -43,28 +52,52 @@ public final class InputFiles {
         }
       } else if (Files.isDirectory(root)) {
         String prefix = arg.endsWith("/") ? arg : arg + "/";
-        try (Stream<Path> walk = Files.walk(root, FileVisitOption.FOLLOW_LINKS)) {
-          walk.filter(Files::isRegularFile)
-              .filter(p -> !hidden(root.relativize(p)))
-              .filter(p -> accept.test(p.getFileName().toString()))
-              .sorted(Comparator.comparing(p -> root.relativize(p).toString()))
-              .filter(p -> seen.add(p.toAbsolutePath().normalize()))
-              .forEach(p -> out.add(new InputFile(p, prefix + slashes(root.relativize(p)))));
+        List<Path> found = new ArrayList<>();
+        walk(root, prefix, accept, found, skipped);
+        found.sort(Comparator.comparing(p -> root.relativize(p).toString()));
+        for (Path p : found) {
+          if (seen.add(p.toAbsolutePath().normalize())) {
+            out.add(new InputFile(p, prefix + slashes(root.relativize(p))));
+          }
         }
       } else {
-        missing.add(arg);
+        skipped.add(new Skipped(arg, "no such file or directory"));
       }
     }
     return out;
   }
 
-  private static boolean hidden(Path relative) {
-    for (Path part : relative) {
-      if (part.toString().startsWith(".")) {
-        return true;
-      }
+  /** Walks a directory, following links (loops are reported, not followed) and skipping hidden entries. */
+  private static void walk(Path root, String prefix, Predicate<String> accept, List<Path> found, List<Skipped> skipped) {
+    try {
+      Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+          String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+          boolean skip = !dir.equals(root) && (name.startsWith(".") || name.equals("node_modules"));
+          return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+          String name = file.getFileName().toString();
+          if (attrs.isRegularFile() && !name.startsWith(".") && accept.test(name)) {
+            found.add(file);
+          }
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) {
+          String why = e instanceof FileSystemLoopException ? "a symbolic link loop; not followed"
+              : e instanceof AccessDeniedException ? "permission denied" : "cannot read (" + e.getClass().getSimpleName() + ")";
+          skipped.add(new Skipped(prefix + slashes(root.relativize(file)), why));
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (IOException e) {
+      skipped.add(new Skipped(prefix, "cannot read the directory (" + e.getClass().getSimpleName() + ")"));
     }
-    return false;
   }
 
   private static String slashes(Path relative) {

@@ -79,6 +79,20 @@ class CheckCommandTest {
   }
 
   @Test
+  void aSymlinkLoopIsReportedNotFollowedAndHiddenDirectoriesAreSkipped() throws Exception {
+    Path dir = tmp.resolve("loop");
+    Files.createDirectories(dir.resolve("a"));
+    Files.createDirectories(dir.resolve(".git"));
+    Files.writeString(dir.resolve(".git/x.json"), "{not json");
+    Files.writeString(dir.resolve("a/p.json"), "{\"flowId\": \"" + ORDER_ID + "\", \"inputData\": {\"Flow.customer_id\": \"C\"}}");
+    Files.createSymbolicLink(dir.resolve("a/back"), dir);
+    Result r = CliRunner.run("check", dir.toString(), "--schemas", schemas);
+    assertEquals(2, r.code(), r.out());
+    assertTrue(r.out().contains(dir + "/a/back:1:1: error[unreadable-file] cannot read this file: a symbolic link loop; not followed"), r.out());
+    assertTrue(r.out().endsWith("checked 2 files: 1 error, 0 warnings, 0 infos\n"), r.out());
+  }
+
+  @Test
   void unreadableInputExitsTwo() throws Exception {
     Path latin = tmp.resolve("latin1.json");
     Files.write(latin, new byte[] {'{', '"', (byte) 0xE9, '"', ':', '1', '}'});

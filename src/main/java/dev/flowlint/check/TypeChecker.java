@@ -40,8 +40,19 @@ final class TypeChecker {
       return; // its value is known only when the template is rendered
     }
     JsonNode propertySchema = flow.inputs().get(input);
-    Schema schema = compiled.computeIfAbsent(flow.file() + "#" + input, k -> registry.getSchema(propertySchema));
-    List<Error> errors = schema.validate(toNode(value));
+    List<Error> errors;
+    try {
+      Schema schema = compiled.computeIfAbsent(flow.file() + "#" + input, k -> registry.getSchema(propertySchema));
+      errors = schema.validate(toNode(value));
+    } catch (RuntimeException e) {
+      Throwable root = e;
+      while (root.getCause() != null) {
+        root = root.getCause();
+      }
+      String why = root.getMessage() == null ? "" : ": " + root.getMessage().lines().findFirst().orElse("");
+      throw new dev.flowlint.schema.SchemaStore.BadSchema(flow.file() + ": the schema of " + input
+          + " cannot be used" + why + "; fix it or re-run flowlint import");
+    }
     for (Error e : errors) {
       Optional<JsonValue> at = locate(value, e.getInstanceLocation());
       if (at.isEmpty() || at.get() instanceof JPlaceholder) {

@@ -140,7 +140,7 @@ final class CheckCommand implements Callable<Integer> {
       } else {
         reports = run.run(paths, io.in());
       }
-    } catch (StoreException e) {
+    } catch (StoreException | SchemaStore.BadSchema e) {
       io.err().println("flowlint check: " + e.getMessage());
       return Cli.USAGE;
     }

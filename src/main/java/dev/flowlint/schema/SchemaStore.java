@@ -35,6 +35,13 @@ public final class SchemaStore {
     }
   }
 
+  /** A schema that reads as JSON but cannot be used to validate (a bad pattern, a bad type). */
+  public static final class BadSchema extends RuntimeException {
+    public BadSchema(String message) {
+      super(message, null, false, false);
+    }
+  }
+
   public static SchemaStore open(Path dir, String display) throws StoreException {
     if (!Files.isDirectory(dir)) {
       throw new StoreException("no schemas directory " + display + "; run 'flowlint import FILE|DIR' first, or name one with --schemas");

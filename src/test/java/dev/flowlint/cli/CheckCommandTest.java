@@ -112,6 +112,15 @@ class CheckCommandTest {
   }
 
   @Test
+  void aSchemaThatCannotBeUsedIsAUsageErrorNamingIt() throws Exception {
+    Path file = Path.of(schemas, "order-lookup.schema.json");
+    Files.writeString(file, Files.readString(file).replace("\"type\": \"number\",", "\"type\": \"number\", \"pattern\": \"([\","));
+    Result r = CliRunner.withStdin("{\"flowId\": \"" + ORDER_ID + "\", \"inputData\": {\"Flow.customer_id\": \"C\", \"Flow.amount\": 2}}",
+        "check", "-", "--schemas", schemas);
+    assertUsage(r, "order-lookup.schema.json: the schema of Flow.amount cannot be used: Unclosed character class");
+  }
+
+  @Test
   void badConfigIsNamedWithTheSetting() throws Exception {
     Path cfg = tmp.resolve("flowlint.yaml");
     Files.writeString(cfg, "rules:\n  unknown-inputs: off\n");

@@ -98,8 +98,7 @@ final class PullCommand implements Callable<Integer> {
     Consumer<String> log = verbose ? line -> io.err().println("flowlint pull: " + line) : line -> { };
     String api = apiBase != null ? apiBase : "https://api." + domain.get();
     String login = loginBase != null ? loginBase : "https://login." + domain.get();
-    RetryPolicy retry = new RetryPolicy(6, Duration.ofMillis(500), Duration.ofSeconds(20), Duration.ofSeconds(maxWait),
-        d -> Thread.sleep(d.toMillis()));
+    RetryPolicy retry = RetryPolicy.standard(Duration.ofSeconds(maxWait));
     GenesysClient client = new GenesysClient(login, api, new Credentials(id, secret), retry,
         Duration.ofSeconds(timeout), Duration.ofSeconds(timeout), Clock.systemUTC(), log);
     List<String> wanted = types.stream().map(t -> t.strip().toLowerCase(Locale.ROOT)).filter(t -> !t.isEmpty()).toList();

@@ -14,8 +14,9 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
     void sleep(Duration d) throws InterruptedException;
   }
 
-  public static RetryPolicy defaults() {
-    return new RetryPolicy(6, Duration.ofMillis(500), Duration.ofSeconds(20), Duration.ofSeconds(180), d -> Thread.sleep(d.toMillis()));
+  /** Six attempts, 0.5 s doubling to at most 20 s between them, and at most {@code maxTotalWait} in all. */
+  public static RetryPolicy standard(Duration maxTotalWait) {
+    return new RetryPolicy(6, Duration.ofMillis(500), Duration.ofSeconds(20), maxTotalWait, d -> Thread.sleep(d.toMillis()));
   }
 
   static boolean retryable(int status) {

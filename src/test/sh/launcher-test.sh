@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Checks the ./flowlint launcher on the jar the build just made: its output is the program's alone
+# on the first run (archive not yet recorded), once the archive exists, with a corrupt archive, and
+# with the archive turned off. Run by .ci/run after the Maven build.
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+fail() { echo "launcher check failed: $*" >&2; exit 1; }
+expect="flowlint $(sed -n 's/^version=//p' target/classes/dev/flowlint/version.properties)"
+run() {
+  local out err rc
+  out="$(mktemp)"; err="$(mktemp)"
+  set +e; "$@" >"$out" 2>"$err"; rc=$?; set -e
+  [[ $rc -eq 0 ]] || fail "$* exited $rc"
+  [[ "$(cat "$out")" == "$expect" ]] || fail "$* printed '$(cat "$out")', expected '$expect'"
+  [[ ! -s "$err" ]] || fail "$* wrote to stderr: $(cat "$err")"
+  rm -f "$out" "$err"
+}
+rm -f target/flowlint-jdk*.jsa target/flowlint-jdk*.aot
+run ./flowlint --version
+archive=""
+for _ in $(seq 60); do
+  archive="$(ls target/flowlint-jdk*.jsa target/flowlint-jdk*.aot 2>/dev/null | sed -n 1p || true)"
+  [[ -n "$archive" ]] && break
+  sleep 0.5
+done
+[[ -n "$archive" ]] || fail "no class-data archive was recorded within 30 s"
+run ./flowlint --version
+echo "not an archive" > "$archive"; touch "$archive"
+run ./flowlint --version
+FLOWLINT_NO_CDS=1 run ./flowlint --version
+echo "launcher checks: ok (first run, archived run, corrupt archive, archive off)"

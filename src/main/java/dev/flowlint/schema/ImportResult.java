@@ -40,7 +40,13 @@ public record ImportResult(
           .append(s.reason()).append(" [").append(s.source()).append("]\n");
     }
     int inputs = imported.stream().mapToInt(Imported::inputs).sum();
-    out.append(imported.size()).append(imported.size() == 1 ? " flow" : " flows").append(" imported (")
+    long actions = imported.stream().filter(i -> i.flowType().equals("data-action")).count();
+    long flows = imported.size() - actions;
+    out.append(flows).append(flows == 1 ? " flow" : " flows");
+    if (actions > 0) {
+      out.append(" and ").append(actions).append(actions == 1 ? " data action" : " data actions");
+    }
+    out.append(" imported (")
         .append(inputs).append(" inputs) into ").append(outDir).append(", ")
         .append(skipped.size()).append(" skipped, ")
         .append(errors()).append(errors() == 1 ? " error" : " errors").append('\n');

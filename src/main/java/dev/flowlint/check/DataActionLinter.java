@@ -74,7 +74,7 @@ final class DataActionLinter {
     }
     TemplateLinter.Located template = located(lines, body).orElse(new TemplateLinter.Located("", new int[] {0}));
     templates.lint(template, others, contract, keys, method, url, json, target, lines, findings);
-    return name.map(n -> n.replaceAll("\\s+-\\s+Exported\\s+\\d{4}-\\d{2}-\\d{2}.*$", ""));
+    return name.map(dev.flowlint.source.DataActionReader::withoutExportSuffix);
   }
 
   private static Optional<TemplateLinter.Located> located(TextLines lines, Optional<JsonValue> value) {

@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * says so. No secret or token ever reaches a message or the log.
  */
 public final class GenesysClient {
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final JsonMapper JSON = dev.flowlint.io.CanonicalJson.mapper();
   private static final int MAX_PAGES = 1000;
 
   private final String loginBase;

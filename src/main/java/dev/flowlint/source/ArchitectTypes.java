@@ -12,7 +12,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 /** Architect type names and the JSON form of literal initial values. */
 final class ArchitectTypes {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final JsonMapper JSON = dev.flowlint.io.CanonicalJson.mapper();
 
   private ArchitectTypes() {}
 

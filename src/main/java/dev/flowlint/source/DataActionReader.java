@@ -42,7 +42,8 @@ public final class DataActionReader {
     return new DataActionDefinition(name, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), root, path);
   }
 
-  static String withoutExportSuffix(String name) {
+  /** "Send SMS - Exported 2021-04-15 @ 18:58" → "Send SMS". */
+  public static String withoutExportSuffix(String name) {
     return EXPORT_SUFFIX.matcher(name).replaceFirst("");
   }
 

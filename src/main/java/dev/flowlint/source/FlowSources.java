@@ -9,7 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Decides from a file's content which reader it needs, and reads it. */
 public final class FlowSources {
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final JsonMapper JSON = dev.flowlint.io.CanonicalJson.mapper();
   private final ArchyYamlReader yaml = new ArchyYamlReader();
   private final ArchitectExportReader export = new ArchitectExportReader();
   private final ApiJsonReader api = new ApiJsonReader();

@@ -22,6 +22,14 @@ public final class JsonReporter implements Reporter {
     out.print(CanonicalJson.writeOrdered(tree(files)));
   }
 
+  /** 1-based line and column, end exclusive, as DESIGN.md §4 gives them. */
+  private static void putRange(ObjectNode o, dev.flowlint.model.Span s) {
+    o.put("line", s.line());
+    o.put("column", s.column());
+    o.put("endLine", s.endLine());
+    o.put("endColumn", s.endColumn());
+  }
+
   ObjectNode tree(List<FileReport> files) {
     JsonNodeFactory nodes = JsonNodeFactory.instance;
     ObjectNode root = nodes.objectNode();
@@ -41,18 +49,12 @@ public final class JsonReporter implements Reporter {
         o.put("severity", d.severity().word());
         o.put("message", d.message());
         o.put("pointer", d.pointer());
-        o.put("line", d.span().line());
-        o.put("column", d.span().column());
-        o.put("endLine", d.span().endLine());
-        o.put("endColumn", d.span().endColumn());
+        putRange(o, d.span());
         d.fix().ifPresent(fix -> {
           ObjectNode x = o.putObject("fix");
           x.put("replacement", fix.replacement());
           x.put("description", fix.description());
-          x.put("line", fix.span().line());
-          x.put("column", fix.span().column());
-          x.put("endLine", fix.span().endLine());
-          x.put("endColumn", fix.span().endColumn());
+          putRange(x, fix.span());
         });
         if (!d.help().isEmpty()) {
           ArrayNode help = o.putArray("help");

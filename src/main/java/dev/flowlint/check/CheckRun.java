@@ -1,5 +1,11 @@
 package dev.flowlint.check;
 
+import dev.flowlint.model.FileReport;
+
+import dev.flowlint.model.Envelope;
+
+import dev.flowlint.model.Rule;
+
 import dev.flowlint.config.Config;
 import dev.flowlint.fix.FixApplier;
 import dev.flowlint.model.Diagnostic;
@@ -7,7 +13,7 @@ import dev.flowlint.model.Fix;
 import dev.flowlint.payload.TemplateJsonParser;
 import dev.flowlint.model.Severity;
 import dev.flowlint.payload.PayloadText;
-import dev.flowlint.payload.TextLines;
+import dev.flowlint.model.TextLines;
 import dev.flowlint.schema.SchemaStore;
 import dev.flowlint.schema.SchemaStore.StoreException;
 import dev.flowlint.source.InputFiles;
@@ -147,14 +153,14 @@ public final class CheckRun {
 
   private static FileReport unreadable(String display, String why) {
     TextLines none = new TextLines("");
-    Diagnostic d = new Diagnostic(Rule.UNREADABLE_FILE.id(), Severity.ERROR, "cannot read this file: " + why, "",
+    Diagnostic d = new Diagnostic(Rule.UNREADABLE_FILE, Severity.ERROR, "cannot read this file: " + why, "",
         none.span(0, 0), Optional.empty(), List.of());
     return new FileReport(display, Optional.empty(), Optional.empty(), List.of(d), none);
   }
 
   /** Exit code of DESIGN.md §4: 2 for an unreadable file, 1 for findings at or above failOn, else 0. */
   public static int exitCode(List<FileReport> reports, Severity failOn) {
-    boolean unreadable = reports.stream().flatMap(r -> r.diagnostics().stream()).anyMatch(d -> d.rule().equals(Rule.UNREADABLE_FILE.id()));
+    boolean unreadable = reports.stream().flatMap(r -> r.diagnostics().stream()).anyMatch(d -> d.rule() == Rule.UNREADABLE_FILE);
     if (unreadable) {
       return 2;
     }

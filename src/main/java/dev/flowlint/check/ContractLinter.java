@@ -1,5 +1,7 @@
 package dev.flowlint.check;
 
+import dev.flowlint.model.Rule;
+
 import dev.flowlint.payload.JsonValue;
 import dev.flowlint.payload.JsonValue.JArray;
 import dev.flowlint.payload.JsonValue.JObject;

@@ -6,7 +6,7 @@ import dev.flowlint.payload.JsonValue.JArray;
 import dev.flowlint.payload.JsonValue.JObject;
 import dev.flowlint.payload.JsonValue.JString;
 import dev.flowlint.payload.JsonValue.Member;
-import dev.flowlint.payload.TextLines;
+import dev.flowlint.model.TextLines;
 import dev.flowlint.schema.SchemaStore.StoreException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

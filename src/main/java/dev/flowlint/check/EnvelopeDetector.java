@@ -1,5 +1,7 @@
 package dev.flowlint.check;
 
+import dev.flowlint.model.Envelope;
+
 import dev.flowlint.payload.JsonValue.JObject;
 
 /** Picks the envelope from a payload's top-level keys (DESIGN.md §2). */

@@ -1,5 +1,7 @@
 package dev.flowlint.check;
 
+import dev.flowlint.model.Rule;
+
 import dev.flowlint.model.Diagnostic;
 import dev.flowlint.model.Fix;
 import dev.flowlint.model.Span;
@@ -12,7 +14,7 @@ final class Findings {
   private final List<Diagnostic> list = new ArrayList<>();
 
   void add(Rule rule, String message, String pointer, Span span, Optional<Fix> fix, List<String> help) {
-    list.add(new Diagnostic(rule.id(), rule.defaultSeverity(), message, pointer, span, fix, help));
+    list.add(new Diagnostic(rule, rule.defaultSeverity(), message, pointer, span, fix, help));
   }
 
   void add(Rule rule, String message, String pointer, Span span, String... help) {

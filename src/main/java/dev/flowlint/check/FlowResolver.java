@@ -1,5 +1,7 @@
 package dev.flowlint.check;
 
+import dev.flowlint.model.Rule;
+
 import dev.flowlint.config.Config;
 import dev.flowlint.model.Span;
 import dev.flowlint.payload.JsonValue;

@@ -1,12 +1,14 @@
 package dev.flowlint.check;
 
+import dev.flowlint.model.Rule;
+
 import dev.flowlint.config.Config;
 import dev.flowlint.model.Fix;
 import dev.flowlint.model.Span;
 import dev.flowlint.payload.JsonValue.JObject;
 import dev.flowlint.payload.JsonValue.Member;
 import dev.flowlint.payload.Quoting;
-import dev.flowlint.payload.TextLines;
+import dev.flowlint.model.TextLines;
 import dev.flowlint.schema.FlowSchema;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -3,7 +3,7 @@ package dev.flowlint.check;
 import dev.flowlint.payload.JsonValue.JObject;
 import dev.flowlint.payload.JsonValue.Member;
 import dev.flowlint.payload.Quoting;
-import dev.flowlint.payload.TextLines;
+import dev.flowlint.model.TextLines;
 import dev.flowlint.schema.FlowSchema;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

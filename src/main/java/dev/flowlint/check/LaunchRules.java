@@ -1,5 +1,7 @@
 package dev.flowlint.check;
 
+import dev.flowlint.model.Rule;
+
 import dev.flowlint.config.Config;
 import dev.flowlint.model.Fix;
 import dev.flowlint.model.Span;
@@ -10,7 +12,7 @@ import dev.flowlint.payload.JsonValue.JPlaceholder;
 import dev.flowlint.payload.JsonValue.JString;
 import dev.flowlint.payload.JsonValue.Member;
 import dev.flowlint.payload.Quoting;
-import dev.flowlint.payload.TextLines;
+import dev.flowlint.model.TextLines;
 import dev.flowlint.schema.FlowSchema;
 import dev.flowlint.schema.SchemaStore;
 import dev.flowlint.schema.SchemaStore.StoreException;

@@ -5,7 +5,7 @@ import dev.flowlint.model.Span;
 import dev.flowlint.payload.JsonValue.JObject;
 import dev.flowlint.payload.JsonValue.Member;
 import dev.flowlint.payload.Quoting;
-import dev.flowlint.payload.TextLines;
+import dev.flowlint.model.TextLines;
 import java.util.List;
 
 /** Fixes that rename or remove an object member without disturbing the text around it. */

@@ -1,5 +1,11 @@
 package dev.flowlint.check;
 
+import dev.flowlint.model.FileReport;
+
+import dev.flowlint.model.Envelope;
+
+import dev.flowlint.model.Rule;
+
 import dev.flowlint.config.Config;
 import dev.flowlint.model.Diagnostic;
 import dev.flowlint.model.Span;
@@ -7,7 +13,7 @@ import dev.flowlint.payload.JsonValue;
 import dev.flowlint.payload.JsonValue.JObject;
 import dev.flowlint.payload.ParsedPayload;
 import dev.flowlint.payload.TemplateJsonParser;
-import dev.flowlint.payload.TextLines;
+import dev.flowlint.model.TextLines;
 import dev.flowlint.schema.FlowSchema;
 import dev.flowlint.schema.SchemaStore;
 import dev.flowlint.schema.SchemaStore.StoreException;
@@ -80,10 +86,10 @@ public final class PayloadChecker {
   private FileReport report(String path, Optional<String> flow, Optional<String> envelope, Findings findings, TextLines lines) {
     List<Diagnostic> out = new ArrayList<>();
     for (Diagnostic d : findings.list()) {
-      Rule rule = Rule.byId(d.rule()).orElseThrow();
+      Rule rule = d.rule();
       config.severity(rule).ifPresent(s -> out.add(d.withSeverity(s)));
     }
-    out.sort(Comparator.comparingInt((Diagnostic d) -> d.span().start()).thenComparing(Diagnostic::rule));
+    out.sort(Comparator.comparingInt((Diagnostic d) -> d.span().start()).thenComparing(d -> d.rule().id()));
     return new FileReport(path, flow, envelope, out, lines);
   }
 

@@ -1,5 +1,7 @@
 package dev.flowlint.check;
 
+import dev.flowlint.model.Envelope;
+
 import java.util.Optional;
 
 /**

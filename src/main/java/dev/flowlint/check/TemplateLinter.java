@@ -1,5 +1,11 @@
 package dev.flowlint.check;
 
+import dev.flowlint.model.FileReport;
+
+import dev.flowlint.model.Envelope;
+
+import dev.flowlint.model.Rule;
+
 import dev.flowlint.model.Diagnostic;
 import dev.flowlint.model.Fix;
 import dev.flowlint.model.Span;
@@ -12,7 +18,7 @@ import dev.flowlint.payload.JsonValue.Member;
 import dev.flowlint.payload.ParsedPayload;
 import dev.flowlint.payload.Quoting;
 import dev.flowlint.payload.TemplateJsonParser;
-import dev.flowlint.payload.TextLines;
+import dev.flowlint.model.TextLines;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -318,7 +324,7 @@ final class TemplateLinter {
         String q = Quoting.quote(f.replacement());
         return new Fix(q.substring(1, q.length() - 1), f.description(), template.span(lines, f.span().start(), f.span().end()));
       });
-      Rule rule = Rule.byId(d.rule()).orElseThrow();
+      Rule rule = d.rule();
       findings.add(rule, "in the request template: " + d.message(), "", span, fix, d.help());
     }
   }

@@ -1,8 +1,8 @@
 package dev.flowlint.cli;
 
 import dev.flowlint.check.CheckRun;
-import dev.flowlint.check.Envelope;
-import dev.flowlint.check.FileReport;
+import dev.flowlint.model.Envelope;
+import dev.flowlint.model.FileReport;
 import dev.flowlint.check.PayloadFiles;
 import dev.flowlint.config.Config;
 import dev.flowlint.model.Severity;

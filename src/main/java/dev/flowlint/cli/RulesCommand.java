@@ -1,6 +1,6 @@
 package dev.flowlint.cli;
 
-import dev.flowlint.check.Rule;
+import dev.flowlint.model.Rule;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 

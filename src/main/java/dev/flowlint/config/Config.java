@@ -1,7 +1,7 @@
 package dev.flowlint.config;
 
-import dev.flowlint.check.Envelope;
-import dev.flowlint.check.Rule;
+import dev.flowlint.model.Envelope;
+import dev.flowlint.model.Rule;
 import dev.flowlint.model.Severity;
 import dev.flowlint.schema.RequiredPolicy;
 import java.nio.file.FileSystems;

@@ -10,7 +10,7 @@ import java.util.Optional;
  * @param help further lines for a person: what to do, or the fact behind the rule
  */
 public record Diagnostic(
-    String rule,
+    Rule rule,
     Severity severity,
     String message,
     String pointer,

@@ -1,5 +1,7 @@
 package dev.flowlint.payload;
 
+import dev.flowlint.model.TextLines;
+
 import dev.flowlint.model.Span;
 import java.util.List;
 import java.util.Optional;

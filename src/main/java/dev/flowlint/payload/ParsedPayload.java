@@ -1,5 +1,7 @@
 package dev.flowlint.payload;
 
+import dev.flowlint.model.TextLines;
+
 import java.util.Optional;
 
 /** A payload as read: its lines, and either its located tree or the syntax error that stopped reading. */

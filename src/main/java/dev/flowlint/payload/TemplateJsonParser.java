@@ -1,5 +1,7 @@
 package dev.flowlint.payload;
 
+import dev.flowlint.model.TextLines;
+
 import dev.flowlint.model.Span;
 import dev.flowlint.payload.JsonValue.JArray;
 import dev.flowlint.payload.JsonValue.JBool;

@@ -1,7 +1,7 @@
 package dev.flowlint.report;
 
-import dev.flowlint.check.FileReport;
-import dev.flowlint.check.Rule;
+import dev.flowlint.model.FileReport;
+import dev.flowlint.model.Rule;
 import dev.flowlint.model.Diagnostic;
 import java.io.PrintStream;
 import java.util.List;
@@ -27,11 +27,11 @@ public final class GithubReporter implements Reporter {
           case INFO -> "notice";
         };
         StringBuilder line = new StringBuilder("::").append(kind).append(" file=").append(property(f.path()));
-        if (!d.rule().equals(Rule.UNREADABLE_FILE.id())) {
+        if (d.rule() != Rule.UNREADABLE_FILE) {
           line.append(",line=").append(d.span().line()).append(",col=").append(d.span().column())
               .append(",endLine=").append(d.span().endLine()).append(",endColumn=").append(d.span().endColumn());
         }
-        line.append(",title=").append(property(d.rule())).append("::").append(data(d.message()));
+        line.append(",title=").append(property(d.rule().id())).append("::").append(data(d.message()));
         out.println(line);
       }
     }

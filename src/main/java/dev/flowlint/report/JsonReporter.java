@@ -1,6 +1,6 @@
 package dev.flowlint.report;
 
-import dev.flowlint.check.FileReport;
+import dev.flowlint.model.FileReport;
 import dev.flowlint.io.CanonicalJson;
 import dev.flowlint.model.Diagnostic;
 import java.io.PrintStream;
@@ -45,7 +45,7 @@ public final class JsonReporter implements Reporter {
       ArrayNode diags = file.putArray("diagnostics");
       for (Diagnostic d : f.diagnostics()) {
         ObjectNode o = diags.addObject();
-        o.put("rule", d.rule());
+        o.put("rule", d.rule().id());
         o.put("severity", d.severity().word());
         o.put("message", d.message());
         o.put("pointer", d.pointer());

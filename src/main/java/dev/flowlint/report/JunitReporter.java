@@ -1,6 +1,6 @@
 package dev.flowlint.report;
 
-import dev.flowlint.check.FileReport;
+import dev.flowlint.model.FileReport;
 import dev.flowlint.model.Diagnostic;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -46,13 +46,13 @@ public final class JunitReporter implements Reporter {
           x.writeCharacters("\n    ");
           x.writeStartElement("testcase");
           x.writeAttribute("classname", clean("flowlint." + f.path()));
-          x.writeAttribute("name", clean(d.rule() + " at " + d.span().line() + ":" + d.span().column()));
+          x.writeAttribute("name", clean(d.rule().id() + " at " + d.span().line() + ":" + d.span().column()));
           x.writeStartElement("failure");
           x.writeAttribute("message", clean(d.message()));
-          x.writeAttribute("type", d.severity().word() + "[" + d.rule() + "]");
+          x.writeAttribute("type", d.severity().word() + "[" + d.rule().id() + "]");
           StringBuilder body = new StringBuilder()
               .append(f.path()).append(':').append(d.span().line()).append(':').append(d.span().column()).append(": ")
-              .append(d.severity().word()).append('[').append(d.rule()).append("] ").append(d.message());
+              .append(d.severity().word()).append('[').append(d.rule().id()).append("] ").append(d.message());
           d.help().forEach(h -> body.append("\nhelp: ").append(h));
           d.fix().ifPresent(fix -> body.append("\nfix: ").append(fix.description()));
           x.writeCharacters(clean(body.toString()));

@@ -1,6 +1,6 @@
 package dev.flowlint.report;
 
-import dev.flowlint.check.FileReport;
+import dev.flowlint.model.FileReport;
 import java.io.PrintStream;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package dev.flowlint.report;
 
-import dev.flowlint.check.FileReport;
-import dev.flowlint.check.Rule;
+import dev.flowlint.model.FileReport;
+import dev.flowlint.model.Rule;
 import dev.flowlint.io.CanonicalJson;
 import dev.flowlint.model.Diagnostic;
 import dev.flowlint.model.Severity;
@@ -60,17 +60,17 @@ public final class SarifReporter implements Reporter {
       String uri = uri(f.path());
       for (Diagnostic d : f.diagnostics()) {
         ObjectNode result = results.addObject();
-        result.put("ruleId", d.rule());
-        result.put("ruleIndex", Rule.byId(d.rule()).map(Enum::ordinal).orElse(-1));
+        result.put("ruleId", d.rule().id());
+        result.put("ruleIndex", d.rule().ordinal());
         result.put("level", level(d.severity()));
         String text = d.help().isEmpty() ? d.message() : d.message() + "\n" + String.join("\n", d.help());
         result.putObject("message").put("text", text);
         ObjectNode physical = result.putArray("locations").addObject().putObject("physicalLocation");
         physical.putObject("artifactLocation").put("uri", uri);
-        if (!d.rule().equals(Rule.UNREADABLE_FILE.id())) {
+        if (d.rule() != Rule.UNREADABLE_FILE) {
           physical.set("region", region(d.span()));
         }
-        result.putObject("partialFingerprints").put("flowlint/v1", fingerprint(d.rule(), uri, d.pointer(), d.message()));
+        result.putObject("partialFingerprints").put("flowlint/v1", fingerprint(d.rule().id(), uri, d.pointer(), d.message()));
         d.fix().ifPresent(fix -> {
           ObjectNode x = result.putArray("fixes").addObject();
           x.putObject("description").put("text", fix.description());

@@ -1,6 +1,6 @@
 package dev.flowlint.report;
 
-import dev.flowlint.check.FileReport;
+import dev.flowlint.model.FileReport;
 import dev.flowlint.model.Severity;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.flowlint.report;
 
-import dev.flowlint.check.FileReport;
+import dev.flowlint.model.FileReport;
 import dev.flowlint.model.Diagnostic;
 import dev.flowlint.model.Severity;
 import dev.flowlint.model.Span;
@@ -38,7 +38,7 @@ public final class TextReporter implements Reporter {
   private void diagnostic(FileReport f, Diagnostic d, PrintStream out) {
     Span s = d.span();
     out.println(bold(f.path() + ":" + s.line() + ":" + s.column() + ":") + " "
-        + paint(d.severity(), d.severity().word() + "[" + d.rule() + "]") + " " + bold(d.message()));
+        + paint(d.severity(), d.severity().word() + "[" + d.rule().id() + "]") + " " + bold(d.message()));
     if (s.line() <= f.lines().lineCount()) {
       String source = f.lines().lineText(s.line());
       String number = String.valueOf(s.line());

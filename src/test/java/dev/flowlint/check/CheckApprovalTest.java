@@ -1,5 +1,7 @@
 package dev.flowlint.check;
 
+import dev.flowlint.model.FileReport;
+
 import dev.flowlint.report.JsonReporter;
 import dev.flowlint.report.TextReporter;
 import dev.flowlint.schema.SchemaStore;

@@ -1,5 +1,7 @@
 package dev.flowlint.check;
 
+import dev.flowlint.model.FileReport;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.flowlint.TestFiles;
 import dev.flowlint.model.Diagnostic;
+import dev.flowlint.model.Rule;
 import dev.flowlint.schema.SchemaStore;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
@@ -32,8 +35,8 @@ class DataActionCorpusLintTest {
     for (FileReport r : reports) {
       assertTrue(r.flow().isPresent(), "read as an action: " + r.path());
       for (Diagnostic d : r.diagnostics()) {
-        rules.merge(d.rule(), 1, Integer::sum);
-        assertFalse(d.rule().equals("invalid-json") || d.rule().equals("unreadable-file") || d.rule().equals("unknown-flow"),
+        rules.merge(d.rule().id(), 1, Integer::sum);
+        assertFalse(d.rule() == Rule.INVALID_JSON || d.rule() == Rule.UNREADABLE_FILE || d.rule() == Rule.UNKNOWN_FLOW,
             r.path() + ": " + d.message());
       }
     }

@@ -1,5 +1,9 @@
 package dev.flowlint.check;
 
+import dev.flowlint.model.FileReport;
+
+import dev.flowlint.model.Rule;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,7 +38,7 @@ class FixtureExpectationTest {
             .filter(l -> !l.isBlank() && !l.startsWith("#") && !l.equals("clean")).toList();
         FileReport report = run.run(List.of(payload), new ByteArrayInputStream(new byte[0])).get(0);
         List<String> actual = report.diagnostics().stream()
-            .map(d -> d.rule() + " " + d.span().line() + ":" + d.span().column()).toList();
+            .map(d -> d.rule().id() + " " + d.span().line() + ":" + d.span().column()).toList();
         assertEquals(expected, actual, payload);
       }));
     }

@@ -180,7 +180,7 @@ class CheckCommandTest {
     assertEquals(0, r.code());
     assertTrue(r.out().lines().anyMatch(l -> l.matches("unknown-input +error +An input name the flow does not have.*")), r.out());
     assertTrue(r.out().lines().anyMatch(l -> l.matches("missing-correlation-id +info +.*")), r.out());
-    for (dev.flowlint.check.Rule rule : dev.flowlint.check.Rule.values()) {
+    for (dev.flowlint.model.Rule rule : dev.flowlint.model.Rule.values()) {
       assertTrue(r.out().lines().anyMatch(l -> l.startsWith(rule.id() + " ")), rule.id());
     }
   }

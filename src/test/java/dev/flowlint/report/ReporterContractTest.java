@@ -9,7 +9,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.flowlint.check.CheckRun;
-import dev.flowlint.check.FileReport;
+import dev.flowlint.model.FileReport;
 import dev.flowlint.check.FixtureSupport;
 import dev.flowlint.check.PayloadFiles;
 import dev.flowlint.config.Config;

@@ -1,8 +1,5 @@
-package dev.flowlint.check;
+package dev.flowlint.model;
 
-import dev.flowlint.model.Diagnostic;
-import dev.flowlint.model.Severity;
-import dev.flowlint.payload.TextLines;
 import java.util.List;
 import java.util.Optional;
 

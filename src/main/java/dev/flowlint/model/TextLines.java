@@ -1,4 +1,4 @@
-package dev.flowlint.payload;
+package dev.flowlint.model;
 
 import dev.flowlint.model.Span;
 import java.util.ArrayList;

@@ -1,6 +1,5 @@
-package dev.flowlint.check;
+package dev.flowlint.model;
 
-import dev.flowlint.model.Severity;
 import java.util.Optional;
 
 /** Every rule flowlint checks (DESIGN.md §4); ids are stable. */

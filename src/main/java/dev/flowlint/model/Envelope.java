@@ -1,4 +1,4 @@
-package dev.flowlint.check;
+package dev.flowlint.model;
 
 import java.util.Optional;
 

@@ -26,7 +26,7 @@ class DataActionCorpusLintTest {
   @Test
   void everyCorpusDataActionIsLintedAsAnAction() throws Exception {
     Path corpus = TestFiles.corpus().orElse(null);
-    assumeTrue(corpus != null, "../shared/corpus is absent");
+    assumeTrue(corpus != null, "src/test/corpus is absent");
     SchemaStore store = FixtureSupport.importFixtures(schemas);
     List<FileReport> reports = FixtureSupport.run(store)
         .run(List.of(corpus.resolve("data-action").toString()), new ByteArrayInputStream(new byte[0]));

@@ -33,8 +33,8 @@ class CorpusReadTest {
   Stream<DynamicTest> everyCorpusFlowHasTheManifestsInputs() throws IOException {
     Path corpus = TestFiles.corpus().orElse(null);
     if (corpus == null) {
-      System.err.println("CorpusReadTest: ../shared/corpus is absent; corpus tests skipped");
-      return Stream.of(DynamicTest.dynamicTest("corpus absent", () -> assumeTrue(false, "../shared/corpus is absent")));
+      System.err.println("CorpusReadTest: src/test/corpus is absent; corpus tests skipped");
+      return Stream.of(DynamicTest.dynamicTest("corpus absent", () -> assumeTrue(false, "src/test/corpus is absent")));
     }
     Map<String, TreeSet<String>> expected = manifestInputs(corpus.resolve("MANIFEST.md"));
     FlowSources sources = new FlowSources();
@@ -61,7 +61,7 @@ class CorpusReadTest {
   @Test
   void manifestParsingFindsTheKnownInputsOfOneRow() throws IOException {
     Path corpus = TestFiles.corpus().orElse(null);
-    assumeTrue(corpus != null, "../shared/corpus is absent");
+    assumeTrue(corpus != null, "src/test/corpus is absent");
     Map<String, TreeSet<String>> expected = manifestInputs(corpus.resolve("MANIFEST.md"));
     assertEquals(new TreeSet<>(List.of("Flow.dates", "Flow.employeeId", "Flow.timeOffTypeId")),
         expected.get("archy-yaml/GenesysCloudBlueprints__wfm-hris-blueprint__blueprint__examples__WFM-HR-GetEmployeeBalances_v2-0.yaml"));

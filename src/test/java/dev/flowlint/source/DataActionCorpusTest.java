@@ -27,7 +27,7 @@ class DataActionCorpusTest {
   Stream<DynamicTest> everyDataActionJsonHasTheManifestsInputs() throws Exception {
     Path corpus = TestFiles.corpus().orElse(null);
     if (corpus == null) {
-      return Stream.of(DynamicTest.dynamicTest("corpus absent", () -> assumeTrue(false, "../shared/corpus is absent")));
+      return Stream.of(DynamicTest.dynamicTest("corpus absent", () -> assumeTrue(false, "src/test/corpus is absent")));
     }
     Map<String, String> inputs = new TreeMap<>();
     for (String line : Files.readAllLines(corpus.resolve("MANIFEST.md"))) {

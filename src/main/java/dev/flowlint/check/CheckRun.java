@@ -19,6 +19,8 @@ import dev.flowlint.schema.SchemaStore.StoreException;
 import dev.flowlint.source.InputFiles;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -75,9 +77,19 @@ public final class CheckRun {
    *
    * @param refused why fixes were held back (the result would not parse), if they were
    */
-  public record FixOutcome(FileReport report, String original, String fixed, List<Fix> applied, Optional<String> refused) {
+  public record FixOutcome(FileReport report, String original, String fixed, List<Fix> applied, Optional<String> refused,
+      FileReport before) {
+    public FixOutcome(FileReport report, String original, String fixed, List<Fix> applied, Optional<String> refused) {
+      this(report, original, fixed, applied, refused, report);
+    }
+
     public boolean changed() {
       return !original.equals(fixed);
+    }
+
+    /** The fixed text could not be written: the file still has every finding it had. */
+    public FixOutcome unwritten() {
+      return new FixOutcome(before, original, original, List.of(), refused, before);
     }
   }
 
@@ -111,6 +123,7 @@ public final class CheckRun {
     List<Fix> applied = new ArrayList<>();
     Optional<String> refused = Optional.empty();
     FileReport report = checker.check(display, text, targetFor(display));
+    FileReport before = report;
     for (int pass = 0; pass < 5; pass++) {
       FixApplier.Applied next = FixApplier.apply(text, report.diagnostics());
       if (next.fixes().isEmpty()) {
@@ -125,7 +138,7 @@ public final class CheckRun {
       applied.addAll(next.fixes());
       report = checker.check(display, text, targetFor(display));
     }
-    return new FixOutcome(report, original, text, applied, refused);
+    return new FixOutcome(report, original, text, applied, refused, before);
   }
 
   private interface TextSource {
@@ -156,6 +169,24 @@ public final class CheckRun {
     Diagnostic d = new Diagnostic(Rule.UNREADABLE_FILE, Severity.ERROR, "cannot read this file: " + why, "",
         none.span(0, 0), Optional.empty(), List.of());
     return new FileReport(display, Optional.empty(), Optional.empty(), List.of(d), none);
+  }
+
+  /** The payload among {@code paths} that {@code file} is (the same file, whatever the path), if any. */
+  public Optional<String> payloadAt(Path file, List<String> paths) {
+    if (!Files.exists(file)) {
+      return Optional.empty();
+    }
+    List<String> args = paths.stream().filter(p -> !p.equals("-")).toList();
+    for (InputFiles.InputFile f : InputFiles.expand(args, payloadFiles::accepts, new ArrayList<>())) {
+      try {
+        if (Files.isSameFile(file, f.path())) {
+          return Optional.of(f.display());
+        }
+      } catch (IOException e) {
+        // Cannot compare: not the same file as far as we can tell.
+      }
+    }
+    return Optional.empty();
   }
 
   /** Exit code of DESIGN.md §4: 2 for an unreadable file, 1 for findings at or above failOn, else 0. */

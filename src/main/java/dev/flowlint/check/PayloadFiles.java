@@ -15,7 +15,36 @@ public final class PayloadFiles {
 
   /** @param globs file-name globs from --include or the config; empty means the default suffixes */
   public PayloadFiles(List<String> globs) {
-    this.globs = globs.stream().map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
+    this.globs = globs.stream().map(PayloadFiles::matcher).toList();
+  }
+
+  /** A file-name glob as a matcher; a malformed one is an IllegalArgumentException naming it in words. */
+  private static PathMatcher matcher(String glob) {
+    try {
+      return FileSystems.getDefault().getPathMatcher("glob:" + glob);
+    } catch (java.util.regex.PatternSyntaxException e) {
+      throw new IllegalArgumentException("the glob \"" + glob + "\" is malformed: " + e.getDescription()
+          + (e.getIndex() >= 0 ? " at character " + (e.getIndex() + 1) : ""));
+    }
+  }
+
+  /** Why {@code paths} gave no payload file to check, in words: each path that is missing, empty or has no match. */
+  public static String whyNone(List<String> paths, List<String> globs) {
+    List<String> why = new java.util.ArrayList<>();
+    for (String p : paths) {
+      Path path = Path.of(p);
+      if (java.nio.file.Files.isDirectory(path)) {
+        boolean empty;
+        try (java.util.stream.Stream<Path> entries = java.nio.file.Files.list(path)) {
+          empty = entries.findAny().isEmpty();
+        } catch (java.io.IOException e) {
+          empty = false;
+        }
+        why.add(p + (empty ? " is an empty directory" : " has no payload files ("
+            + (globs.isEmpty() ? "*.json and JSON templates" : String.join(", ", globs)) + ")"));
+      }
+    }
+    return why.isEmpty() ? "the paths given matched no payload file" : String.join("; ", why);
   }
 
   public boolean accepts(String fileName) {

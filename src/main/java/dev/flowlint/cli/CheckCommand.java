@@ -75,6 +75,9 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--fix", description = "Apply each finding's fix in place (only its span changes; files are written atomically). With -, the fixed payload goes to standard output and the report to standard error.")
   boolean fix;
 
+  @Option(names = "--allow-empty", description = "Exit 0 when the paths match no payload file (for hooks); by default that is exit 2.")
+  boolean allowEmpty;
+
   @Option(names = "--diff", description = "Print a unified diff of what --fix would change and write nothing (the report goes to standard error).")
   boolean diff;
 
@@ -127,7 +130,19 @@ final class CheckCommand implements Callable<Integer> {
       return usage("--fix and --diff do not go together: --diff shows what --fix would write");
     }
     List<String> globs = include.isEmpty() ? config.include() : include;
-    CheckRun run = new CheckRun(store, config, Optional.ofNullable(flow), env, new PayloadFiles(globs));
+    PayloadFiles payloadFiles;
+    try {
+      payloadFiles = new PayloadFiles(globs);
+    } catch (IllegalArgumentException e) {
+      return usage(e.getMessage());
+    }
+    CheckRun run = new CheckRun(store, config, Optional.ofNullable(flow), env, payloadFiles);
+    if (output != null) {
+      Optional<String> payload = run.payloadAt(Path.of(output), paths);
+      if (payload.isPresent()) {
+        return usage("--output " + output + " is the payload " + payload.get() + ", which the report would overwrite; name another file");
+      }
+    }
     List<FileReport> reports;
     PrintStream reportOut = io.out();
     boolean wouldChange = false;
@@ -135,14 +150,20 @@ final class CheckCommand implements Callable<Integer> {
       if (fix || diff) {
         List<CheckRun.FixOutcome> outcomes = run.fix(paths, io.in());
         reportOut = diff || paths.contains("-") ? io.err() : io.out();
-        wouldChange = applyFixes(outcomes, reportOut);
-        reports = outcomes.stream().map(CheckRun.FixOutcome::report).toList();
+        List<CheckRun.FixOutcome> written = new ArrayList<>();
+        wouldChange = applyFixes(outcomes, reportOut, written);
+        reports = written.stream().map(CheckRun.FixOutcome::report).toList();
       } else {
         reports = run.run(paths, io.in());
       }
     } catch (StoreException | SchemaStore.BadSchema e) {
       io.err().println("flowlint check: " + e.getMessage());
       return Cli.USAGE;
+    }
+    if (reports.isEmpty()) {
+      io.err().println("flowlint check: checked 0 files: " + PayloadFiles.whyNone(paths, include.isEmpty() ? config.include() : include)
+          + (allowEmpty ? "" : " (--allow-empty makes this exit 0)"));
+      return allowEmpty ? Cli.OK : Cli.USAGE;
     }
     if (output != null) {
       ByteArrayOutputStream file = new ByteArrayOutputStream();
@@ -162,9 +183,10 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   /** Writes (--fix) or shows (--diff) each outcome; says what changed. True when anything would change. */
-  private boolean applyFixes(List<CheckRun.FixOutcome> outcomes, PrintStream say) {
+  private boolean applyFixes(List<CheckRun.FixOutcome> outcomes, PrintStream say, List<CheckRun.FixOutcome> written) {
     boolean any = false;
     for (CheckRun.FixOutcome o : outcomes) {
+      written.add(o);
       String path = o.report().path();
       o.refused().ifPresent(why -> say.println("not fixed " + path + ": " + why));
       if (path.equals("<stdin>") && fix) {
@@ -179,10 +201,18 @@ final class CheckCommand implements Callable<Integer> {
         continue;
       }
       if (!path.equals("<stdin>")) {
+        // A symbolic link is followed: its target is fixed and the link stays a link.
+        Optional<String> refusal = AtomicFiles.refusalToRewrite(Path.of(path));
         try {
-          AtomicFiles.write(Path.of(path).toRealPath(), o.fixed());
+          if (refusal.isEmpty()) {
+            AtomicFiles.write(Path.of(path).toRealPath(), o.fixed());
+          }
         } catch (IOException e) {
-          say.println("not fixed " + path + ": cannot write (" + e.getMessage() + ")");
+          refusal = Optional.of("cannot write it (" + AtomicFiles.describe(e) + ")");
+        }
+        if (refusal.isPresent()) {
+          say.println("not fixed " + path + ": " + refusal.get());
+          written.set(written.size() - 1, o.unwritten());
           continue;
         }
       }

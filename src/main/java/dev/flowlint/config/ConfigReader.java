@@ -58,8 +58,22 @@ public final class ConfigReader {
       required = Optional.of(RequiredPolicy.parse(word).orElseThrow(() -> new ConfigException(
           display + ": required: \"" + word + "\" is not one of no-default, schema, all, none")));
     }
+    List<String> include = strings(display, "include", root.get("include"));
+    for (String glob : include) {
+      checkGlob(display + ": include", glob);
+    }
     return new Config(schemas, payloads(display, root.get("payloads")), required,
-        flows(display, root.get("flows")), rules(display, root.get("rules")), strings(display, "include", root.get("include")));
+        flows(display, root.get("flows")), rules(display, root.get("rules")), include);
+  }
+
+  /** A malformed glob is the user's mistake: say which and where, rather than fail on first use. */
+  private static void checkGlob(String where, String glob) throws ConfigException {
+    try {
+      java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + glob);
+    } catch (java.util.regex.PatternSyntaxException e) {
+      throw new ConfigException(where + ": the glob \"" + glob + "\" is malformed: " + e.getDescription()
+          + (e.getIndex() >= 0 ? " at character " + (e.getIndex() + 1) : ""));
+    }
   }
 
   private static List<Config.PayloadMapping> payloads(String display, JsonNode node) throws ConfigException {
@@ -87,7 +101,9 @@ public final class ConfigReader {
         envelope = Optional.of(Envelope.byId(e).orElseThrow(() -> new ConfigException(
             where + ": envelope \"" + e + "\" is not one of " + envelopes())));
       }
-      out.add(new Config.PayloadMapping(text(m.get("files")).get(), text(m.get("flow")), envelope));
+      String files = text(m.get("files")).get();
+      checkGlob(where + ".files", files);
+      out.add(new Config.PayloadMapping(files, text(m.get("flow")), envelope));
     }
     return out;
   }

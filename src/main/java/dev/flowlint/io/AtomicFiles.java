@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.io.UncheckedIOException;
+import java.nio.file.attribute.PosixFilePermission;
 
 /**
  * Writes a set of files so that a failure leaves the directory as it was: every file is first
@@ -53,7 +56,8 @@ public final class AtomicFiles {
         if (!Files.isDirectory(dir)) {
           createDirs(dir, createdDirs);
         }
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        removeStaleTemporaries(target);
+        Path tmp = Files.createTempFile(dir, tempPrefix(target), ".tmp");
         staged.put(tmp, target);
         Files.writeString(tmp, e.getValue(), StandardCharsets.UTF_8);
         keepPermissions(target, tmp);
@@ -73,6 +77,93 @@ public final class AtomicFiles {
       }
       staged.clear();
     }
+  }
+
+  /**
+   * Temporary files are named {@code .<name>.flowlint-<pid>-<random>.tmp}: hidden, so no glob of
+   * payloads picks them up, and marked with the writer's process id, so a later write of the same
+   * file removes those a killed run left behind.
+   */
+  private static String tempPrefix(Path target) {
+    return "." + target.getFileName() + ".flowlint-" + ProcessHandle.current().pid() + "-";
+  }
+
+  private static void removeStaleTemporaries(Path target) {
+    String prefix = "." + target.getFileName() + ".flowlint-";
+    try (java.util.stream.Stream<Path> siblings = Files.list(target.getParent())) {
+      for (Path p : siblings.toList()) {
+        String n = p.getFileName().toString();
+        if (!n.startsWith(prefix) || !n.endsWith(".tmp")) {
+          continue;
+        }
+        String rest = n.substring(prefix.length());
+        int dash = rest.indexOf('-');
+        if (dash <= 0 || !rest.substring(0, dash).chars().allMatch(Character::isDigit)) {
+          continue;
+        }
+        long pid = Long.parseLong(rest.substring(0, dash));
+        if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+          continue; // another run is writing it right now
+        }
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException | NumberFormatException | UncheckedIOException e) {
+      // Best effort: a stale temporary file is untidy, not wrong.
+    }
+  }
+
+  /**
+   * Why a file must not be rewritten in place by --fix, if it must not: it is read-only (even to
+   * root, the owner's write bit is asked), not a regular file, or has other hard links that an
+   * atomic rename would split from it.
+   */
+  public static Optional<String> refusalToRewrite(Path file) {
+    try {
+      if (!Files.isRegularFile(file)) {
+        return Optional.of("not a regular file");
+      }
+      boolean readOnly = !Files.isWritable(file);
+      try {
+        readOnly |= !Files.getPosixFilePermissions(file).contains(PosixFilePermission.OWNER_WRITE);
+      } catch (UnsupportedOperationException notPosix) {
+        // Files.isWritable is all we can ask.
+      }
+      if (readOnly) {
+        return Optional.of("the file is read-only; make it writable to let --fix change it");
+      }
+      try {
+        Object links = Files.getAttribute(file, "unix:nlink");
+        if (links instanceof Integer n && n > 1) {
+          return Optional.of("the file has " + n + " hard links and rewriting it would split them; fix it by hand or with --diff");
+        }
+      } catch (UnsupportedOperationException | IllegalArgumentException notUnix) {
+        // No link count on this file system.
+      }
+      return Optional.empty();
+    } catch (IOException e) {
+      return Optional.of("cannot inspect the file");
+    }
+  }
+
+  /** An I/O failure in plain words, with no Java class names (for messages a person reads). */
+  public static String describe(IOException e) {
+    String file = e instanceof java.nio.file.FileSystemException f && f.getFile() != null ? f.getFile() + ": " : "";
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return file + "permission denied";
+    }
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return file + "no such file or directory";
+    }
+    if (e instanceof java.nio.file.FileSystemLoopException) {
+      return file + "a symbolic link loop";
+    }
+    if (e instanceof java.nio.file.NotDirectoryException) {
+      return file + "not a directory";
+    }
+    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+      return file + f.getReason().toLowerCase(java.util.Locale.ROOT);
+    }
+    return file + "input/output error";
   }
 
   private static void createDirs(Path dir, List<Path> created) throws IOException {

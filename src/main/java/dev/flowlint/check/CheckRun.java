@@ -10,6 +10,7 @@ import dev.flowlint.config.Config;
 import dev.flowlint.fix.FixApplier;
 import dev.flowlint.model.Diagnostic;
 import dev.flowlint.model.Fix;
+import dev.flowlint.payload.DuplicateKeys;
 import dev.flowlint.payload.TemplateJsonParser;
 import dev.flowlint.model.Severity;
 import dev.flowlint.payload.PayloadText;
@@ -129,6 +130,17 @@ public final class CheckRun {
       if (next.fixes().isEmpty()) {
         break;
       }
+      List<Fix> duplicating = duplicating(text, next.fixes());
+      if (!duplicating.isEmpty()) {
+        // A fix must never create a duplicate key: hold those back and say so; the findings stay.
+        refused = Optional.of("these fixes would repeat a key, so they were not applied: "
+            + duplicating.stream().map(Fix::description).reduce((a, b) -> a + "; " + b).orElse(""));
+        List<Diagnostic> rest = report.diagnostics().stream().filter(d -> d.fix().map(f -> !duplicating.contains(f)).orElse(true)).toList();
+        next = FixApplier.apply(text, rest);
+        if (next.fixes().isEmpty()) {
+          break;
+        }
+      }
       if (TemplateJsonParser.parse(next.text()).error().isPresent()) {
         refused = Optional.of("the fixed text would not parse, so these fixes were not applied: "
             + next.fixes().stream().map(Fix::description).reduce((a, b) -> a + "; " + b).orElse(""));
@@ -139,6 +151,22 @@ public final class CheckRun {
       report = checker.check(display, text, targetFor(display));
     }
     return new FixOutcome(report, original, text, applied, refused, before);
+  }
+
+  /** The fixes that, applied alone, would add a repeated key to {@code text}. */
+  private static List<Fix> duplicating(String text, List<Fix> fixes) {
+    int before = DuplicateKeys.count(text);
+    List<Fix> all = fixes;
+    if (DuplicateKeys.count(FixApplier.applyFixes(text, all)) <= before) {
+      return List.of();
+    }
+    List<Fix> out = new ArrayList<>();
+    for (Fix f : all) {
+      if (DuplicateKeys.count(FixApplier.applyFixes(text, List.of(f))) > before) {
+        out.add(f);
+      }
+    }
+    return out.isEmpty() ? all : out;
   }
 
   private interface TextSource {

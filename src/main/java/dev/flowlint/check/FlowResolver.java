@@ -32,6 +32,7 @@ final class FlowResolver {
     if (target.flow().isPresent()) {
       Optional<FlowSchema> f = store.byNameOrId(target.flow().get());
       if (f.isPresent()) {
+        mismatch(f.get(), target, flowId, findings);
         return f;
       }
       List<String> close = closeNames(target.flow().get());
@@ -69,6 +70,37 @@ final class FlowResolver {
         ptr, at, Optional.empty(), List.of("name the flow with --flow NAME|ID, or map the file in flowlint.yaml: "
             + "payloads: [{files: \"GLOB\", flow: \"NAME\"}]", "known flows: " + knownFlows()));
     return Optional.empty();
+  }
+
+  /**
+   * The flow named by --flow or flowlint.yaml wins over a literal flowId (README: precedence), but
+   * a flowId that names another flow is a finding, not silence: one of the two is wrong.
+   */
+  private void mismatch(FlowSchema named, Target target, Optional<JsonValue> flowId, Findings findings) throws StoreException {
+    if (flowId.isEmpty() || !(flowId.get() instanceof JString s)) {
+      return;
+    }
+    String literal = s.value();
+    Optional<FlowSchema> other = store.byId(literal);
+    if (other.isEmpty() && !UUID.matcher(literal).matches()) {
+      other = store.byName(literal);
+    }
+    boolean differs;
+    if (other.isPresent()) {
+      differs = !other.get().file().equals(named.file());
+    } else {
+      // Not in the index: it contradicts the named flow only if that flow's own id is known.
+      differs = UUID.matcher(literal).matches() && named.id().isPresent() && !named.id().get().equalsIgnoreCase(literal);
+    }
+    if (!differs) {
+      return;
+    }
+    Optional<FlowSchema> found = other;
+    String whose = found.map(o -> "is the id of flow " + Quoting.quote(o.name())).orElse("is not the id of " + Quoting.quote(named.name()));
+    findings.add(Rule.FLOW_ID_MISMATCH, "flowId " + Quoting.quote(literal) + " " + whose + ", but " + target.flowFrom()
+            + " names flow " + Quoting.quote(named.name()), "/flowId", s.span(), Optional.empty(),
+        List.of("the payload is checked against " + Quoting.quote(named.name())
+            + (named.id().isPresent() ? " (id " + named.id().get() + ")" : "") + "; Genesys would launch the flow flowId names"));
   }
 
   List<String> closeNames(String name) {

@@ -9,7 +9,9 @@ import dev.flowlint.model.Rule;
 import dev.flowlint.config.Config;
 import dev.flowlint.model.Diagnostic;
 import dev.flowlint.model.Span;
+import dev.flowlint.payload.DuplicateKeys;
 import dev.flowlint.payload.JsonValue;
+import dev.flowlint.payload.Quoting;
 import dev.flowlint.payload.JsonValue.JObject;
 import dev.flowlint.payload.ParsedPayload;
 import dev.flowlint.payload.TemplateJsonParser;
@@ -53,6 +55,12 @@ public final class PayloadChecker {
       return report(path, Optional.empty(), Optional.empty(), findings, lines);
     }
     JsonValue root = parsed.root().orElseThrow();
+    for (DuplicateKeys.Repeat r : DuplicateKeys.find(root)) {
+      Span first = r.first().key().span();
+      findings.add(Rule.DUPLICATE_KEY, "the key " + Quoting.quote(r.member().key().name()) + " is repeated in this object (first at "
+              + first.line() + ":" + first.column() + "); Genesys keeps only one of them", r.pointer(), r.member().key().span(),
+          "remove one of the two members, or rename it");
+    }
     if (!(root instanceof JObject obj)) {
       findings.add(Rule.FIELD_TYPE, "the payload must be a JSON object, got " + root.describe(), "", root.span());
       return report(path, Optional.empty(), Optional.empty(), findings, lines);
@@ -80,7 +88,8 @@ public final class PayloadChecker {
       case INPUTS -> plainInputs(obj, target, lines, findings, "the inputs object");
       case DATA_ACTION -> plainInputs(obj, target, lines, findings, "the execute body");
     };
-    return report(path, flow.map(FlowSchema::name), Optional.of(envelope.id()), findings, lines);
+    FileReport report = report(path, flow.map(FlowSchema::name), Optional.of(envelope.id()), findings, lines);
+    return new FileReport(report.path(), report.flow(), report.envelope(), RenameConflicts.withdraw(root, report.diagnostics()), lines);
   }
 
   private FileReport report(String path, Optional<String> flow, Optional<String> envelope, Findings findings, TextLines lines) {

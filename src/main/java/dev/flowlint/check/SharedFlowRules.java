@@ -42,11 +42,17 @@ final class SharedFlowRules {
           List.of("its fields are flowType, inputs and metadata"));
     }
     Optional<Member> flowType = root.member("flowType");
+    Optional<FlowSchema> flow = resolver.resolve(target, Optional.empty(), rootSpan, findings);
+    // A flow known not to be a common module gets one finding below, and no fix towards "shared".
+    boolean notCommonModule = flow.isPresent() && !"commonmodule".equals(flow.get().type());
     if (flowType.isEmpty()) {
       findings.add(Rule.MISSING_FIELD, "a shared-flow request needs \"flowType\": \"shared\"", "", rootSpan);
     } else if (flowType.get().value() instanceof JString s && !s.value().equals("shared")) {
-      findings.add(Rule.FLOW_TYPE_MISMATCH, "flowType must be \"shared\" to call a common module, got " + s.describe(),
-          "/flowType", s.span(), Optional.of(new Fix("\"shared\"", "set flowType to \"shared\"", s.span())), List.of());
+      if (!notCommonModule) {
+        findings.add(Rule.FLOW_TYPE_MISMATCH, "flowType must be \"shared\" to call a common module, got " + s.describe(),
+            "/flowType", s.span(), flow.isPresent() ? Optional.of(new Fix("\"shared\"", "set flowType to \"shared\"", s.span())) : Optional.empty(),
+            List.of());
+      }
     } else if (!(flowType.get().value() instanceof JString) && !(flowType.get().value() instanceof JPlaceholder)) {
       findings.add(Rule.FIELD_TYPE, "flowType must be the string \"shared\", got " + flowType.get().value().describe(),
           "/flowType", flowType.get().value().span());
@@ -67,7 +73,6 @@ final class SharedFlowRules {
           "add \"metadata\": {\"correlationId\": \"{{ guid() }}\"}");
     }
 
-    Optional<FlowSchema> flow = resolver.resolve(target, Optional.empty(), rootSpan, findings);
     if (flow.isEmpty()) {
       return flow;
     }

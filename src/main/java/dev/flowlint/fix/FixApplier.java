@@ -18,6 +18,15 @@ public final class FixApplier {
     for (Diagnostic d : diagnostics) {
       d.fix().ifPresent(fixes::add);
     }
+    return applyAll(text, fixes);
+  }
+
+  /** The text with these fixes applied (overlaps resolved as in {@link #apply}). */
+  public static String applyFixes(String text, List<Fix> fixes) {
+    return applyAll(text, new ArrayList<>(fixes)).text();
+  }
+
+  private static Applied applyAll(String text, List<Fix> fixes) {
     fixes.sort(Comparator.comparingInt((Fix f) -> f.span().start()).thenComparingInt(f -> f.span().end()));
     List<Fix> chosen = new ArrayList<>();
     int end = -1;

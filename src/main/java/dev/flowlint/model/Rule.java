@@ -49,7 +49,11 @@ public enum Rule {
   TEMPLATE_NOT_STATIC("template-not-static", Severity.WARNING, "A request template flowlint cannot check statically (raw JSON members, Velocity directives).",
       "flowlint does not guess: check what the template injects at run time, or write the members out."),
   MISSING_CORRELATION_ID("missing-correlation-id", Severity.INFO, "A shared-flow request without metadata.correlationId.",
-      "Add metadata.correlationId (for example \"{{ guid() }}\") so a request can be traced through the gateway.");
+      "Add metadata.correlationId (for example \"{{ guid() }}\") so a request can be traced through the gateway."),
+  DUPLICATE_KEY("duplicate-key", Severity.ERROR, "A key repeated in one object; Genesys keeps one of them and nobody can tell which.",
+      "Keep one member per key: remove or rename the repeated one."),
+  FLOW_ID_MISMATCH("flow-id-mismatch", Severity.ERROR, "A literal flowId of another flow than the one named by --flow or flowlint.yaml.",
+      "Make flowId the id of the flow the payload is for, or name the right flow with --flow or in flowlint.yaml.");
 
   private final String id;
   private final Severity defaultSeverity;

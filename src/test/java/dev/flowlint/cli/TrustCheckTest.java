@@ -126,4 +126,71 @@ class TrustCheckTest {
     assertTrue(r.err().contains("\"[a-\" is malformed"), r.err());
     assertFalse(r.err().contains("internal error"), r.err());
   }
+
+  /** Item 2: a rename onto a key the object already has is not a fix; the finding stays. */
+  @Test
+  void renameOntoAnExistingKeyIsNotApplied() throws IOException {
+    String text = "{\"flowId\": \"" + ORDER + "\", \"inputData\": {\"Flow.customer_id\": \"A\", \"customerId\": \"B\"}}";
+    Path f = write("p.json", text);
+    Result r = CliRunner.run("check", f.toString(), "--schemas", "schemas", "--fix");
+    assertEquals(1, r.code(), r.out());
+    assertEquals(text, Files.readString(f));
+    assertTrue(r.out().contains("not fixed automatically: the object already has the key \"Flow.customer_id\""), r.out());
+    Result json = CliRunner.run("check", f.toString(), "--schemas", "schemas", "--format", "json");
+    assertFalse(json.out().contains("\"fix\""), json.out());
+  }
+
+  @Test
+  void flatteningOntoAnExistingKeyIsNotApplied() throws IOException {
+    String text = "{\"flowId\": \"" + ORDER + "\", \"inputData\": {\"Flow.customer_id\": \"A\", \"Flow\": {\"customer_id\": \"B\"}}}";
+    Path f = write("p.json", text);
+    Result r = CliRunner.run("check", f.toString(), "--schemas", "schemas", "--fix");
+    assertEquals(1, r.code(), r.out());
+    assertEquals(text, Files.readString(f));
+    assertTrue(r.out().contains("would repeat a key"), r.out());
+  }
+
+  /** Item 3: a repeated key is an error at the repeated key, in every object. */
+  @Test
+  void repeatedKeysAreFlagged() throws IOException {
+    Path f = write("p.json", "{\"flowId\": \"" + ORDER + "\",\n \"inputData\": {\"Flow.customer_id\": \"A\",\n  \"Flow.customer_id\": \"B\"},\n \"inputData\": {}}");
+    Result r = CliRunner.run("check", f.toString(), "--schemas", "schemas");
+    assertEquals(1, r.code(), r.out());
+    assertTrue(r.out().contains(f + ":3:3: error[duplicate-key] the key \"Flow.customer_id\" is repeated in this object (first at 2:16)"), r.out());
+    assertTrue(r.out().contains(f + ":4:2: error[duplicate-key] the key \"inputData\" is repeated"), r.out());
+  }
+
+  /** Item 4: --flow beats a literal flowId, and a flowId of another flow is flagged. */
+  @Test
+  void literalFlowIdOfAnotherFlowIsAMismatch() throws IOException {
+    Path f = write("p.json", "{\"flowId\": \"" + ORDER + "\", \"inputData\": {\"Common.ani\": \"1\"}}");
+    Result r = CliRunner.run("check", f.toString(), "--schemas", "schemas", "--flow", "Resolve Customer", "--format", "json");
+    assertEquals(1, r.code(), r.out());
+    assertTrue(r.out().contains("\"rule\": \"flow-id-mismatch\""), r.out());
+    assertTrue(r.out().contains("\"flow\": \"Resolve Customer\""), r.out());
+    Result same = CliRunner.run("check", f.toString(), "--schemas", "schemas", "--flow", "Order Lookup", "--format", "json");
+    assertFalse(same.out().contains("flow-id-mismatch"), same.out());
+  }
+
+  /** Item 4: the config mapping beats a literal flowId too (README's order), with the same finding. */
+  @Test
+  void configMappingBeatsLiteralFlowId() throws IOException {
+    Path config = write("flowlint.yaml", "schemas: " + Path.of("schemas").toAbsolutePath() + "\npayloads:\n  - files: \"*.json\"\n    flow: Resolve Customer\n");
+    Path f = write("p.json", "{\"flowId\": \"" + ORDER + "\", \"inputData\": {}}");
+    Result r = CliRunner.run("check", f.toString(), "--config", config.toString(), "--format", "json");
+    assertTrue(r.out().contains("\"flow\": \"Resolve Customer\""), r.out());
+    assertTrue(r.out().contains("flow-id-mismatch"), r.out());
+  }
+
+  /** Item 5: a shared-flow body aimed at a workflow gets one finding on flowType, and no fix to "shared". */
+  @Test
+  void sharedFlowBodyForAWorkflowIsOneFindingWithoutSharedFix() throws IOException {
+    String text = "{\"flowType\": \"workflow\", \"inputs\": {\"customer_id\": \"C-1\"}, \"metadata\": {\"correlationId\": \"x\"}}";
+    Path f = write("p.json", text);
+    Result r = CliRunner.run("check", f.toString(), "--schemas", "schemas", "--flow", "Order Lookup", "--format", "json");
+    assertEquals(1, r.out().split("\"rule\": \"flow-type-mismatch\"", -1).length - 1, r.out());
+    Result fix = CliRunner.run("check", f.toString(), "--schemas", "schemas", "--flow", "Order Lookup", "--fix");
+    assertFalse(Files.readString(f).contains("\"shared\""), Files.readString(f));
+    assertEquals(1, fix.code());
+  }
 }

@@ -1,0 +1,63 @@
+package dev.flowlint.payload;
+
+import dev.flowlint.payload.JsonValue.JArray;
+import dev.flowlint.payload.JsonValue.JObject;
+import dev.flowlint.payload.JsonValue.Member;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Keys repeated within one object, anywhere in a payload (placeholder keys are not compared). */
+public final class DuplicateKeys {
+  private DuplicateKeys() {}
+
+  /**
+   * One repeated member.
+   *
+   * @param pointer JSON Pointer of the repeated member
+   * @param first the member with that key that came first
+   */
+  public record Repeat(Member member, Member first, String pointer) {}
+
+  public static List<Repeat> find(JsonValue root) {
+    List<Repeat> out = new ArrayList<>();
+    // Iterative, so a deeply nested payload cannot overflow the stack.
+    Deque<Object[]> todo = new ArrayDeque<>();
+    todo.push(new Object[] {root, ""});
+    while (!todo.isEmpty()) {
+      Object[] next = todo.pop();
+      JsonValue v = (JsonValue) next[0];
+      String ptr = (String) next[1];
+      if (v instanceof JObject o) {
+        Map<String, Member> seen = new HashMap<>();
+        for (Member m : o.members()) {
+          if (m.key().placeholder()) {
+            continue;
+          }
+          String childPtr = ptr + "/" + Quoting.pointerToken(m.key().name());
+          Member first = seen.putIfAbsent(m.key().name(), m);
+          if (first != null) {
+            out.add(new Repeat(m, first, childPtr));
+          }
+          if (m.value() != null) {
+            todo.push(new Object[] {m.value(), childPtr});
+          }
+        }
+      } else if (v instanceof JArray a) {
+        for (int i = 0; i < a.elements().size(); i++) {
+          todo.push(new Object[] {a.elements().get(i), ptr + "/" + i});
+        }
+      }
+    }
+    out.sort(java.util.Comparator.comparingInt(r -> r.member().key().span().start()));
+    return out;
+  }
+
+  /** How many keys are repeated in the text's objects; 0 when it does not parse. */
+  public static int count(String text) {
+    return TemplateJsonParser.parse(text).root().map(r -> find(r).size()).orElse(0);
+  }
+}

@@ -75,7 +75,9 @@ final class LaunchRules {
         findings.add(Rule.FIELD_TYPE, "flowVersion must be a string such as \"" + n.text() + "\", got " + n.describe(),
             "/flowVersion", n.span(), Optional.of(new Fix(Quoting.quote(n.text()), "quote the version", n.span())),
             List.of("omit flowVersion to run the latest published version"));
-      } else if (!(m.value() instanceof JString) && !(m.value() instanceof JPlaceholder)) {
+      } else if (m.value() instanceof JString s) {
+        ValueLimits.flowVersion(s, findings);
+      } else if (!(m.value() instanceof JPlaceholder)) {
         findings.add(Rule.FIELD_TYPE, "flowVersion must be a string such as \"2.0\", got " + m.value().describe(),
             "/flowVersion", m.value().span());
       }

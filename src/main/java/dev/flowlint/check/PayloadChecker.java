@@ -88,6 +88,10 @@ public final class PayloadChecker {
       case INPUTS -> plainInputs(obj, target, lines, findings, "the inputs object");
       case DATA_ACTION -> plainInputs(obj, target, lines, findings, "the execute body");
     };
+    if (flow.isPresent()) {
+      limits(obj, envelope, flow.get(), findings);
+    }
+    ValueLimits.unterminatedPlaceholders(root, lines, text, findings);
     FileReport report = report(path, flow.map(FlowSchema::name), Optional.of(envelope.id()), findings, lines);
     return new FileReport(report.path(), report.flow(), report.envelope(), RenameConflicts.withdraw(root, report.diagnostics()), lines);
   }
@@ -108,6 +112,19 @@ public final class PayloadChecker {
     Optional<FlowSchema> flow = resolver.resolve(target, Optional.empty(), rootSpan, findings);
     flow.ifPresent(f -> inputs.check(root, f, false, container, "", rootSpan, config, lines, findings));
     return flow;
+  }
+
+  /** Numbers beyond what Genesys takes, in whichever object holds the inputs for this envelope. */
+  private static void limits(JObject root, Envelope envelope, FlowSchema flow, Findings findings) {
+    switch (envelope) {
+      case FLOW_EXECUTION -> root.member("inputData").or(() -> root.member("inputs"))
+          .filter(m -> m.value() instanceof JObject)
+          .ifPresent(m -> ValueLimits.numbers((JObject) m.value(), flow, false, "/" + m.key().name(), findings));
+      case SHARED_FLOW -> root.member("inputs").filter(m -> m.value() instanceof JObject)
+          .ifPresent(m -> ValueLimits.numbers((JObject) m.value(), flow, true, "/inputs", findings));
+      case INPUTS -> ValueLimits.numbers(root, flow, false, "", findings);
+      case DATA_ACTION -> { } // a contract's integer is not an Architect Integer
+    }
   }
 
   SchemaStore store() {

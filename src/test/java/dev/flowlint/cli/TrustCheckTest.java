@@ -193,4 +193,25 @@ class TrustCheckTest {
     assertFalse(Files.readString(f).contains("\"shared\""), Files.readString(f));
     assertEquals(1, fix.code());
   }
+
+  /** Item 6: values JSON allows and Genesys cannot take are flagged, each at its place. */
+  @Test
+  void valuesGenesysCannotTakeAreFlagged() throws IOException {
+    Path f = write("p.json", "{\"flowId\": \"" + ORDER + "\", \"flowVersion\": \"abc\",\n\"inputData\": {\"Flow.customer_id\": \"{{ user.id\",\n"
+        + "\"Flow.priority\": 123456789012345678901234567890,\n\"Flow.amount\": 1e999999999}}");
+    Result r = CliRunner.run("check", f.toString(), "--schemas", "schemas");
+    assertEquals(1, r.code(), r.out());
+    assertTrue(r.out().contains(":1:67: error[field-type] flowVersion must be a version of digits and dots"), r.out());
+    assertTrue(r.out().contains(":2:36: error[invalid-json] unterminated placeholder \"{{ user.id\""), r.out());
+    assertTrue(r.out().contains(":3:18: error[input-type] Flow.priority is an Integer, and 123456789012345678901234567890 is beyond its range"), r.out());
+    assertTrue(r.out().contains(":4:16: error[input-type] Flow.amount is a Decimal, and 1e999999999 is beyond"), r.out());
+  }
+
+  @Test
+  void valuesWithinRangeAreClean() throws IOException {
+    Path f = write("p.json", "{\"flowId\": \"" + ORDER + "\", \"flowVersion\": \"1.0\", \"inputData\": {\"Flow.customer_id\": \"{{ user.id }}x\","
+        + " \"Flow.priority\": -999999999999999, \"Flow.amount\": 1.5e300}}");
+    Result r = CliRunner.run("check", f.toString(), "--schemas", "schemas");
+    assertEquals(0, r.code(), r.out());
+  }
 }

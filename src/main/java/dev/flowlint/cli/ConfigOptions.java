@@ -40,6 +40,10 @@ final class ConfigOptions {
       }
       base = p.toAbsolutePath().getParent();
     }
+    if (schemas != null && schemas.isBlank()) {
+      err.println("flowlint: the schemas directory may not be empty (\"" + schemas + "\"): name a directory such as schemas");
+      return Optional.empty();
+    }
     if (schemas != null) {
       return Optional.of(new Loaded(config, Path.of(schemas), schemas));
     }

@@ -83,7 +83,8 @@ final class ImportCommand implements Callable<Integer> {
       return Cli.USAGE;
     }
     print(result);
-    return result.imported().isEmpty() && flows.isEmpty() ? Cli.USAGE : Cli.OK;
+    // Any error (a file that cannot be read, a flow defined two ways) exits 2; the rest is still written.
+    return result.errors() > 0 || (result.imported().isEmpty() && flows.isEmpty()) ? Cli.USAGE : Cli.OK;
   }
 
   private void print(ImportResult result) {

@@ -90,6 +90,7 @@ public final class SchemaImporter {
           schema.path("properties").size(), schema.path("required").size(), file));
     }
     if (!files.isEmpty()) {
+      SchemaIndex.ensureOurs(outDir.resolve(SchemaIndex.FILE_NAME), outDisplay);
       files.put(outDir.resolve(SchemaIndex.FILE_NAME), SchemaIndex.of(index.values()).write());
       AtomicFiles.writeAll(files);
     }

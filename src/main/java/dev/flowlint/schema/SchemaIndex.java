@@ -39,10 +39,36 @@ public record SchemaIndex(List<Entry> entries) {
     return entries.stream().filter(e -> e.flowName().equals(name)).findFirst();
   }
 
+  private static final String COMMENT = "Written by flowlint import/pull; maps flows to their schema files.";
+
+  /** Refuses to replace an index.json that flowlint did not write (someone else's file of that name). */
+  static void ensureOurs(java.nio.file.Path file, String dirDisplay) throws java.io.IOException {
+    if (!java.nio.file.Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    boolean ours;
+    try {
+      ours = java.nio.file.Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+          && CanonicalJson.mapper().readTree(file.toFile()).path("$comment").asString("").startsWith("Written by flowlint");
+    } catch (RuntimeException e) {
+      ours = false;
+    }
+    if (!ours) {
+      throw new java.io.IOException(dirDisplay + "/" + FILE_NAME + " exists and was not written by flowlint, so it is not replaced;"
+          + " move it away or write the schemas to another directory");
+    }
+  }
+
+  /** An index entry must be a plain file name inside the schemas directory: no path, no "..". */
+  public static boolean plainFileName(String file) {
+    return !file.isEmpty() && !file.equals(".") && !file.equals("..") && file.indexOf('/') < 0 && file.indexOf('\\') < 0
+        && file.indexOf(':') < 0 && file.indexOf('\0') < 0;
+  }
+
   public String write() {
     JsonNodeFactory nodes = JsonNodeFactory.instance;
     ObjectNode root = nodes.objectNode();
-    root.put("$comment", "Written by flowlint import/pull; maps flows to their schema files.");
+    root.put("$comment", COMMENT);
     ObjectNode byId = root.putObject("byId");
     ObjectNode byName = root.putObject("byName");
     ArrayNode flows = root.putArray("flows");

@@ -52,6 +52,10 @@ public final class SchemaStore {
       JsonNode root = read(indexFile, display + "/" + SchemaIndex.FILE_NAME);
       for (JsonNode f : root.path("flows")) {
         String id = f.path("flowId").asString("");
+        if (!SchemaIndex.plainFileName(f.path("file").asString(""))) {
+          throw new StoreException(display + "/" + SchemaIndex.FILE_NAME + " names \"" + f.path("file").asString("") + "\""
+              + ", which is not a file name inside " + display + "; re-run flowlint import");
+        }
         entries.add(new SchemaIndex.Entry(f.path("file").asString(""), f.path("flowName").asString(""),
             id.isEmpty() ? Optional.empty() : Optional.of(id), f.path("flowType").asString("")));
       }

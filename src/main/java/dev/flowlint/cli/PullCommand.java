@@ -98,6 +98,12 @@ final class PullCommand implements Callable<Integer> {
     Consumer<String> log = verbose ? line -> io.err().println("flowlint pull: " + line) : line -> { };
     String api = apiBase != null ? apiBase : "https://api." + domain.get();
     String login = loginBase != null ? loginBase : "https://login." + domain.get();
+    for (String[] base : new String[][] {{"--api-base", api}, {"--login-base", login}}) {
+      Optional<String> unsafe = GenesysClient.unsafeBase(base[1], base[0]);
+      if (unsafe.isPresent()) {
+        return usage(unsafe.get());
+      }
+    }
     RetryPolicy retry = RetryPolicy.standard(Duration.ofSeconds(maxWait));
     GenesysClient client = new GenesysClient(login, api, new Credentials(id, secret), retry,
         Duration.ofSeconds(timeout), Duration.ofSeconds(timeout), Clock.systemUTC(), log);
@@ -112,23 +118,44 @@ final class PullCommand implements Callable<Integer> {
       return Cli.USAGE;
     }
     pulled.notes().forEach(n -> io.err().println("warning: " + n));
-    return check ? drift(pulled, loaded.get(), policy, filters) : write(pulled, loaded.get(), policy);
+    return check ? drift(pulled, loaded.get(), policy, filters, sourceName) : write(pulled, loaded.get(), policy, filters, sourceName);
   }
 
-  private int write(FlowPuller.Pulled pulled, ConfigOptions.Loaded loaded, RequiredPolicy policy) {
+  /**
+   * Whether a schema was written by a pull from this org and its flow has left it: only a pull of
+   * the whole org (no --name, no --id) can tell, and only for the types it asked for.
+   */
+  private static boolean leftTheOrg(String source, String flowType, FlowPuller.Filters filters, String sourceName) {
+    boolean wholeOrg = filters.ids().isEmpty() && filters.nameGlob().isEmpty();
+    boolean ours = source.equals(sourceName) || source.startsWith(sourceName + ", ");
+    return wholeOrg && ours && (filters.types().isEmpty() || filters.types().contains(flowType));
+  }
+
+  private int write(FlowPuller.Pulled pulled, ConfigOptions.Loaded loaded, RequiredPolicy policy, FlowPuller.Filters filters,
+      String sourceName) {
     ImportResult result;
+    List<String> removed;
     try {
-      result = new SchemaImporter(policy).write(loaded.schemas(), loaded.schemasDisplay(), pulled.flows(), List.of());
+      SchemaImporter importer = new SchemaImporter(policy);
+      result = importer.write(loaded.schemas(), loaded.schemasDisplay(), pulled.flows(), List.of());
+      java.util.Set<String> inOrg = new java.util.HashSet<>();
+      pulled.flows().forEach(f -> inOrg.add(f.name()));
+      removed = Files.isDirectory(loaded.schemas())
+          ? importer.removeGone(loaded.schemas(), s -> leftTheOrg(s.path("x-flowlint").path("source").asString(""),
+              s.path("x-flowlint").path("flowType").asString(""), filters, sourceName), inOrg)
+          : List.of();
     } catch (IOException e) {
       io.err().println("flowlint pull: cannot write " + loaded.schemasDisplay() + ": " + e.getMessage() + "; nothing was changed");
       return Cli.USAGE;
     }
     io.err().print(result.problemsText());
     io.out().print(result.summary());
+    removed.forEach(name -> io.out().println("removed " + name + ": no longer in the org"));
     return Cli.OK;
   }
 
-  private int drift(FlowPuller.Pulled pulled, ConfigOptions.Loaded loaded, RequiredPolicy policy, FlowPuller.Filters filters) {
+  private int drift(FlowPuller.Pulled pulled, ConfigOptions.Loaded loaded, RequiredPolicy policy, FlowPuller.Filters filters,
+      String sourceName) {
     SchemaWriter writer = new SchemaWriter(policy);
     List<JsonNode> fresh = pulled.flows().stream().filter(f -> f.hasInputs()).map(f -> (JsonNode) writer.schema(f)).toList();
     List<String> changes;
@@ -137,7 +164,13 @@ final class PullCommand implements Callable<Integer> {
           ? Optional.of(SchemaStore.open(loaded.schemas(), loaded.schemasDisplay()))
           : Optional.empty();
       changes = SchemaDrift.compare(existing, fresh, filters.ids().isEmpty() && filters.nameGlob().isEmpty(),
-          new LinkedHashSet<>(filters.types()));
+          new LinkedHashSet<>(filters.types()), e -> {
+            try {
+              return leftTheOrg(existing.get().source(e), e.flowType(), filters, sourceName);
+            } catch (SchemaStore.StoreException unreadable) {
+              return true;
+            }
+          });
     } catch (SchemaStore.StoreException e) {
       io.err().println("flowlint pull --check: " + e.getMessage());
       return Cli.USAGE;

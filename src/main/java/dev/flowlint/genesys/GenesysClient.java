@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -88,7 +89,18 @@ public final class GenesysClient {
   }
 
   private JsonNode get(String pathAndQuery, String what, String permission) throws GenesysException {
-    URI uri = URI.create(pathAndQuery.startsWith("http") ? pathAndQuery : apiBase + pathAndQuery);
+    URI uri;
+    try {
+      uri = URI.create(pathAndQuery.startsWith("http") ? pathAndQuery : apiBase + pathAndQuery);
+    } catch (IllegalArgumentException e) {
+      throw new GenesysException(what + ": the server gave a link that is not a valid URL; not followed");
+    }
+    // The bearer token goes only to the API's own origin: a paging link elsewhere is refused.
+    URI api = URI.create(apiBase);
+    if (!sameOrigin(uri, api)) {
+      throw new GenesysException(what + ": the server's link points at " + (uri.getHost() == null ? "another origin" : "host " + uri.getHost())
+          + ", not at " + api.getHost() + "; not followed, so the token is not sent there");
+    }
     for (int renewed = 0; ; renewed++) {
       String bearer = "Bearer " + token();
       HttpTransport.Response r = http.send(() -> HttpRequest.newBuilder(uri).GET()
@@ -165,6 +177,51 @@ public final class GenesysClient {
       var loc = e.getLocation();
       throw new GenesysException("the answer to " + what + " is not the expected JSON"
           + (loc != null && loc.getLineNr() > 0 ? " (broken at line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")" : ""));
+    }
+  }
+
+  private static boolean sameOrigin(URI a, URI b) {
+    return a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme())
+        && a.getHost() != null && a.getHost().equalsIgnoreCase(b.getHost())
+        && port(a) == port(b) && a.getRawUserInfo() == null;
+  }
+
+  private static int port(URI u) {
+    return u.getPort() > 0 ? u.getPort() : ("https".equalsIgnoreCase(u.getScheme()) ? 443 : 80);
+  }
+
+  /**
+   * Why a login or API base URL must not be used, if it must not: the client secret and the token
+   * travel in headers, so anything but https is refused, except plain http to this machine's
+   * loopback address (tests, local proxies).
+   */
+  public static Optional<String> unsafeBase(String url, String option) {
+    URI u;
+    try {
+      u = new URI(url);
+    } catch (java.net.URISyntaxException e) {
+      return Optional.of(option + " " + Quote.of(url) + " is not a valid URL");
+    }
+    String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(java.util.Locale.ROOT);
+    if (u.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
+      return Optional.of(option + " " + Quote.of(url) + " must be an https:// URL with a host");
+    }
+    if (u.getRawUserInfo() != null) {
+      return Optional.of(option + " " + Quote.of(url) + " may not carry a user name or password");
+    }
+    String host = u.getHost().toLowerCase(java.util.Locale.ROOT);
+    boolean loopback = host.equals("127.0.0.1") || host.equals("localhost") || host.equals("[::1]") || host.equals("::1");
+    if (scheme.equals("http") && !loopback) {
+      return Optional.of(option + " " + Quote.of(url) + " is plain http: the client secret and the token would cross the network"
+          + " unencrypted; use https (plain http is allowed only to 127.0.0.1, localhost or [::1])");
+    }
+    return Optional.empty();
+  }
+
+  /** Quotes a URL for a message. */
+  private static final class Quote {
+    static String of(String s) {
+      return "\"" + s + "\"";
     }
   }
 

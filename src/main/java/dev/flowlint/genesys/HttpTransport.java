@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLException;
@@ -31,14 +32,21 @@ final class HttpTransport {
     this.log = log;
   }
 
+  /** The largest answer read: a page of flows with schemas is far smaller; more is a broken or hostile server. */
+  static final long MAX_BODY = 8L * 1024 * 1024;
+
   /** @param build makes a fresh request for each attempt (the token may change between them) */
   Response send(java.util.function.Supplier<HttpRequest.Builder> build, String what) throws GenesysException {
     long waited = 0;
+    // --max-wait bounds the whole request, its attempts included, not only the pauses between them.
+    long deadline = System.nanoTime() + retry.maxTotalWait().toNanos();
     for (int attempt = 1; ; attempt++) {
-      HttpRequest request = build.get().timeout(readTimeout).build();
+      long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+      long attemptMillis = Math.min(readTimeout.toMillis(), left);
+      HttpRequest request = build.get().timeout(Duration.ofMillis(attemptMillis)).build();
       Response response;
       try {
-        HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = receive(request, attemptMillis, what);
         response = new Response(r.statusCode(), r.body(), r.headers().firstValue("Retry-After"));
         log.accept(request.method() + " " + pathOf(request.uri()) + " -> " + r.statusCode());
       } catch (HttpConnectTimeoutException e) {
@@ -46,8 +54,9 @@ final class HttpTransport {
       } catch (HttpTimeoutException e) {
         response = null;
         log.accept(request.method() + " " + pathOf(request.uri()) + " -> timed out");
-        if (attempt >= retry.maxAttempts()) {
-          throw new GenesysException(what + ": no answer from " + request.uri().getHost() + " within " + readTimeout.toSeconds() + " s");
+        if (attempt >= retry.maxAttempts() || System.nanoTime() >= deadline) {
+          throw new GenesysException(what + ": no complete answer from " + request.uri().getHost() + " within "
+              + Duration.ofMillis(attemptMillis).toSeconds() + " s");
         }
       } catch (ConnectException e) {
         if (isUnknownHost(e)) {
@@ -81,7 +90,7 @@ final class HttpTransport {
       Duration wait = response != null && response.status() == 429 && response.retryAfter().isPresent()
           ? retryAfter(response.retryAfter().get()).orElse(retry.backoff(attempt))
           : retry.backoff(attempt);
-      if (waited + wait.toMillis() > retry.maxTotalWait().toMillis()) {
+      if (System.nanoTime() + wait.toNanos() > deadline) {
         throw new GenesysException(what + ": Genesys Cloud is still "
             + (response != null && response.status() == 429 ? "rate limiting (429)" : "unavailable")
             + " after waiting " + Duration.ofMillis(waited).toSeconds() + " s; the next wait of " + wait.toSeconds()
@@ -94,6 +103,95 @@ final class HttpTransport {
         throw new GenesysException(what + ": interrupted");
       }
       waited += wait.toMillis();
+    }
+  }
+
+  /**
+   * One exchange, bounded in time (the whole body, not only the headers, must arrive within
+   * {@code millis}) and in size ({@link #MAX_BODY}, checked against Content-Length first).
+   */
+  private HttpResponse<String> receive(HttpRequest request, long millis, String what)
+      throws IOException, InterruptedException, GenesysException {
+    java.util.concurrent.CompletableFuture<HttpResponse<String>> future = client.sendAsync(request, info -> new Limited(info, MAX_BODY));
+    try {
+      return future.get(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      future.cancel(true);
+      throw new HttpTimeoutException("the whole answer did not arrive in time");
+    } catch (java.util.concurrent.ExecutionException e) {
+      Throwable cause = e.getCause();
+      for (Throwable t = cause; t != null; t = t.getCause()) {
+        if (t instanceof TooLarge) {
+          throw new GenesysException(what + ": the answer from " + request.uri().getHost() + " is larger than "
+              + MAX_BODY / (1024 * 1024) + " MiB; stopped reading it");
+        }
+      }
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      throw new IOException(cause == null ? "failed" : cause.getMessage(), cause);
+    } finally {
+      future.cancel(true);
+    }
+  }
+
+  private static final class TooLarge extends IOException {
+    TooLarge() {
+      super("answer too large", null);
+    }
+  }
+
+  /** Collects a body as UTF-8 text, failing as soon as it passes {@code max} bytes (or says it will). */
+  private static final class Limited implements HttpResponse.BodySubscriber<String> {
+    private final java.util.concurrent.CompletableFuture<String> result = new java.util.concurrent.CompletableFuture<>();
+    private final java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+    private final long max;
+    private final boolean declaredTooLarge;
+    private java.util.concurrent.Flow.Subscription subscription;
+
+    Limited(HttpResponse.ResponseInfo info, long max) {
+      this.max = max;
+      this.declaredTooLarge = info.headers().firstValueAsLong("Content-Length").orElse(-1) > max;
+    }
+
+    @Override
+    public void onSubscribe(java.util.concurrent.Flow.Subscription s) {
+      subscription = s;
+      if (declaredTooLarge) {
+        s.cancel();
+        result.completeExceptionally(new TooLarge());
+        return;
+      }
+      s.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void onNext(List<java.nio.ByteBuffer> items) {
+      for (java.nio.ByteBuffer b : items) {
+        if (buf.size() + (long) b.remaining() > max) {
+          subscription.cancel();
+          result.completeExceptionally(new TooLarge());
+          return;
+        }
+        byte[] bytes = new byte[b.remaining()];
+        b.get(bytes);
+        buf.write(bytes, 0, bytes.length);
+      }
+    }
+
+    @Override
+    public void onError(Throwable t) {
+      result.completeExceptionally(t);
+    }
+
+    @Override
+    public void onComplete() {
+      result.complete(buf.toString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public java.util.concurrent.CompletionStage<String> getBody() {
+      return result;
     }
   }
 

@@ -19,6 +19,12 @@ public final class SchemaDrift {
    */
   public static List<String> compare(Optional<SchemaStore> existing, List<JsonNode> fresh, boolean wholeOrg, Set<String> types)
       throws SchemaStore.StoreException {
+    return compare(existing, fresh, wholeOrg, types, e -> true);
+  }
+
+  /** @param pulled which schemas of the directory a pull wrote (only those can have left the org) */
+  public static List<String> compare(Optional<SchemaStore> existing, List<JsonNode> fresh, boolean wholeOrg, Set<String> types,
+      java.util.function.Predicate<SchemaIndex.Entry> pulled) throws SchemaStore.StoreException {
     List<String> out = new ArrayList<>();
     Set<String> seenIds = new TreeSet<>();
     for (JsonNode schema : fresh) {
@@ -39,7 +45,8 @@ public final class SchemaDrift {
     }
     if (existing.isPresent() && wholeOrg) {
       for (SchemaIndex.Entry e : existing.get().entries()) {
-        if (e.flowId().isPresent() && !seenIds.contains(e.flowId().get()) && (types.isEmpty() || types.contains(e.flowType()))) {
+        if (e.flowId().isPresent() && !seenIds.contains(e.flowId().get()) && (types.isEmpty() || types.contains(e.flowType()))
+            && pulled.test(e)) {
           out.add("flow \"" + e.flowName() + "\": in the schemas directory but no longer in the org");
         }
       }

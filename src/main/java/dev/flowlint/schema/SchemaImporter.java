@@ -97,6 +97,40 @@ public final class SchemaImporter {
     return new ImportResult(outDisplay, imported, skipped, allProblems);
   }
 
+  /**
+   * Removes the schemas in {@code outDir} that {@code gone} picks (flows pull wrote that are no
+   * longer in the org) and whose flow is not among {@code keep}: the index is rewritten first, so
+   * it never names a missing file, then the files are deleted. Schemas of imported files are never
+   * picked: the caller matches on their {@code x-flowlint.source}.
+   *
+   * @return the names of the flows removed, in file order
+   */
+  public List<String> removeGone(Path outDir, java.util.function.Predicate<JsonNode> gone, java.util.Set<String> keep) throws IOException {
+    List<Problem> ignored = new ArrayList<>();
+    Map<String, JsonNode> existing = readExisting(outDir, ignored);
+    Map<String, SchemaIndex.Entry> index = new TreeMap<>();
+    List<String> files = new ArrayList<>();
+    List<String> removed = new ArrayList<>();
+    existing.forEach((file, schema) -> {
+      SchemaIndex.Entry e = SchemaIndex.Entry.of(file, schema);
+      if (gone.test(schema) && !keep.contains(e.flowName())) {
+        files.add(file);
+        removed.add(e.flowName());
+      } else {
+        index.put(file, e);
+      }
+    });
+    if (files.isEmpty()) {
+      return removed;
+    }
+    SchemaIndex.ensureOurs(outDir.resolve(SchemaIndex.FILE_NAME), outDir.toString());
+    AtomicFiles.write(outDir.resolve(SchemaIndex.FILE_NAME), SchemaIndex.of(index.values()).write());
+    for (String f : files) {
+      Files.deleteIfExists(outDir.resolve(f));
+    }
+    return removed;
+  }
+
   private java.util.Optional<ObjectNode> choose(String name, List<Definition> defs, List<Problem> problems) {
     ObjectNode first = writer.schema(defs.get(0));
     boolean same = true;

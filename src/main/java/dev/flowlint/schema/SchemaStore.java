@@ -112,6 +112,12 @@ public final class SchemaStore {
     return byId.isPresent() ? byId : byName(nameOrId);
   }
 
+  /** The {@code x-flowlint.source} of an entry's schema: which file or API it came from. */
+  public String source(SchemaIndex.Entry entry) throws StoreException {
+    Path file = dir.resolve(entry.file());
+    return Files.isRegularFile(file) ? read(file, entry.file()).path("x-flowlint").path("source").asString("") : "";
+  }
+
   private FlowSchema load(SchemaIndex.Entry entry) throws StoreException {
     FlowSchema cached = loaded.get(entry.file());
     if (cached != null) {

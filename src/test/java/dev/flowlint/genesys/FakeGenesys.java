@@ -29,6 +29,10 @@ public final class FakeGenesys implements AutoCloseable {
   /** A scripted answer: status, body, and optional Retry-After; DROP cuts the connection mid-body. */
   public record Fault(int status, String body, String retryAfter) {
     public static final Fault DROP = new Fault(-1, "", null);
+    /** Declares a 100 MB body, then sends one byte every half second. */
+    public static final Fault HUGE_DRIP = new Fault(-2, "", null);
+    /** A body of unknown length sent one byte every half second, never finishing. */
+    public static final Fault DRIP = new Fault(-3, "", null);
   }
 
   private final HttpServer server;
@@ -144,6 +148,21 @@ public final class FakeGenesys implements AutoCloseable {
   }
 
   private static void answer(HttpExchange ex, Fault f) throws IOException {
+    if (f.status() == -2 || f.status() == -3) {
+      ex.sendResponseHeaders(200, f.status() == -2 ? 100_000_000 : 0);
+      OutputStream os = ex.getResponseBody();
+      try {
+        for (int i = 0; i < 60; i++) { // at most 30 s, so a test server never lingers
+          os.write('{');
+          os.flush();
+          Thread.sleep(500);
+        }
+      } catch (IOException | InterruptedException gone) {
+        // The client hung up: what it should do.
+      }
+      ex.close();
+      return;
+    }
     if (f.status() == -1) {
       byte[] partial = "{\"entities\":[{\"id\":".getBytes(StandardCharsets.UTF_8);
       ex.sendResponseHeaders(200, 5000);

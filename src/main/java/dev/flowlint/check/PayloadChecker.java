@@ -103,7 +103,7 @@ public final class PayloadChecker {
       config.severity(rule).ifPresent(s -> out.add(d.withSeverity(s)));
     }
     out.sort(Comparator.comparingInt((Diagnostic d) -> d.span().start()).thenComparing(d -> d.rule().id()));
-    return new FileReport(path, flow, envelope, out, lines);
+    return new FileReport(path, flow, envelope, FindingsCap.apply(out), lines);
   }
 
   private Optional<FlowSchema> plainInputs(JObject root, Target target, TextLines lines, Findings findings, String container)

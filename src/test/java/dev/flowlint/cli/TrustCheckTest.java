@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -213,5 +214,22 @@ class TrustCheckTest {
         + " \"Flow.priority\": -999999999999999, \"Flow.amount\": 1.5e300}}");
     Result r = CliRunner.run("check", f.toString(), "--schemas", "schemas");
     assertEquals(0, r.code(), r.out());
+  }
+
+  /** Item 19: at most 100 findings per rule per file, then one line saying how many more, in every format. */
+  @Test
+  void findingsPerRuleAreCappedInEveryFormat() throws IOException {
+    StringBuilder b = new StringBuilder("{\"flowId\": \"" + ORDER + "\", \"inputData\": {\"Flow.customer_id\": \"A\"");
+    for (int i = 0; i < 250; i++) {
+      b.append(",\n \"zz").append(i).append("\": 1");
+    }
+    Path f = write("p.json", b.append("}}").toString());
+    for (String format : List.of("text", "json", "sarif", "github", "junit")) {
+      Result r = CliRunner.run("check", f.toString(), "--schemas", "schemas", "--format", format);
+      assertEquals(1, r.code(), format);
+      assertTrue(r.out().contains("and 150 more unknown-input findings in this file, not shown (the first 100 are)"), format + ": " + r.out());
+      assertFalse(r.out().contains("zz101") || r.out().contains("zz249"), format);
+      assertTrue(r.out().contains("zz99"), format);
+    }
   }
 }

@@ -171,7 +171,7 @@ final class CheckCommand implements Callable<Integer> {
       try {
         AtomicFiles.write(Path.of(output), file.toString(StandardCharsets.UTF_8));
       } catch (IOException e) {
-        io.err().println("flowlint check: cannot write " + output + ": " + e.getMessage());
+        io.err().println("flowlint check: cannot write " + output + ": " + AtomicFiles.describe(e));
         return Cli.USAGE;
       }
       new TextReporter(color(), quiet).write(reports, reportOut);

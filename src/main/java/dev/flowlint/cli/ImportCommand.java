@@ -63,6 +63,9 @@ final class ImportCommand implements Callable<Integer> {
     List<InputFiles.Skipped> skipped = new ArrayList<>();
     List<InputFiles.InputFile> files = InputFiles.expand(paths, InputFiles::isDefinitionName, skipped);
     List<Problem> problems = new ArrayList<>();
+    for (String empty : InputFiles.emptyDirectories(paths, files, "flow definitions (*.yaml, *.yml, *.json, *.i3*)")) {
+      problems.add(new Problem(Severity.WARNING, empty));
+    }
     for (InputFiles.Skipped m : skipped) {
       problems.add(new Problem(Severity.ERROR, m.display() + ": " + m.reason()));
     }
@@ -79,7 +82,7 @@ final class ImportCommand implements Callable<Integer> {
     try {
       result = new SchemaImporter(policy.get()).write(outDir, outDisplay, flows, problems);
     } catch (IOException e) {
-      io.err().println("flowlint import: cannot write " + outDisplay + ": " + e.getMessage() + "; nothing was changed");
+      io.err().println("flowlint import: cannot write " + outDisplay + ": " + dev.flowlint.io.AtomicFiles.describe(e) + "; nothing was changed");
       return Cli.USAGE;
     }
     print(result);

@@ -145,7 +145,7 @@ final class PullCommand implements Callable<Integer> {
               s.path("x-flowlint").path("flowType").asString(""), filters, sourceName), inOrg)
           : List.of();
     } catch (IOException e) {
-      io.err().println("flowlint pull: cannot write " + loaded.schemasDisplay() + ": " + e.getMessage() + "; nothing was changed");
+      io.err().println("flowlint pull: cannot write " + loaded.schemasDisplay() + ": " + dev.flowlint.io.AtomicFiles.describe(e) + "; nothing was changed");
       return Cli.USAGE;
     }
     io.err().print(result.problemsText());

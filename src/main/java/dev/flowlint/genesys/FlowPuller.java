@@ -92,7 +92,7 @@ public final class FlowPuller {
           if (ex.getCause() instanceof GenesysException g) {
             throw g;
           }
-          throw new GenesysException("pulling flows failed: " + ex.getCause().getClass().getSimpleName());
+          throw new GenesysException("pulling flows failed: an unexpected error while reading flow versions");
         } catch (InterruptedException ex) {
           Thread.currentThread().interrupt();
           throw new GenesysException("interrupted");

@@ -163,6 +163,9 @@ public final class AtomicFiles {
     if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
       return file + f.getReason().toLowerCase(java.util.Locale.ROOT);
     }
+    if (e.getClass() == IOException.class && e.getMessage() != null) {
+      return e.getMessage(); // one of flowlint's own, already in words
+    }
     return file + "input/output error";
   }
 

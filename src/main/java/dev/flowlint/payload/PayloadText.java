@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
+import dev.flowlint.io.AtomicFiles;
+import dev.flowlint.io.FileProblems;
 
 /**
  * Reads a payload's text exactly: strict UTF-8, a BOM kept (it takes no column, and --fix must
@@ -27,6 +30,9 @@ public final class PayloadText {
   }
 
   public static String read(Path file) throws Unreadable {
+    if (!Files.isRegularFile(file)) {
+      throw new Unreadable(FileProblems.whatIsWrong(file));
+    }
     try {
       long size = Files.size(file);
       if (size > MAX_BYTES) {
@@ -34,9 +40,9 @@ public final class PayloadText {
       }
       return decode(Files.readAllBytes(file));
     } catch (NoSuchFileException e) {
-      throw new Unreadable("no such file");
+      throw new Unreadable(Files.isSymbolicLink(file) ? FileProblems.whatIsWrong(file) : "no such file");
     } catch (IOException e) {
-      throw new Unreadable("cannot read the file (" + e.getClass().getSimpleName() + ")");
+      throw new Unreadable("cannot read the file (" + AtomicFiles.describe(e) + ")");
     }
   }
 
@@ -48,11 +54,15 @@ public final class PayloadText {
       }
       return decode(bytes);
     } catch (IOException e) {
-      throw new Unreadable("cannot read standard input (" + e.getClass().getSimpleName() + ")");
+      throw new Unreadable("cannot read standard input (" + AtomicFiles.describe(e) + ")");
     }
   }
 
   static String decode(byte[] bytes) throws Unreadable {
+    Optional<String> utf16 = FileProblems.utf16(bytes);
+    if (utf16.isPresent()) {
+      throw new Unreadable(utf16.get());
+    }
     for (int i = 0; i < bytes.length; i++) {
       if (bytes[i] == 0) {
         throw new Unreadable("binary file (NUL byte at offset " + i + ")");

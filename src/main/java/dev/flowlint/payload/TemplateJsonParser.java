@@ -273,11 +273,22 @@ public final class TemplateJsonParser {
       pos++;
     }
     if (peek() == '{') {
-      int close = text.indexOf('}', pos);
-      if (close < 0) {
-        throw error("unterminated placeholder: '}' is missing", start, pos + 1);
+      // ${a.b(...)} or ${a|alternative}: a reference, then '}'. Anything else means the '}' is
+      // missing, and the error belongs where the placeholder starts, not where the text ends.
+      pos++;
+      if (Character.isLetter(peek())) {
+        identifierChain();
       }
-      pos = close + 1;
+      if (peek() == '|') {
+        while (pos < text.length() && peek() != '}' && peek() != '\n') {
+          pos++;
+        }
+      }
+      if (peek() != '}') {
+        throw error("unterminated placeholder " + Quoting.quote(text.substring(start, Math.min(pos, start + 40)))
+            + ": '}' is missing", start, Math.min(start + 2 + (text.charAt(start + 1) == '!' ? 1 : 0), text.length()));
+      }
+      pos++;
     } else if (Character.isLetter(peek())) {
       identifierChain();
     } else {

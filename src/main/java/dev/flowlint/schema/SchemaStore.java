@@ -66,7 +66,7 @@ public final class SchemaStore {
           entries.add(SchemaIndex.Entry.of(p.getFileName().toString(), read(p, display + "/" + p.getFileName())));
         }
       } catch (IOException e) {
-        throw new StoreException("cannot list " + display + ": " + e.getMessage());
+        throw new StoreException("cannot list " + display + ": " + dev.flowlint.io.AtomicFiles.describe(e));
       }
     }
     if (entries.isEmpty()) {

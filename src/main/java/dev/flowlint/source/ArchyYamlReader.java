@@ -49,7 +49,7 @@ public final class ArchyYamlReader implements FlowReader {
     } catch (JacksonException e) {
       throw located(path, e, "not valid YAML");
     } catch (RuntimeException e) {
-      throw new SourceException(path, "not valid YAML: " + e.getClass().getSimpleName());
+      throw new SourceException(path, "not valid YAML");
     }
     if (root == null || !root.isObject() || root.size() == 0) {
       throw new SourceException(path, "not an Archy flow: expected a top-level key naming the flow type (workflow:, commonModule:, inboundCall: ...)");
@@ -172,6 +172,9 @@ public final class ArchyYamlReader implements FlowReader {
       line = line + " (" + plain.get(0).strip() + ")";
     }
     line = line.replaceAll("\\s*\\(from `[^`]*`\\)", "");
+    // Jackson's location marker ("[Source: REDACTED (...); line: 1, column: 2]") says nothing to a person.
+    line = line.replaceAll("\\s*\\(for (\\w+) starting at \\[Source:[^\\]]*\\]\\)", " (for the $1 opened before)")
+        .replaceAll("\\s*\\[Source:[^\\]]*\\]", "").replace("Array opened", "array opened").replace("Object opened", "object opened");
     return line.length() > 200 ? line.substring(0, 200) + "..." : line;
   }
 }

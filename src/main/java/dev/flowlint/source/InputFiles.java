@@ -1,5 +1,7 @@
 package dev.flowlint.source;
 
+import dev.flowlint.io.AtomicFiles;
+import dev.flowlint.io.FileProblems;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemLoopException;
@@ -61,7 +63,7 @@ public final class InputFiles {
           }
         }
       } else {
-        skipped.add(new Skipped(arg, "no such file or directory"));
+        skipped.add(new Skipped(arg, FileProblems.whatIsWrong(root)));
       }
     }
     return out;
@@ -90,14 +92,40 @@ public final class InputFiles {
         @Override
         public FileVisitResult visitFileFailed(Path file, IOException e) {
           String why = e instanceof FileSystemLoopException ? "a symbolic link loop; not followed"
-              : e instanceof AccessDeniedException ? "permission denied" : "cannot read (" + e.getClass().getSimpleName() + ")";
+              : e instanceof AccessDeniedException ? "permission denied" : "cannot read (" + AtomicFiles.describe(e) + ")";
           skipped.add(new Skipped(prefix + slashes(root.relativize(file)), why));
           return FileVisitResult.CONTINUE;
         }
       });
     } catch (IOException e) {
-      skipped.add(new Skipped(prefix, "cannot read the directory (" + e.getClass().getSimpleName() + ")"));
+      skipped.add(new Skipped(prefix, "cannot read the directory (" + AtomicFiles.describe(e) + ")"));
     }
+  }
+
+  /**
+   * For each directory among {@code args} that gave none of {@code found}: why, in words (it is
+   * empty, or none of its files is of the kind asked for).
+   */
+  public static List<String> emptyDirectories(List<String> args, List<InputFile> found, String kind) {
+    List<String> out = new ArrayList<>();
+    for (String arg : args) {
+      Path dir = Path.of(arg);
+      if (!Files.isDirectory(dir)) {
+        continue;
+      }
+      String prefix = arg.endsWith("/") ? arg : arg + "/";
+      if (found.stream().anyMatch(f -> f.display().startsWith(prefix))) {
+        continue;
+      }
+      boolean empty;
+      try (java.util.stream.Stream<Path> entries = Files.list(dir)) {
+        empty = entries.findAny().isEmpty();
+      } catch (IOException e) {
+        empty = false;
+      }
+      out.add(arg + ": " + (empty ? "an empty directory" : "no " + kind + " in this directory"));
+    }
+    return out;
   }
 
   private static String slashes(Path relative) {

@@ -32,12 +32,16 @@ public record SourceText(String displayPath, String text) {
     } catch (NoSuchFileException e) {
       throw new SourceException(displayPath, "no such file");
     } catch (IOException e) {
-      throw new SourceException(displayPath, "cannot read: " + e.getClass().getSimpleName());
+      throw new SourceException(displayPath, "cannot read: " + dev.flowlint.io.AtomicFiles.describe(e));
     }
     return decode(bytes, displayPath);
   }
 
   public static SourceText decode(byte[] bytes, String displayPath) throws SourceException {
+    java.util.Optional<String> utf16 = dev.flowlint.io.FileProblems.utf16(bytes);
+    if (utf16.isPresent()) {
+      throw new SourceException(displayPath, utf16.get());
+    }
     for (int i = 0; i < bytes.length; i++) {
       if (bytes[i] == 0) {
         throw new SourceException(displayPath, "binary file (NUL byte at offset " + i + ")");

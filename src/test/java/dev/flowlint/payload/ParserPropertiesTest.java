@@ -1,45 +1,41 @@
 package dev.flowlint.payload;
 
+import static dev.flowlint.Properties.forAll;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.flowlint.Properties;
 import dev.flowlint.model.Span;
 import dev.flowlint.payload.JsonValue.JArray;
 import dev.flowlint.payload.JsonValue.JObject;
 import dev.flowlint.payload.JsonValue.Member;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.From;
-import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
 
 /** The payload parser on generated and broken texts: it never throws, and every span lies inside the text. */
 class ParserPropertiesTest {
 
-  @Property(tries = 500)
-  void anyStringParsesOrFailsInWords(@ForAll String text) {
-    check(text, TemplateJsonParser.parse(text));
-    check(text, TemplateJsonParser.parseStrict(text));
+  @Test
+  void anyStringParsesOrFailsInWords() {
+    forAll("any string", 2000, r -> Properties.string(r, 40), text -> {
+      check(text, TemplateJsonParser.parse(text));
+      check(text, TemplateJsonParser.parseStrict(text));
+    });
   }
 
-  @Property(tries = 500)
-  void generatedPayloadsParseWithSpansInside(@ForAll("payloads") String text) {
-    ParsedPayload p = TemplateJsonParser.parse(text);
-    assertTrue(p.root().isPresent(), () -> "a generated payload is JSON: " + p.error() + "\n" + text);
-    check(text, p);
+  @Test
+  void generatedPayloadsParseWithSpansInside() {
+    forAll("generated payload", 1000, PayloadGen::payload, text -> {
+      ParsedPayload p = TemplateJsonParser.parse(text);
+      assertTrue(p.root().isPresent(), () -> "a generated payload is JSON: " + p.error());
+      check(text, p);
+    });
   }
 
-  @Property(tries = 1000)
-  void brokenPayloadsNeverThrow(@ForAll("mangled") String text) {
-    check(text, TemplateJsonParser.parse(text));
-    check(text, TemplateJsonParser.parseStrict(text));
-  }
-
-  @net.jqwik.api.Provide
-  net.jqwik.api.Arbitrary<String> payloads() {
-    return PayloadGen.payload();
-  }
-
-  @net.jqwik.api.Provide
-  net.jqwik.api.Arbitrary<String> mangled() {
-    return PayloadGen.mangled();
+  @Test
+  void brokenPayloadsNeverThrow() {
+    forAll("broken payload", 2000, PayloadGen::mangled, text -> {
+      check(text, TemplateJsonParser.parse(text));
+      check(text, TemplateJsonParser.parseStrict(text));
+    });
   }
 
   /** Exactly one of tree and error; every span within the text and its line/column consistent. */

@@ -1,9 +1,9 @@
 package dev.flowlint.payload;
 
+import dev.flowlint.Properties;
+import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
+import java.util.Random;
 
 /** Generated payload texts: JSON objects of likely keys and values, templates included. */
 public final class PayloadGen {
@@ -12,51 +12,62 @@ public final class PayloadGen {
   static final List<String> KEYS = List.of("flowId", "flowVersion", "inputData", "inputs", "flowType", "metadata", "name",
       "Flow.customer_id", "customerId", "customer_id", "Flow.priority", "priority", "Flow.amount", "Flow.express", "Flow.tags",
       "Flow.order", "Flow.due", "Flow", "FLOW.CUSTOMER_ID", "Flow.status", "correlationId", "x", "{{ key }}", "${input.k}",
-      "a\"b", "é", "");
+      "a\"b", "é", "", "Common.ani", "ani", "Common.identifierType");
 
-  static Arbitrary<String> scalar() {
-    return Arbitraries.oneOf(
-        Arbitraries.of("1", "-0", "3.5", "1e999999999", "123456789012345678901234567890", "true", "false", "null",
-            "\"6f3c2a8e-1d4b-4c3e-9a7f-2b5d8e9c0a11\"", "\"7\"", "\"2.0\"", "\"abc\"", "{{ user.id }}", "${input.x}",
-            "$!{input.y}", "$esc.jsonString(${input.z})", "\"{{ user.id\"", "\"{{ v }}\"", "\"2024-01-02T03:04:05Z\""),
-        Arbitraries.strings().ofMaxLength(8).map(Quoting::quote));
+  static final List<String> SCALARS = List.of("1", "-0", "3.5", "1e999999999", "123456789012345678901234567890", "true", "false",
+      "null", "\"6f3c2a8e-1d4b-4c3e-9a7f-2b5d8e9c0a11\"", "\"7\"", "\"2.0\"", "\"abc\"", "{{ user.id }}", "${input.x}",
+      "$!{input.y}", "$esc.jsonString(${input.x})", "\"{{ user.id\"", "\"{{ v }}\"", "\"2024-01-02T03:04:05Z\"");
+
+  static String scalar(Random r) {
+    return r.nextInt(4) == 0 ? Quoting.quote(Properties.string(r, 8)) : Properties.pick(r, SCALARS);
   }
 
   /** A JSON value, nested at most {@code depth} deep. */
-  public static Arbitrary<String> value(int depth) {
-    if (depth <= 0) {
-      return scalar();
+  public static String value(Random r, int depth) {
+    int k = depth <= 0 ? 0 : r.nextInt(6);
+    if (k < 3) {
+      return scalar(r);
     }
-    return Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(3, scalar()),
-        net.jqwik.api.Tuple.of(2, object(depth - 1)),
-        net.jqwik.api.Tuple.of(1, value(depth - 1).list().ofMaxSize(3).map(l -> "[" + String.join(", ", l) + "]")));
+    if (k < 5) {
+      return object(r, depth - 1);
+    }
+    List<String> items = new ArrayList<>();
+    for (int i = r.nextInt(4); i > 0; i--) {
+      items.add(value(r, depth - 1));
+    }
+    return "[" + String.join(", ", items) + "]";
   }
 
-  public static Arbitrary<String> object(int depth) {
-    Arbitrary<String> member = Combinators.combine(Arbitraries.of(KEYS), value(depth))
-        .as((k, v) -> (k.startsWith("{{") || k.startsWith("$") ? k : Quoting.quote(k)) + ": " + v);
+  public static String object(Random r, int depth) {
+    List<String> members = new ArrayList<>();
+    for (int i = r.nextInt(6); i > 0; i--) {
+      String key = Properties.pick(r, KEYS);
+      members.add((key.startsWith("{{") || key.startsWith("$") ? key : Quoting.quote(key)) + ": " + value(r, depth));
+    }
     // "{ " and not "{": "{{{ key }}" would open a Handlebars triple-stache, which is ambiguous to any reader.
-    return member.list().ofMaxSize(5).map(ms -> "{ " + String.join(",\n  ", ms) + "}");
+    return "{ " + String.join(",\n  ", members) + "}";
   }
 
   /** A launch body, shared-flow body or inputs object, most of them near-valid. */
-  public static Arbitrary<String> payload() {
-    Arbitrary<String> inputs = object(2);
-    return Arbitraries.oneOf(
-        inputs.map(i -> "{\"flowId\": \"6f3c2a8e-1d4b-4c3e-9a7f-2b5d8e9c0a11\", \"inputData\": " + i + "}"),
-        inputs.map(i -> "{\"flowType\": \"workflow\", \"inputs\": " + i + "}"),
-        Combinators.combine(inputs, Arbitraries.of("flowType", "inputs", "metadata", "flowVersion", "flowid"))
-            .as((i, k) -> "{\"flowId\": \"6f3c2a8e-1d4b-4c3e-9a7f-2b5d8e9c0a11\", \"" + k + "\": 1, \"inputs\": " + i + "}"),
-        object(3));
+  public static String payload(Random r) {
+    String inputs = object(r, 2);
+    return switch (r.nextInt(4)) {
+      case 0 -> "{\"flowId\": \"6f3c2a8e-1d4b-4c3e-9a7f-2b5d8e9c0a11\", \"inputData\": " + inputs + "}";
+      case 1 -> "{\"flowType\": \"workflow\", \"inputs\": " + inputs + "}";
+      case 2 -> "{\"flowId\": \"6f3c2a8e-1d4b-4c3e-9a7f-2b5d8e9c0a11\", \""
+          + Properties.pick(r, List.of("flowType", "inputs", "metadata", "flowVersion", "flowid")) + "\": 1, \"inputs\": " + inputs + "}";
+      default -> object(r, 3);
+    };
   }
 
-  /** Text that is JSON-like but may be broken anywhere: a payload cut, with bytes flipped or inserted. */
-  public static Arbitrary<String> mangled() {
-    return Combinators.combine(payload(), Arbitraries.integers().between(0, 400), Arbitraries.of("", "{{", "}}", "${", "\"", "\\",
-        "{", "}", "[", "]", ",", ":", "\uFEFF", "\u0000", "\n", "$input.", "{{{ x }}}", "\uD800")).as((p, cut, insert) -> {
-          int at = Math.min(cut, p.length());
-          return p.substring(0, at) + insert + p.substring(at, Math.min(p.length(), at + (cut % 3 == 0 ? 0 : p.length())));
-        });
+  static final List<String> INSERTS = List.of("", "{{", "}}", "${", "\"", "\\", "{", "}", "[", "]", ",", ":", "\uFEFF", "\u0000",
+      "\n", "$input.", "{{{ x }}}", "\uD800");
+
+  /** Text that is JSON-like but may be broken anywhere: a payload cut, with something inserted. */
+  public static String mangled(Random r) {
+    String p = payload(r);
+    int at = r.nextInt(p.length() + 1);
+    String rest = r.nextInt(3) == 0 ? "" : p.substring(at);
+    return p.substring(0, at) + Properties.pick(r, INSERTS) + rest;
   }
 }

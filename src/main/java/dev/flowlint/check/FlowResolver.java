@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Which flow a payload is for: --flow, else a literal flowId in the index, else flowlint.yaml. */
+/** Which flow a payload is for: --flow, else the flowlint.yaml mapping, else a literal flowId in the index (README). */
 final class FlowResolver {
   static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
   private final SchemaStore store;

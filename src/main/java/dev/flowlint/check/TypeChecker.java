@@ -188,9 +188,16 @@ final class TypeChecker {
       return NODES.stringNode(s.value());
     }
     if (v instanceof JNumber num) {
-      return num.integral() && num.text().length() < 19
-          ? NODES.numberNode(Long.parseLong(num.text()))
-          : NODES.numberNode(new BigDecimal(num.text()));
+      if (num.integral() && num.text().length() < 19) {
+        return NODES.numberNode(Long.parseLong(num.text()));
+      }
+      try {
+        return NODES.numberNode(new BigDecimal(num.text()));
+      } catch (NumberFormatException tooBig) {
+        // 1e99999999999: no BigDecimal holds it. Still a number for the type check; its range is
+        // reported by ValueLimits. (Not the schema's fault, which is what an exception here would say.)
+        return NODES.numberNode(num.text().startsWith("-") ? -Double.MAX_VALUE : Double.MAX_VALUE);
+      }
     }
     if (v instanceof JBool b) {
       return NODES.booleanNode(b.value());

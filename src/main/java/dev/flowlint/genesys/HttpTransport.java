@@ -197,7 +197,8 @@ final class HttpTransport {
 
   private static Optional<Duration> retryAfter(String value) {
     try {
-      return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value.strip()))));
+      // At most a day: a huge Retry-After must not overflow the arithmetic (--max-wait ends it anyway).
+      return Optional.of(Duration.ofSeconds(Math.min(86_400, Math.max(0, Long.parseLong(value.strip())))));
     } catch (NumberFormatException e) {
       return Optional.empty();
     }

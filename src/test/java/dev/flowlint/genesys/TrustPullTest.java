@@ -138,4 +138,14 @@ class TrustPullTest {
     Result again = pull("--check");
     assertFalse(again.out().contains("Other"), again.out());
   }
+
+  /** Found while bounding time: a huge Retry-After overflowed the wait arithmetic into an internal error. */
+  @Test
+  void hugeRetryAfterIsAPlainRateLimitMessage() {
+    fake.listingFaults.add(new FakeGenesys.Fault(429, "{\"message\": \"slow down\"}", "9999999999999999"));
+    Result r = pull("--max-wait", "2");
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("still rate limiting (429)"), r.err());
+    assertFalse(r.err().contains("internal error"), r.err());
+  }
 }

@@ -165,6 +165,11 @@ final class CheckCommand implements Callable<Integer> {
           + (allowEmpty ? "" : " (--allow-empty makes this exit 0)"));
       return allowEmpty ? Cli.OK : Cli.USAGE;
     }
+    // A directory that gave nothing is worth a word even when other paths gave files.
+    List<dev.flowlint.source.InputFiles.InputFile> found = reports.stream()
+        .map(r -> new dev.flowlint.source.InputFiles.InputFile(Path.of(""), r.path())).toList();
+    dev.flowlint.source.InputFiles.emptyDirectories(paths, found, "payload files")
+        .forEach(note -> io.err().println("flowlint check: note: " + note));
     if (output != null) {
       ByteArrayOutputStream file = new ByteArrayOutputStream();
       reporter.get().write(reports, new PrintStream(file, true, StandardCharsets.UTF_8));

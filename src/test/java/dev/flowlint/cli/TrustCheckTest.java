@@ -232,4 +232,14 @@ class TrustCheckTest {
       assertTrue(r.out().contains("zz99"), format);
     }
   }
+
+  /** Item 18: an empty directory among other paths is named, though the run goes on. */
+  @Test
+  void emptyDirectoryAmongOthersIsNoted() throws IOException {
+    Path f = write("p.json", "{\"flowId\": \"" + ORDER + "\", \"inputData\": {\"Flow.customer_id\": \"A\"}}");
+    Path dir = Files.createDirectories(tmp.resolve("nothing"));
+    Result r = CliRunner.run("check", f.toString(), dir.toString(), "--schemas", "schemas");
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertTrue(r.err().contains("note: " + dir + ": an empty directory"), r.err());
+  }
 }

@@ -242,4 +242,16 @@ class TrustCheckTest {
     assertEquals(0, r.code(), r.out() + r.err());
     assertTrue(r.err().contains("note: " + dir + ": an empty directory"), r.err());
   }
+
+  /** Item 2, found by PIT: a fix that would repeat a key is held back alone; the other fixes of the pass still apply. */
+  @Test
+  void onlyTheDuplicatingFixIsHeldBack() throws IOException {
+    String text = "{\"flowId\": \"" + ORDER + "\", \"inputData\": {\"Flow.customer_id\": \"A\", \"Flow\": {\"customer_id\": \"B\"}, \"priority\": 3}}";
+    Path f = write("p.json", text);
+    Result r = CliRunner.run("check", f.toString(), "--schemas", "schemas", "--fix");
+    assertEquals(1, r.code(), r.out());
+    assertEquals(text.replace("\"priority\"", "\"Flow.priority\""), Files.readString(f));
+    assertTrue(r.out().contains("not fixed " + f + ": these fixes would repeat a key, so they were not applied: flatten to Flow.customer_id"), r.out());
+    assertTrue(r.out().contains("fixed " + f + ": 1 fix (rename to Flow.priority)"), r.out());
+  }
 }

@@ -6,7 +6,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 per_file="${1:-200}"
 seed="${2:-$RANDOM$RANDOM}"
+shift $(( $# < 2 ? $# : 2 ))
 echo "fuzz: $per_file mutations per corpus file, seed $seed (re-run a failure with: scripts/fuzz.sh $per_file $seed)"
-mvn -B -ntp -q test -Dtest=CorpusFuzzTest -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dfuzz.perFile="$per_file" -Dfuzz.seed="$seed" -Djunit.jupiter.execution.timeout.default=2h "$@" 2>&1 | grep -E "^fuzz:|FAIL|broke|Tests run" || true
+rm -rf target/fuzz-failures
+set +e
+mvn -B -ntp -q test -Dtest=CorpusFuzzTest -Dsurefire.failIfNoSpecifiedTests=false -Dsurefire.timeout=0 \
+  -Dfuzz.perFile="$per_file" -Dfuzz.seed="$seed" "$@" >target/fuzz.log 2>&1
+rc=$?
+set -e
+grep -oE "fuzz: [0-9]+ mutated.*|[0-9]+ of [0-9]+ mutated inputs broke a reader.*" target/fuzz.log || true
 [[ -z "$(ls target/fuzz-failures 2>/dev/null)" ]] || { echo "fuzz: failing inputs in target/fuzz-failures/"; exit 1; }
+[[ $rc -eq 0 ]] || { tail -30 target/fuzz.log; echo "fuzz: the run failed (log in target/fuzz.log)"; exit 2; }

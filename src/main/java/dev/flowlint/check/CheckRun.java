@@ -19,55 +19,57 @@ import dev.flowlint.schema.SchemaStore.StoreException;
 import dev.flowlint.source.InputFiles;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.List;
 import java.util.Optional;
 
 /** Checks a list of paths (files, directories, "-" for stdin) and gives one report per file. */
 public final class CheckRun {
-  private final PayloadChecker checker;
+  /** Reports waiting to be handed on in order, at most: bounds memory whatever the number of files. */
+  private static final int WINDOW = 256;
+  /** A checker per thread: its rules and compiled schemas are not shared, so nothing is locked while checking. */
+  private final ThreadLocal<PayloadChecker> checkers;
   private final Config config;
   private final Optional<String> flow;
   private final Optional<Envelope> envelope;
   private final PayloadFiles payloadFiles;
 
   public CheckRun(SchemaStore store, Config config, Optional<String> flow, Optional<Envelope> envelope, PayloadFiles payloadFiles) {
-    this.checker = new PayloadChecker(store, config);
+    this.checkers = ThreadLocal.withInitial(() -> new PayloadChecker(store, config));
     this.config = config;
     this.flow = flow;
     this.envelope = envelope;
     this.payloadFiles = payloadFiles;
   }
 
+  /** Receives results one at a time, in input order, on the thread that started the run. */
+  @FunctionalInterface
+  public interface Sink<T> {
+    void accept(T result) throws IOException;
+  }
+
+  /** Checks every path and gives the reports in a list (small runs, tests). */
   public List<FileReport> run(List<String> paths, InputStream stdin) throws IOException, StoreException {
     List<FileReport> reports = new ArrayList<>();
-    List<String> fileArgs = new ArrayList<>();
-    for (String p : paths) {
-      if (p.equals("-")) {
-        reports.addAll(checkFiles(fileArgs));
-        fileArgs.clear();
-        reports.add(checkText("<stdin>", () -> PayloadText.read(stdin)));
-      } else {
-        fileArgs.add(p);
-      }
-    }
-    reports.addAll(checkFiles(fileArgs));
+    run(paths, stdin, reports::add);
     return reports;
   }
 
-  private List<FileReport> checkFiles(List<String> args) throws IOException, StoreException {
-    List<FileReport> reports = new ArrayList<>();
-    if (args.isEmpty()) {
-      return reports;
-    }
-    List<InputFiles.Skipped> skipped = new ArrayList<>();
-    for (InputFiles.InputFile f : InputFiles.expand(args, payloadFiles::accepts, skipped)) {
-      reports.add(checkText(f.display(), () -> PayloadText.read(f.path())));
-    }
-    for (InputFiles.Skipped m : skipped) {
-      reports.add(unreadable(m.display(), m.reason()));
-    }
-    return reports;
+  /**
+   * Checks every path, handing each report to {@code sink} as soon as it and all before it are
+   * done: files are checked in parallel, reports come out in input order, and at most a window of
+   * them is held at once.
+   */
+  public void run(List<String> paths, InputStream stdin, Sink<FileReport> sink) throws IOException, StoreException {
+    inOrder(jobs(paths, stdin, (display, source) -> () -> checkText(display, source),
+        (display, why) -> unreadable(display, why)), sink);
   }
 
   /**
@@ -84,20 +86,147 @@ public final class CheckRun {
   /** Like {@link #run}, but fixes each payload in memory; the caller decides what to write. */
   public List<FixOutcome> fix(List<String> paths, InputStream stdin) throws IOException, StoreException {
     List<FixOutcome> out = new ArrayList<>();
+    fix(paths, stdin, out::add);
+    return out;
+  }
+
+  /** Like {@link #run(List, InputStream, Sink)}, with each payload fixed in memory. */
+  public void fix(List<String> paths, InputStream stdin, Sink<FixOutcome> sink) throws IOException, StoreException {
+    inOrder(jobs(paths, stdin, (display, source) -> () -> fixText(display, source),
+        (display, why) -> new FixOutcome(unreadable(display, why), "", "", List.of(), Optional.empty())), sink);
+  }
+
+  /** Work for one input, run on any thread. */
+  private interface Job<T> {
+    T call() throws StoreException;
+  }
+
+  private interface JobMaker<T> {
+    Job<T> make(String display, TextSource source);
+  }
+
+  private interface Unreadable<T> {
+    T of(String display, String why);
+  }
+
+  /**
+   * The inputs in order, lazily: each run of file arguments (directories walked as they are
+   * reached) followed by the entries that could not be read, and standard input where "-" stands.
+   */
+  private <T> Iterator<Job<T>> jobs(List<String> paths, InputStream stdin, JobMaker<T> maker, Unreadable<T> unreadable) {
+    List<List<String>> groups = new ArrayList<>();
+    List<String> files = new ArrayList<>();
     for (String p : paths) {
       if (p.equals("-")) {
-        out.add(fixText("<stdin>", () -> PayloadText.read(stdin)));
-        continue;
-      }
-      List<InputFiles.Skipped> skipped = new ArrayList<>();
-      for (InputFiles.InputFile f : InputFiles.expand(List.of(p), payloadFiles::accepts, skipped)) {
-        out.add(fixText(f.display(), () -> PayloadText.read(f.path())));
-      }
-      for (InputFiles.Skipped m : skipped) {
-        out.add(new FixOutcome(unreadable(m.display(), m.reason()), "", "", List.of(), Optional.empty()));
+        groups.add(files);
+        groups.add(null);
+        files = new ArrayList<>();
+      } else {
+        files.add(p);
       }
     }
-    return out;
+    groups.add(files);
+    return new Iterator<>() {
+      private final Iterator<List<String>> group = groups.iterator();
+      private Iterator<InputFiles.InputFile> walk = Collections.emptyIterator();
+      private List<InputFiles.Skipped> skipped = new ArrayList<>();
+      private Iterator<InputFiles.Skipped> skippedAfter = Collections.emptyIterator();
+      private Job<T> next;
+
+      @Override
+      public boolean hasNext() {
+        while (next == null) {
+          if (walk.hasNext()) {
+            InputFiles.InputFile f = walk.next();
+            next = maker.make(f.display(), () -> PayloadText.read(f.path()));
+          } else if (skippedAfter.hasNext()) {
+            InputFiles.Skipped m = skippedAfter.next();
+            next = () -> unreadable.of(m.display(), m.reason());
+          } else if (!skipped.isEmpty()) {
+            skippedAfter = skipped.iterator();
+            skipped = new ArrayList<>();
+          } else if (group.hasNext()) {
+            List<String> g = group.next();
+            if (g == null) {
+              next = maker.make("<stdin>", () -> PayloadText.read(stdin));
+            } else if (!g.isEmpty()) {
+              walk = InputFiles.walk(g, payloadFiles::accepts, skipped);
+            }
+          } else {
+            return false;
+          }
+        }
+        return true;
+      }
+
+      @Override
+      public Job<T> next() {
+        if (!hasNext()) {
+          throw new java.util.NoSuchElementException();
+        }
+        Job<T> j = next;
+        next = null;
+        return j;
+      }
+    };
+  }
+
+  /**
+   * Runs the jobs on the available cores and hands the results to the sink in order. A single
+   * input is checked on this thread: a one-file run starts no threads.
+   */
+  private <T> void inOrder(Iterator<Job<T>> jobs, Sink<T> sink) throws IOException, StoreException {
+    if (!jobs.hasNext()) {
+      return;
+    }
+    Job<T> first = jobs.next();
+    if (!jobs.hasNext()) {
+      sink.accept(first.call());
+      return;
+    }
+    int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 16));
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "flowlint-check");
+      t.setDaemon(true);
+      return t;
+    });
+    ArrayDeque<Future<T>> window = new ArrayDeque<>();
+    try {
+      window.add(pool.submit(first::call));
+      while (jobs.hasNext()) {
+        Job<T> job = jobs.next();
+        window.add(pool.submit(job::call));
+        if (window.size() >= WINDOW) {
+          sink.accept(result(window.poll()));
+        }
+      }
+      while (!window.isEmpty()) {
+        sink.accept(result(window.poll()));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static <T> T result(Future<T> f) throws StoreException {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof StoreException se) {
+        throw se;
+      }
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(cause);
+    }
   }
 
   private FixOutcome fixText(String display, TextSource source) throws StoreException {
@@ -110,6 +239,7 @@ public final class CheckRun {
     String original = text;
     List<Fix> applied = new ArrayList<>();
     Optional<String> refused = Optional.empty();
+    PayloadChecker checker = checkers.get();
     FileReport report = checker.check(display, text, targetFor(display));
     for (int pass = 0; pass < 5; pass++) {
       FixApplier.Applied next = FixApplier.apply(text, report.diagnostics());
@@ -139,7 +269,7 @@ public final class CheckRun {
     } catch (PayloadText.Unreadable e) {
       return unreadable(display, e.getMessage());
     }
-    return checker.check(display, text, targetFor(display));
+    return checkers.get().check(display, text, targetFor(display));
   }
 
   private Target targetFor(String display) {
@@ -160,11 +290,30 @@ public final class CheckRun {
 
   /** Exit code of DESIGN.md §4: 2 for an unreadable file, 1 for findings at or above failOn, else 0. */
   public static int exitCode(List<FileReport> reports, Severity failOn) {
-    boolean unreadable = reports.stream().flatMap(r -> r.diagnostics().stream()).anyMatch(d -> d.rule() == Rule.UNREADABLE_FILE);
-    if (unreadable) {
-      return 2;
+    Verdict v = new Verdict(failOn);
+    reports.forEach(v::add);
+    return v.exitCode();
+  }
+
+  /** The exit code of a run, taken file by file so the reports need not be kept. */
+  public static final class Verdict {
+    private final Severity failOn;
+    private boolean unreadable;
+    private boolean failing;
+
+    public Verdict(Severity failOn) {
+      this.failOn = failOn;
     }
-    boolean failing = reports.stream().flatMap(r -> r.diagnostics().stream()).anyMatch(d -> d.severity().atLeast(failOn));
-    return failing ? 1 : 0;
+
+    public void add(FileReport r) {
+      for (Diagnostic d : r.diagnostics()) {
+        unreadable |= d.rule() == Rule.UNREADABLE_FILE;
+        failing |= d.severity().atLeast(failOn);
+      }
+    }
+
+    public int exitCode() {
+      return unreadable ? 2 : failing ? 1 : 0;
+    }
   }
 }

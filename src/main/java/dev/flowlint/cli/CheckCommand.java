@@ -8,13 +8,13 @@ import dev.flowlint.config.Config;
 import dev.flowlint.model.Severity;
 import dev.flowlint.report.Reporter;
 import dev.flowlint.report.Reporters;
+import dev.flowlint.report.Summary;
 import dev.flowlint.schema.SchemaStore;
 import dev.flowlint.schema.SchemaStore.StoreException;
 import dev.flowlint.fix.UnifiedDiff;
 import dev.flowlint.io.AtomicFiles;
 import dev.flowlint.model.Fix;
 import dev.flowlint.report.TextReporter;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -128,68 +128,100 @@ final class CheckCommand implements Callable<Integer> {
     }
     List<String> globs = include.isEmpty() ? config.include() : include;
     CheckRun run = new CheckRun(store, config, Optional.ofNullable(flow), env, new PayloadFiles(globs));
-    List<FileReport> reports;
-    PrintStream reportOut = io.out();
-    boolean wouldChange = false;
+    PrintStream reportOut = (fix || diff) && (diff || paths.contains("-")) ? io.err() : io.out();
+    // Reports are written as files are checked (nothing is kept per file); with --output the
+    // report goes to a staged file, renamed into place at the end, and the terminal gets the text.
+    AtomicFiles.Staged staged = null;
+    List<Rendering> renderings = new ArrayList<>();
     try {
-      if (fix || diff) {
-        List<CheckRun.FixOutcome> outcomes = run.fix(paths, io.in());
-        reportOut = diff || paths.contains("-") ? io.err() : io.out();
-        wouldChange = applyFixes(outcomes, reportOut);
-        reports = outcomes.stream().map(CheckRun.FixOutcome::report).toList();
+      if (output != null) {
+        staged = AtomicFiles.stage(Path.of(output));
+        renderings.add(new Rendering(reporter.get(), new PrintStream(staged.stream(), false, StandardCharsets.UTF_8)));
+        renderings.add(new Rendering(new TextReporter(color(), quiet), reportOut));
       } else {
-        reports = run.run(paths, io.in());
+        renderings.add(new Rendering(reporter.get(), reportOut));
       }
+      Summary.Tally tally = new Summary.Tally();
+      CheckRun.Verdict verdict = new CheckRun.Verdict(failSeverity.get());
+      boolean[] wouldChange = {false};
+      for (Rendering r : renderings) {
+        r.reporter().begin(r.out());
+      }
+      CheckRun.Sink<FileReport> report = r -> {
+        tally.add(r);
+        verdict.add(r);
+        for (Rendering x : renderings) {
+          x.reporter().file(r, x.out());
+        }
+      };
+      if (fix || diff) {
+        // "fixed FILE" notes beside the report, unless the report is a document they would break.
+        PrintStream say = output == null && reporter.get().isDocument() ? io.err() : reportOut;
+        run.fix(paths, io.in(), o -> {
+          wouldChange[0] |= applyFix(o, say);
+          report.accept(o.report());
+        });
+      } else {
+        run.run(paths, io.in(), report);
+      }
+      for (Rendering r : renderings) {
+        r.reporter().end(tally.summary(), r.out());
+      }
+      if (staged != null) {
+        PrintStream file = renderings.get(0).out();
+        file.flush();
+        if (file.checkError()) {
+          throw new IOException("write failed");
+        }
+        staged.commit();
+      }
+      int code = verdict.exitCode();
+      return code == Cli.OK && diff && wouldChange[0] ? Cli.FINDINGS : code;
     } catch (StoreException | SchemaStore.BadSchema e) {
       io.err().println("flowlint check: " + e.getMessage());
       return Cli.USAGE;
-    }
-    if (output != null) {
-      ByteArrayOutputStream file = new ByteArrayOutputStream();
-      reporter.get().write(reports, new PrintStream(file, true, StandardCharsets.UTF_8));
-      try {
-        AtomicFiles.write(Path.of(output), file.toString(StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        io.err().println("flowlint check: cannot write " + output + ": " + e.getMessage());
-        return Cli.USAGE;
-      }
-      new TextReporter(color(), quiet).write(reports, reportOut);
-    } else {
-      reporter.get().write(reports, reportOut);
-    }
-    int code = CheckRun.exitCode(reports, failSeverity.get());
-    return code == Cli.OK && diff && wouldChange ? Cli.FINDINGS : code;
-  }
-
-  /** Writes (--fix) or shows (--diff) each outcome; says what changed. True when anything would change. */
-  private boolean applyFixes(List<CheckRun.FixOutcome> outcomes, PrintStream say) {
-    boolean any = false;
-    for (CheckRun.FixOutcome o : outcomes) {
-      String path = o.report().path();
-      o.refused().ifPresent(why -> say.println("not fixed " + path + ": " + why));
-      if (path.equals("<stdin>") && fix) {
-        io.out().print(o.fixed());
-      }
-      if (!o.changed()) {
-        continue;
-      }
-      any = true;
-      if (diff) {
-        io.out().print(UnifiedDiff.of(path, o.original(), o.fixed()));
-        continue;
-      }
-      if (!path.equals("<stdin>")) {
+    } catch (IOException e) {
+      io.err().println("flowlint check: cannot write " + output + ": " + e.getMessage());
+      return Cli.USAGE;
+    } finally {
+      if (staged != null) {
         try {
-          AtomicFiles.write(Path.of(path).toRealPath(), o.fixed());
-        } catch (IOException e) {
-          say.println("not fixed " + path + ": cannot write (" + e.getMessage() + ")");
-          continue;
+          staged.close();
+        } catch (IOException ignored) {
+          // the staged file is gone or was never made: nothing to take away
         }
       }
-      say.println("fixed " + path + ": " + o.applied().size() + (o.applied().size() == 1 ? " fix (" : " fixes (")
-          + o.applied().stream().map(Fix::description).collect(Collectors.joining("; ")) + ")");
     }
-    return any;
+  }
+
+  /** A reporter and where it writes. */
+  private record Rendering(Reporter reporter, PrintStream out) {}
+
+  /** Writes (--fix) or shows (--diff) one outcome; says what changed. True when anything would change. */
+  private boolean applyFix(CheckRun.FixOutcome o, PrintStream say) {
+    String path = o.report().path();
+    o.refused().ifPresent(why -> say.println("not fixed " + path + ": " + why));
+    if (path.equals("<stdin>") && fix) {
+      io.out().print(o.fixed());
+    }
+    if (!o.changed()) {
+      return false;
+    }
+    if (diff) {
+      io.out().print(UnifiedDiff.of(path, o.original(), o.fixed()));
+      return true;
+    }
+    if (!path.equals("<stdin>")) {
+      try {
+        AtomicFiles.write(Path.of(path).toRealPath(), o.fixed());
+      } catch (IOException e) {
+        say.println("not fixed " + path + ": cannot write (" + e.getMessage() + ")");
+        return true;
+      }
+    }
+    say.println("fixed " + path + ": " + o.applied().size() + (o.applied().size() == 1 ? " fix (" : " fixes (")
+        + o.applied().stream().map(Fix::description).collect(Collectors.joining("; ")) + ")");
+    return true;
   }
 
   private boolean color() {

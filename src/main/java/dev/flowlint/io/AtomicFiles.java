@@ -1,6 +1,7 @@
 package dev.flowlint.io;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -43,6 +44,64 @@ public final class AtomicFiles {
         // The hook runs: nothing more to do here.
       }
     }
+  }
+
+  /**
+   * One file written as a stream (a report of a million files is never held in memory): the
+   * bytes go to a temporary file beside the target, which {@link #commit} renames into place;
+   * {@link #close} without a commit takes the temporary file away.
+   */
+  public static final class Staged implements AutoCloseable {
+    private final Path target;
+    private final Path tmp;
+    private final OutputStream out;
+    private final Thread cleanup;
+    private boolean done;
+
+    private Staged(Path target) throws IOException {
+      this.target = target.toAbsolutePath();
+      Path dir = this.target.getParent();
+      Files.createDirectories(dir);
+      this.tmp = Files.createTempFile(dir, "." + this.target.getFileName(), ".tmp");
+      keepPermissions(this.target, tmp);
+      this.out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
+      this.cleanup = new Thread(() -> tmp.toFile().delete(), "flowlint-cleanup");
+      Runtime.getRuntime().addShutdownHook(cleanup);
+    }
+
+    public OutputStream stream() {
+      return out;
+    }
+
+    public void commit() throws IOException {
+      out.close();
+      move(tmp, target);
+      done = true;
+      removeHook();
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (!done) {
+        done = true;
+        out.close();
+        Files.deleteIfExists(tmp);
+        removeHook();
+      }
+    }
+
+    private void removeHook() {
+      try {
+        Runtime.getRuntime().removeShutdownHook(cleanup);
+      } catch (IllegalStateException shuttingDown) {
+        // The hook runs: nothing more to do here.
+      }
+    }
+  }
+
+  /** Starts writing {@code target} (its directory must exist). */
+  public static Staged stage(Path target) throws IOException {
+    return new Staged(target);
   }
 
   private static void stageAndMove(Map<Path, String> files, Map<Path, Path> staged, List<Path> createdDirs) throws IOException {

@@ -1,8 +1,11 @@
 package dev.flowlint.io;
 
+import java.io.FilterOutputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.util.DefaultIndenter;
 import tools.jackson.core.util.DefaultPrettyPrinter;
 import tools.jackson.core.util.Separators;
@@ -40,6 +43,24 @@ public final class CanonicalJson {
   /** Pretty JSON keeping the order the keys were put in (reports read top-down). */
   public static String writeOrdered(JsonNode node) {
     return PRETTY.writeValueAsString(node) + "\n";
+  }
+
+  /**
+   * A generator writing pretty JSON as {@link #writeOrdered} does, for documents written piece by
+   * piece (streaming reports). Closing it flushes {@code out} but leaves it open.
+   */
+  public static JsonGenerator orderedGenerator(OutputStream out) {
+    return PRETTY.createGenerator(new FilterOutputStream(out) {
+      @Override
+      public void write(byte[] b, int off, int len) throws java.io.IOException {
+        out.write(b, off, len);
+      }
+
+      @Override
+      public void close() throws java.io.IOException {
+        out.flush();
+      }
+    });
   }
 
   /** A copy with every object's keys in sorted order. */

@@ -4,7 +4,6 @@ import dev.flowlint.model.FileReport;
 import dev.flowlint.model.Rule;
 import dev.flowlint.model.Diagnostic;
 import java.io.PrintStream;
-import java.util.List;
 
 /**
  * GitHub Actions workflow commands ({@code ::error file=...::message}), then the text report:
@@ -17,25 +16,29 @@ public final class GithubReporter implements Reporter {
     this.text = text;
   }
 
+  /** A file's annotations, then its text report (the text reporter's summary closes the run). */
   @Override
-  public void write(List<FileReport> files, PrintStream out) {
-    for (FileReport f : files) {
-      for (Diagnostic d : f.diagnostics()) {
-        String kind = switch (d.severity()) {
-          case ERROR -> "error";
-          case WARNING -> "warning";
-          case INFO -> "notice";
-        };
-        StringBuilder line = new StringBuilder("::").append(kind).append(" file=").append(property(f.path()));
-        if (d.rule() != Rule.UNREADABLE_FILE) {
-          line.append(",line=").append(d.span().line()).append(",col=").append(d.span().column())
-              .append(",endLine=").append(d.span().endLine()).append(",endColumn=").append(d.span().endColumn());
-        }
-        line.append(",title=").append(property(d.rule().id())).append("::").append(data(d.message()));
-        out.println(line);
+  public void file(FileReport f, PrintStream out) {
+    for (Diagnostic d : f.diagnostics()) {
+      String kind = switch (d.severity()) {
+        case ERROR -> "error";
+        case WARNING -> "warning";
+        case INFO -> "notice";
+      };
+      StringBuilder line = new StringBuilder("::").append(kind).append(" file=").append(property(f.path()));
+      if (d.rule() != Rule.UNREADABLE_FILE) {
+        line.append(",line=").append(d.span().line()).append(",col=").append(d.span().column())
+            .append(",endLine=").append(d.span().endLine()).append(",endColumn=").append(d.span().endColumn());
       }
+      line.append(",title=").append(property(d.rule().id())).append("::").append(data(d.message()));
+      out.println(line);
     }
-    text.write(files, out);
+    text.file(f, out);
+  }
+
+  @Override
+  public void end(Summary summary, PrintStream out) {
+    text.end(summary, out);
   }
 
   /** Escaping of a command's message. */

@@ -14,7 +14,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -29,17 +30,56 @@ public final class SarifReporter implements Reporter {
     this.version = version;
   }
 
+  private JsonGenerator json;
+
+  /** The document up to the opening of the results array, which file() then fills. */
   @Override
-  public void write(List<FileReport> files, PrintStream out) {
-    out.print(CanonicalJson.writeOrdered(tree(files)));
+  public boolean isDocument() {
+    return true;
   }
 
-  ObjectNode tree(List<FileReport> files) {
-    ObjectNode root = NODES.objectNode();
-    root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
-    root.put("version", "2.1.0");
-    ObjectNode run = root.putArray("runs").addObject();
-    ObjectNode driver = run.putObject("tool").putObject("driver");
+  @Override
+  public void begin(PrintStream out) {
+    json = CanonicalJson.orderedGenerator(out);
+    json.writeStartObject();
+    json.writeName("$schema");
+    json.writeString("https://json.schemastore.org/sarif-2.1.0.json");
+    json.writeName("version");
+    json.writeString("2.1.0");
+    json.writeName("runs");
+    json.writeStartArray();
+    json.writeStartObject();
+    json.writeName("tool");
+    json.writeTree(tool());
+    json.writeName("columnKind");
+    json.writeString("utf16CodeUnits");
+    json.writeName("results");
+    json.writeStartArray();
+  }
+
+  @Override
+  public void file(FileReport f, PrintStream out) {
+    for (JsonNode result : results(f)) {
+      json.writeTree(result);
+    }
+    json.flush();
+  }
+
+  @Override
+  public void end(Summary summary, PrintStream out) {
+    json.writeEndArray();
+    json.writeEndObject();
+    json.writeEndArray();
+    json.writeEndObject();
+    json.close();
+    json = null;
+    out.print("\n");
+    out.flush();
+  }
+
+  private ObjectNode tool() {
+    ObjectNode tool = NODES.objectNode();
+    ObjectNode driver = tool.putObject("driver");
     driver.put("name", "flowlint");
     driver.put("version", version);
     driver.put("semanticVersion", version);
@@ -54,35 +94,37 @@ public final class SarifReporter implements Reporter {
       rule.putObject("help").put("text", r.help());
       rule.putObject("defaultConfiguration").put("level", level(r.defaultSeverity()));
     }
-    run.put("columnKind", "utf16CodeUnits");
-    ArrayNode results = run.putArray("results");
-    for (FileReport f : files) {
-      String uri = uri(f.path());
-      for (Diagnostic d : f.diagnostics()) {
-        ObjectNode result = results.addObject();
-        result.put("ruleId", d.rule().id());
-        result.put("ruleIndex", d.rule().ordinal());
-        result.put("level", level(d.severity()));
-        String text = d.help().isEmpty() ? d.message() : d.message() + "\n" + String.join("\n", d.help());
-        result.putObject("message").put("text", text);
-        ObjectNode physical = result.putArray("locations").addObject().putObject("physicalLocation");
-        physical.putObject("artifactLocation").put("uri", uri);
-        if (d.rule() != Rule.UNREADABLE_FILE) {
-          physical.set("region", region(d.span()));
-        }
-        result.putObject("partialFingerprints").put("flowlint/v1", fingerprint(d.rule().id(), uri, d.pointer(), d.message()));
-        d.fix().ifPresent(fix -> {
-          ObjectNode x = result.putArray("fixes").addObject();
-          x.putObject("description").put("text", fix.description());
-          ObjectNode change = x.putArray("artifactChanges").addObject();
-          change.putObject("artifactLocation").put("uri", uri);
-          ObjectNode replacement = change.putArray("replacements").addObject();
-          replacement.set("deletedRegion", region(fix.span()));
-          replacement.putObject("insertedContent").put("text", fix.replacement());
-        });
+    return tool;
+  }
+
+  /** One result per finding of a file. */
+  private static ArrayNode results(FileReport f) {
+    ArrayNode results = NODES.arrayNode();
+    String uri = uri(f.path());
+    for (Diagnostic d : f.diagnostics()) {
+      ObjectNode result = results.addObject();
+      result.put("ruleId", d.rule().id());
+      result.put("ruleIndex", d.rule().ordinal());
+      result.put("level", level(d.severity()));
+      String text = d.help().isEmpty() ? d.message() : d.message() + "\n" + String.join("\n", d.help());
+      result.putObject("message").put("text", text);
+      ObjectNode physical = result.putArray("locations").addObject().putObject("physicalLocation");
+      physical.putObject("artifactLocation").put("uri", uri);
+      if (d.rule() != Rule.UNREADABLE_FILE) {
+        physical.set("region", region(d.span()));
       }
+      result.putObject("partialFingerprints").put("flowlint/v1", fingerprint(d.rule().id(), uri, d.pointer(), d.message()));
+      d.fix().ifPresent(fix -> {
+        ObjectNode x = result.putArray("fixes").addObject();
+        x.putObject("description").put("text", fix.description());
+        ObjectNode change = x.putArray("artifactChanges").addObject();
+        change.putObject("artifactLocation").put("uri", uri);
+        ObjectNode replacement = change.putArray("replacements").addObject();
+        replacement.set("deletedRegion", region(fix.span()));
+        replacement.putObject("insertedContent").put("text", fix.replacement());
+      });
     }
-    return root;
+    return results;
   }
 
   private static ObjectNode region(Span s) {

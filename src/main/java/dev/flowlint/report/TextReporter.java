@@ -5,7 +5,6 @@ import dev.flowlint.model.Diagnostic;
 import dev.flowlint.model.Severity;
 import dev.flowlint.model.Span;
 import java.io.PrintStream;
-import java.util.List;
 
 /**
  * The report a person reads, in the manner of rustc and Elm: {@code path:line:col:
@@ -23,16 +22,20 @@ public final class TextReporter implements Reporter {
   }
 
   @Override
-  public void write(List<FileReport> files, PrintStream out) {
+  public void file(FileReport f, PrintStream out) {
     if (quiet) {
       return;
     }
-    for (FileReport f : files) {
-      for (Diagnostic d : f.diagnostics()) {
-        diagnostic(f, d, out);
-      }
+    for (Diagnostic d : f.diagnostics()) {
+      diagnostic(f, d, out);
     }
-    out.println(Summary.of(files).line());
+  }
+
+  @Override
+  public void end(Summary summary, PrintStream out) {
+    if (!quiet) {
+      out.println(summary.line());
+    }
   }
 
   private void diagnostic(FileReport f, Diagnostic d, PrintStream out) {

@@ -108,7 +108,8 @@ public final class SchemaStore {
     return byId.isPresent() ? byId : byName(nameOrId);
   }
 
-  private FlowSchema load(SchemaIndex.Entry entry) throws StoreException {
+  /** Synchronized: the checker threads of a run share the store. */
+  private synchronized FlowSchema load(SchemaIndex.Entry entry) throws StoreException {
     FlowSchema cached = loaded.get(entry.file());
     if (cached != null) {
       return cached;

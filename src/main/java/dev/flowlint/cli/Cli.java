@@ -4,6 +4,8 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,7 +15,6 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Cli.Version.class,
     description = "Checks that payloads will really reach a Genesys Cloud Architect flow: exact input names, required inputs, value types and the envelope around them, offline.",
-    subcommands = {ImportCommand.class, PullCommand.class, CheckCommand.class, RulesCommand.class, HookCommand.class, TrainCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Examples:",
         "  flowlint import flows/ exports/          write schemas/ from Archy YAML and .i3* exports",
         "  flowlint check payloads/                 check payloads and templates against schemas/",
@@ -25,6 +26,18 @@ public final class Cli implements Runnable {
   public static final int USAGE = 2;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** The subcommands, in the order help lists them. */
+  static final List<Class<?>> COMMANDS = List.of(ImportCommand.class, PullCommand.class, CheckCommand.class,
+      RulesCommand.class, HookCommand.class, TrainCommand.class, CommandLine.HelpCommand.class);
+
+  /**
+   * Only the command that runs is modelled: picocli builds each command from its annotations by
+   * reflection, which is most of a cold start, so "check" (the hook's command) skips the others.
+   */
+  static List<Class<?>> commandsFor(String... args) {
+    return args.length > 0 && args[0].equals("check") ? List.of(CheckCommand.class) : COMMANDS;
+  }
 
   /** Streams of this run, for the commands. */
   record Io(InputStream in, PrintStream out, PrintStream err, java.util.Map<String, String> env) {}
@@ -51,19 +64,37 @@ public final class Cli implements Runnable {
   /** As {@link #run(InputStream, PrintStream, PrintStream, String...)} with the environment given. */
   public static int run(InputStream in, PrintStream out, PrintStream err, java.util.Map<String, String> env, String... args) {
     Io io = new Io(in, out, err, env);
-    CommandLine cmd = new CommandLine(new Cli(io), new Factory(io));
+    Optional<CheckCommand> check = CheckArgs.parse(io, args);
+    if (check.isPresent()) {
+      int code;
+      try {
+        code = check.get().call();
+      } catch (Exception e) {
+        code = internalError(e, err);
+      }
+      out.flush();
+      err.flush();
+      return code;
+    }
+    Factory factory = new Factory(io);
+    CommandLine cmd = new CommandLine(new Cli(io), factory);
+    for (Class<?> c : commandsFor(args)) {
+      cmd.addSubcommand(c);
+    }
     cmd.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cmd.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
-    cmd.setExecutionExceptionHandler((e, c, parsed) -> {
-      err.println("flowlint: internal error: " + e.getClass().getSimpleName()
-          + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")));
-      err.println("This is a bug in flowlint; please report it with the command you ran.");
-      return USAGE;
-    });
+    cmd.setExecutionExceptionHandler((e, c, parsed) -> internalError(e, err));
     int code = cmd.execute(args);
     out.flush();
     err.flush();
     return code;
+  }
+
+  private static int internalError(Exception e, PrintStream err) {
+    err.println("flowlint: internal error: " + e.getClass().getSimpleName()
+        + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")));
+    err.println("This is a bug in flowlint; please report it with the command you ran.");
+    return USAGE;
   }
 
   /** Gives every command the run's streams. */

@@ -1,0 +1,109 @@
+package dev.flowlint.cli;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The start-up fast path of {@code flowlint check}: building picocli's model of a command by
+ * reflection costs more than checking a payload, and a pre-commit hook runs check on every commit.
+ * This reads the plain command lines a hook or CI job writes into a {@link CheckCommand}, exactly
+ * as picocli would fill it; anything else (help, an unknown or repeated option, a value that looks
+ * like an option, "--", @files) gives empty, and picocli parses it and words any error.
+ * CheckArgsTest keeps the two in step.
+ */
+final class CheckArgs {
+  private CheckArgs() {}
+
+  /** Options that take a value, by every name. */
+  private static final Set<String> VALUED = Set.of("--schemas", "--config", "-f", "--format", "--flow", "--envelope",
+      "--fail-on", "--color", "--include", "-o", "--output");
+
+  /** @param args the whole command line, starting with "check" */
+  static Optional<CheckCommand> parse(Cli.Io io, String... args) {
+    if (args.length < 2 || !args[0].equals("check")) {
+      return Optional.empty();
+    }
+    CheckCommand c = new CheckCommand(io);
+    c.common = new ConfigOptions();
+    c.paths = new ArrayList<>();
+    c.format = "text";
+    c.failOn = "error";
+    c.colorWhen = "auto";
+    Set<String> given = new HashSet<>();
+    for (int i = 1; i < args.length; i++) {
+      String a = args[i];
+      if (a.equals("-") || !a.startsWith("-")) {
+        if (a.startsWith("@")) {
+          return Optional.empty(); // picocli reads @file arguments
+        }
+        c.paths.add(a);
+        continue;
+      }
+      String name = a;
+      String value = null;
+      int eq = a.indexOf('=');
+      if (a.startsWith("--") && eq > 0) {
+        name = a.substring(0, eq);
+        value = a.substring(eq + 1);
+      }
+      if (VALUED.contains(name)) {
+        if (value == null) {
+          if (i + 1 >= args.length || args[i + 1].startsWith("-")) {
+            return Optional.empty();
+          }
+          value = args[++i];
+        }
+        String key = canonical(name);
+        if (!key.equals("--include") && !given.add(key)) {
+          return Optional.empty(); // picocli says an option was given twice
+        }
+        switch (key) {
+          case "--schemas" -> c.common.schemas = value;
+          case "--config" -> c.common.configFile = value;
+          case "--format" -> c.format = value;
+          case "--flow" -> c.flow = value;
+          case "--envelope" -> c.envelope = value;
+          case "--fail-on" -> c.failOn = value;
+          case "--color" -> c.colorWhen = value;
+          case "--include" -> c.include.add(value);
+          case "--output" -> c.output = value;
+          default -> {
+            return Optional.empty();
+          }
+        }
+        continue;
+      }
+      if (value != null || !given.add(canonical(name))) {
+        return Optional.empty();
+      }
+      switch (name) {
+        case "-q", "--quiet" -> c.quiet = true;
+        case "--fix" -> c.fix = true;
+        case "--diff" -> c.diff = true;
+        default -> {
+          return Optional.empty(); // help, version, a bundle of short options, or a mistake
+        }
+      }
+    }
+    return c.paths.isEmpty() ? Optional.empty() : Optional.of(c);
+  }
+
+  private static String canonical(String name) {
+    return switch (name) {
+      case "-f" -> "--format";
+      case "-o" -> "--output";
+      case "-q" -> "--quiet";
+      default -> name;
+    };
+  }
+
+  /** The option names this fast path reads; CheckArgsTest compares them with CheckCommand's. */
+  static List<String> names() {
+    List<String> all = new ArrayList<>(VALUED);
+    all.addAll(List.of("-q", "--quiet", "--fix", "--diff"));
+    return all;
+  }
+}

@@ -28,15 +28,17 @@ public final class Cli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   /** The subcommands, in the order help lists them. */
-  static final List<Class<?>> COMMANDS = List.of(ImportCommand.class, PullCommand.class, CheckCommand.class,
-      RulesCommand.class, HookCommand.class, TrainCommand.class, CommandLine.HelpCommand.class);
+  static List<Class<?>> commands() {
+    return List.of(ImportCommand.class, PullCommand.class, CheckCommand.class,
+        RulesCommand.class, HookCommand.class, TrainCommand.class, CommandLine.HelpCommand.class);
+  }
 
   /**
    * Only the command that runs is modelled: picocli builds each command from its annotations by
    * reflection, which is most of a cold start, so "check" (the hook's command) skips the others.
    */
   static List<Class<?>> commandsFor(String... args) {
-    return args.length > 0 && args[0].equals("check") ? List.of(CheckCommand.class) : COMMANDS;
+    return args.length > 0 && args[0].equals("check") ? List.of(CheckCommand.class) : commands();
   }
 
   /** Streams of this run, for the commands. */

@@ -1,6 +1,6 @@
 package dev.flowlint.schema;
 
-import dev.flowlint.io.CanonicalJson;
+import dev.flowlint.io.JsonTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +73,7 @@ public final class SchemaStore {
 
   private static JsonNode read(Path file, String display) throws StoreException {
     try {
-      return CanonicalJson.mapper().readTree(file.toFile());
+      return JsonTrees.read(file);
     } catch (JacksonException e) {
       throw new StoreException(display + " is not valid JSON (line " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + "); re-run flowlint import");
     } catch (RuntimeException e) {

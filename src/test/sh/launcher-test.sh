@@ -28,4 +28,7 @@ run ./flowlint --version
 echo "not an archive" > "$archive"; touch "$archive"
 run ./flowlint --version
 FLOWLINT_NO_CDS=1 run ./flowlint --version
+# The fast path (stamp written by the runs above), from another directory.
+[[ -f target/flowlint.launch ]] || fail "no target/flowlint.launch stamp after an archived run"
+(cd /tmp && run "$OLDPWD/flowlint" --version)
 echo "launcher checks: ok (first run, archived run, corrupt archive, archive off)"

@@ -1,0 +1,48 @@
+package dev.flowlint.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.flowlint.model.FileReport;
+import dev.flowlint.schema.SchemaStore;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Files are checked in parallel, yet reports come out in input order, each with its own findings. */
+class ParallelOrderTest {
+  private static final String ORDER = "6f3c2a8e-1d4b-4c3e-9a7f-2b5d8e9c0a11";
+  @TempDir Path tmp;
+
+  @Test
+  void moreFilesThanTheWindowComeOutInOrderWithTheirOwnFindings() throws Exception {
+    SchemaStore store = FixtureSupport.importFixtures(tmp.resolve("schemas"));
+    Path dir = Files.createDirectories(tmp.resolve("p"));
+    int n = 1500;
+    for (int i = 0; i < n; i++) {
+      // Every seventh file is wrong, and says which file it is in the key it gets wrong.
+      String body = i % 7 == 0
+          ? "{\"flowId\": \"" + ORDER + "\", \"inputData\": {\"Flow.customer_id\": \"x\", \"wrong" + i + "\": 1}}"
+          : "{\"flowId\": \"" + ORDER + "\", \"inputData\": {\"Flow.customer_id\": \"x\"}}";
+      Files.writeString(dir.resolve(String.format("f%04d.json", i)), body);
+    }
+    List<FileReport> reports = new ArrayList<>();
+    new CheckRun(store, dev.flowlint.config.Config.EMPTY, java.util.Optional.empty(), java.util.Optional.empty(),
+        new PayloadFiles(List.of())).run(List.of(dir.toString(), "-"), new ByteArrayInputStream("{}".getBytes()), reports::add);
+    assertEquals(n + 1, reports.size());
+    for (int i = 0; i < n; i++) {
+      FileReport r = reports.get(i);
+      assertEquals(dir + "/" + String.format("f%04d.json", i), r.path());
+      if (i % 7 == 0) {
+        assertEquals(1, r.diagnostics().size(), r.path());
+        assertEquals("/inputData/wrong" + i, r.diagnostics().get(0).pointer());
+      } else {
+        assertEquals(List.of(), r.diagnostics(), r.path());
+      }
+    }
+    assertEquals("<stdin>", reports.get(n).path());
+  }
+}

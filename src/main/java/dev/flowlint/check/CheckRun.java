@@ -33,7 +33,9 @@ import java.util.Optional;
 /** Checks a list of paths (files, directories, "-" for stdin) and gives one report per file. */
 public final class CheckRun {
   /** Reports waiting to be handed on in order, at most: bounds memory whatever the number of files. */
-  private static final int WINDOW = 256;
+  private static final int WINDOW = 32;
+  /** Inputs per task: handing each file to a thread on its own costs more than a small check. */
+  private static final int BATCH = 16;
   /** A checker per thread: its rules and compiled schemas are not shared, so nothing is locked while checking. */
   private final ThreadLocal<PayloadChecker> checkers;
   private final Config config;
@@ -190,22 +192,43 @@ public final class CheckRun {
       t.setDaemon(true);
       return t;
     });
-    ArrayDeque<Future<T>> window = new ArrayDeque<>();
+    ArrayDeque<Future<List<T>>> window = new ArrayDeque<>();
     try {
-      window.add(pool.submit(first::call));
+      List<Job<T>> batch = new ArrayList<>(BATCH);
+      batch.add(first);
       while (jobs.hasNext()) {
-        Job<T> job = jobs.next();
-        window.add(pool.submit(job::call));
-        if (window.size() >= WINDOW) {
-          sink.accept(result(window.poll()));
+        batch.add(jobs.next());
+        if (batch.size() == BATCH) {
+          window.add(pool.submit(batchOf(batch)));
+          batch = new ArrayList<>(BATCH);
+          if (window.size() >= WINDOW) {
+            for (T r : result(window.poll())) {
+              sink.accept(r);
+            }
+          }
         }
       }
+      if (!batch.isEmpty()) {
+        window.add(pool.submit(batchOf(batch)));
+      }
       while (!window.isEmpty()) {
-        sink.accept(result(window.poll()));
+        for (T r : result(window.poll())) {
+          sink.accept(r);
+        }
       }
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  private static <T> java.util.concurrent.Callable<List<T>> batchOf(List<Job<T>> batch) {
+    return () -> {
+      List<T> out = new ArrayList<>(batch.size());
+      for (Job<T> j : batch) {
+        out.add(j.call());
+      }
+      return out;
+    };
   }
 
   private static <T> T result(Future<T> f) throws StoreException {

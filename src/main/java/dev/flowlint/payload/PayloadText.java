@@ -3,6 +3,7 @@ package dev.flowlint.payload;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -27,12 +28,23 @@ public final class PayloadText {
   }
 
   public static String read(Path file) throws Unreadable {
-    try {
-      long size = Files.size(file);
+    // One open, one size query of the open file, the reads: no stat by path first.
+    try (SeekableByteChannel ch = Files.newByteChannel(file)) {
+      long size = ch.size();
       if (size > MAX_BYTES) {
         throw new Unreadable("file is larger than " + MAX_BYTES / (1024 * 1024) + " MiB");
       }
-      return decode(Files.readAllBytes(file));
+      byte[] bytes = new byte[(int) size];
+      ByteBuffer buf = ByteBuffer.wrap(bytes);
+      while (buf.hasRemaining() && ch.read(buf) >= 0) {
+        // fill
+      }
+      if (buf.hasRemaining()) {
+        bytes = java.util.Arrays.copyOf(bytes, buf.position()); // it shrank while read
+      } else if (ch.read(ByteBuffer.allocate(1)) >= 0) {
+        throw new Unreadable("the file grew while it was read; check it again");
+      }
+      return decode(bytes);
     } catch (NoSuchFileException e) {
       throw new Unreadable("no such file");
     } catch (IOException e) {

@@ -87,15 +87,16 @@ PY
 
 # --- measuring ----------------------------------------------------------------------------------
 samples="$out/compare-samples.tsv"
-printf 'tool\tfiles\trun\tms\trss_kb\n' >"$samples"
+printf 'tool\tfiles\trun\tms\trss_kb\tcpu_ms\n' >"$samples"
 rssfile="$work/rss"
-# Runs "$@" once; prints wall milliseconds and peak RSS (KiB) of the process tree's largest process.
+# Runs "$@" once; prints wall milliseconds, peak RSS (KiB) and CPU milliseconds (user + system, all
+# threads): on a shared machine the CPU a run needs says more than its wall time.
 measure() {
   local start end
   start=$(date +%s%N)
-  /usr/bin/time -f '%M' -o "$rssfile" "$@" >/dev/null 2>&1 || true
+  /usr/bin/time -f '%M %U %S' -o "$rssfile" "$@" >/dev/null 2>&1 || true
   end=$(date +%s%N)
-  printf '%d\t%s\n' $(((end - start) / 1000000)) "$(tail -n1 "$rssfile")"
+  printf '%d\t%s\n' $(((end - start) / 1000000)) "$(tail -n1 "$rssfile" | awk '{printf "%s\t%d", $1, ($2 + $3) * 1000}')"
 }
 
 for n in "${sizes[@]}"; do
@@ -133,16 +134,20 @@ def med(tool, n, key):
 def ms(v): return "—" if v is None else (f"{v/1000:.2f} s" if v >= 1000 else f"{v:.0f} ms")
 def mb(v): return "—" if v is None else f"{v/1024:.0f} MB"
 def ratio(a, b): return "—" if a is None or b is None else f"{a/b:.2f}"
-lines = ["| files | flowlint | ajv-cli | python3-jsonschema | flowlint ÷ ajv-cli | flowlint ÷ jsonschema | RSS flowlint | RSS ajv-cli | RSS jsonschema |",
-         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+lines = ["| files | flowlint | ajv-cli | python3-jsonschema | flowlint ÷ ajv-cli | flowlint ÷ jsonschema | RSS flowlint | RSS ajv-cli | RSS jsonschema | CPU flowlint | CPU ajv-cli | CPU jsonschema |",
+         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
 plot = []
 for n in sizes:
     f, a, j = med("flowlint", n, "ms"), med("ajv-cli", n, "ms"), med("python3-jsonschema", n, "ms")
     lines.append(f"| {n:,} | {ms(f)} | {ms(a)} | {ms(j)} | {ratio(f, a)} | {ratio(f, j)} | "
-                 f"{mb(med('flowlint', n, 'rss_kb'))} | {mb(med('ajv-cli', n, 'rss_kb'))} | {mb(med('python3-jsonschema', n, 'rss_kb'))} |")
+                 f"{mb(med('flowlint', n, 'rss_kb'))} | {mb(med('ajv-cli', n, 'rss_kb'))} | {mb(med('python3-jsonschema', n, 'rss_kb'))} | "
+                 f"{ms(med('flowlint', n, 'cpu_ms'))} | {ms(med('ajv-cli', n, 'cpu_ms'))} | {ms(med('python3-jsonschema', n, 'cpu_ms'))} |")
     plot.append((n, f, a, j))
 r10, r100 = med("flowlint", 10000, "rss_kb"), med("flowlint", 100000, "rss_kb")
-notes = ["", "Medians of interleaved runs; a ratio below 1 means flowlint is faster (0.50 = twice as fast)."]
+load = os.getloadavg()[0]
+notes = ["", "Medians of interleaved runs; a ratio below 1 means flowlint is faster (0.50 = twice as fast). "
+         "CPU is user + system time of all threads.",
+         f"Machine: {os.cpu_count()} cores, load average {load:.1f} when the table was written."]
 if r10 and r100:
     notes.append(f"flowlint peak RSS, 100,000 files ÷ 10,000 files: {r100/r10:.2f}")
 text = "\n".join(lines + notes) + "\n"

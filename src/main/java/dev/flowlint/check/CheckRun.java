@@ -32,7 +32,7 @@ import java.util.Optional;
 
 /** Checks a list of paths (files, directories, "-" for stdin) and gives one report per file. */
 public final class CheckRun {
-  /** Reports waiting to be handed on in order, at most: bounds memory whatever the number of files. */
+  /** Batches in flight at most, their reports handed on in order: bounds memory whatever the number of files. */
   private static final int WINDOW = 32;
   /** Inputs per task: handing each file to a thread on its own costs more than a small check. */
   private static final int BATCH = 16;

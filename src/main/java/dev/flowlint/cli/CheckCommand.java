@@ -181,7 +181,7 @@ final class CheckCommand implements Callable<Integer> {
       io.err().println("flowlint check: " + e.getMessage());
       return Cli.USAGE;
     } catch (IOException e) {
-      io.err().println("flowlint check: cannot write " + output + ": " + e.getMessage());
+      io.err().println("flowlint check: " + (output == null ? "" : "cannot write " + output + ": ") + e.getMessage());
       return Cli.USAGE;
     } finally {
       if (staged != null) {

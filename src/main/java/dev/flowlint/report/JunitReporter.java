@@ -36,6 +36,7 @@ public final class JunitReporter implements Reporter {
   public void begin(PrintStream out) {
     try {
       spool = Files.createTempFile("flowlint-junit", ".xml");
+      spool.toFile().deleteOnExit(); // also when the run stops before end()
       spoolOut = new BufferedOutputStream(Files.newOutputStream(spool));
       x = XMLOutputFactory.newFactory().createXMLStreamWriter(spoolOut, "UTF-8");
       tests = 0;

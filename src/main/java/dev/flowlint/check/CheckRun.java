@@ -100,7 +100,21 @@ public final class CheckRun {
     return out;
   }
 
+  /** Checks a text given in memory (a pasted payload) for the target given. */
+  public FileReport check(String display, String text, Target target) throws StoreException {
+    return checker.check(display, text, target);
+  }
+
+  /** Fixes a text given in memory exactly as {@code check --fix} fixes a file: the same passes, the same refusal. */
+  public FixOutcome fix(String display, String text, Target target) throws StoreException {
+    return fixText(display, () -> text, target);
+  }
+
   private FixOutcome fixText(String display, TextSource source) throws StoreException {
+    return fixText(display, source, targetFor(display));
+  }
+
+  private FixOutcome fixText(String display, TextSource source, Target target) throws StoreException {
     String text;
     try {
       text = source.read();
@@ -110,7 +124,7 @@ public final class CheckRun {
     String original = text;
     List<Fix> applied = new ArrayList<>();
     Optional<String> refused = Optional.empty();
-    FileReport report = checker.check(display, text, targetFor(display));
+    FileReport report = checker.check(display, text, target);
     for (int pass = 0; pass < 5; pass++) {
       FixApplier.Applied next = FixApplier.apply(text, report.diagnostics());
       if (next.fixes().isEmpty()) {
@@ -123,7 +137,7 @@ public final class CheckRun {
       }
       text = next.text();
       applied.addAll(next.fixes());
-      report = checker.check(display, text, targetFor(display));
+      report = checker.check(display, text, target);
     }
     return new FixOutcome(report, original, text, applied, refused);
   }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -93,6 +94,8 @@ class ServePageBrowserTest {
   @BeforeEach
   void openPage() {
     driver.get(server.server.url().toString());
+    driver.executeCdpCommand("Browser.grantPermissions", Map.of("origin", server.server.url().toString().replaceAll("/$", ""),
+        "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
     wait.until(d -> d.findElement(By.id("server")).getText().contains("flows and data actions"));
   }
 
@@ -149,9 +152,14 @@ class ServePageBrowserTest {
     assertEquals(List.of("4", "5", "6", "7"), lines);
     saveScreenshot();
 
+    CliRunner.Result cli = CliRunner.withStdin(text, "check", "-", "--fix", "--schemas", schemas.toString());
+    driver.findElement(By.id("copy-fixed")).click();
+    wait.until(d -> d.findElement(By.id("action-status")).getText().startsWith("Copied the fixed payload (3 fixes)"));
+    assertEquals(cli.out(), clipboard());
+    assertEquals(text, payload(), "copying leaves the editor alone");
+
     driver.findElement(By.id("apply-all")).click();
     wait.until(d -> findings().size() == 1);
-    CliRunner.Result cli = CliRunner.withStdin(text, "check", "-", "--fix", "--schemas", schemas.toString());
     assertEquals(cli.out(), payload());
     assertTrue(driver.findElement(By.id("action-status")).getText().startsWith("Applied 3 fixes: rename to Flow.customer_id"),
         driver.findElement(By.id("action-status")).getText());
@@ -175,6 +183,9 @@ class ServePageBrowserTest {
     assertTrue(customer.getText().contains("required"), customer.getText());
     assertTrue(driver.findElement(By.id("facts")).getText().contains("there is no flowType field: the flow's type comes from flowId"),
         driver.findElement(By.id("facts")).getText());
+
+    customer.findElement(By.tagName("button")).click();
+    wait.until(d -> "Flow.customer_id".equals(clipboard())); // the button says "Copied" only for a moment
 
     driver.findElement(By.id("skeleton")).click();
     wait.until(d -> summary().startsWith("✔ No findings"));
@@ -202,6 +213,12 @@ class ServePageBrowserTest {
     wait.until(d -> findings().size() == 1 && findings().get(0).getText().contains("did you mean \"Flow.customer_id\"?"));
     area.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
     wait.until(d -> summary().equals("Paste a payload to check it."));
+  }
+
+  /** What the page put on the clipboard (the test granted the page clipboard access). */
+  private static String clipboard() {
+    return (String) ((JavascriptExecutor) driver).executeAsyncScript(
+        "const done = arguments[arguments.length - 1]; navigator.clipboard.readText().then(done, (e) => done('cannot read: ' + e));");
   }
 
   private static void saveScreenshot() throws Exception {

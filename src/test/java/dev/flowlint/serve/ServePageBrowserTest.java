@@ -42,8 +42,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * is installed; under CI (which installs them) their absence is a failure.
  */
 class ServePageBrowserTest {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  // Debian's paths; -Dflowlint.chromium=... and -Dflowlint.chromedriver=... name others.
+  private static final Path CHROMIUM = Path.of(System.getProperty("flowlint.chromium", "/usr/bin/chromium"));
+  private static final Path CHROMEDRIVER = Path.of(System.getProperty("flowlint.chromedriver", "/usr/bin/chromedriver"));
   private static final Path SCREENSHOT = Path.of("docs", "serve.png");
   @TempDir static Path tmp;
   private static Path schemas;
@@ -54,12 +55,12 @@ class ServePageBrowserTest {
   @BeforeAll
   static void start() throws Exception {
     if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-      String why = "ServePageBrowserTest SKIPPED: no " + (Files.isExecutable(CHROMIUM) ? "" : CHROMIUM + " ")
+      String why = "no " + (Files.isExecutable(CHROMIUM) ? "" : CHROMIUM + " ")
           + (Files.isExecutable(CHROMEDRIVER) ? "" : CHROMEDRIVER + " ") + "installed (apt-get install chromium chromium-driver)";
-      System.out.println(why);
       if ("true".equals(System.getenv("CI"))) {
-        fail(why + "; .ci/run installs them, so under CI this is a failure");
+        fail("ServePageBrowserTest FAILED: " + why + "; .ci/run installs them, so under CI their absence is a failure");
       }
+      System.out.println("ServePageBrowserTest SKIPPED: " + why);
       Assumptions.abort(why);
     }
     schemas = TestServer.importFixtures(tmp.resolve("schemas"));

@@ -71,7 +71,7 @@ public final class ArchyYamlReader implements FlowReader {
     }
     List<Variable> variables = variables(path, flow.get("variables"));
     return List.of(new FlowDefinition(name, Optional.empty(), type, FlowDefinition.scopeFor(type),
-        variables, Optional.empty(), Optional.empty(), path));
+        variables, Optional.empty(), Optional.empty(), path).withCompatibleFlowTypes(CompatibleFlowTypes.fromYaml(flow)));
   }
 
   /** {@code modules/flow/blacklist.yaml.tftpl} → {@code blacklist}. */

@@ -50,8 +50,11 @@ public final class YamlCallSites {
       String why = "not valid YAML: " + ArchyYamlReader.firstLine(e.getMessage());
       throw m.isPresent() ? new SourceException(path, m.get().getLine() + 1, m.get().getColumn() + 1, why)
           : new SourceException(path, why);
-    } catch (YamlEngineException | StackOverflowError e) {
-      throw new SourceException(path, "not valid YAML: " + e.getClass().getSimpleName());
+    } catch (YamlEngineException e) {
+      throw new SourceException(path, "not valid YAML: " + ArchyYamlReader.firstLine(e.getMessage()));
+    } catch (StackOverflowError e) {
+      // SnakeYAML's composer has no depth limit of its own: a pathological nesting ends here.
+      throw new SourceException(path, "not valid YAML: nested too deeply");
     }
     if (!(root instanceof MappingNode map) || map.getValue().size() != 1
         || !(map.getValue().get(0).getKeyNode() instanceof ScalarNode key)

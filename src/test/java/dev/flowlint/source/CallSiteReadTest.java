@@ -96,6 +96,11 @@ class CallSiteReadTest {
     SourceException e = assertThrows(SourceException.class, () -> yaml("workflow:\n  name: [x\n"));
     assertTrue(e.line() > 0, e.getMessage());
     assertThrows(SourceException.class, () -> yaml("- a\n- b\n"));
+    String deep = "workflow:\n  name: X\n  a: " + "[".repeat(20_000) + "]".repeat(20_000) + "\n";
+    SourceException tooDeep = assertThrows(SourceException.class, () -> yaml(deep));
+    assertEquals("not valid YAML: nested too deeply", tooDeep.reason());
+    // An alias that holds itself: read without looping.
+    assertEquals(List.of(), yaml("workflow:\n  name: X\n  a: &x\n    - *x\n").calls());
   }
 
   @Test

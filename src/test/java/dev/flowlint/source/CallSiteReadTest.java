@@ -92,7 +92,7 @@ class CallSiteReadTest {
   }
 
   @Test
-  void brokenYamlIsALocatedError() {
+  void brokenYamlIsALocatedError() throws Exception {
     SourceException e = assertThrows(SourceException.class, () -> yaml("workflow:\n  name: [x\n"));
     assertTrue(e.line() > 0, e.getMessage());
     assertThrows(SourceException.class, () -> yaml("- a\n- b\n"));

@@ -31,14 +31,14 @@ public final class ExportCallSites {
     List<CallSite> calls = new ArrayList<>();
     for (String key : root.propertyNames()) {
       if (!key.equals("commonModules")) {
-        visit(root.get(key), "/" + YamlCallSites.token(key), "", calls, 0);
+        visit(root.get(key), "/" + YamlCallSites.token(key), key.equals("flowSequenceItemList"), "", calls, 0);
       }
     }
     return new FlowCalls(root.path("name").asString(""), type, calls);
   }
 
   /** Base64 of percent-encoded JSON, as {@link ArchitectExportReader} reads it. */
-  static JsonNode decode(SourceText source) throws SourceException {
+  public static JsonNode decode(SourceText source) throws SourceException {
     String path = source.displayPath();
     String text = source.text().strip();
     if (!ArchitectExportReader.BASE64_TEXT.matcher(text).matches() || text.replaceAll("\\s", "").length() % 4 != 0) {
@@ -63,13 +63,20 @@ public final class ExportCallSites {
     return root;
   }
 
-  private static void visit(JsonNode node, String pointer, String container, List<CallSite> calls, int depth) {
+  /** @param sequenceItems node is the flowSequenceItemList array (its elements are states, tasks ...) */
+  private static void visit(JsonNode node, String pointer, boolean sequenceItems, String container, List<CallSite> calls, int depth) {
     if (depth > MAX_DEPTH) {
       return;
     }
     if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
-        visit(node.get(i), pointer + "/" + i, container, calls, depth + 1);
+        JsonNode item = node.get(i);
+        String here = container;
+        if (sequenceItems && item.path("name").isString()) {
+          String type = item.path("__type").asString("");
+          here = words(type.isEmpty() ? "state" : type) + " \"" + item.get("name").asString() + "\"";
+        }
+        visit(item, pointer + "/" + i, false, here, calls, depth + 1);
       }
       return;
     }
@@ -78,9 +85,6 @@ public final class ExportCallSites {
     }
     String type = node.path("__type").asString("");
     String here = container;
-    if (pointer.matches(".*/flowSequenceItemList/\\d+$") && node.path("name").isString()) {
-      here = words(type.isEmpty() ? "state" : type) + " \"" + node.get("name").asString() + "\"";
-    }
     switch (type) {
       case "CallCommonModuleAction" -> calls.add(call(Kind.MODULE, node, "flowName", "flowId", pointer, here));
       case "CallBotFlowAction" -> calls.add(call(Kind.BOT_FLOW, node, "flowName", "flowId", pointer, here));
@@ -88,7 +92,7 @@ public final class ExportCallSites {
       default -> { }
     }
     for (String key : node.propertyNames()) {
-      visit(node.get(key), pointer + "/" + YamlCallSites.token(key), here, calls, depth + 1);
+      visit(node.get(key), pointer + "/" + YamlCallSites.token(key), key.equals("flowSequenceItemList"), here, calls, depth + 1);
     }
   }
 

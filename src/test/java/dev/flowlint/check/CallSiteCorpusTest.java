@@ -86,11 +86,74 @@ class CallSiteCorpusTest {
       }
     }
     int checked = sites - unknown;
+    int[] mutated = mutations(flows, checker);
     System.out.println("CallSiteCorpusTest: " + sites + " call sites in " + flows.size() + " corpus flows; "
         + checked + " checked against a corpus callee, " + unknown + " with no callee schema (info); "
         + wrong.size() + " other findings");
     wrong.forEach(w -> System.out.println("  " + w));
+    System.out.println("CallSiteCorpusTest: misspelling the first input of each checked call site: "
+        + mutated[1] + " of " + mutated[0] + " reported as call-unknown-input at that binding");
     assertEquals(List.of(), wrong, "corpus call sites reported wrongly");
+    assertEquals(mutated[0], mutated[1], "every checked call site with an input binding catches a misspelt input");
+    assertTrue(mutated[0] >= 100, "enough call sites were mutated, got " + mutated[0]);
     assertTrue(checked >= 20, "most call sites to corpus callees are checked, got " + checked);
+  }
+
+  /**
+   * One copy of each flow with the first input key of every call site whose callee is known
+   * misspelt ("Zz" appended): the checker must report each one there. Returns {mutated, caught}.
+   */
+  private static int[] mutations(List<Path> flows, CallSiteChecker checker) throws Exception {
+    int tried = 0;
+    int caught = 0;
+    for (Path f : flows) {
+      String display = f.getFileName().toString();
+      String text = Files.readString(f);
+      FileKinds.Kind kind = FileKinds.of(display, text);
+      SourceText source = new SourceText(display, text);
+      boolean yaml = kind == FileKinds.Kind.FLOW_YAML;
+      FlowCalls calls = yaml ? YamlCallSites.read(source) : ExportCallSites.read(source);
+      List<String> unknownCallees = checker.check(display, text, kind).diagnostics().stream()
+          .filter(d -> d.rule() == Rule.CALL_UNKNOWN_CALLEE).map(Diagnostic::pointer).toList();
+      List<dev.flowlint.model.CallSite.Binding> misspelt = new ArrayList<>();
+      for (var call : calls.calls()) {
+        if (!unknownCallees.contains(call.at().pointer()) && !call.inputs().isEmpty() && !call.inputs().get(0).placeholder()) {
+          misspelt.add(call.inputs().get(0));
+        }
+      }
+      if (misspelt.isEmpty()) {
+        continue;
+      }
+      String changed;
+      if (yaml) {
+        StringBuilder out = new StringBuilder(text);
+        for (int i = misspelt.size() - 1; i >= 0; i--) {
+          var k = (dev.flowlint.model.CallLocation.YamlKey) misspelt.get(i).at();
+          char last = text.charAt(k.span().end() - 1);
+          out.insert(last == '"' || last == '\'' ? k.span().end() - 1 : k.span().end(), "Zz");
+        }
+        changed = out.toString();
+      } else {
+        var root = ExportCallSites.decode(source);
+        for (var b : misspelt) {
+          String ptr = b.at().pointer();
+          ((tools.jackson.databind.node.ObjectNode) root.at(ptr.substring(0, ptr.lastIndexOf('/')))).put("name", b.name() + "Zz");
+        }
+        changed = dev.flowlint.source.ExportEncoding.encode(dev.flowlint.io.CanonicalJson.mapper().writeValueAsString(root));
+      }
+      List<Diagnostic> found = checker.check(display, changed, kind).diagnostics();
+      for (var b : misspelt) {
+        tried++;
+        // In YAML the pointer names the key as written, so it carries the misspelling too.
+        String want = yaml ? b.at().pointer() + "Zz" : b.at().pointer();
+        if (found.stream().anyMatch(d -> d.rule() == Rule.CALL_UNKNOWN_INPUT && d.pointer().equals(want)
+            && d.message().contains("\"" + b.name() + "Zz\""))) {
+          caught++;
+        } else {
+          System.out.println("  not caught: " + display + " " + b.at().pointer());
+        }
+      }
+    }
+    return new int[] {tried, caught};
   }
 }

@@ -6,6 +6,7 @@ import java.util.Base64;
 /** The Architect export encoding, for building export fixtures: base64 of encodeURIComponent(json). */
 public final class ExportEncoding {
   private static final String UNRESERVED = "-_.!~*'()";
+  private static final String HEX = "0123456789ABCDEF";
 
   private ExportEncoding() {}
 
@@ -16,7 +17,7 @@ public final class ExportEncoding {
       if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || UNRESERVED.indexOf(c) >= 0) {
         out.append((char) c);
       } else {
-        out.append('%').append(String.format("%02X", c));
+        out.append('%').append(HEX.charAt(c >> 4)).append(HEX.charAt(c & 0xF));
       }
     }
     return Base64.getEncoder().encodeToString(out.toString().getBytes(StandardCharsets.US_ASCII));

@@ -1,6 +1,5 @@
 package dev.flowlint.check;
 
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -68,9 +67,5 @@ public final class FileKinds {
       return m.matches() && ARCHY_ROOT_KEYS.contains(m.group(1));
     }
     return false;
-  }
-
-  static String lower(String s) {
-    return s.toLowerCase(Locale.ROOT);
   }
 }

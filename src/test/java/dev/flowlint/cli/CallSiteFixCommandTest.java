@@ -43,6 +43,18 @@ class CallSiteFixCommandTest {
   }
 
   @Test
+  void yamlThatIsNotAFlowIsSkippedInsideDirectoriesAndWhenNamed() throws Exception {
+    Path dir = tmp.resolve("repo");
+    Files.createDirectories(dir.resolve(".github"));
+    Files.writeString(dir.resolve("ci.yml"), "name: CI\non: push\n");
+    Files.writeString(dir.resolve("flowlint.yaml"), "schemas: schemas\n");
+    Files.copy(Path.of("fixtures/callers/caller.pass.yaml"), dir.resolve("caller.pass.yaml"));
+    Result r = check(dir.toString(), dir.resolve("ci.yml").toString());
+    assertEquals(0, r.code(), r.out());
+    assertEquals("checked 1 file: no problems\n", r.out());
+  }
+
+  @Test
   void fixRenamesMisspeltBindingKeysInYamlInPlaceAndNeverTouchesAnExport() throws Exception {
     Path yaml = tmp.resolve("caller.fail.yaml");
     Path export = tmp.resolve("caller.fail.i3InboundEmailFlow");

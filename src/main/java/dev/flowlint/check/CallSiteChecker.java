@@ -248,11 +248,17 @@ public final class CallSiteChecker {
     findings.add(rule, message, at.pointer(), span, fix, help);
   }
 
+  /** The offset of a 1-based line and column, counting line ends as TextLines does (LF, CRLF, CR). */
   private static int offsetOf(TextLines lines, int line, int column) {
-    int offset = 0;
-    for (int l = 1; l < line && l <= lines.lineCount(); l++) {
-      offset += lines.lineText(l).length() + 1;
+    String text = lines.text();
+    int l = 1;
+    int i = 0;
+    while (l < line && i < text.length()) {
+      char c = text.charAt(i++);
+      if (c == '\n' || (c == '\r' && (i >= text.length() || text.charAt(i) != '\n'))) {
+        l++;
+      }
     }
-    return Math.min(lines.text().length(), offset + Math.max(0, column - 1));
+    return Math.min(text.length(), i + Math.max(0, column - 1));
   }
 }

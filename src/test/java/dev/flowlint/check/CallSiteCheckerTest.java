@@ -137,6 +137,18 @@ class CallSiteCheckerTest {
   }
 
   @Test
+  void aBrokenFlowIsUnreadableAtThePlaceTheParserNames() throws Exception {
+    String text = "workflow:\r\n  name: X\r\n  actions:\r\n    - a: b\r\n   c: [d\r\n";
+    var e = org.junit.jupiter.api.Assertions.assertThrows(dev.flowlint.source.SourceException.class,
+        () -> dev.flowlint.source.YamlCallSites.read(new SourceText("f.yaml", text)));
+    FileReport r = checker(MODULE, Config.EMPTY).check("f.yaml", text, FileKinds.Kind.FLOW_YAML);
+    Diagnostic d = r.diagnostics().get(0);
+    assertEquals(Rule.UNREADABLE_FILE, d.rule());
+    assertEquals(e.line() + ":" + e.column(), d.span().line() + ":" + d.span().column());
+    assertTrue(e.line() > 1, e.getMessage());
+  }
+
+  @Test
   void calleeNamesResolveEveryPlaceholderOrNone() {
     assertEquals(Optional.of("acme-data-action"), CalleeNames.resolve("${prefix}-data-action", Map.of("prefix", "acme")));
     assertEquals(Optional.of("Resolve Contact"), CalleeNames.resolve("{{ common_module_name }}", Map.of("common_module_name", "Resolve Contact")));

@@ -30,6 +30,7 @@ public final class CheckRun {
   private final Optional<String> flow;
   private final Optional<Envelope> envelope;
   private final PayloadFiles payloadFiles;
+  private final CallSiteChecker calls;
 
   public CheckRun(SchemaStore store, Config config, Optional<String> flow, Optional<Envelope> envelope, PayloadFiles payloadFiles) {
     this.checker = new PayloadChecker(store, config);
@@ -37,6 +38,7 @@ public final class CheckRun {
     this.flow = flow;
     this.envelope = envelope;
     this.payloadFiles = payloadFiles;
+    this.calls = new CallSiteChecker(store, config);
   }
 
   public List<FileReport> run(List<String> paths, InputStream stdin) throws IOException, StoreException {
@@ -46,7 +48,7 @@ public final class CheckRun {
       if (p.equals("-")) {
         reports.addAll(checkFiles(fileArgs));
         fileArgs.clear();
-        reports.add(checkText("<stdin>", () -> PayloadText.read(stdin)));
+        checkText("<stdin>", () -> PayloadText.read(stdin)).ifPresent(reports::add);
       } else {
         fileArgs.add(p);
       }
@@ -61,8 +63,8 @@ public final class CheckRun {
       return reports;
     }
     List<InputFiles.Skipped> skipped = new ArrayList<>();
-    for (InputFiles.InputFile f : InputFiles.expand(args, payloadFiles::accepts, skipped)) {
-      reports.add(checkText(f.display(), () -> PayloadText.read(f.path())));
+    for (InputFiles.InputFile f : InputFiles.expand(args, this::accepts, skipped)) {
+      checkText(f.display(), () -> PayloadText.read(f.path())).ifPresent(reports::add);
     }
     for (InputFiles.Skipped m : skipped) {
       reports.add(unreadable(m.display(), m.reason()));
@@ -86,12 +88,12 @@ public final class CheckRun {
     List<FixOutcome> out = new ArrayList<>();
     for (String p : paths) {
       if (p.equals("-")) {
-        out.add(fixText("<stdin>", () -> PayloadText.read(stdin)));
+        fixText("<stdin>", () -> PayloadText.read(stdin)).ifPresent(out::add);
         continue;
       }
       List<InputFiles.Skipped> skipped = new ArrayList<>();
-      for (InputFiles.InputFile f : InputFiles.expand(List.of(p), payloadFiles::accepts, skipped)) {
-        out.add(fixText(f.display(), () -> PayloadText.read(f.path())));
+      for (InputFiles.InputFile f : InputFiles.expand(List.of(p), this::accepts, skipped)) {
+        fixText(f.display(), () -> PayloadText.read(f.path())).ifPresent(out::add);
       }
       for (InputFiles.Skipped m : skipped) {
         out.add(new FixOutcome(unreadable(m.display(), m.reason()), "", "", List.of(), Optional.empty()));
@@ -107,20 +109,32 @@ public final class CheckRun {
 
   /** Fixes a text given in memory exactly as {@code check --fix} fixes a file: the same passes, the same refusal. */
   public FixOutcome fix(String display, String text, Target target) throws StoreException {
-    return fixText(display, () -> text, target);
+    return fixPayload(display, text, target);
   }
 
-  private FixOutcome fixText(String display, TextSource source) throws StoreException {
-    return fixText(display, source, targetFor(display));
+  /** Files found inside directories: payloads, and flow files whose call sites are checked. */
+  private boolean accepts(String fileName) {
+    return payloadFiles.accepts(fileName) || FileKinds.isFlowFileName(fileName);
   }
 
-  private FixOutcome fixText(String display, TextSource source, Target target) throws StoreException {
+  private Optional<FixOutcome> fixText(String display, TextSource source) throws StoreException {
     String text;
     try {
       text = source.read();
     } catch (PayloadText.Unreadable e) {
-      return new FixOutcome(unreadable(display, e.getMessage()), "", "", List.of(), Optional.empty());
+      return Optional.of(new FixOutcome(unreadable(display, e.getMessage()), "", "", List.of(), Optional.empty()));
     }
+    FileKinds.Kind kind = FileKinds.of(display, text);
+    if (kind == FileKinds.Kind.SKIP) {
+      return Optional.empty();
+    }
+    if (kind != FileKinds.Kind.PAYLOAD) {
+      return Optional.of(CallSiteFixes.fix(calls, display, text, kind));
+    }
+    return Optional.of(fixPayload(display, text, targetFor(display)));
+  }
+
+  private FixOutcome fixPayload(String display, String text, Target target) throws StoreException {
     String original = text;
     List<Fix> applied = new ArrayList<>();
     Optional<String> refused = Optional.empty();
@@ -146,14 +160,19 @@ public final class CheckRun {
     String read() throws PayloadText.Unreadable;
   }
 
-  private FileReport checkText(String display, TextSource source) throws StoreException {
+  private Optional<FileReport> checkText(String display, TextSource source) throws StoreException {
     String text;
     try {
       text = source.read();
     } catch (PayloadText.Unreadable e) {
-      return unreadable(display, e.getMessage());
+      return Optional.of(unreadable(display, e.getMessage()));
     }
-    return checker.check(display, text, targetFor(display));
+    return switch (FileKinds.of(display, text)) {
+      case PAYLOAD -> Optional.of(checker.check(display, text, targetFor(display)));
+      case FLOW_YAML -> Optional.of(calls.check(display, text, FileKinds.Kind.FLOW_YAML));
+      case FLOW_EXPORT -> Optional.of(calls.check(display, text, FileKinds.Kind.FLOW_EXPORT));
+      case SKIP -> Optional.empty();
+    };
   }
 
   private Target targetFor(String display) {

@@ -34,7 +34,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Checks payloads and payload templates against the flows' input schemas: envelope fields, exact input names (with did-you-mean), required inputs and value types.",
-      "Directories are searched for *.json and JSON templates (*.json.tmpl, *.json.vm, *.json.hbs, *.json.j2 ...). Use - to read a pasted payload from standard input."
+      "Directories are searched for *.json and JSON templates (*.json.tmpl, *.json.vm, *.json.hbs, *.json.j2 ...). Use - to read a pasted payload from standard input.",
+      "Archy YAML flows and Architect exports (*.i3*) have every Call Common Module, Call Data Action and Call Bot Flow checked against its callee's schema; other YAML is skipped."
     },
     footer = {"", "Exit codes: 0 clean (or only findings below --fail-on), 1 findings, 2 usage error or unreadable input."})
 final class CheckCommand implements Callable<Integer> {

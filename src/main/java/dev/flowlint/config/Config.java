@@ -17,6 +17,8 @@ import java.util.Set;
  * file targets, the required policy and per-flow overrides, and rule severities.
  *
  * @param rules severity per rule id; empty Optional means "off"
+ * @param templates values of template placeholders in call sites' callee names
+ *     ({@code common_module_name → Resolve Contact}), so calls in Terraform templates can be checked
  */
 public record Config(
     Optional<String> schemas,
@@ -24,9 +26,20 @@ public record Config(
     Optional<RequiredPolicy> required,
     Map<String, FlowOverride> flows,
     Map<String, Optional<Severity>> rules,
-    List<String> include) {
+    List<String> include,
+    Map<String, String> templates) {
 
   public static final Config EMPTY = new Config(Optional.empty(), List.of(), Optional.empty(), Map.of(), Map.of(), List.of());
+
+  public Config {
+    templates = Map.copyOf(templates);
+  }
+
+  /** Settings without template values. */
+  public Config(Optional<String> schemas, List<PayloadMapping> payloads, Optional<RequiredPolicy> required,
+      Map<String, FlowOverride> flows, Map<String, Optional<Severity>> rules, List<String> include) {
+    this(schemas, payloads, required, flows, rules, include, Map.of());
+  }
 
   /** Payload files matching {@code files} target {@code flow} in {@code envelope}. */
   public record PayloadMapping(String files, Optional<String> flow, Optional<Envelope> envelope) {

@@ -23,7 +23,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /** Reads and validates {@code flowlint.yaml}; every mistake is named with the key it is under. */
 public final class ConfigReader {
   public static final String DEFAULT_FILE = "flowlint.yaml";
-  private static final Set<String> KEYS = Set.of("schemas", "payloads", "required", "flows", "rules", "include");
+  private static final Set<String> KEYS = Set.of("schemas", "payloads", "required", "flows", "rules", "include", "templates");
   private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
   private ConfigReader() {}
@@ -59,7 +59,27 @@ public final class ConfigReader {
           display + ": required: \"" + word + "\" is not one of no-default, schema, all, none")));
     }
     return new Config(schemas, payloads(display, root.get("payloads")), required,
-        flows(display, root.get("flows")), rules(display, root.get("rules")), strings(display, "include", root.get("include")));
+        flows(display, root.get("flows")), rules(display, root.get("rules")), strings(display, "include", root.get("include")),
+        templates(display, root.get("templates")));
+  }
+
+  /** {@code templates: {common_module_name: "Resolve Contact"}}: placeholder name → value. */
+  private static Map<String, String> templates(String display, JsonNode node) throws ConfigException {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (node == null || node.isNull()) {
+      return out;
+    }
+    if (!node.isObject()) {
+      throw new ConfigException(display + ": templates: expected a mapping of placeholder name to value, such as common_module_name: \"Resolve Contact\"");
+    }
+    for (String key : node.propertyNames()) {
+      JsonNode v = node.get(key);
+      if (!v.isValueNode() || v.isNull()) {
+        throw new ConfigException(display + ": templates." + key + ": expected a text value");
+      }
+      out.put(key, v.asString());
+    }
+    return out;
   }
 
   private static List<Config.PayloadMapping> payloads(String display, JsonNode node) throws ConfigException {

@@ -39,7 +39,8 @@ public final class TextReporter implements Reporter {
     Span s = d.span();
     out.println(bold(f.path() + ":" + s.line() + ":" + s.column() + ":") + " "
         + paint(d.severity(), d.severity().word() + "[" + d.rule().id() + "]") + " " + bold(d.message()));
-    if (s.line() <= f.lines().lineCount()) {
+    // No text to show (an unreadable file, an Architect export whose findings name the action instead): no snippet.
+    if (s.line() <= f.lines().lineCount() && !f.lines().text().isEmpty()) {
       String source = f.lines().lineText(s.line());
       String number = String.valueOf(s.line());
       String pad = " ".repeat(number.length());

@@ -18,7 +18,14 @@ public record FlowSchema(
     Set<String> required,
     Set<String> outputs,
     Set<String> internal,
-    String file) {
+    String file,
+    CallContract calls) {
+
+  /** A schema read without what call sites need (outputs with types, compatible flow types). */
+  public FlowSchema(String name, Optional<String> id, String type, String scope, Map<String, JsonNode> inputs,
+      Set<String> required, Set<String> outputs, Set<String> internal, String file) {
+    this(name, id, type, scope, inputs, required, outputs, internal, file, CallContract.NONE);
+  }
 
   public static FlowSchema of(String file, JsonNode schema) {
     JsonNode meta = schema.path("x-flowlint");
@@ -37,7 +44,8 @@ public record FlowSchema(
         strings(schema.path("required")),
         strings(meta.path("outputs")),
         strings(meta.path("internal")),
-        file);
+        file,
+        CallContract.read(meta));
   }
 
   private static Set<String> strings(JsonNode array) {

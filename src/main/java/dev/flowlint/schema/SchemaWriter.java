@@ -44,6 +44,7 @@ public final class SchemaWriter {
     meta.putArray("outputs");
     meta.putArray("internal");
     meta.put("source", action.source());
+    CallContract.write(action, meta);
     return (ObjectNode) CanonicalJson.sorted(schema);
   }
 
@@ -84,6 +85,7 @@ public final class SchemaWriter {
     ArrayNode ints = meta.putArray("internal");
     internal.forEach(ints::add);
     meta.put("source", flow.source());
+    CallContract.write(flow, meta);
     return (ObjectNode) CanonicalJson.sorted(schema);
   }
 

@@ -59,7 +59,8 @@ public final class ArchitectExportReader implements FlowReader {
       variables.add(variable(path, v));
     }
     return List.of(new FlowDefinition(root.get("name").asString(), Optional.empty(), type,
-        FlowDefinition.scopeFor(type), variables, Optional.empty(), Optional.empty(), path));
+        FlowDefinition.scopeFor(type), variables, Optional.empty(), Optional.empty(), path)
+        .withCompatibleFlowTypes(CompatibleFlowTypes.fromExport(root)));
   }
 
   private static Variable variable(String path, JsonNode v) throws SourceException {

@@ -59,7 +59,7 @@ public final class ArchyYamlReader implements FlowReader {
     if (root.size() != 1 || !flow.isObject() || !rootKey.matches("[a-z][a-zA-Z]*")) {
       throw new SourceException(path, 1, 1, "not an Archy flow: expected one top-level key naming the flow type (workflow:, commonModule:, inboundCall: ...), found \"" + rootKey + "\"");
     }
-    String type = TYPE_ALIASES.getOrDefault(rootKey, rootKey.toLowerCase(java.util.Locale.ROOT));
+    String type = flowType(rootKey);
     JsonNode nameNode = flow.get("name");
     if (nameNode == null || !nameNode.isValueNode() || nameNode.asString().isBlank()) {
       throw new SourceException(path, "Archy " + rootKey + " has no name");
@@ -71,7 +71,12 @@ public final class ArchyYamlReader implements FlowReader {
     }
     List<Variable> variables = variables(path, flow.get("variables"));
     return List.of(new FlowDefinition(name, Optional.empty(), type, FlowDefinition.scopeFor(type),
-        variables, Optional.empty(), Optional.empty(), path));
+        variables, Optional.empty(), Optional.empty(), path).withCompatibleFlowTypes(CompatibleFlowTypes.fromYaml(flow)));
+  }
+
+  /** The API form of an Archy root key: {@code inboundCall} → {@code inboundcall}, {@code botFlow} → {@code bot}. */
+  static String flowType(String rootKey) {
+    return TYPE_ALIASES.getOrDefault(rootKey, rootKey.toLowerCase(java.util.Locale.ROOT));
   }
 
   /** {@code modules/flow/blacklist.yaml.tftpl} → {@code blacklist}. */

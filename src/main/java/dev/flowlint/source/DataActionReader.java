@@ -36,10 +36,17 @@ public final class DataActionReader {
           .orElseThrow(() -> new SourceException(path, "data action has no name"));
       JsonNode request = root.path("config").path("request");
       return new DataActionDefinition(name, text(root.get("integrationType")), text(request.get("requestType")),
-          text(request.get("requestUrlTemplate")), text(request.get("requestTemplate")), schema, path);
+          text(request.get("requestUrlTemplate")), text(request.get("requestTemplate")), schema, path)
+          .withSuccessSchema(successSchema(root));
     }
     String name = text(root.get("title")).orElseGet(() -> ArchyYamlReader.fileStem(path));
     return new DataActionDefinition(name, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), root, path);
+  }
+
+  /** {@code contract.output.successSchema}, which call sites bind their outputs to. */
+  private static Optional<JsonNode> successSchema(JsonNode root) {
+    JsonNode s = root.path("contract").path("output").path("successSchema");
+    return s.isObject() ? Optional.of(s) : Optional.empty();
   }
 
   /** "Send SMS - Exported 2021-04-15 @ 18:58" → "Send SMS". */

@@ -92,7 +92,7 @@ class HookCommandTest {
   void preCommitManifestIsValidForTheFramework() throws Exception {
     JsonNode hooks = YAMLMapper.builder().build().readTree(Path.of(".pre-commit-hooks.yaml").toFile());
     assertTrue(hooks.isArray());
-    assertEquals(1, hooks.size());
+    assertEquals(2, hooks.size());
     JsonNode h = hooks.get(0);
     for (String key : List.of("id", "name", "entry", "language")) {
       assertTrue(h.has(key), "pre-commit requires " + key);
@@ -110,6 +110,22 @@ class HookCommandTest {
     }
     for (String no : List.of("schemas/order.schema.json", "schemas/index.json", "flowlint.yaml", "a.json.bak")) {
       assertTrue(!files.matcher(no).find() || exclude.matcher(no).find(), no);
+    }
+  }
+
+  @Test
+  void preCommitManifestOffersAHookForFlowDefinitions() throws Exception {
+    JsonNode h = YAMLMapper.builder().build().readTree(Path.of(".pre-commit-hooks.yaml").toFile()).get(1);
+    assertEquals("flowlint-flows", h.get("id").asString());
+    assertEquals("script", h.get("language").asString());
+    assertEquals("flowlint check", h.get("entry").asString());
+    assertTrue(h.get("pass_filenames").asBoolean());
+    Pattern files = Pattern.compile(h.get("files").asString());
+    for (String yes : List.of("flows/Main.yaml", "a.yml", "exports/Resolve Contact.i3CommonModuleFlow", "x/InQueue_v2-0.i3InQueueFlow.i3flow")) {
+      assertTrue(files.matcher(yes).find(), yes);
+    }
+    for (String no : List.of("payloads/a.json", "a.yaml.bak", "notes.i3", "schemas/index.json")) {
+      assertTrue(!files.matcher(no).find(), no);
     }
   }
 }

@@ -10,7 +10,9 @@ import dev.flowlint.config.Config;
 import dev.flowlint.fix.FixApplier;
 import dev.flowlint.model.Diagnostic;
 import dev.flowlint.model.Fix;
+import dev.flowlint.payload.ParsedPayload;
 import dev.flowlint.payload.TemplateJsonParser;
+import dev.flowlint.source.GitIndex;
 import dev.flowlint.model.Severity;
 import dev.flowlint.payload.PayloadText;
 import dev.flowlint.model.TextLines;
@@ -30,6 +32,17 @@ public final class CheckRun {
   private final Optional<String> flow;
   private final Optional<Envelope> envelope;
   private final PayloadFiles payloadFiles;
+  private Optional<GitIndex> staged = Optional.empty();
+  private Optional<String> stdinPath = Optional.empty();
+  private final List<Skip> skipped = new ArrayList<>();
+
+  /**
+   * A file that was not checked, and why.
+   *
+   * @param quiet something flowlint knows is not a payload (a definition, its own output), or a
+   *     file the config's include/exclude leaves out: shown only with --verbose
+   */
+  public record Skip(String path, String reason, boolean quiet) {}
 
   public CheckRun(SchemaStore store, Config config, Optional<String> flow, Optional<Envelope> envelope, PayloadFiles payloadFiles) {
     this.checker = new PayloadChecker(store, config);
@@ -39,6 +52,27 @@ public final class CheckRun {
     this.payloadFiles = payloadFiles;
   }
 
+  /** Reads the named files from git's index (what is being committed), not from the working tree. */
+  public CheckRun readingStaged(GitIndex index) {
+    this.staged = Optional.of(index);
+    return this;
+  }
+
+  /** Reports standard input under this path and applies the config's mapping for it. */
+  public CheckRun stdinAs(String path) {
+    this.stdinPath = Optional.of(path);
+    return this;
+  }
+
+  /** Files left unchecked so far, in the order met. */
+  public List<Skip> skipped() {
+    return List.copyOf(skipped);
+  }
+
+  private String stdinDisplay() {
+    return stdinPath.orElse("<stdin>");
+  }
+
   public List<FileReport> run(List<String> paths, InputStream stdin) throws IOException, StoreException {
     List<FileReport> reports = new ArrayList<>();
     List<String> fileArgs = new ArrayList<>();
@@ -46,7 +80,7 @@ public final class CheckRun {
       if (p.equals("-")) {
         reports.addAll(checkFiles(fileArgs));
         fileArgs.clear();
-        reports.add(checkText("<stdin>", () -> PayloadText.read(stdin)));
+        checkText(stdinDisplay(), () -> PayloadText.read(stdin), true).ifPresent(reports::add);
       } else {
         fileArgs.add(p);
       }
@@ -60,14 +94,46 @@ public final class CheckRun {
     if (args.isEmpty()) {
       return reports;
     }
-    List<InputFiles.Skipped> skipped = new ArrayList<>();
-    for (InputFiles.InputFile f : InputFiles.expand(args, payloadFiles::accepts, skipped)) {
-      reports.add(checkText(f.display(), () -> PayloadText.read(f.path())));
+    List<InputFiles.Skipped> missing = new ArrayList<>();
+    for (InputFiles.InputFile f : files(args, missing)) {
+      Optional<String> left = payloadFiles.leavesOut(f.display());
+      if (left.isPresent()) {
+        skipped.add(new Skip(f.display(), left.get(), true));
+        continue;
+      }
+      checkText(f.display(), () -> read(f), false).ifPresent(reports::add);
     }
-    for (InputFiles.Skipped m : skipped) {
+    for (InputFiles.Skipped m : missing) {
       reports.add(unreadable(m.display(), m.reason()));
     }
     return reports;
+  }
+
+  /** The files named or found; with --staged every argument is a staged file's name. */
+  private List<InputFiles.InputFile> files(List<String> args, List<InputFiles.Skipped> missing) {
+    if (staged.isEmpty()) {
+      return InputFiles.expand(args, payloadFiles::accepts, missing);
+    }
+    List<InputFiles.InputFile> out = new ArrayList<>();
+    for (String a : args) {
+      if (java.nio.file.Files.isDirectory(java.nio.file.Path.of(a))) {
+        missing.add(new InputFiles.Skipped(a, "a directory; with --staged, name the staged files"));
+      } else {
+        out.add(new InputFiles.InputFile(java.nio.file.Path.of(a), a));
+      }
+    }
+    return out;
+  }
+
+  private String read(InputFiles.InputFile f) throws PayloadText.Unreadable {
+    if (staged.isEmpty()) {
+      return PayloadText.read(f.path());
+    }
+    try {
+      return PayloadText.decode(staged.get().staged(f.display()));
+    } catch (GitIndex.Unavailable e) {
+      throw new PayloadText.Unreadable(e.getMessage());
+    }
   }
 
   /**
@@ -86,7 +152,7 @@ public final class CheckRun {
     List<FixOutcome> out = new ArrayList<>();
     for (String p : paths) {
       if (p.equals("-")) {
-        out.add(fixText("<stdin>", () -> PayloadText.read(stdin)));
+        out.add(fixText(stdinDisplay(), () -> PayloadText.read(stdin)));
         continue;
       }
       List<InputFiles.Skipped> skipped = new ArrayList<>();
@@ -132,14 +198,28 @@ public final class CheckRun {
     String read() throws PayloadText.Unreadable;
   }
 
-  private FileReport checkText(String display, TextSource source) throws StoreException {
+  /**
+   * @param named standard input, which is always checked; other files that nothing maps to a flow
+   *     are skipped when they are plainly not payloads
+   */
+  private Optional<FileReport> checkText(String display, TextSource source, boolean named) throws StoreException {
     String text;
     try {
       text = source.read();
     } catch (PayloadText.Unreadable e) {
-      return unreadable(display, e.getMessage());
+      return Optional.of(unreadable(display, e.getMessage()));
     }
-    return checker.check(display, text, targetFor(display));
+    ParsedPayload parsed = TemplateJsonParser.parse(text);
+    Target target = targetFor(display);
+    boolean explicit = named || target.flow().isPresent() || target.envelope().isPresent();
+    if (!explicit) {
+      Optional<NonPayloads.Reason> not = NonPayloads.classify(parsed, text);
+      if (not.isPresent()) {
+        skipped.add(new Skip(display, not.get().text(), not.get().quiet()));
+        return Optional.empty();
+      }
+    }
+    return Optional.of(checker.check(display, text, parsed, target));
   }
 
   private Target targetFor(String display) {

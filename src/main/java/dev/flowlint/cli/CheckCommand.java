@@ -14,6 +14,7 @@ import dev.flowlint.fix.UnifiedDiff;
 import dev.flowlint.io.AtomicFiles;
 import dev.flowlint.model.Fix;
 import dev.flowlint.report.TextReporter;
+import dev.flowlint.source.GitIndex;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -65,7 +66,7 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "Print nothing in text format; the exit code tells.")
   boolean quiet;
 
-  @Option(names = "--include", paramLabel = "GLOB", description = "File-name glob of payloads inside directories (repeatable; replaces the default suffixes).")
+  @Option(names = "--include", paramLabel = "GLOB", description = "Glob of the files to check, named or inside directories (repeatable; replaces the config's include and the default suffixes).")
   List<String> include = new ArrayList<>();
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE",
@@ -74,6 +75,15 @@ final class CheckCommand implements Callable<Integer> {
 
   @Option(names = "--fix", description = "Apply each finding's fix in place (only its span changes; files are written atomically). With -, the fixed payload goes to standard output and the report to standard error.")
   boolean fix;
+
+  @Option(names = "--staged", description = "Read each named file as staged in git's index (what the commit will hold), not from the working tree; the git hook uses this.")
+  boolean staged;
+
+  @Option(names = "--stdin-filepath", paramLabel = "PATH", description = "With -, report standard input under PATH and use the flowlint.yaml mapping for PATH.")
+  String stdinFilepath;
+
+  @Option(names = {"-v", "--verbose"}, description = "Also say which files were skipped as not payloads (flow definitions, flowlint's own schemas) or by include/exclude.")
+  boolean verbose;
 
   @Option(names = "--diff", description = "Print a unified diff of what --fix would change and write nothing (the report goes to standard error).")
   boolean diff;
@@ -126,8 +136,17 @@ final class CheckCommand implements Callable<Integer> {
     if (fix && diff) {
       return usage("--fix and --diff do not go together: --diff shows what --fix would write");
     }
+    if (staged && (fix || paths.contains("-"))) {
+      return usage("--staged reads named files from git's index; it does not go with --fix or -");
+    }
     List<String> globs = include.isEmpty() ? config.include() : include;
-    CheckRun run = new CheckRun(store, config, Optional.ofNullable(flow), env, new PayloadFiles(globs));
+    CheckRun run = new CheckRun(store, config, Optional.ofNullable(flow), env, new PayloadFiles(globs, config.exclude()));
+    if (staged) {
+      run.readingStaged(new GitIndex(Path.of(""), dev.flowlint.payload.PayloadText.MAX_BYTES));
+    }
+    if (stdinFilepath != null) {
+      run.stdinAs(stdinFilepath);
+    }
     List<FileReport> reports;
     PrintStream reportOut = io.out();
     boolean wouldChange = false;
@@ -157,17 +176,23 @@ final class CheckCommand implements Callable<Integer> {
     } else {
       reporter.get().write(reports, reportOut);
     }
+    for (CheckRun.Skip skip : run.skipped()) {
+      if (verbose || (!skip.quiet() && !quiet)) {
+        io.err().println("skipped " + skip.path() + ": " + skip.reason());
+      }
+    }
     int code = CheckRun.exitCode(reports, failSeverity.get());
     return code == Cli.OK && diff && wouldChange ? Cli.FINDINGS : code;
   }
 
   /** Writes (--fix) or shows (--diff) each outcome; says what changed. True when anything would change. */
   private boolean applyFixes(List<CheckRun.FixOutcome> outcomes, PrintStream say) {
+    String stdin = stdinFilepath != null ? stdinFilepath : "<stdin>";
     boolean any = false;
     for (CheckRun.FixOutcome o : outcomes) {
       String path = o.report().path();
       o.refused().ifPresent(why -> say.println("not fixed " + path + ": " + why));
-      if (path.equals("<stdin>") && fix) {
+      if (path.equals(stdin) && fix) {
         io.out().print(o.fixed());
       }
       if (!o.changed()) {
@@ -178,7 +203,7 @@ final class CheckCommand implements Callable<Integer> {
         io.out().print(UnifiedDiff.of(path, o.original(), o.fixed()));
         continue;
       }
-      if (!path.equals("<stdin>")) {
+      if (!path.equals(stdin)) {
         try {
           AtomicFiles.write(Path.of(path).toRealPath(), o.fixed());
         } catch (IOException e) {

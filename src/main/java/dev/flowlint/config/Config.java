@@ -17,6 +17,8 @@ import java.util.Set;
  * file targets, the required policy and per-flow overrides, and rule severities.
  *
  * @param rules severity per rule id; empty Optional means "off"
+ * @param include globs of the files to check (named or found); empty means every payload suffix
+ * @param exclude globs of files never to check, even when named on the command line
  */
 public record Config(
     Optional<String> schemas,
@@ -24,9 +26,10 @@ public record Config(
     Optional<RequiredPolicy> required,
     Map<String, FlowOverride> flows,
     Map<String, Optional<Severity>> rules,
-    List<String> include) {
+    List<String> include,
+    List<String> exclude) {
 
-  public static final Config EMPTY = new Config(Optional.empty(), List.of(), Optional.empty(), Map.of(), Map.of(), List.of());
+  public static final Config EMPTY = new Config(Optional.empty(), List.of(), Optional.empty(), Map.of(), Map.of(), List.of(), List.of());
 
   /** Payload files matching {@code files} target {@code flow} in {@code envelope}. */
   public record PayloadMapping(String files, Optional<String> flow, Optional<Envelope> envelope) {

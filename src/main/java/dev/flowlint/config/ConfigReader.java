@@ -23,7 +23,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /** Reads and validates {@code flowlint.yaml}; every mistake is named with the key it is under. */
 public final class ConfigReader {
   public static final String DEFAULT_FILE = "flowlint.yaml";
-  private static final Set<String> KEYS = Set.of("schemas", "payloads", "required", "flows", "rules", "include");
+  private static final Set<String> KEYS = Set.of("schemas", "payloads", "required", "flows", "rules", "include", "exclude");
   private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
   private ConfigReader() {}
@@ -44,7 +44,7 @@ public final class ConfigReader {
       return Config.EMPTY;
     }
     if (!root.isObject()) {
-      throw new ConfigException(display + ": expected a mapping of settings (schemas, payloads, required, flows, rules, include)");
+      throw new ConfigException(display + ": expected a mapping of settings (schemas, payloads, required, flows, rules, include, exclude)");
     }
     for (String key : root.propertyNames()) {
       if (!KEYS.contains(key)) {
@@ -59,7 +59,8 @@ public final class ConfigReader {
           display + ": required: \"" + word + "\" is not one of no-default, schema, all, none")));
     }
     return new Config(schemas, payloads(display, root.get("payloads")), required,
-        flows(display, root.get("flows")), rules(display, root.get("rules")), strings(display, "include", root.get("include")));
+        flows(display, root.get("flows")), rules(display, root.get("rules")), strings(display, "include", root.get("include")),
+        strings(display, "exclude", root.get("exclude")));
   }
 
   private static List<Config.PayloadMapping> payloads(String display, JsonNode node) throws ConfigException {

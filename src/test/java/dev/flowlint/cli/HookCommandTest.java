@@ -47,7 +47,9 @@ class HookCommandTest {
 
   @Test
   void installsAnExecutableHookAndRefusesToReplaceAForeignOne() throws Exception {
-    Files.createDirectories(tmp.resolve(".git/hooks"));
+    assumeTrue(gitAvailable(), "git is not installed");
+    assertEquals(0, sh(tmp, Map.of(), "git", "init", "-q"));
+    Files.createDirectories(tmp.resolve("sub"));
     Path hook = tmp.resolve(".git/hooks/pre-commit");
     Result r = CliRunner.run("hook", "install", "--repo", tmp.toString());
     assertEquals(0, r.code(), r.err());
@@ -85,7 +87,7 @@ class HookCommandTest {
     stub.toFile().setExecutable(true);
     int code = sh(repo, Map.of("FLOWLINT", stub.toString()), "bash", ".git/hooks/pre-commit");
     assertEquals(1, code, "the hook fails the commit when flowlint finds problems");
-    assertEquals(List.of("check", "a b.json", "t.json.hbs"), Files.readAllLines(tmp.resolve("args")));
+    assertEquals(List.of("check", "--staged", "--", "a b.json", "t.json.hbs"), Files.readAllLines(tmp.resolve("args")));
   }
 
   @Test

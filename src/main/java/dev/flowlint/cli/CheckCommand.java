@@ -6,8 +6,10 @@ import dev.flowlint.model.FileReport;
 import dev.flowlint.check.PayloadFiles;
 import dev.flowlint.config.Config;
 import dev.flowlint.model.Severity;
+import dev.flowlint.io.SafeText;
+import dev.flowlint.report.OutputFormat;
+import dev.flowlint.report.ReportContext;
 import dev.flowlint.report.Reporter;
-import dev.flowlint.report.Reporters;
 import dev.flowlint.schema.SchemaStore;
 import dev.flowlint.schema.SchemaStore.StoreException;
 import dev.flowlint.fix.UnifiedDiff;
@@ -46,9 +48,11 @@ final class CheckCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "PATH|DIR|-", description = "Payload files, directories, or - for standard input.")
   List<String> paths;
 
-  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
-      description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).", completionCandidates = Formats.class)
-  String format;
+  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT[=FILE]",
+      description = {"Report format: ${COMPLETION-CANDIDATES} (default: text). Repeatable; FORMAT=FILE writes that report to FILE "
+          + "(atomically), e.g. --format sarif=flowlint.sarif --format text. When every report goes to a file, the terminal gets the text report."},
+      completionCandidates = Formats.class)
+  List<String> formats = new ArrayList<>();
 
   @Option(names = "--flow", paramLabel = "NAME|ID", description = "The flow every payload targets (beats flowId and flowlint.yaml).")
   String flow;
@@ -70,7 +74,7 @@ final class CheckCommand implements Callable<Integer> {
   List<String> include = new ArrayList<>();
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-      description = "Write the report in --format to FILE (atomically); the terminal still gets the text report.")
+      description = "Write the report of the --format given without =FILE to FILE (atomically); the terminal still gets the text report.")
   String output;
 
   @Option(names = "--fix", description = "Apply each finding's fix in place (only its span changes; files are written atomically). With -, the fixed payload goes to standard output and the report to standard error.")
@@ -90,7 +94,7 @@ final class CheckCommand implements Callable<Integer> {
 
   static final class Formats extends ArrayList<String> {
     Formats() {
-      super(Reporters.NAMES);
+      super(OutputFormat.names());
     }
   }
 
@@ -114,9 +118,9 @@ final class CheckCommand implements Callable<Integer> {
     if (!List.of("auto", "always", "never").contains(colorWhen)) {
       return usage("--color must be auto, always or never, not \"" + colorWhen + "\"");
     }
-    Optional<Reporter> reporter = Reporters.byName(format, Cli.version(), color(), quiet);
-    if (reporter.isEmpty()) {
-      return usage("unknown --format \"" + format + "\"; use one of " + String.join(", ", Reporters.NAMES));
+    FormatSpecs.Parsed specs = FormatSpecs.parse(formats, output);
+    if (specs.error().isPresent()) {
+      return usage(specs.error().get());
     }
     Optional<ConfigOptions.Loaded> loaded = common.load(io.err());
     if (loaded.isEmpty()) {
@@ -129,9 +133,6 @@ final class CheckCommand implements Callable<Integer> {
     } catch (StoreException e) {
       io.err().println("flowlint check: " + e.getMessage());
       return Cli.USAGE;
-    }
-    if (output != null && java.nio.file.Files.isDirectory(Path.of(output))) {
-      return usage("--output " + output + " is a directory; name a file such as " + output + "/flowlint." + format);
     }
     if (fix && diff) {
       return usage("--fix and --diff do not go together: --diff shows what --fix would write");
@@ -163,22 +164,28 @@ final class CheckCommand implements Callable<Integer> {
       io.err().println("flowlint check: " + e.getMessage());
       return Cli.USAGE;
     }
-    if (output != null) {
+    ReportContext context = context(specs.specs(), failSeverity.get());
+    for (FormatSpecs.Spec spec : specs.specs()) {
+      Reporter reporter = spec.format().create(context);
+      if (spec.file().isEmpty()) {
+        reporter.write(reports, reportOut);
+        continue;
+      }
       ByteArrayOutputStream file = new ByteArrayOutputStream();
-      reporter.get().write(reports, new PrintStream(file, true, StandardCharsets.UTF_8));
+      reporter.write(reports, new PrintStream(file, true, StandardCharsets.UTF_8));
       try {
-        AtomicFiles.write(Path.of(output), file.toString(StandardCharsets.UTF_8));
+        AtomicFiles.write(Path.of(spec.file().get()), file.toString(StandardCharsets.UTF_8));
       } catch (IOException e) {
-        io.err().println("flowlint check: cannot write " + output + ": " + e.getMessage());
+        io.err().println("flowlint check: cannot write " + spec.file().get() + ": " + e.getMessage());
         return Cli.USAGE;
       }
+    }
+    if (specs.specs().stream().allMatch(spec -> spec.file().isPresent())) {
       new TextReporter(color(), quiet).write(reports, reportOut);
-    } else {
-      reporter.get().write(reports, reportOut);
     }
     for (CheckRun.Skip skip : run.skipped()) {
       if (verbose || (!skip.quiet() && !quiet)) {
-        io.err().println("skipped " + skip.path() + ": " + skip.reason());
+        io.err().println("skipped " + SafeText.escape(skip.path()) + ": " + skip.reason());
       }
     }
     int code = CheckRun.exitCode(reports, failSeverity.get());
@@ -221,10 +228,18 @@ final class CheckCommand implements Callable<Integer> {
     if (colorWhen.equals("always")) {
       return true;
     }
-    if (colorWhen.equals("never") || System.getenv("NO_COLOR") != null || "dumb".equals(System.getenv("TERM"))) {
+    if (colorWhen.equals("never")) {
       return false;
     }
-    return System.console() != null && io.out() == System.out;
+    return io.out() == System.out && Terminal.colorAuto(io.env(), Terminal.stdoutIsTerminal());
+  }
+
+  /** The repository root is looked up only for the formats that report paths relative to it. */
+  private ReportContext context(List<FormatSpecs.Spec> specs, Severity failOn) {
+    Path cwd = Path.of("").toAbsolutePath();
+    boolean needsRoot = specs.stream().anyMatch(s -> s.format().needsRoot());
+    Path root = needsRoot ? GitIndex.topLevel(cwd).orElse(cwd) : cwd;
+    return new ReportContext(Cli.version(), color(), quiet, failOn, cwd, root);
   }
 
   private int usage(String message) {

@@ -60,4 +60,20 @@ public final class GitIndex {
       throw new Unavailable("interrupted while reading the staged file from git");
     }
   }
+
+  /** The top level of the git work tree containing {@code dir}, if git is there to say. */
+  public static java.util.Optional<Path> topLevel(Path dir) {
+    try {
+      Process p = new ProcessBuilder("git", "rev-parse", "--show-toplevel").directory(dir.toAbsolutePath().toFile())
+          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      p.getOutputStream().close();
+      String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+      return p.waitFor() == 0 && !out.isEmpty() ? java.util.Optional.of(Path.of(out)) : java.util.Optional.empty();
+    } catch (IOException e) {
+      return java.util.Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return java.util.Optional.empty();
+    }
+  }
 }

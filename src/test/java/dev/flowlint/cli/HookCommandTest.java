@@ -1,6 +1,7 @@
 package dev.flowlint.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -94,24 +95,44 @@ class HookCommandTest {
   void preCommitManifestIsValidForTheFramework() throws Exception {
     JsonNode hooks = YAMLMapper.builder().build().readTree(Path.of(".pre-commit-hooks.yaml").toFile());
     assertTrue(hooks.isArray());
-    assertEquals(1, hooks.size());
-    JsonNode h = hooks.get(0);
-    for (String key : List.of("id", "name", "entry", "language")) {
-      assertTrue(h.has(key), "pre-commit requires " + key);
+    java.util.Map<String, JsonNode> byId = new java.util.LinkedHashMap<>();
+    hooks.forEach(h -> byId.put(h.get("id").asString(), h));
+    assertEquals(List.of("flowlint", "flowlint-system", "flowlint-schemas", "flowlint-schemas-system"), List.copyOf(byId.keySet()));
+    for (JsonNode h : hooks) {
+      for (String key : List.of("id", "name", "entry", "language")) {
+        assertTrue(h.has(key), "pre-commit requires " + key);
+      }
+      assertTrue(h.get("require_serial").asBoolean());
+      if (h.get("language").asString().equals("script")) {
+        String script = h.get("entry").asString().split(" ")[0];
+        assertTrue(Files.isExecutable(Path.of(script)), "entry script " + script + " is executable");
+      } else {
+        assertEquals("system", h.get("language").asString());
+        assertTrue(h.get("entry").asString().startsWith("flowlint "), "an installed flowlint on PATH");
+      }
     }
-    assertEquals("flowlint", h.get("id").asString());
-    assertEquals("script", h.get("language").asString());
-    assertTrue(h.get("require_serial").asBoolean());
-    assertTrue(h.get("pass_filenames").asBoolean());
-    String script = h.get("entry").asString().split(" ")[0];
-    assertTrue(Files.isExecutable(Path.of(script)), "entry script " + script + " is executable");
-    Pattern files = Pattern.compile(h.get("files").asString());
-    Pattern exclude = Pattern.compile(h.get("exclude").asString());
-    for (String yes : List.of("payloads/a.json", "x.json.tmpl", "t/x.json.vm", "x.json.hbs", "x.json.j2")) {
-      assertTrue(files.matcher(yes).find() && !exclude.matcher(yes).find(), yes);
+    for (String id : List.of("flowlint", "flowlint-system")) {
+      JsonNode h = byId.get(id);
+      assertEquals("flowlint check", h.get("entry").asString());
+      assertEquals("--", h.get("args").get(h.get("args").size() - 1).asString(), "file names come after --");
+      assertTrue(h.get("pass_filenames").asBoolean());
+      Pattern files = Pattern.compile(h.get("files").asString());
+      Pattern exclude = Pattern.compile(h.get("exclude").asString());
+      for (String yes : List.of("payloads/a.json", "x.json.tmpl", "t/x.json.vm", "x.json.hbs", "x.json.j2")) {
+        assertTrue(files.matcher(yes).find() && !exclude.matcher(yes).find(), yes);
+      }
+      for (String no : List.of("schemas/order.schema.json", "schemas/index.json", "flowlint.yaml", "a.json.bak")) {
+        assertTrue(!files.matcher(no).find() || exclude.matcher(no).find(), no);
+      }
     }
-    for (String no : List.of("schemas/order.schema.json", "schemas/index.json", "flowlint.yaml", "a.json.bak")) {
-      assertTrue(!files.matcher(no).find() || exclude.matcher(no).find(), no);
+    for (String id : List.of("flowlint-schemas", "flowlint-schemas-system")) {
+      JsonNode h = byId.get(id);
+      assertEquals("flowlint import --check", h.get("entry").asString());
+      assertFalse(h.get("pass_filenames").asBoolean(), "the user's args name the definitions");
+      Pattern files = Pattern.compile(h.get("files").asString());
+      for (String yes : List.of("flows/a.yaml", "x.i3WorkFlow", "api/flows.json", "t.yaml.tftpl")) {
+        assertTrue(files.matcher(yes).find(), yes);
+      }
     }
   }
 }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The pre-commit framework (whatever version is installed; CI installs Debian's) running this
+ * The pre-commit framework running this
  * repository's .pre-commit-hooks.yaml on real commits, set up as docs/ci.md says: a hooks
  * repository tagged v0.2.0 (a scratch copy, tagged there), the -system hooks, flowlint on PATH.
  */
@@ -32,14 +32,24 @@ class PreCommitEndToEndTest {
 
   record Run(int code, String output) {}
 
-  static boolean preCommitAvailable() {
+  /**
+   * The pre-commit to run: FLOWLINT_TEST_PRE_COMMIT (CI points it at pre-commit 4, see
+   * src/test/sh/pre-commit-4.sh), else the one on PATH (Debian bookworm's is 3.0.4).
+   */
+  static java.util.Optional<Path> preCommit() {
+    String given = System.getenv("FLOWLINT_TEST_PRE_COMMIT");
+    if (given != null && !given.isBlank()) {
+      return java.util.Optional.of(Path.of(given)).filter(Files::isExecutable);
+    }
     for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
       if (Files.isExecutable(Path.of(dir, "pre-commit"))) {
-        return true;
+        return java.util.Optional.of(Path.of(dir, "pre-commit"));
       }
     }
-    return false;
+    return java.util.Optional.empty();
   }
+
+  String preCommit;
 
   Run sh(Path dir, String... cmd) throws Exception {
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
@@ -59,7 +69,8 @@ class PreCommitEndToEndTest {
   @BeforeEach
   void setUp() throws Exception {
     assumeTrue(GitHookEndToEndTest.gitAvailable(), "git is not installed");
-    assumeTrue(preCommitAvailable(), "pre-commit is not installed");
+    assumeTrue(preCommit().isPresent(), "pre-commit is not installed");
+    preCommit = preCommit().get().toString();
     Path bin = tmp.resolve("bin");
     Files.createDirectories(bin);
     Files.move(GitHookEndToEndTest.flowlintScript(tmp), bin.resolve("flowlint"));
@@ -100,7 +111,9 @@ class PreCommitEndToEndTest {
         """.formatted(hooks.toUri()));
     ok(repo, "git", "add", ".");
     ok(repo, "git", "commit", "-q", "-m", "setup", "--no-verify");
-    ok(repo, "pre-commit", "install");
+    Run version = sh(repo, preCommit, "--version");
+    System.out.println("PreCommitEndToEndTest runs " + version.output().strip());
+    ok(repo, preCommit, "install");
   }
 
   @Test

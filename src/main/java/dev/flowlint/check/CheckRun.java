@@ -211,7 +211,7 @@ public final class CheckRun {
     }
     ParsedPayload parsed = TemplateJsonParser.parse(text);
     Target target = targetFor(display);
-    boolean explicit = named || target.flow().isPresent() || target.envelope().isPresent();
+    boolean explicit = named || target.flow().isPresent() || target.envelope().isPresent() || config.mappingFor(display).isPresent();
     if (!explicit) {
       Optional<NonPayloads.Reason> not = NonPayloads.classify(parsed, text);
       if (not.isPresent()) {

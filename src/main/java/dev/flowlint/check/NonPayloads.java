@@ -48,8 +48,14 @@ public final class NonPayloads {
     if (obj.member("byId").isPresent() && obj.member("byName").isPresent() && obj.member("flows").isPresent()) {
       return Optional.of(new Reason("flowlint's schema index", true));
     }
-    if (DataActionLinter.isExport(obj) || DataActionLinter.isContract(obj) || looksLikePayload(obj)) {
+    if (DataActionLinter.isExport(obj) || looksLikePayload(obj)) {
       return Optional.empty();
+    }
+    // A bare {type: object, properties} is any JSON Schema as much as a data action contract:
+    // import reads it; check lints it as a contract only when told to (--flow, or a mapping with a flow).
+    if (DataActionLinter.isContract(obj)) {
+      return Optional.of(new Reason("a data action input contract or other JSON Schema (flowlint import reads it; "
+          + "check lints it with --flow or a flowlint.yaml mapping)", true));
     }
     if (isDefinition(text)) {
       return Optional.of(new Reason("a flow definition (flowlint import reads it)", true));

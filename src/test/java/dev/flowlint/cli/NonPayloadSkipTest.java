@@ -66,6 +66,10 @@ class NonPayloadSkipTest {
     Result mapped = CliRunner.run("check", tmp.resolve("package.json").toString(), "--schemas", schemas, "--config", cfg.toString());
     assertEquals(1, mapped.code(), mapped.out());
     assertFalse(mapped.err().contains("skipped"), mapped.err());
+    Files.writeString(cfg, "payloads:\n  - files: \"package.json\"\n");
+    Result filesOnly = CliRunner.run("check", tmp.resolve("package.json").toString(), "--schemas", schemas, "--config", cfg.toString());
+    assertFalse(filesOnly.err().contains("skipped"), "a mapping without flow or envelope still names the file: " + filesOnly.err());
+    assertTrue(filesOnly.out().contains("checked 1 file"), filesOnly.out());
   }
 
   @Test
@@ -94,6 +98,20 @@ class NonPayloadSkipTest {
     assertEquals(1, r.code(), r.out() + r.err());
     assertTrue(r.out().startsWith("payloads/orders/new.json:1:2: error[unknown-input]"), r.out());
     assertTrue(r.out().contains("Flow.customer_id"), r.out());
+  }
+
+  @Test
+  void aBareContractIsSkippedUnlessNamedAndAnExportIsAlwaysLinted() throws Exception {
+    Path contract = tmp.resolve("data-action-input.json");
+    Files.writeString(contract, "{\"type\": \"object\", \"properties\": {\"address\": {\"type\": \"object\"}}}");
+    Result skipped = CliRunner.run("check", contract.toString(), "--schemas", schemas, "-v");
+    assertEquals(0, skipped.code(), skipped.out());
+    assertTrue(skipped.err().contains("skipped " + contract + ": a data action input contract or other JSON Schema"), skipped.err());
+    Result named = CliRunner.run("check", contract.toString(), "--schemas", schemas, "--flow", "Order Lookup");
+    assertEquals(1, named.code(), named.out());
+    assertTrue(named.out().contains("error[contract-not-flat]"), named.out());
+    Result export = CliRunner.run("check", "fixtures/data-actions", "--schemas", schemas);
+    assertFalse(export.err().contains("skipped"), "exports are linted: " + export.err());
   }
 
   @Test

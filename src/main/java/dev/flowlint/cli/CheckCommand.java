@@ -166,7 +166,7 @@ final class CheckCommand implements Callable<Integer> {
     }
     ReportContext context = context(specs.specs(), failSeverity.get());
     for (FormatSpecs.Spec spec : specs.specs()) {
-      Reporter reporter = spec.format().create(context);
+      Reporter reporter = spec.format().create(spec.file().isEmpty() ? context : context.withoutColor());
       if (spec.file().isEmpty()) {
         reporter.write(reports, reportOut);
         continue;
@@ -198,7 +198,7 @@ final class CheckCommand implements Callable<Integer> {
     boolean any = false;
     for (CheckRun.FixOutcome o : outcomes) {
       String path = o.report().path();
-      o.refused().ifPresent(why -> say.println("not fixed " + path + ": " + why));
+      o.refused().ifPresent(why -> say.println("not fixed " + SafeText.escape(path) + ": " + why));
       if (path.equals(stdin) && fix) {
         io.out().print(o.fixed());
       }
@@ -214,11 +214,11 @@ final class CheckCommand implements Callable<Integer> {
         try {
           AtomicFiles.write(Path.of(path).toRealPath(), o.fixed());
         } catch (IOException e) {
-          say.println("not fixed " + path + ": cannot write (" + e.getMessage() + ")");
+          say.println("not fixed " + SafeText.escape(path) + ": cannot write (" + e.getMessage() + ")");
           continue;
         }
       }
-      say.println("fixed " + path + ": " + o.applied().size() + (o.applied().size() == 1 ? " fix (" : " fixes (")
+      say.println("fixed " + SafeText.escape(path) + ": " + o.applied().size() + (o.applied().size() == 1 ? " fix (" : " fixes (")
           + o.applied().stream().map(Fix::description).collect(Collectors.joining("; ")) + ")");
     }
     return any;

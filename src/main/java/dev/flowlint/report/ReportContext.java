@@ -18,6 +18,11 @@ public record ReportContext(String version, boolean color, boolean quiet, Severi
     return new ReportContext(version, color, quiet, Severity.ERROR, cwd, cwd);
   }
 
+  /** For a report written to a file: escape codes belong on terminals only. */
+  public ReportContext withoutColor() {
+    return new ReportContext(version, false, quiet, failOn, workDir, root);
+  }
+
   public RepoPaths paths() {
     return new RepoPaths(workDir, root);
   }

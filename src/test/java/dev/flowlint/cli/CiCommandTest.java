@@ -46,6 +46,11 @@ class CiCommandTest {
     assertTrue(onlyFiles.out().contains("error[unknown-input]"), "every report in a file: the terminal gets text");
     assertTrue(CanonicalJson.mapper().readTree(tmp.resolve("cq.json").toFile()).isArray());
 
+    Result coloured = CliRunner.run("check", "--schemas", schemas.toString(), "--color", "always", "--format", "text=" + tmp.resolve("t.txt"),
+        "--format", "text", payload.toString());
+    assertTrue(coloured.out().contains("\u001b["), "the terminal report is coloured");
+    assertFalse(Files.readString(tmp.resolve("t.txt")).contains("\u001b"), "a report in a file is not");
+
     Result legacy = CliRunner.run("check", "--schemas", schemas.toString(), "--format", "json", "--output", tmp.resolve("r.json").toString(), payload.toString());
     assertEquals(1, legacy.code());
     assertTrue(Files.exists(tmp.resolve("r.json")));

@@ -152,26 +152,35 @@ public final class CheckRun {
     List<FixOutcome> out = new ArrayList<>();
     for (String p : paths) {
       if (p.equals("-")) {
-        out.add(fixText(stdinDisplay(), () -> PayloadText.read(stdin)));
+        fixText(stdinDisplay(), () -> PayloadText.read(stdin), true).ifPresent(out::add);
         continue;
       }
-      List<InputFiles.Skipped> skipped = new ArrayList<>();
-      for (InputFiles.InputFile f : InputFiles.expand(List.of(p), payloadFiles::accepts, skipped)) {
-        out.add(fixText(f.display(), () -> PayloadText.read(f.path())));
+      List<InputFiles.Skipped> missing = new ArrayList<>();
+      for (InputFiles.InputFile f : InputFiles.expand(List.of(p), payloadFiles::accepts, missing)) {
+        Optional<String> left = payloadFiles.leavesOut(f.display());
+        if (left.isPresent()) {
+          skipped.add(new Skip(f.display(), left.get(), true));
+          continue;
+        }
+        // What check skips, --fix leaves alone: package.json is not rewritten as a payload.
+        fixText(f.display(), () -> PayloadText.read(f.path()), false).ifPresent(out::add);
       }
-      for (InputFiles.Skipped m : skipped) {
+      for (InputFiles.Skipped m : missing) {
         out.add(new FixOutcome(unreadable(m.display(), m.reason()), "", "", List.of(), Optional.empty()));
       }
     }
     return out;
   }
 
-  private FixOutcome fixText(String display, TextSource source) throws StoreException {
+  private Optional<FixOutcome> fixText(String display, TextSource source, boolean named) throws StoreException {
     String text;
     try {
       text = source.read();
     } catch (PayloadText.Unreadable e) {
-      return new FixOutcome(unreadable(display, e.getMessage()), "", "", List.of(), Optional.empty());
+      return Optional.of(new FixOutcome(unreadable(display, e.getMessage()), "", "", List.of(), Optional.empty()));
+    }
+    if (skips(display, text, TemplateJsonParser.parse(text), named)) {
+      return Optional.empty();
     }
     String original = text;
     List<Fix> applied = new ArrayList<>();
@@ -191,7 +200,7 @@ public final class CheckRun {
       applied.addAll(next.fixes());
       report = checker.check(display, text, targetFor(display));
     }
-    return new FixOutcome(report, original, text, applied, refused);
+    return Optional.of(new FixOutcome(report, original, text, applied, refused));
   }
 
   private interface TextSource {
@@ -210,16 +219,22 @@ public final class CheckRun {
       return Optional.of(unreadable(display, e.getMessage()));
     }
     ParsedPayload parsed = TemplateJsonParser.parse(text);
+    if (skips(display, text, parsed, named)) {
+      return Optional.empty();
+    }
+    return Optional.of(checker.check(display, text, parsed, targetFor(display)));
+  }
+
+  /** Whether a file nothing names explicitly is plainly not a payload (then it is recorded as skipped). */
+  private boolean skips(String display, String text, ParsedPayload parsed, boolean named) {
     Target target = targetFor(display);
     boolean explicit = named || target.flow().isPresent() || target.envelope().isPresent() || config.mappingFor(display).isPresent();
-    if (!explicit) {
-      Optional<NonPayloads.Reason> not = NonPayloads.classify(parsed, text);
-      if (not.isPresent()) {
-        skipped.add(new Skip(display, not.get().text(), not.get().quiet()));
-        return Optional.empty();
-      }
+    if (explicit) {
+      return false;
     }
-    return Optional.of(checker.check(display, text, parsed, target));
+    Optional<NonPayloads.Reason> not = NonPayloads.classify(parsed, text);
+    not.ifPresent(r -> skipped.add(new Skip(display, r.text(), r.quiet())));
+    return not.isPresent();
   }
 
   private Target targetFor(String display) {

@@ -115,6 +115,17 @@ class NonPayloadSkipTest {
   }
 
   @Test
+  void fixLeavesWhatCheckSkipsAlone() throws Exception {
+    Path dir = tmp.resolve("repo");
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("package.json"), PACKAGE);
+    Result r = CliRunner.run("check", dir.toString(), "--schemas", schemas, "--fix");
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertEquals(PACKAGE, Files.readString(dir.resolve("package.json")));
+    assertTrue(r.err().contains("skipped " + dir + "/package.json: no envelope keys"), r.err());
+  }
+
+  @Test
   void stdinIsAlwaysChecked() {
     Result r = CliRunner.withStdin(PACKAGE, "check", "-", "--schemas", schemas);
     assertEquals(1, r.code(), r.out());

@@ -1,5 +1,6 @@
 package dev.flowlint.report;
 
+import dev.flowlint.io.SafeText;
 import dev.flowlint.model.Diagnostic;
 import dev.flowlint.model.FileReport;
 import dev.flowlint.model.Rule;
@@ -49,7 +50,7 @@ public final class GithubReporter implements Reporter {
       case WARNING -> "warning";
       case INFO -> "notice";
     };
-    StringBuilder line = new StringBuilder("::").append(kind).append(" file=").append(property(paths.forCi(f.path())));
+    StringBuilder line = new StringBuilder("::").append(kind).append(" file=").append(property(SafeText.escape(paths.forCi(f.path()))));
     if (d.rule() != Rule.UNREADABLE_FILE) {
       line.append(",line=").append(d.span().line()).append(",endLine=").append(d.span().endLine());
       // GitHub ignores (or misplaces) columns on an annotation that spans several lines.
@@ -57,7 +58,9 @@ public final class GithubReporter implements Reporter {
         line.append(",col=").append(d.span().column()).append(",endColumn=").append(d.span().endColumn());
       }
     }
-    line.append(",title=").append(property(d.rule().id())).append("::").append(data(d.message()));
+    // Control characters from the payload are shown escaped; line breaks stay line breaks.
+    String message = String.join("\n", d.message().lines().map(SafeText::escape).toList());
+    line.append(",title=").append(property(d.rule().id())).append("::").append(data(message));
     return line.toString();
   }
 

@@ -207,6 +207,11 @@ class CiFormatsTest {
     assertTrue(out.contains("p\\u001b.json:1:2: error[unknown-input] inputData has no input \"a\\u001b[31mred\\u0007\\u0000\\nb\\u202e\""), out);
     assertTrue(out.contains("help: help a\\u001b[31mred"), out);
 
+    GithubReporter github = new GithubReporter(new TextReporter(false, false), new RepoPaths(ROOT, ROOT));
+    String annotations = ReporterContractTest.render(github, List.of(f));
+    assertFalse(annotations.chars().anyMatch(c -> c == 0x1b || c == 0x07 || c == 0), annotations);
+    assertTrue(annotations.contains("::inputData has no input \"a\\u001b[31mred\\u0007\\u0000%0Ab\\u202e\""), annotations);
+
     ImportResult imported = new ImportResult("schemas", List.of(new ImportResult.Imported("Flow\u001b]0;pwned\u0007", "workflow", 1, 0, "f.schema.json")),
         List.of(new ImportResult.Skipped("Bad\nName", "workflow", "src.yaml", "no inputs")),
         List.of(new ImportResult.Problem(ImportResult.Severity.ERROR, "x\u001by")));

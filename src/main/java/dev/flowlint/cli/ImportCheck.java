@@ -38,16 +38,17 @@ final class ImportCheck {
     Path scratch = null;
     try {
       scratch = Files.createTempDirectory("flowlint-import-check");
-      Map<String, String> before = contents(outDir);
-      for (Map.Entry<String, String> e : before.entrySet()) {
+      Map<String, byte[]> before = contents(outDir);
+      for (Map.Entry<String, byte[]> e : before.entrySet()) {
         Path copy = scratch.resolve(e.getKey());
         Files.createDirectories(copy.getParent());
-        Files.writeString(copy, e.getValue());
+        Files.write(copy, e.getValue());
       }
       ImportResult result = new SchemaImporter(policy).write(scratch, outDisplay, flows, problems);
       io.err().print(result.problemsText());
-      Map<String, String> after = contents(scratch);
-      List<String> changed = after.keySet().stream().filter(f -> !after.get(f).equals(before.get(f))).sorted(flowsFirst()).toList();
+      Map<String, byte[]> after = contents(scratch);
+      List<String> changed = after.keySet().stream().filter(f -> !java.util.Arrays.equals(after.get(f), before.get(f)))
+          .sorted(flowsFirst()).toList();
       List<String> drift = semanticDrift(outDir, outDisplay, policy, flows);
       if (changed.isEmpty()) {
         io.out().println("schemas up to date: " + result.imported().size() + plural(result.imported().size(), " flow") + " from the definitions given match " + outDisplay);
@@ -56,7 +57,7 @@ final class ImportCheck {
       drift.forEach(line -> io.out().println(SafeText.escape(line)));
       for (String file : changed) {
         String display = outDisplay.endsWith("/") ? outDisplay + file : outDisplay + "/" + file;
-        String diff = UnifiedDiff.of(display, before.getOrDefault(file, ""), after.get(file));
+        String diff = UnifiedDiff.of(display, text(before.get(file)), text(after.get(file)));
         io.out().print(before.containsKey(file) ? diff : diff.replaceFirst("^--- a/\\S*", "--- /dev/null"));
       }
       long flowFiles = changed.stream().filter(f -> !f.equals(dev.flowlint.schema.SchemaIndex.FILE_NAME)).count();
@@ -91,14 +92,18 @@ final class ImportCheck {
     return Comparator.comparing((String f) -> f.equals(dev.flowlint.schema.SchemaIndex.FILE_NAME)).thenComparing(f -> f);
   }
 
-  private static Map<String, String> contents(Path dir) throws IOException {
-    Map<String, String> out = new TreeMap<>();
+  private static String text(byte[] bytes) {
+    return bytes == null ? "" : new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private static Map<String, byte[]> contents(Path dir) throws IOException {
+    Map<String, byte[]> out = new TreeMap<>();
     if (!Files.isDirectory(dir)) {
       return out;
     }
     try (Stream<Path> files = Files.walk(dir)) {
       for (Path f : files.filter(Files::isRegularFile).toList()) {
-        out.put(dir.relativize(f).toString().replace('\\', '/'), Files.readString(f));
+        out.put(dir.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
       }
     }
     return out;

@@ -83,7 +83,9 @@ final class HookCommand implements Runnable {
           + MARKER + ": written by 'flowlint hook install'; 'flowlint hook install --force' rewrites it.\n"
           + "# Checks the staged payloads and payload templates; findings stop the commit (git commit --no-verify skips it).\n"
           + "set -euo pipefail\n"
-          + "flowlint=\"${FLOWLINT:-" + launcher.replace("\"", "\\\"") + "}\"\n"
+          // Single-quoted: a launcher path with $, ` or " in it stays a path.
+          + "default_flowlint='" + launcher.replace("'", "'\\''") + "'\n"
+          + "flowlint=\"${FLOWLINT:-$default_flowlint}\"\n"
           + "cd \"$(git rev-parse --show-toplevel)\"\n"
           + "files=()\n"
           + "while IFS= read -r -d '' f; do files+=(\"$f\"); done < <(git diff --cached --name-only --diff-filter=ACMR -z -- \\\n"

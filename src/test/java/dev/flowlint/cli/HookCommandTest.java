@@ -92,6 +92,33 @@ class HookCommandTest {
   }
 
   @Test
+  void aLauncherPathWithShellCharactersStaysAPath() throws Exception {
+    assumeTrue(gitAvailable(), "git is not installed");
+    Path repo = tmp.resolve("r");
+    Files.createDirectories(repo);
+    assertEquals(0, sh(repo, Map.of(), "git", "init", "-q"));
+    Path odd = tmp.resolve("a $HOME `x` 'q\"/flowlint");
+    Files.createDirectories(odd.getParent());
+    Files.writeString(odd, "#!/usr/bin/env bash\necho \"ran $1\" > \"$(dirname \"$0\")/ran\"\n");
+    assertTrue(odd.toFile().setExecutable(true));
+    String before = System.getProperty("flowlint.launcher");
+    System.setProperty("flowlint.launcher", odd.toString());
+    try {
+      assertEquals(0, CliRunner.run("hook", "install", "--repo", repo.toString()).code());
+    } finally {
+      if (before == null) {
+        System.clearProperty("flowlint.launcher");
+      } else {
+        System.setProperty("flowlint.launcher", before);
+      }
+    }
+    Files.writeString(repo.resolve("p.json"), "{}");
+    assertEquals(0, sh(repo, Map.of(), "git", "add", "p.json"));
+    assertEquals(0, sh(repo, Map.of(), "bash", ".git/hooks/pre-commit"));
+    assertEquals("ran check\n", Files.readString(odd.getParent().resolve("ran")));
+  }
+
+  @Test
   void preCommitManifestIsValidForTheFramework() throws Exception {
     JsonNode hooks = YAMLMapper.builder().build().readTree(Path.of(".pre-commit-hooks.yaml").toFile());
     assertTrue(hooks.isArray());

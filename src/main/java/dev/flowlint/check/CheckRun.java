@@ -10,7 +10,9 @@ import dev.flowlint.config.Config;
 import dev.flowlint.fix.FixApplier;
 import dev.flowlint.model.Diagnostic;
 import dev.flowlint.model.Fix;
+import dev.flowlint.payload.ParsedPayload;
 import dev.flowlint.payload.TemplateJsonParser;
+import dev.flowlint.source.GitIndex;
 import dev.flowlint.model.Severity;
 import dev.flowlint.payload.PayloadText;
 import dev.flowlint.model.TextLines;
@@ -31,6 +33,17 @@ public final class CheckRun {
   private final Optional<Envelope> envelope;
   private final PayloadFiles payloadFiles;
   private final CallSiteChecker calls;
+  private Optional<GitIndex> staged = Optional.empty();
+  private Optional<String> stdinPath = Optional.empty();
+  private final List<Skip> skipped = new ArrayList<>();
+
+  /**
+   * A file that was not checked, and why.
+   *
+   * @param quiet something flowlint knows is not a payload (a definition, its own output), or a
+   *     file the config's include/exclude leaves out: shown only with --verbose
+   */
+  public record Skip(String path, String reason, boolean quiet) {}
 
   public CheckRun(SchemaStore store, Config config, Optional<String> flow, Optional<Envelope> envelope, PayloadFiles payloadFiles) {
     this.checker = new PayloadChecker(store, config);
@@ -41,6 +54,27 @@ public final class CheckRun {
     this.calls = new CallSiteChecker(store, config);
   }
 
+  /** Reads the named files from git's index (what is being committed), not from the working tree. */
+  public CheckRun readingStaged(GitIndex index) {
+    this.staged = Optional.of(index);
+    return this;
+  }
+
+  /** Reports standard input under this path and applies the config's mapping for it. */
+  public CheckRun stdinAs(String path) {
+    this.stdinPath = Optional.of(path);
+    return this;
+  }
+
+  /** Files left unchecked so far, in the order met. */
+  public List<Skip> skipped() {
+    return List.copyOf(skipped);
+  }
+
+  private String stdinDisplay() {
+    return stdinPath.orElse("<stdin>");
+  }
+
   public List<FileReport> run(List<String> paths, InputStream stdin) throws IOException, StoreException {
     List<FileReport> reports = new ArrayList<>();
     List<String> fileArgs = new ArrayList<>();
@@ -48,7 +82,7 @@ public final class CheckRun {
       if (p.equals("-")) {
         reports.addAll(checkFiles(fileArgs));
         fileArgs.clear();
-        checkText("<stdin>", () -> PayloadText.read(stdin)).ifPresent(reports::add);
+        checkText(stdinDisplay(), () -> PayloadText.read(stdin), true).ifPresent(reports::add);
       } else {
         fileArgs.add(p);
       }
@@ -62,14 +96,46 @@ public final class CheckRun {
     if (args.isEmpty()) {
       return reports;
     }
-    List<InputFiles.Skipped> skipped = new ArrayList<>();
-    for (InputFiles.InputFile f : InputFiles.expand(args, this::accepts, skipped)) {
-      checkText(f.display(), () -> PayloadText.read(f.path())).ifPresent(reports::add);
+    List<InputFiles.Skipped> missing = new ArrayList<>();
+    for (InputFiles.InputFile f : files(args, missing)) {
+      Optional<String> left = payloadFiles.leavesOut(f.display());
+      if (left.isPresent()) {
+        skipped.add(new Skip(f.display(), left.get(), true));
+        continue;
+      }
+      checkText(f.display(), () -> read(f), false).ifPresent(reports::add);
     }
-    for (InputFiles.Skipped m : skipped) {
+    for (InputFiles.Skipped m : missing) {
       reports.add(unreadable(m.display(), m.reason()));
     }
     return reports;
+  }
+
+  /** The files named or found; with --staged every argument is a staged file's name. */
+  private List<InputFiles.InputFile> files(List<String> args, List<InputFiles.Skipped> missing) {
+    if (staged.isEmpty()) {
+      return InputFiles.expand(args, this::accepts, missing);
+    }
+    List<InputFiles.InputFile> out = new ArrayList<>();
+    for (String a : args) {
+      if (java.nio.file.Files.isDirectory(java.nio.file.Path.of(a))) {
+        missing.add(new InputFiles.Skipped(a, "a directory; with --staged, name the staged files"));
+      } else {
+        out.add(new InputFiles.InputFile(java.nio.file.Path.of(a), a));
+      }
+    }
+    return out;
+  }
+
+  private String read(InputFiles.InputFile f) throws PayloadText.Unreadable {
+    if (staged.isEmpty()) {
+      return PayloadText.read(f.path());
+    }
+    try {
+      return PayloadText.decode(staged.get().staged(f.display()));
+    } catch (GitIndex.Unavailable e) {
+      throw new PayloadText.Unreadable(e.getMessage());
+    }
   }
 
   /**
@@ -88,14 +154,20 @@ public final class CheckRun {
     List<FixOutcome> out = new ArrayList<>();
     for (String p : paths) {
       if (p.equals("-")) {
-        fixText("<stdin>", () -> PayloadText.read(stdin)).ifPresent(out::add);
+        fixText(stdinDisplay(), () -> PayloadText.read(stdin), true).ifPresent(out::add);
         continue;
       }
-      List<InputFiles.Skipped> skipped = new ArrayList<>();
-      for (InputFiles.InputFile f : InputFiles.expand(List.of(p), this::accepts, skipped)) {
-        fixText(f.display(), () -> PayloadText.read(f.path())).ifPresent(out::add);
+      List<InputFiles.Skipped> missing = new ArrayList<>();
+      for (InputFiles.InputFile f : InputFiles.expand(List.of(p), this::accepts, missing)) {
+        Optional<String> left = payloadFiles.leavesOut(f.display());
+        if (left.isPresent()) {
+          skipped.add(new Skip(f.display(), left.get(), true));
+          continue;
+        }
+        // What check skips, --fix leaves alone: package.json is not rewritten as a payload.
+        fixText(f.display(), () -> PayloadText.read(f.path()), false).ifPresent(out::add);
       }
-      for (InputFiles.Skipped m : skipped) {
+      for (InputFiles.Skipped m : missing) {
         out.add(new FixOutcome(unreadable(m.display(), m.reason()), "", "", List.of(), Optional.empty()));
       }
     }
@@ -117,7 +189,7 @@ public final class CheckRun {
     return payloadFiles.accepts(fileName) || FileKinds.isFlowFileName(fileName);
   }
 
-  private Optional<FixOutcome> fixText(String display, TextSource source) throws StoreException {
+  private Optional<FixOutcome> fixText(String display, TextSource source, boolean named) throws StoreException {
     String text;
     try {
       text = source.read();
@@ -130,6 +202,9 @@ public final class CheckRun {
     }
     if (kind != FileKinds.Kind.PAYLOAD) {
       return Optional.of(CallSiteFixes.fix(calls, display, text, kind));
+    }
+    if (skips(display, text, TemplateJsonParser.parse(text), named)) {
+      return Optional.empty();
     }
     return Optional.of(fixPayload(display, text, targetFor(display)));
   }
@@ -160,19 +235,45 @@ public final class CheckRun {
     String read() throws PayloadText.Unreadable;
   }
 
-  private Optional<FileReport> checkText(String display, TextSource source) throws StoreException {
+  /**
+   * @param named standard input, which is always checked; other files that nothing maps to a flow
+   *     are skipped when they are plainly not payloads
+   */
+  private Optional<FileReport> checkText(String display, TextSource source, boolean named) throws StoreException {
     String text;
     try {
       text = source.read();
     } catch (PayloadText.Unreadable e) {
       return Optional.of(unreadable(display, e.getMessage()));
     }
-    return switch (FileKinds.of(display, text)) {
-      case PAYLOAD -> Optional.of(checker.check(display, text, targetFor(display)));
-      case FLOW_YAML -> Optional.of(calls.check(display, text, FileKinds.Kind.FLOW_YAML));
-      case FLOW_EXPORT -> Optional.of(calls.check(display, text, FileKinds.Kind.FLOW_EXPORT));
-      case SKIP -> Optional.empty();
-    };
+    switch (FileKinds.of(display, text)) {
+      case SKIP:
+        return Optional.empty();
+      case FLOW_YAML:
+        return Optional.of(calls.check(display, text, FileKinds.Kind.FLOW_YAML));
+      case FLOW_EXPORT:
+        return Optional.of(calls.check(display, text, FileKinds.Kind.FLOW_EXPORT));
+      case PAYLOAD:
+      default:
+        break;
+    }
+    ParsedPayload parsed = TemplateJsonParser.parse(text);
+    if (skips(display, text, parsed, named)) {
+      return Optional.empty();
+    }
+    return Optional.of(checker.check(display, text, parsed, targetFor(display)));
+  }
+
+  /** Whether a file nothing names explicitly is plainly not a payload (then it is recorded as skipped). */
+  private boolean skips(String display, String text, ParsedPayload parsed, boolean named) {
+    Target target = targetFor(display);
+    boolean explicit = named || target.flow().isPresent() || target.envelope().isPresent() || config.mappingFor(display).isPresent();
+    if (explicit) {
+      return false;
+    }
+    Optional<NonPayloads.Reason> not = NonPayloads.classify(parsed, text);
+    not.ifPresent(r -> skipped.add(new Skip(display, r.text(), r.quiet())));
+    return not.isPresent();
   }
 
   private Target targetFor(String display) {

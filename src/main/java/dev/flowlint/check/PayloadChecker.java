@@ -44,7 +44,11 @@ public final class PayloadChecker {
   }
 
   public FileReport check(String path, String text, Target target) throws StoreException {
-    ParsedPayload parsed = TemplateJsonParser.parse(text);
+    return check(path, text, TemplateJsonParser.parse(text), target);
+  }
+
+  /** As {@link #check(String, String, Target)} with the text already parsed. */
+  FileReport check(String path, String text, ParsedPayload parsed, Target target) throws StoreException {
     TextLines lines = parsed.lines();
     Findings findings = new Findings();
     if (parsed.error().isPresent()) {

@@ -6,14 +6,17 @@ import dev.flowlint.model.FileReport;
 import dev.flowlint.check.PayloadFiles;
 import dev.flowlint.config.Config;
 import dev.flowlint.model.Severity;
+import dev.flowlint.io.SafeText;
+import dev.flowlint.report.OutputFormat;
+import dev.flowlint.report.ReportContext;
 import dev.flowlint.report.Reporter;
-import dev.flowlint.report.Reporters;
 import dev.flowlint.schema.SchemaStore;
 import dev.flowlint.schema.SchemaStore.StoreException;
 import dev.flowlint.fix.UnifiedDiff;
 import dev.flowlint.io.AtomicFiles;
 import dev.flowlint.model.Fix;
 import dev.flowlint.report.TextReporter;
+import dev.flowlint.source.GitIndex;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -46,9 +49,11 @@ final class CheckCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "PATH|DIR|-", description = "Payload files, directories, or - for standard input.")
   List<String> paths;
 
-  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
-      description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).", completionCandidates = Formats.class)
-  String format;
+  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT[=FILE]",
+      description = {"Report format: ${COMPLETION-CANDIDATES} (default: text). Repeatable; FORMAT=FILE writes that report to FILE "
+          + "(atomically), e.g. --format sarif=flowlint.sarif --format text. When every report goes to a file, the terminal gets the text report."},
+      completionCandidates = Formats.class)
+  List<String> formats = new ArrayList<>();
 
   @Option(names = "--flow", paramLabel = "NAME|ID", description = "The flow every payload targets (beats flowId and flowlint.yaml).")
   String flow;
@@ -66,22 +71,31 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "Print nothing in text format; the exit code tells.")
   boolean quiet;
 
-  @Option(names = "--include", paramLabel = "GLOB", description = "File-name glob of payloads inside directories (repeatable; replaces the default suffixes).")
+  @Option(names = "--include", paramLabel = "GLOB", description = "Glob of the files to check, named or inside directories (repeatable; replaces the config's include and the default suffixes).")
   List<String> include = new ArrayList<>();
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-      description = "Write the report in --format to FILE (atomically); the terminal still gets the text report.")
+      description = "Write the report of the --format given without =FILE to FILE (atomically); the terminal still gets the text report.")
   String output;
 
   @Option(names = "--fix", description = "Apply each finding's fix in place (only its span changes; files are written atomically). With -, the fixed payload goes to standard output and the report to standard error.")
   boolean fix;
+
+  @Option(names = "--staged", description = "Read each named file as staged in git's index (what the commit will hold), not from the working tree; the git hook uses this.")
+  boolean staged;
+
+  @Option(names = "--stdin-filepath", paramLabel = "PATH", description = "With -, report standard input under PATH and use the flowlint.yaml mapping for PATH.")
+  String stdinFilepath;
+
+  @Option(names = {"-v", "--verbose"}, description = "Also say which files were skipped as not payloads (flow definitions, flowlint's own schemas) or by include/exclude.")
+  boolean verbose;
 
   @Option(names = "--diff", description = "Print a unified diff of what --fix would change and write nothing (the report goes to standard error).")
   boolean diff;
 
   static final class Formats extends ArrayList<String> {
     Formats() {
-      super(Reporters.NAMES);
+      super(OutputFormat.names());
     }
   }
 
@@ -105,9 +119,9 @@ final class CheckCommand implements Callable<Integer> {
     if (!List.of("auto", "always", "never").contains(colorWhen)) {
       return usage("--color must be auto, always or never, not \"" + colorWhen + "\"");
     }
-    Optional<Reporter> reporter = Reporters.byName(format, Cli.version(), color(), quiet);
-    if (reporter.isEmpty()) {
-      return usage("unknown --format \"" + format + "\"; use one of " + String.join(", ", Reporters.NAMES));
+    FormatSpecs.Parsed specs = FormatSpecs.parse(formats, output);
+    if (specs.error().isPresent()) {
+      return usage(specs.error().get());
     }
     Optional<ConfigOptions.Loaded> loaded = common.load(io.err());
     if (loaded.isEmpty()) {
@@ -121,14 +135,20 @@ final class CheckCommand implements Callable<Integer> {
       io.err().println("flowlint check: " + e.getMessage());
       return Cli.USAGE;
     }
-    if (output != null && java.nio.file.Files.isDirectory(Path.of(output))) {
-      return usage("--output " + output + " is a directory; name a file such as " + output + "/flowlint." + format);
-    }
     if (fix && diff) {
       return usage("--fix and --diff do not go together: --diff shows what --fix would write");
     }
+    if (staged && (fix || paths.contains("-"))) {
+      return usage("--staged reads named files from git's index; it does not go with --fix or -");
+    }
     List<String> globs = include.isEmpty() ? config.include() : include;
-    CheckRun run = new CheckRun(store, config, Optional.ofNullable(flow), env, new PayloadFiles(globs));
+    CheckRun run = new CheckRun(store, config, Optional.ofNullable(flow), env, new PayloadFiles(globs, config.exclude()));
+    if (staged) {
+      run.readingStaged(new GitIndex(Path.of(""), dev.flowlint.payload.PayloadText.MAX_BYTES));
+    }
+    if (stdinFilepath != null) {
+      run.stdinAs(stdinFilepath);
+    }
     List<FileReport> reports;
     PrintStream reportOut = io.out();
     boolean wouldChange = false;
@@ -145,18 +165,29 @@ final class CheckCommand implements Callable<Integer> {
       io.err().println("flowlint check: " + e.getMessage());
       return Cli.USAGE;
     }
-    if (output != null) {
+    ReportContext context = context(specs.specs(), failSeverity.get());
+    for (FormatSpecs.Spec spec : specs.specs()) {
+      Reporter reporter = spec.format().create(spec.file().isEmpty() ? context : context.withoutColor());
+      if (spec.file().isEmpty()) {
+        reporter.write(reports, reportOut);
+        continue;
+      }
       ByteArrayOutputStream file = new ByteArrayOutputStream();
-      reporter.get().write(reports, new PrintStream(file, true, StandardCharsets.UTF_8));
+      reporter.write(reports, new PrintStream(file, true, StandardCharsets.UTF_8));
       try {
-        AtomicFiles.write(Path.of(output), file.toString(StandardCharsets.UTF_8));
+        AtomicFiles.write(Path.of(spec.file().get()), file.toString(StandardCharsets.UTF_8));
       } catch (IOException e) {
-        io.err().println("flowlint check: cannot write " + output + ": " + e.getMessage());
+        io.err().println("flowlint check: cannot write " + spec.file().get() + ": " + e.getMessage());
         return Cli.USAGE;
       }
+    }
+    if (specs.specs().stream().allMatch(spec -> spec.file().isPresent())) {
       new TextReporter(color(), quiet).write(reports, reportOut);
-    } else {
-      reporter.get().write(reports, reportOut);
+    }
+    for (CheckRun.Skip skip : run.skipped()) {
+      if (verbose || (!skip.quiet() && !quiet)) {
+        io.err().println("skipped " + SafeText.escape(skip.path()) + ": " + skip.reason());
+      }
     }
     int code = CheckRun.exitCode(reports, failSeverity.get());
     return code == Cli.OK && diff && wouldChange ? Cli.FINDINGS : code;
@@ -164,11 +195,12 @@ final class CheckCommand implements Callable<Integer> {
 
   /** Writes (--fix) or shows (--diff) each outcome; says what changed. True when anything would change. */
   private boolean applyFixes(List<CheckRun.FixOutcome> outcomes, PrintStream say) {
+    String stdin = stdinFilepath != null ? stdinFilepath : "<stdin>";
     boolean any = false;
     for (CheckRun.FixOutcome o : outcomes) {
       String path = o.report().path();
-      o.refused().ifPresent(why -> say.println("not fixed " + path + ": " + why));
-      if (path.equals("<stdin>") && fix) {
+      o.refused().ifPresent(why -> say.println("not fixed " + SafeText.escape(path) + ": " + why));
+      if (path.equals(stdin) && fix) {
         io.out().print(o.fixed());
       }
       if (!o.changed()) {
@@ -179,15 +211,15 @@ final class CheckCommand implements Callable<Integer> {
         io.out().print(UnifiedDiff.of(path, o.original(), o.fixed()));
         continue;
       }
-      if (!path.equals("<stdin>")) {
+      if (!path.equals(stdin)) {
         try {
           AtomicFiles.write(Path.of(path).toRealPath(), o.fixed());
         } catch (IOException e) {
-          say.println("not fixed " + path + ": cannot write (" + e.getMessage() + ")");
+          say.println("not fixed " + SafeText.escape(path) + ": cannot write (" + e.getMessage() + ")");
           continue;
         }
       }
-      say.println("fixed " + path + ": " + o.applied().size() + (o.applied().size() == 1 ? " fix (" : " fixes (")
+      say.println("fixed " + SafeText.escape(path) + ": " + o.applied().size() + (o.applied().size() == 1 ? " fix (" : " fixes (")
           + o.applied().stream().map(Fix::description).collect(Collectors.joining("; ")) + ")");
     }
     return any;
@@ -197,10 +229,18 @@ final class CheckCommand implements Callable<Integer> {
     if (colorWhen.equals("always")) {
       return true;
     }
-    if (colorWhen.equals("never") || System.getenv("NO_COLOR") != null || "dumb".equals(System.getenv("TERM"))) {
+    if (colorWhen.equals("never")) {
       return false;
     }
-    return System.console() != null && io.out() == System.out;
+    return io.out() == System.out && Terminal.colorAuto(io.env(), Terminal.stdoutIsTerminal());
+  }
+
+  /** The repository root is looked up only for the formats that report paths relative to it. */
+  private ReportContext context(List<FormatSpecs.Spec> specs, Severity failOn) {
+    Path cwd = Path.of("").toAbsolutePath();
+    boolean needsRoot = specs.stream().anyMatch(s -> s.format().needsRoot());
+    Path root = needsRoot ? GitIndex.topLevel(cwd).orElse(cwd) : cwd;
+    return new ReportContext(Cli.version(), color(), quiet, failOn, cwd, root);
   }
 
   private int usage(String message) {

@@ -41,6 +41,9 @@ final class ImportCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "Print only problems and the summary line.")
   boolean quiet;
 
+  @Option(names = "--check", description = "Write nothing: exit 1 with a per-flow diff when the schemas directory is out of date with the definitions given (for CI and the flowlint-schemas hook).")
+  boolean check;
+
   ImportCommand(Cli.Io io) {
     this.io = io;
   }
@@ -74,6 +77,9 @@ final class ImportCommand implements Callable<Integer> {
       } catch (SourceException e) {
         problems.add(new Problem(Severity.ERROR, e.getMessage()));
       }
+    }
+    if (check) {
+      return new ImportCheck(io).run(outDir, outDisplay, policy.get(), flows, problems);
     }
     ImportResult result;
     try {

@@ -17,6 +17,8 @@ import java.util.Set;
  * file targets, the required policy and per-flow overrides, and rule severities.
  *
  * @param rules severity per rule id; empty Optional means "off"
+ * @param include globs of the files to check (named or found); empty means every payload suffix
+ * @param exclude globs of files never to check, even when named on the command line
  * @param templates values of template placeholders in call sites' callee names
  *     ({@code common_module_name → Resolve Contact}), so calls in Terraform templates can be checked
  */
@@ -27,18 +29,19 @@ public record Config(
     Map<String, FlowOverride> flows,
     Map<String, Optional<Severity>> rules,
     List<String> include,
+    List<String> exclude,
     Map<String, String> templates) {
 
-  public static final Config EMPTY = new Config(Optional.empty(), List.of(), Optional.empty(), Map.of(), Map.of(), List.of());
+  public static final Config EMPTY = new Config(Optional.empty(), List.of(), Optional.empty(), Map.of(), Map.of(), List.of(), List.of(), Map.of());
 
   public Config {
     templates = Map.copyOf(templates);
   }
 
-  /** Settings without template values. */
+  /** Settings without exclude globs or template values. */
   public Config(Optional<String> schemas, List<PayloadMapping> payloads, Optional<RequiredPolicy> required,
       Map<String, FlowOverride> flows, Map<String, Optional<Severity>> rules, List<String> include) {
-    this(schemas, payloads, required, flows, rules, include, Map.of());
+    this(schemas, payloads, required, flows, rules, include, List.of(), Map.of());
   }
 
   /** Payload files matching {@code files} target {@code flow} in {@code envelope}. */

@@ -23,7 +23,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /** Reads and validates {@code flowlint.yaml}; every mistake is named with the key it is under. */
 public final class ConfigReader {
   public static final String DEFAULT_FILE = "flowlint.yaml";
-  private static final Set<String> KEYS = Set.of("schemas", "payloads", "required", "flows", "rules", "include", "templates");
+  private static final Set<String> KEYS = Set.of("schemas", "payloads", "required", "flows", "rules", "include", "exclude", "templates");
   private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
   private ConfigReader() {}
@@ -44,7 +44,7 @@ public final class ConfigReader {
       return Config.EMPTY;
     }
     if (!root.isObject()) {
-      throw new ConfigException(display + ": expected a mapping of settings (schemas, payloads, required, flows, rules, include)");
+      throw new ConfigException(display + ": expected a mapping of settings (schemas, payloads, required, flows, rules, include, exclude, templates)");
     }
     for (String key : root.propertyNames()) {
       if (!KEYS.contains(key)) {
@@ -60,6 +60,7 @@ public final class ConfigReader {
     }
     return new Config(schemas, payloads(display, root.get("payloads")), required,
         flows(display, root.get("flows")), rules(display, root.get("rules")), strings(display, "include", root.get("include")),
+        strings(display, "exclude", root.get("exclude")),
         templates(display, root.get("templates")));
   }
 

@@ -52,7 +52,8 @@ public final class PayloadText {
     }
   }
 
-  static String decode(byte[] bytes) throws Unreadable {
+  /** Decodes bytes read elsewhere (git's index) exactly as a file's are. */
+  public static String decode(byte[] bytes) throws Unreadable {
     for (int i = 0; i < bytes.length; i++) {
       if (bytes[i] == 0) {
         throw new Unreadable("binary file (NUL byte at offset " + i + ")");

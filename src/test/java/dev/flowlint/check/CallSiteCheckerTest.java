@@ -120,7 +120,7 @@ class CallSiteCheckerTest {
     assertEquals(List.of("call-unknown-callee 7:11"), found(unnamed));
     assertEquals(Severity.INFO, unnamed.diagnostics().get(0).severity());
     assertTrue(unnamed.diagnostics().get(0).help().get(0).contains("templates: {lookup_module:"));
-    Config named = new Config(Optional.empty(), List.of(), Optional.empty(), Map.of(), Map.of(), List.of(),
+    Config named = new Config(Optional.empty(), List.of(), Optional.empty(), Map.of(), Map.of(), List.of(), List.of(),
         Map.of("lookup_module", "Lookup"));
     FileReport r = checker(MODULE, named).check("c.yaml", text, FileKinds.Kind.FLOW_YAML);
     assertEquals(List.of("call-unknown-input 10:17"), found(r));

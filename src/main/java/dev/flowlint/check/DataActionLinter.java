@@ -73,7 +73,7 @@ final class DataActionLinter {
       }
     }
     TemplateLinter.Located template = located(lines, body).orElse(new TemplateLinter.Located("", new int[] {0}));
-    templates.lint(template, others, contract, keys, method, url, json, target, lines, findings);
+    templates.lint(new TemplateLinter.Context(template, others, contract, keys, method, url, json, target, lines, findings));
     return name.map(dev.flowlint.source.DataActionReader::withoutExportSuffix);
   }
 

@@ -12,7 +12,7 @@ import dev.flowlint.model.Diagnostic;
 import dev.flowlint.model.Fix;
 import dev.flowlint.payload.TemplateJsonParser;
 import dev.flowlint.model.Severity;
-import dev.flowlint.payload.PayloadText;
+import dev.flowlint.io.StrictText;
 import dev.flowlint.model.TextLines;
 import dev.flowlint.schema.SchemaStore;
 import dev.flowlint.schema.SchemaStore.StoreException;
@@ -46,7 +46,7 @@ public final class CheckRun {
       if (p.equals("-")) {
         reports.addAll(checkFiles(fileArgs));
         fileArgs.clear();
-        reports.add(checkText("<stdin>", () -> PayloadText.read(stdin)));
+        reports.add(checkText("<stdin>", () -> StrictText.read(stdin)));
       } else {
         fileArgs.add(p);
       }
@@ -62,7 +62,7 @@ public final class CheckRun {
     }
     List<InputFiles.Skipped> skipped = new ArrayList<>();
     for (InputFiles.InputFile f : InputFiles.expand(args, payloadFiles::accepts, skipped)) {
-      reports.add(checkText(f.display(), () -> PayloadText.read(f.path())));
+      reports.add(checkText(f.display(), () -> StrictText.read(f.path())));
     }
     for (InputFiles.Skipped m : skipped) {
       reports.add(unreadable(m.display(), m.reason()));
@@ -86,12 +86,12 @@ public final class CheckRun {
     List<FixOutcome> out = new ArrayList<>();
     for (String p : paths) {
       if (p.equals("-")) {
-        out.add(fixText("<stdin>", () -> PayloadText.read(stdin)));
+        out.add(fixText("<stdin>", () -> StrictText.read(stdin)));
         continue;
       }
       List<InputFiles.Skipped> skipped = new ArrayList<>();
       for (InputFiles.InputFile f : InputFiles.expand(List.of(p), payloadFiles::accepts, skipped)) {
-        out.add(fixText(f.display(), () -> PayloadText.read(f.path())));
+        out.add(fixText(f.display(), () -> StrictText.read(f.path())));
       }
       for (InputFiles.Skipped m : skipped) {
         out.add(new FixOutcome(unreadable(m.display(), m.reason()), "", "", List.of(), Optional.empty()));
@@ -104,7 +104,7 @@ public final class CheckRun {
     String text;
     try {
       text = source.read();
-    } catch (PayloadText.Unreadable e) {
+    } catch (StrictText.Unreadable e) {
       return new FixOutcome(unreadable(display, e.getMessage()), "", "", List.of(), Optional.empty());
     }
     String original = text;
@@ -129,14 +129,14 @@ public final class CheckRun {
   }
 
   private interface TextSource {
-    String read() throws PayloadText.Unreadable;
+    String read() throws StrictText.Unreadable;
   }
 
   private FileReport checkText(String display, TextSource source) throws StoreException {
     String text;
     try {
       text = source.read();
-    } catch (PayloadText.Unreadable e) {
+    } catch (StrictText.Unreadable e) {
       return unreadable(display, e.getMessage());
     }
     return checker.check(display, text, targetFor(display));

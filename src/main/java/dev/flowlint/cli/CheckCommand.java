@@ -52,15 +52,19 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--flow", paramLabel = "NAME|ID", description = "The flow every payload targets (beats flowId and flowlint.yaml).")
   String flow;
 
-  @Option(names = "--envelope", paramLabel = "NAME", description = "flow-execution, shared-flow, inputs or data-action (default: detected from the payload and its flow).")
-  String envelope;
+  @Option(names = "--envelope", paramLabel = "NAME", converter = Choices.Envelopes.class, completionCandidates = Choices.Envelopes.class,
+      description = "${COMPLETION-CANDIDATES} (default: detected from the payload and its flow).")
+  Envelope envelope;
 
-  @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "error",
-      description = "Lowest severity that makes the exit code 1: error, warning or info (default: ${DEFAULT-VALUE}).")
-  String failOn;
+  @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "error", converter = Choices.Severities.class,
+      completionCandidates = Choices.Severities.class,
+      description = "Lowest severity that makes the exit code 1: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Severity failOn;
 
-  @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", description = "auto, always or never (default: ${DEFAULT-VALUE}; NO_COLOR is honoured).")
-  String colorWhen;
+  @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", converter = Choices.ColorWhens.class,
+      completionCandidates = Choices.ColorWhens.class,
+      description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; NO_COLOR is honoured).")
+  Choices.ColorWhen colorWhen;
 
   @Option(names = {"-q", "--quiet"}, description = "Print nothing in text format; the exit code tells.")
   boolean quiet;
@@ -90,20 +94,7 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Optional<Severity> failSeverity = Severity.parse(failOn);
-    if (failSeverity.isEmpty()) {
-      return usage("--fail-on must be error, warning or info, not \"" + failOn + "\"");
-    }
-    Optional<Envelope> env = Optional.empty();
-    if (envelope != null) {
-      env = Envelope.byId(envelope);
-      if (env.isEmpty()) {
-        return usage("--envelope must be flow-execution, shared-flow, inputs or data-action, not \"" + envelope + "\"");
-      }
-    }
-    if (!List.of("auto", "always", "never").contains(colorWhen)) {
-      return usage("--color must be auto, always or never, not \"" + colorWhen + "\"");
-    }
+    Optional<Envelope> env = Optional.ofNullable(envelope);
     Optional<Reporter> reporter = Reporters.byName(format, Cli.version(), color(), quiet);
     if (reporter.isEmpty()) {
       return usage("unknown --format \"" + format + "\"; use one of " + String.join(", ", Reporters.NAMES));
@@ -157,7 +148,7 @@ final class CheckCommand implements Callable<Integer> {
     } else {
       reporter.get().write(reports, reportOut);
     }
-    int code = CheckRun.exitCode(reports, failSeverity.get());
+    int code = CheckRun.exitCode(reports, failOn);
     return code == Cli.OK && diff && wouldChange ? Cli.FINDINGS : code;
   }
 
@@ -193,10 +184,10 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   private boolean color() {
-    if (colorWhen.equals("always")) {
+    if (colorWhen == Choices.ColorWhen.ALWAYS) {
       return true;
     }
-    if (colorWhen.equals("never") || System.getenv("NO_COLOR") != null || "dumb".equals(System.getenv("TERM"))) {
+    if (colorWhen == Choices.ColorWhen.NEVER || io.env().get("NO_COLOR") != null || "dumb".equals(io.env().get("TERM"))) {
       return false;
     }
     return System.console() != null && io.out() == System.out;

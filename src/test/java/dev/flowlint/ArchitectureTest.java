@@ -91,6 +91,20 @@ class ArchitectureTest {
     assertEquals(List.of(), offenders);
   }
 
+  @Test
+  void onlyCommonsTextSimilarityIsUsedAsTheJarCarriesNothingElseOfIt() throws IOException {
+    List<String> offenders = new ArrayList<>();
+    Pattern commons = Pattern.compile("org\\.apache\\.commons\\.(?!text\\.similarity\\.)[a-z0-9.]*[A-Z]");
+    try (Stream<Path> files = Files.walk(MAIN)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+        if (commons.matcher(Files.readString(f)).find()) {
+          offenders.add(MAIN.relativize(f).toString());
+        }
+      }
+    }
+    assertEquals(List.of(), offenders, "the shade filter in pom.xml keeps only org.apache.commons.text.similarity");
+  }
+
   /** A cycle in the graph, as "a -> b -> a", if there is one. */
   private static Optional<String> cycle(Map<String, Set<String>> g) {
     Map<String, Integer> state = new TreeMap<>(); // 1 on the path, 2 done

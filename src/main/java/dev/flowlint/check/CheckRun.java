@@ -14,7 +14,7 @@ import dev.flowlint.payload.ParsedPayload;
 import dev.flowlint.payload.TemplateJsonParser;
 import dev.flowlint.source.GitIndex;
 import dev.flowlint.model.Severity;
-import dev.flowlint.payload.PayloadText;
+import dev.flowlint.io.StrictText;
 import dev.flowlint.model.TextLines;
 import dev.flowlint.schema.SchemaStore;
 import dev.flowlint.schema.SchemaStore.StoreException;
@@ -82,7 +82,7 @@ public final class CheckRun {
       if (p.equals("-")) {
         reports.addAll(checkFiles(fileArgs));
         fileArgs.clear();
-        checkText(stdinDisplay(), () -> PayloadText.read(stdin), true).ifPresent(reports::add);
+        checkText(stdinDisplay(), () -> StrictText.read(stdin), true).ifPresent(reports::add);
       } else {
         fileArgs.add(p);
       }
@@ -127,14 +127,14 @@ public final class CheckRun {
     return out;
   }
 
-  private String read(InputFiles.InputFile f) throws PayloadText.Unreadable {
+  private String read(InputFiles.InputFile f) throws StrictText.Unreadable {
     if (staged.isEmpty()) {
-      return PayloadText.read(f.path());
+      return StrictText.read(f.path());
     }
     try {
-      return PayloadText.decode(staged.get().staged(f.display()));
+      return StrictText.decode(staged.get().staged(f.display()));
     } catch (GitIndex.Unavailable e) {
-      throw new PayloadText.Unreadable(e.getMessage());
+      throw new StrictText.Unreadable(e.getMessage());
     }
   }
 
@@ -154,7 +154,7 @@ public final class CheckRun {
     List<FixOutcome> out = new ArrayList<>();
     for (String p : paths) {
       if (p.equals("-")) {
-        fixText(stdinDisplay(), () -> PayloadText.read(stdin), true).ifPresent(out::add);
+        fixText(stdinDisplay(), () -> StrictText.read(stdin), true).ifPresent(out::add);
         continue;
       }
       List<InputFiles.Skipped> missing = new ArrayList<>();
@@ -165,7 +165,7 @@ public final class CheckRun {
           continue;
         }
         // What check skips, --fix leaves alone: package.json is not rewritten as a payload.
-        fixText(f.display(), () -> PayloadText.read(f.path()), false).ifPresent(out::add);
+        fixText(f.display(), () -> StrictText.read(f.path()), false).ifPresent(out::add);
       }
       for (InputFiles.Skipped m : missing) {
         out.add(new FixOutcome(unreadable(m.display(), m.reason()), "", "", List.of(), Optional.empty()));
@@ -193,7 +193,7 @@ public final class CheckRun {
     String text;
     try {
       text = source.read();
-    } catch (PayloadText.Unreadable e) {
+    } catch (StrictText.Unreadable e) {
       return Optional.of(new FixOutcome(unreadable(display, e.getMessage()), "", "", List.of(), Optional.empty()));
     }
     FileKinds.Kind kind = FileKinds.of(display, text);
@@ -232,7 +232,7 @@ public final class CheckRun {
   }
 
   private interface TextSource {
-    String read() throws PayloadText.Unreadable;
+    String read() throws StrictText.Unreadable;
   }
 
   /**
@@ -243,7 +243,7 @@ public final class CheckRun {
     String text;
     try {
       text = source.read();
-    } catch (PayloadText.Unreadable e) {
+    } catch (StrictText.Unreadable e) {
       return Optional.of(unreadable(display, e.getMessage()));
     }
     switch (FileKinds.of(display, text)) {

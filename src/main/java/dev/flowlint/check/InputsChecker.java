@@ -94,7 +94,7 @@ final class InputsChecker {
       // Keep the layout: one member per line at the outer member's indent when it stood on its own line.
       String line = lines.lineText(m.key().span().line());
       String before = line.substring(0, Math.min(line.length(), m.key().span().column() - 1));
-      String separator = before.isBlank() ? ",\n" + before : ", ";
+      String separator = before.isBlank() ? "," + lines.lineSeparator() + before : ", ";
       String flat = nested.members().stream()
           .map(n -> Quoting.quote(scope + "." + n.key().name()) + ": " + lines.text().substring(n.value().span().start(), n.value().span().end()))
           .collect(Collectors.joining(separator));

@@ -34,6 +34,7 @@ public final class PayloadChecker {
   private final FlowResolver resolver;
   private final LaunchRules launch;
   private final SharedFlowRules shared;
+  private final DataActionLinter dataActions = new DataActionLinter(new TemplateLinter(this::launchBody));
 
   public PayloadChecker(SchemaStore store, Config config) {
     this.store = store;
@@ -65,7 +66,7 @@ public final class PayloadChecker {
       // An export is plain JSON: read it again without template placeholders, so "$ref" is a key.
       ParsedPayload strict = TemplateJsonParser.parseStrict(text);
       JObject export = strict.root().filter(r -> r instanceof JObject).map(r -> (JObject) r).orElse(obj);
-      Optional<String> action = new DataActionLinter(new TemplateLinter(this)).lint(export, target, lines, findings);
+      Optional<String> action = dataActions.lint(export, target, lines, findings);
       return report(path, action, Optional.empty(), findings, lines);
     }
     Envelope envelope = target.envelope().orElse(null);
@@ -105,8 +106,10 @@ public final class PayloadChecker {
     return flow;
   }
 
-  SchemaStore store() {
-    return store;
+  /** A data action's request body that launches a flow, checked as a launch when its flow is known. */
+  private Optional<FileReport> launchBody(String body, Optional<String> flowId, Target target) throws StoreException {
+    boolean known = target.flow().isPresent() || (flowId.isPresent() && store.byId(flowId.get()).isPresent());
+    return known ? Optional.of(check("requestTemplate", body, target)) : Optional.empty();
   }
 
 }

@@ -58,15 +58,19 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--flow", paramLabel = "NAME|ID", description = "The flow every payload targets (beats flowId and flowlint.yaml).")
   String flow;
 
-  @Option(names = "--envelope", paramLabel = "NAME", description = "flow-execution, shared-flow, inputs or data-action (default: detected from the payload and its flow).")
-  String envelope;
+  @Option(names = "--envelope", paramLabel = "NAME", converter = Choices.Envelopes.class, completionCandidates = Choices.Envelopes.class,
+      description = "${COMPLETION-CANDIDATES} (default: detected from the payload and its flow).")
+  Envelope envelope;
 
-  @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "error",
-      description = "Lowest severity that makes the exit code 1: error, warning or info (default: ${DEFAULT-VALUE}).")
-  String failOn;
+  @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "error", converter = Choices.Severities.class,
+      completionCandidates = Choices.Severities.class,
+      description = "Lowest severity that makes the exit code 1: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Severity failOn;
 
-  @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", description = "auto, always or never (default: ${DEFAULT-VALUE}; NO_COLOR is honoured).")
-  String colorWhen;
+  @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", converter = Choices.ColorWhens.class,
+      completionCandidates = Choices.ColorWhens.class,
+      description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; NO_COLOR is honoured).")
+  Choices.ColorWhen colorWhen;
 
   @Option(names = {"-q", "--quiet"}, description = "Print nothing in text format; the exit code tells.")
   boolean quiet;
@@ -105,20 +109,7 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Optional<Severity> failSeverity = Severity.parse(failOn);
-    if (failSeverity.isEmpty()) {
-      return usage("--fail-on must be error, warning or info, not \"" + failOn + "\"");
-    }
-    Optional<Envelope> env = Optional.empty();
-    if (envelope != null) {
-      env = Envelope.byId(envelope);
-      if (env.isEmpty()) {
-        return usage("--envelope must be flow-execution, shared-flow, inputs or data-action, not \"" + envelope + "\"");
-      }
-    }
-    if (!List.of("auto", "always", "never").contains(colorWhen)) {
-      return usage("--color must be auto, always or never, not \"" + colorWhen + "\"");
-    }
+    Optional<Envelope> env = Optional.ofNullable(envelope);
     FormatSpecs.Parsed specs = FormatSpecs.parse(formats, output);
     if (specs.error().isPresent()) {
       return usage(specs.error().get());
@@ -144,7 +135,7 @@ final class CheckCommand implements Callable<Integer> {
     List<String> globs = include.isEmpty() ? config.include() : include;
     CheckRun run = new CheckRun(store, config, Optional.ofNullable(flow), env, new PayloadFiles(globs, config.exclude()));
     if (staged) {
-      run.readingStaged(new GitIndex(Path.of(""), dev.flowlint.payload.PayloadText.MAX_BYTES));
+      run.readingStaged(new GitIndex(Path.of(""), dev.flowlint.io.StrictText.MAX_BYTES));
     }
     if (stdinFilepath != null) {
       run.stdinAs(stdinFilepath);
@@ -165,7 +156,7 @@ final class CheckCommand implements Callable<Integer> {
       io.err().println("flowlint check: " + e.getMessage());
       return Cli.USAGE;
     }
-    ReportContext context = context(specs.specs(), failSeverity.get());
+    ReportContext context = context(specs.specs(), failOn);
     for (FormatSpecs.Spec spec : specs.specs()) {
       Reporter reporter = spec.format().create(spec.file().isEmpty() ? context : context.withoutColor());
       if (spec.file().isEmpty()) {
@@ -189,7 +180,7 @@ final class CheckCommand implements Callable<Integer> {
         io.err().println("skipped " + SafeText.escape(skip.path()) + ": " + skip.reason());
       }
     }
-    int code = CheckRun.exitCode(reports, failSeverity.get());
+    int code = CheckRun.exitCode(reports, failOn);
     return code == Cli.OK && diff && wouldChange ? Cli.FINDINGS : code;
   }
 
@@ -226,10 +217,10 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   private boolean color() {
-    if (colorWhen.equals("always")) {
+    if (colorWhen == Choices.ColorWhen.ALWAYS) {
       return true;
     }
-    if (colorWhen.equals("never")) {
+    if (colorWhen == Choices.ColorWhen.NEVER) {
       return false;
     }
     return io.out() == System.out && Terminal.colorAuto(io.env(), Terminal.stdoutIsTerminal());

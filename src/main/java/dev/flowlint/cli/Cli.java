@@ -3,6 +3,7 @@ package dev.flowlint.cli;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import dev.flowlint.genesys.RetryPolicy;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,8 +27,12 @@ public final class Cli implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  /** Streams of this run, for the commands. */
-  record Io(InputStream in, PrintStream out, PrintStream err, java.util.Map<String, String> env) {}
+  /** Streams of this run, for the commands; the sleeper is how pull waits between retries (tests record the waits). */
+  record Io(InputStream in, PrintStream out, PrintStream err, java.util.Map<String, String> env, RetryPolicy.Sleeper sleeper) {
+    Io(InputStream in, PrintStream out, PrintStream err, java.util.Map<String, String> env) {
+      this(in, out, err, env, RetryPolicy.REAL_SLEEP);
+    }
+  }
 
   private final Io io;
 
@@ -50,7 +55,18 @@ public final class Cli implements Runnable {
 
   /** As {@link #run(InputStream, PrintStream, PrintStream, String...)} with the environment given. */
   public static int run(InputStream in, PrintStream out, PrintStream err, java.util.Map<String, String> env, String... args) {
-    Io io = new Io(in, out, err, env);
+    return run(new Io(in, out, err, env), args);
+  }
+
+  /** As above, with the retry waits going to {@code sleeper} (tests: no real sleeping). */
+  public static int run(InputStream in, PrintStream out, PrintStream err, java.util.Map<String, String> env,
+      RetryPolicy.Sleeper sleeper, String... args) {
+    return run(new Io(in, out, err, env, sleeper), args);
+  }
+
+  private static int run(Io io, String... args) {
+    PrintStream out = io.out();
+    PrintStream err = io.err();
     CommandLine cmd = new CommandLine(new Cli(io), new Factory(io));
     cmd.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cmd.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));

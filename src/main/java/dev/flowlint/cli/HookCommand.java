@@ -1,14 +1,15 @@
 package dev.flowlint.cli;
 
+import dev.flowlint.check.PayloadFiles;
 import dev.flowlint.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -77,8 +78,7 @@ final class HookCommand implements Runnable {
 
     private static String script() {
       String launcher = Optional.ofNullable(System.getProperty("flowlint.launcher")).orElse("flowlint");
-      String suffixes = String.join(" ", List.of("'*.json'", "'*.json.tmpl'", "'*.json.tpl'", "'*.json.template'",
-          "'*.json.vm'", "'*.json.hbs'", "'*.json.mustache'", "'*.json.j2'", "'*.json.jinja'", "'*.json.jinja2'"));
+      String suffixes = PayloadFiles.DEFAULT_SUFFIXES.stream().map(s -> "'*" + s + "'").collect(Collectors.joining(" "));
       return "#!/usr/bin/env bash\n"
           + MARKER + ": written by 'flowlint hook install'; 'flowlint hook install --force' rewrites it.\n"
           + "# Checks the staged payloads and payload templates; findings stop the commit (git commit --no-verify skips it).\n"

@@ -98,7 +98,7 @@ final class PullCommand implements Callable<Integer> {
     Consumer<String> log = verbose ? line -> io.err().println("flowlint pull: " + line) : line -> { };
     String api = apiBase != null ? apiBase : "https://api." + domain.get();
     String login = loginBase != null ? loginBase : "https://login." + domain.get();
-    RetryPolicy retry = RetryPolicy.standard(Duration.ofSeconds(maxWait));
+    RetryPolicy retry = RetryPolicy.standard(Duration.ofSeconds(maxWait), io.sleeper());
     GenesysClient client = new GenesysClient(login, api, new Credentials(id, secret), retry,
         Duration.ofSeconds(timeout), Duration.ofSeconds(timeout), Clock.systemUTC(), log);
     List<String> wanted = types.stream().map(t -> t.strip().toLowerCase(Locale.ROOT)).filter(t -> !t.isEmpty()).toList();

@@ -1,5 +1,7 @@
 package dev.flowlint.config;
 
+import static dev.flowlint.io.JsonText.text;
+
 import dev.flowlint.model.Envelope;
 import dev.flowlint.model.Rule;
 import dev.flowlint.model.Severity;
@@ -174,10 +176,6 @@ public final class ConfigReader {
       out.add(n.asString());
     }
     return out;
-  }
-
-  private static Optional<String> text(JsonNode node) {
-    return node == null || !node.isValueNode() || node.isNull() ? Optional.empty() : Optional.of(node.asString());
   }
 
   private static String envelopes() {

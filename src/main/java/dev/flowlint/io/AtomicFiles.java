@@ -30,7 +30,13 @@ public final class AtomicFiles {
     // Interrupted (Ctrl-C) while staging: take the temporary files away, so the directory is as it was.
     Thread cleanup = new Thread(() -> {
       synchronized (staged) {
-        staged.keySet().forEach(tmp -> tmp.toFile().delete());
+        for (Path tmp : staged.keySet()) {
+          try {
+            Files.deleteIfExists(tmp);
+          } catch (IOException ignored) {
+            // Shutting down: nothing better to do than leave it.
+          }
+        }
       }
     }, "flowlint-cleanup");
     Runtime.getRuntime().addShutdownHook(cleanup);
@@ -49,7 +55,7 @@ public final class AtomicFiles {
     try {
       for (Map.Entry<Path, String> e : files.entrySet()) {
         Path target = e.getKey().toAbsolutePath();
-        Path dir = target.getParent();
+        Path dir = java.util.Objects.requireNonNull(target.getParent(), "a file, not the root directory");
         if (!Files.isDirectory(dir)) {
           createDirs(dir, createdDirs);
         }

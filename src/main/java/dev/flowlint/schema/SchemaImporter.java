@@ -171,9 +171,9 @@ public final class SchemaImporter {
       return out;
     }
     try (Stream<Path> list = Files.list(outDir)) {
-      for (Path p : list.filter(f -> f.getFileName().toString().endsWith(FileNames.SUFFIX)).sorted().toList()) {
+      for (Path p : list.filter(f -> String.valueOf(f.getFileName()).endsWith(FileNames.SUFFIX)).sorted().toList()) {
         try {
-          out.put(p.getFileName().toString(), CanonicalJson.mapper().readTree(p.toFile()));
+          out.put(String.valueOf(p.getFileName()), CanonicalJson.mapper().readTree(p.toFile()));
         } catch (JacksonException | UncheckedIOException e) {
           problems.add(new Problem(Severity.WARNING, p + ": existing schema is not readable JSON; left as it is and not indexed"));
         }

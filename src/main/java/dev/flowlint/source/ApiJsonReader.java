@@ -1,5 +1,7 @@
 package dev.flowlint.source;
 
+import static dev.flowlint.io.JsonText.text;
+
 import dev.flowlint.model.FlowDefinition;
 import dev.flowlint.model.InitialValue;
 import dev.flowlint.model.Variable;
@@ -16,7 +18,22 @@ import tools.jackson.databind.JsonNode;
  * {@code FlowDivisionView}, or a listing page of them ({@code entities}), using their
  * {@code inputSchema}/{@code outputSchema}.
  */
-public final class ApiJsonReader {
+public final class ApiJsonReader implements FlowReader {
+  @Override
+  public String formatName() {
+    return "Genesys Cloud API JSON";
+  }
+
+  @Override
+  public boolean reads(Input file) {
+    return file.json().filter(ApiJsonReader::accepts).isPresent();
+  }
+
+  @Override
+  public List<FlowDefinition> read(Input file) throws SourceException {
+    return read(file.path(), file.json().orElseThrow());
+  }
+
   private static final Pattern VERSION_URI = Pattern.compile("/api/v2/flows/([^/]+)/versions/([^/?]+)");
 
   /** True when the JSON looks like an API answer about flows. */
@@ -124,11 +141,5 @@ public final class ApiJsonReader {
       case "object" -> "Json";
       default -> "Unknown";
     };
-  }
-
-  private static Optional<String> text(JsonNode node) {
-    return node == null || !node.isValueNode() || node.isNull() || node.asString().isBlank()
-        ? Optional.empty()
-        : Optional.of(node.asString());
   }
 }

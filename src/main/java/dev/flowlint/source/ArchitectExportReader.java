@@ -29,7 +29,19 @@ public final class ArchitectExportReader implements FlowReader {
     return "Architect export";
   }
 
+  /** By name (.i3...), or base64 text that is not YAML. */
   @Override
+  public boolean reads(Input file) {
+    String trimmed = file.source().text().strip();
+    return file.json().isEmpty() && (file.path().toLowerCase(Locale.ROOT).contains(".i3")
+        || (BASE64_TEXT.matcher(trimmed).matches() && !trimmed.contains(":")));
+  }
+
+  @Override
+  public List<FlowDefinition> read(Input file) throws SourceException {
+    return read(file.source());
+  }
+
   public List<FlowDefinition> read(SourceText source) throws SourceException {
     String path = source.displayPath();
     byte[] decoded;

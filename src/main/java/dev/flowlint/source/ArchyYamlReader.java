@@ -1,5 +1,7 @@
 package dev.flowlint.source;
 
+import static dev.flowlint.io.JsonText.text;
+
 import dev.flowlint.model.FlowDefinition;
 import dev.flowlint.model.InitialValue;
 import dev.flowlint.model.Variable;
@@ -28,7 +30,7 @@ public final class ArchyYamlReader implements FlowReader {
 
   private static final YAMLMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
           .loadSettings(LoadSettings.builder()
-              .setCodePointLimit((int) SourceText.MAX_BYTES)
+              .setCodePointLimit((int) dev.flowlint.io.StrictText.MAX_BYTES)
               .setMaxAliasesForCollections(50)
               .setAllowRecursiveKeys(false)
               .build())
@@ -40,7 +42,17 @@ public final class ArchyYamlReader implements FlowReader {
     return "Archy YAML";
   }
 
+  /** Whatever is not JSON (and not an Architect export, asked first). */
   @Override
+  public boolean reads(Input file) {
+    return file.json().isEmpty();
+  }
+
+  @Override
+  public List<FlowDefinition> read(Input file) throws SourceException {
+    return read(file.source());
+  }
+
   public List<FlowDefinition> read(SourceText source) throws SourceException {
     String path = source.displayPath();
     JsonNode root;
@@ -118,7 +130,7 @@ public final class ArchyYamlReader implements FlowReader {
           body.path("isOutput").asBoolean(false),
           body.path("isSecure").asBoolean(false),
           initialValue(type, collection, body.get("initialValue")),
-          text(body.get("description"))));
+          text(body.get("description")).map(d -> TemplatePlaceholders.restore(d).strip())));
     }
     return out;
   }
@@ -143,12 +155,6 @@ public final class ArchyYamlReader implements FlowReader {
       return tools.jackson.databind.node.JsonNodeFactory.instance.stringNode(TemplatePlaceholders.restore(node.asString()));
     }
     return node;
-  }
-
-  private static Optional<String> text(JsonNode node) {
-    return node == null || !node.isValueNode() || node.isNull()
-        ? Optional.empty()
-        : Optional.of(TemplatePlaceholders.restore(node.asString()).strip());
   }
 
   static SourceException located(String path, JacksonException e, String what) {

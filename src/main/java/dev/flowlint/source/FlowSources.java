@@ -3,6 +3,7 @@ package dev.flowlint.source;
 import dev.flowlint.model.Definition;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -10,10 +11,10 @@ import tools.jackson.databind.json.JsonMapper;
 /** Decides from a file's content which reader it needs, and reads it. */
 public final class FlowSources {
   private static final JsonMapper JSON = dev.flowlint.io.CanonicalJson.mapper();
-  private final ArchyYamlReader yaml = new ArchyYamlReader();
-  private final ArchitectExportReader export = new ArchitectExportReader();
-  private final ApiJsonReader api = new ApiJsonReader();
-  private final DataActionReader actions = new DataActionReader();
+
+  /** Every reader, in the order they are asked; Archy YAML last, as it takes whatever is not JSON or an export. */
+  public static final List<FlowReader> READERS = List.of(
+      new ApiJsonReader(), new DataActionReader(), new ArchitectExportReader(), new ArchyYamlReader());
 
   public List<Definition> read(Path file, String displayPath) throws SourceException {
     return read(SourceText.load(file, displayPath));
@@ -24,32 +25,22 @@ public final class FlowSources {
     if (source.isBlank()) {
       throw new SourceException(path, "empty file");
     }
-    String trimmed = source.text().strip();
-    char first = trimmed.charAt(0);
-    if (first == '{' || first == '[') {
-      return readJson(source);
-    }
-    boolean exportName = source.displayPath().toLowerCase(java.util.Locale.ROOT).contains(".i3");
-    if (exportName || (ArchitectExportReader.BASE64_TEXT.matcher(trimmed).matches() && !trimmed.contains(":"))) {
-      return List.copyOf(export.read(source));
-    }
-    return List.copyOf(yaml.read(source));
-  }
-
-  private List<Definition> readJson(SourceText source) throws SourceException {
-    String path = source.displayPath();
-    JsonNode root;
-    try {
-      root = JSON.readTree(source.text());
-    } catch (JacksonException e) {
-      throw ArchyYamlReader.located(path, e, "not valid JSON");
-    }
-    if (ApiJsonReader.accepts(root)) {
-      return List.copyOf(api.read(path, root));
-    }
-    if (DataActionReader.isExport(root) || DataActionReader.isContract(root)) {
-      return List.of(actions.read(path, root));
+    char first = source.text().strip().charAt(0);
+    FlowReader.Input file = new FlowReader.Input(source,
+        first == '{' || first == '[' ? Optional.of(json(source)) : Optional.empty());
+    for (FlowReader reader : READERS) {
+      if (reader.reads(file)) {
+        return List.copyOf(reader.read(file));
+      }
     }
     throw new SourceException(path, "JSON is not a flow or data action definition: expected a Genesys Cloud Flow, FlowVersion or FlowDivisionView with inputSchema, a listing page with \"entities\", or a data action export with a contract");
+  }
+
+  private static JsonNode json(SourceText source) throws SourceException {
+    try {
+      return JSON.readTree(source.text());
+    } catch (JacksonException e) {
+      throw ArchyYamlReader.located(source.displayPath(), e, "not valid JSON");
+    }
   }
 }

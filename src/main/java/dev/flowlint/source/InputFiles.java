@@ -73,14 +73,15 @@ public final class InputFiles {
       Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
         @Override
         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-          String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+          Path last = dir.getFileName();
+          String name = last == null ? "" : last.toString();
           boolean skip = !dir.equals(root) && (name.startsWith(".") || name.equals("node_modules"));
           return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
         }
 
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-          String name = file.getFileName().toString();
+          String name = String.valueOf(file.getFileName());
           if (attrs.isRegularFile() && !name.startsWith(".") && accept.test(name)) {
             found.add(file);
           }

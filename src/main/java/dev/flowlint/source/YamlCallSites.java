@@ -39,7 +39,7 @@ public final class YamlCallSites {
     Node root;
     try {
       LoadSettings settings = LoadSettings.builder()
-          .setCodePointLimit((int) SourceText.MAX_BYTES)
+          .setCodePointLimit((int) dev.flowlint.io.StrictText.MAX_BYTES)
           .setMaxAliasesForCollections(50)
           .setAllowRecursiveKeys(false)
           .setAllowDuplicateKeys(true)

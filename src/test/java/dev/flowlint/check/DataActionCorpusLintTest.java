@@ -5,7 +5,6 @@ import dev.flowlint.model.FileReport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.flowlint.TestFiles;
 import dev.flowlint.model.Diagnostic;
@@ -25,8 +24,7 @@ class DataActionCorpusLintTest {
 
   @Test
   void everyCorpusDataActionIsLintedAsAnAction() throws Exception {
-    Path corpus = TestFiles.corpus().orElse(null);
-    assumeTrue(corpus != null, "src/test/corpus is absent");
+    Path corpus = TestFiles.corpus().orElseThrow();
     SchemaStore store = FixtureSupport.importFixtures(schemas);
     CheckRun run = FixtureSupport.run(store);
     List<FileReport> reports = run.run(List.of(corpus.resolve("data-action").toString()), new ByteArrayInputStream(new byte[0]));

@@ -9,6 +9,7 @@ import dev.flowlint.cli.CliRunner.Result;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,8 @@ class PullCommandTest {
   @TempDir Path tmp;
   private FakeGenesys fake;
   private Path schemas;
+  /** The waits pull asked for, recorded instead of slept. */
+  private final List<Duration> waits = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   @BeforeEach
   void start() throws IOException {
@@ -59,7 +62,7 @@ class PullCommandTest {
     List<String> args = new ArrayList<>(List.of("pull", "--api-base", fake.base(), "--login-base", fake.base(),
         "--out", schemas.toString(), "--max-wait", "10", "--timeout", "5"));
     args.addAll(List.of(extra));
-    Result r = CliRunner.withEnv(env, args.toArray(String[]::new));
+    Result r = CliRunner.withEnv(env, waits::add, args.toArray(String[]::new));
     assertNoSecrets(r.out() + r.err());
     return r;
   }
@@ -154,10 +157,9 @@ class PullCommandTest {
   @Test
   void waitsAsRetryAfterSaysOnA429() {
     fake.listingFaults.add(new FakeGenesys.Fault(429, "{\"message\":\"Rate limit exceeded\"}", "1"));
-    long start = System.nanoTime();
     Result r = pull();
     assertEquals(0, r.code(), r.err());
-    assertTrue(System.nanoTime() - start >= 1_000_000_000L, "waited the Retry-After second");
+    assertEquals(List.of(Duration.ofSeconds(1)), waits, "waited the Retry-After second");
     assertEquals(2, fake.requests.stream().filter(q -> q.contains("pageNumber=1")).count());
   }
 
@@ -168,6 +170,8 @@ class PullCommandTest {
     Result r = pull();
     assertEquals(0, r.code(), r.err());
     assertEquals(3, fake.requests.stream().filter(q -> q.contains("pageNumber=1")).count());
+    assertEquals(2, waits.size(), "backed off before each retry: " + waits);
+    assertTrue(waits.get(0).toMillis() >= 250 && waits.get(0).toMillis() <= 500, "first backoff within 0.25-0.5 s: " + waits);
   }
 
   @Test
@@ -184,6 +188,7 @@ class PullCommandTest {
     Result r = pull("--verbose");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.err().contains("-> connection dropped"), r.err());
+    assertEquals(1, waits.size(), "one backoff before the retry: " + waits);
   }
 
   @Test

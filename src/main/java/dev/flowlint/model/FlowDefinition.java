@@ -29,6 +29,16 @@ public record FlowDefinition(
     required = required.map(List::copyOf);
   }
 
+  /** The same flow with the version a file name gives ({@code Name_v2-0.yaml} → {@code 2.0}). */
+  public FlowDefinition withVersion(String v) {
+    return new FlowDefinition(name, id, type, scope, variables, required, Optional.of(v), source);
+  }
+
+  /** The same flow under another name (a template placeholder replaced by the file's name). */
+  public FlowDefinition withName(String newName) {
+    return new FlowDefinition(newName, id, type, scope, variables, required, version, source);
+  }
+
   public List<Variable> inputs() {
     return variables.stream().filter(Variable::input).toList();
   }

@@ -49,7 +49,11 @@ public enum Rule {
   TEMPLATE_NOT_STATIC("template-not-static", Severity.WARNING, "A request template flowlint cannot check statically (raw JSON members, Velocity directives).",
       "flowlint does not guess: check what the template injects at run time, or write the members out."),
   MISSING_CORRELATION_ID("missing-correlation-id", Severity.INFO, "A shared-flow request without metadata.correlationId.",
-      "Add metadata.correlationId (for example \"{{ guid() }}\") so a request can be traced through the gateway.");
+      "Add metadata.correlationId (for example \"{{ guid() }}\") so a request can be traced through the gateway."),
+  INPUT_CONSTRAINT("input-constraint", Severity.ERROR, "An input value breaks a schema keyword other than its type: enum, const, pattern, format, length, bounds, item counts.",
+      "Send a value the flow's schema allows; if the constraint is wrong, change it in the schema file or in flowlint.yaml (flows.NAME.inputs)."),
+  FLOW_VERSION_MISMATCH("flow-version-mismatch", Severity.WARNING, "A launch body's flowVersion names another version than the one imported.",
+      "Launch the version the schema was made from, omit flowVersion to run the latest published one, or import the version you mean.");
 
   private final String id;
   private final Severity defaultSeverity;

@@ -4,28 +4,69 @@ import dev.flowlint.model.Variable;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The JSON Schema of the value an Architect input takes in a launch payload. */
+/**
+ * The JSON Schema of the value an Architect input takes in a launch payload. Where the platform's
+ * own input schema is known (archString, archInteger, collections; see docs/genesys.md) the same
+ * limits are written: null is NOT_SET (legal unless the input is required), strings hold at most
+ * 32,000 characters, integers lie within ±999,999,999,999,999 and may come as a string of digits,
+ * collections hold at most 2,000 items. Other types keep their strict form until confirmed.
+ */
 final class TypeSchemas {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private TypeSchemas() {}
 
+  public static final int MAX_STRING = 32000;
+  public static final long MAX_INTEGER = 999_999_999_999_999L;
+  public static final int MAX_ITEMS = 2000;
+
   static ObjectNode of(Variable v) {
+    return of(v, false);
+  }
+
+  /** @param required a required input: null (NOT_SET) is as good as missing, so not allowed */
+  static ObjectNode of(Variable v, boolean required) {
     ObjectNode element = element(v.type());
     if (!v.collection()) {
+      if (!required) {
+        nullable(element, v.type());
+      }
       return element;
     }
+    nullable(element, v.type()); // an item may be NOT_SET, as archString items are
     ObjectNode array = NODES.objectNode();
     array.put("type", "array");
+    array.put("maxItems", MAX_ITEMS);
     array.set("items", element);
     return array;
+  }
+
+  /** Adds null to the types the platform is known to take as NOT_SET. */
+  private static void nullable(ObjectNode s, String type) {
+    if (type.equals("String") || type.equals("Integer")) {
+      tools.jackson.databind.node.ArrayNode types = NODES.arrayNode();
+      JsonNodeTypes.of(s.get("type")).forEach(types::add);
+      types.add("null");
+      s.set("type", types);
+    }
   }
 
   private static ObjectNode element(String type) {
     ObjectNode s = NODES.objectNode();
     switch (type) {
-      case "String" -> s.put("type", "string");
-      case "Integer" -> s.put("type", "integer");
+      case "String" -> {
+        s.put("type", "string");
+        s.put("maxLength", MAX_STRING);
+      }
+      case "Integer" -> {
+        // archInteger: an integer within the range, or a string of 1-16 characters holding one.
+        s.putArray("type").add("integer").add("string");
+        s.put("minimum", -MAX_INTEGER);
+        s.put("maximum", MAX_INTEGER);
+        s.put("minLength", 1);
+        s.put("maxLength", 16);
+        s.put("pattern", "^-?(0|[1-9][0-9]*)$");
+      }
       case "Decimal" -> s.put("type", "number");
       case "Boolean" -> s.put("type", "boolean");
       case "Json" -> s.put("type", "object");
@@ -38,6 +79,22 @@ final class TypeSchemas {
           + " values have no documented JSON form at launch; flowlint checks the name only");
     }
     return s;
+  }
+
+  /** A type keyword's names, whether it is one string or a list. */
+  private static final class JsonNodeTypes {
+    static java.util.List<String> of(tools.jackson.databind.JsonNode type) {
+      java.util.List<String> out = new java.util.ArrayList<>();
+      if (type == null) {
+        return out;
+      }
+      if (type.isArray()) {
+        type.forEach(t -> out.add(t.asString()));
+      } else {
+        out.add(type.asString());
+      }
+      return out;
+    }
   }
 
   private static void iso(ObjectNode s, String format, String pattern) {

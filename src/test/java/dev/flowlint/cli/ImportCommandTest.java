@@ -23,11 +23,11 @@ class ImportCommandTest {
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("imported WFM-HR-GetEmployeeBalances (workflow): 3 inputs, 3 required -> wfm-hr-getemployeebalances.schema.json"), r.out());
     assertTrue(r.out().contains("skipped Main IVR (inboundcall): no inputs"), r.out());
-    assertTrue(r.out().endsWith("10 flows imported (34 inputs) into " + out + ", 1 skipped, 0 errors\n"), r.out());
+    assertTrue(r.out().endsWith("11 flows imported (38 inputs) into " + out + ", 1 skipped, 0 errors\n"), r.out());
     String index = Files.readString(out.resolve("index.json"));
     assertTrue(index.contains("\"6f3c2a8e-1d4b-4c3e-9a7f-2b5d8e9c0a11\": \"order-lookup.schema.json\""), index);
     assertTrue(index.contains("\"Order Lookup\": \"order-lookup.schema.json\""), index);
-    assertEquals(11, dev.flowlint.TestFiles.contents(out).size(), "ten schemas and the index");
+    assertEquals(12, dev.flowlint.TestFiles.contents(out).size(), "eleven schemas and the index");
   }
 
   @Test

@@ -72,9 +72,11 @@ final class ImportCommand implements Callable<Integer> {
       try {
         flows.addAll(sources.read(f.path(), f.display()));
       } catch (SourceException e) {
-        problems.add(new Problem(Severity.ERROR, e.getMessage()));
+        // A Terraform file beside the flows is expected, not a broken definition: say what to do instead.
+        problems.add(new Problem(e.getMessage().endsWith(FlowSources.TERRAFORM) ? Severity.WARNING : Severity.ERROR, e.getMessage()));
       }
     }
+    sources.notes().forEach(n -> problems.add(new Problem(Severity.WARNING, n)));
     ImportResult result;
     try {
       result = new SchemaImporter(policy.get()).write(outDir, outDisplay, flows, problems);

@@ -130,7 +130,7 @@ final class PullCommand implements Callable<Integer> {
 
   private int drift(FlowPuller.Pulled pulled, ConfigOptions.Loaded loaded, RequiredPolicy policy, FlowPuller.Filters filters) {
     SchemaWriter writer = new SchemaWriter(policy);
-    List<JsonNode> fresh = pulled.flows().stream().filter(f -> f.hasInputs()).map(f -> (JsonNode) writer.schema(f)).toList();
+    List<JsonNode> fresh = pulled.flows().stream().map(f -> (JsonNode) writer.schema(f)).toList();
     List<String> changes;
     try {
       Optional<SchemaStore> existing = Files.isDirectory(loaded.schemas())

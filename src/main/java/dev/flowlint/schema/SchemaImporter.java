@@ -50,10 +50,6 @@ public final class SchemaImporter {
     List<Skipped> skipped = new ArrayList<>();
     Map<String, List<Definition>> byName = new TreeMap<>();
     for (Definition flow : flows) {
-      if (!flow.hasInputs()) {
-        skipped.add(new Skipped(flow.name(), flow.type(), flow.source(), "no inputs"));
-        continue;
-      }
       byName.computeIfAbsent(flow.name(), k -> new ArrayList<>()).add(flow);
       if (flow instanceof FlowDefinition f) {
         caseConflicts(f, allProblems);
@@ -96,20 +92,32 @@ public final class SchemaImporter {
     return new ImportResult(outDisplay, imported, skipped, allProblems);
   }
 
-  private java.util.Optional<ObjectNode> choose(String name, List<Definition> defs, List<Problem> problems) {
+  private java.util.Optional<ObjectNode> choose(String name, List<Definition> unordered, List<Problem> problems) {
+    // The lexicographically first source is kept among equals, so the argument order never matters.
+    List<Definition> defs = unordered.stream().sorted(java.util.Comparator.comparing(Definition::source)).toList();
     ObjectNode first = writer.schema(defs.get(0));
+    if (defs.size() == 1) {
+      return java.util.Optional.of(first);
+    }
+    java.util.Optional<ObjectNode> newest = newestVersion(name, defs, problems);
+    if (newest.isPresent()) {
+      return newest;
+    }
     boolean same = true;
     for (Definition other : defs.subList(1, defs.size())) {
       same &= withoutSource(writer.schema(other)).equals(withoutSource(first));
-    }
-    if (defs.size() == 1) {
-      return java.util.Optional.of(first);
     }
     List<String> sources = defs.stream().map(Definition::source).toList();
     String noun = defs.get(0) instanceof dev.flowlint.model.DataActionDefinition ? "data action" : "flow";
     if (same) {
       problems.add(new Problem(Severity.WARNING, noun + " \"" + name + "\" is defined identically in "
           + String.join(", ", sources) + "; its schema comes from " + sources.get(0)));
+      return java.util.Optional.of(first);
+    }
+    if (sameContract(defs)) {
+      problems.add(new Problem(Severity.WARNING, "data action \"" + name + "\" has the same input contract in "
+          + String.join(", ", sources) + " (they differ in " + String.join(", ", differingKeys(defs))
+          + "); one schema, from " + sources.get(0)));
       return java.util.Optional.of(first);
     }
     StringBuilder how = new StringBuilder();
@@ -122,6 +130,56 @@ public final class SchemaImporter {
     problems.add(new Problem(Severity.ERROR, noun + " \"" + name + "\" is defined differently in "
         + String.join(" and ", sources) + "; neither was written (import them separately, or remove one)." + what));
     return java.util.Optional.empty();
+  }
+
+  /**
+   * Several definitions of one flow whose file names carry versions ({@code _v2-0}): the highest
+   * version wins (a versioned file beats one without a version), and the others are named.
+   */
+  private java.util.Optional<ObjectNode> newestVersion(String name, List<Definition> defs, List<Problem> problems) {
+    if (!defs.stream().allMatch(d -> d instanceof FlowDefinition)) {
+      return java.util.Optional.empty();
+    }
+    List<FlowDefinition> flows = defs.stream().map(d -> (FlowDefinition) d).toList();
+    java.util.Optional<String> top = flows.stream().flatMap(f -> f.version().stream()).max(SchemaImporter::compareVersions);
+    if (top.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    List<FlowDefinition> newest = flows.stream().filter(f -> f.version().filter(v -> compareVersions(v, top.get()) == 0).isPresent()).toList();
+    JsonNode content = withoutSource(writer.schema(newest.get(0)));
+    if (newest.stream().anyMatch(f -> !withoutSource(writer.schema(f)).equals(content))) {
+      return java.util.Optional.empty(); // one version defined two ways: no way to tell which is right
+    }
+    String others = flows.stream().filter(f -> !newest.contains(f))
+        .map(f -> f.source() + f.version().map(v -> " (version " + v + ")").orElse(" (no version)"))
+        .collect(java.util.stream.Collectors.joining(", "));
+    if (!others.isEmpty()) {
+      problems.add(new Problem(Severity.WARNING, "flow \"" + name + "\": version " + top.get() + " from "
+          + newest.get(0).source() + " is imported, the newest of its definitions; not imported: " + others));
+    }
+    return java.util.Optional.of(writer.schema(newest.get(0)));
+  }
+
+  /** "2.0" against "10.0", part by part as numbers. */
+  static int compareVersions(String a, String b) {
+    String[] x = a.split("\\.");
+    String[] y = b.split("\\.");
+    for (int i = 0; i < Math.max(x.length, y.length); i++) {
+      long p = i < x.length && x[i].matches("\\d{1,18}") ? Long.parseLong(x[i]) : 0;
+      long q = i < y.length && y[i].matches("\\d{1,18}") ? Long.parseLong(y[i]) : 0;
+      if (p != q) {
+        return Long.compare(p, q);
+      }
+    }
+    return a.compareTo(b);
+  }
+
+  /** Data actions whose input contracts are the same, whatever else differs. */
+  private boolean sameContract(List<Definition> defs) {
+    if (!defs.stream().allMatch(d -> d instanceof dev.flowlint.model.DataActionDefinition)) {
+      return false;
+    }
+    return defs.stream().map(d -> ((dev.flowlint.model.DataActionDefinition) d).inputSchema()).distinct().count() == 1;
   }
 
   /** Schema keys (and x-flowlint keys) whose values differ between the definitions. */

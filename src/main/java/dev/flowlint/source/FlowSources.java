@@ -19,8 +19,32 @@ public final class FlowSources {
     return read(SourceText.load(file, displayPath));
   }
 
+  /** {@code Name_v2-0.i3WorkFlow}, {@code Name_v37-0.yaml}: Architect's export names carry the version. */
+  private static final java.util.regex.Pattern FILE_VERSION = java.util.regex.Pattern.compile("_v(\\d+)-(\\d+)(?=\\.[^/]*$|$)");
+  private final List<String> notes = new java.util.ArrayList<>();
+
+  /** What reading decided on its own that a person should hear (names taken from files ...). */
+  public List<String> notes() {
+    return List.copyOf(notes);
+  }
+
   public List<Definition> read(SourceText source) throws SourceException {
+    List<Definition> read = readAny(source);
+    String file = source.displayPath().substring(source.displayPath().lastIndexOf('/') + 1);
+    java.util.regex.Matcher v = FILE_VERSION.matcher(file);
+    if (!v.find()) {
+      return read;
+    }
+    String version = v.group(1) + "." + v.group(2);
+    return read.stream().map(d -> d instanceof dev.flowlint.model.FlowDefinition f && f.version().isEmpty()
+        ? (Definition) f.withVersion(version) : d).toList();
+  }
+
+  private List<Definition> readAny(SourceText source) throws SourceException {
     String path = source.displayPath();
+    if (path.toLowerCase(java.util.Locale.ROOT).endsWith(".tf")) {
+      throw new SourceException(path, TERRAFORM);
+    }
     if (source.isBlank()) {
       throw new SourceException(path, "empty file");
     }
@@ -33,8 +57,14 @@ public final class FlowSources {
     if (exportName || (ArchitectExportReader.BASE64_TEXT.matcher(trimmed).matches() && !trimmed.contains(":"))) {
       return List.copyOf(export.read(source));
     }
-    return List.copyOf(yaml.read(source));
+    List<Definition> out = List.copyOf(yaml.read(source));
+    yaml.placeholderName(source).filter(p -> out.get(0).name().equals(ArchyYamlReader.fileStem(path))).ifPresent(p -> notes.add(path + ": the flow's name is the template placeholder " + p
+        + "; it is imported as \"" + out.get(0).name() + "\", after its file"));
+    return out;
   }
+
+  /** What import says about a Terraform file instead of "not valid YAML". */
+  public static final String TERRAFORM = "Terraform is not read; point import at the flow YAML or the data action export the resource references";
 
   private List<Definition> readJson(SourceText source) throws SourceException {
     String path = source.displayPath();

@@ -99,7 +99,10 @@ final class LaunchRules {
     }
     FlowSchema f = flow.get();
     if (!"workflow".equals(f.type())) {
-      findings.add(Rule.FLOW_TYPE_MISMATCH, "flow " + Quoting.quote(f.name()) + " is " + FlowKinds.article(f.type())
+      // A type known not to be launchable is an error; one flowlint does not know is a warning, not silence.
+      boolean known = FlowKinds.knownNotLaunchable(f.type());
+      findings.add(Rule.FLOW_TYPE_MISMATCH, known ? dev.flowlint.model.Severity.ERROR : dev.flowlint.model.Severity.WARNING,
+          "flow " + Quoting.quote(f.name()) + " is " + FlowKinds.article(f.type())
               + " flow: POST /api/v2/flows/executions launches workflows", "/flowId",
           flowId.map(m -> m.value().span()).orElse(rootSpan), Optional.empty(), List.of(FlowKinds.notLaunchable(f)));
     }

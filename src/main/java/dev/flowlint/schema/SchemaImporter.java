@@ -82,6 +82,7 @@ public final class SchemaImporter {
       ObjectNode schema = e.getValue();
       index.put(file, SchemaIndex.Entry.of(file, schema));
       files.put(outDir.resolve(file), CanonicalJson.write(schema));
+      launchSchema(schema, file).ifPresent(l -> files.put(outDir.resolve(FileNames.launchFileFor(l.getKey())), l.getValue()));
       imported.add(new Imported(name, schema.path("x-flowlint").path("flowType").asString(""),
           schema.path("properties").size(), schema.path("required").size(), file));
     }
@@ -90,6 +91,11 @@ public final class SchemaImporter {
       AtomicFiles.writeAll(files);
     }
     return new ImportResult(outDisplay, imported, skipped, allProblems);
+  }
+
+  /** The request body's schema beside the inputs schema (absent for a data action). */
+  private static java.util.Optional<Map.Entry<String, String>> launchSchema(ObjectNode schema, String file) {
+    return LaunchSchemas.of(schema, file).map(l -> Map.entry(file, CanonicalJson.write(l)));
   }
 
   private java.util.Optional<ObjectNode> choose(String name, List<Definition> unordered, List<Problem> problems) {
@@ -229,7 +235,7 @@ public final class SchemaImporter {
       return out;
     }
     try (Stream<Path> list = Files.list(outDir)) {
-      for (Path p : list.filter(f -> f.getFileName().toString().endsWith(FileNames.SUFFIX)).sorted().toList()) {
+      for (Path p : list.filter(f -> FileNames.isInputsSchema(f.getFileName().toString())).sorted().toList()) {
         try {
           out.put(p.getFileName().toString(), CanonicalJson.mapper().readTree(p.toFile()));
         } catch (JacksonException | UncheckedIOException e) {

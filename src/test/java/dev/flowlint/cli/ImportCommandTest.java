@@ -28,7 +28,7 @@ class ImportCommandTest {
     String index = Files.readString(out.resolve("index.json"));
     assertTrue(index.contains("\"6f3c2a8e-1d4b-4c3e-9a7f-2b5d8e9c0a11\": \"order-lookup.schema.json\""), index);
     assertTrue(index.contains("\"Order Lookup\": \"order-lookup.schema.json\""), index);
-    assertEquals(13, dev.flowlint.TestFiles.contents(out).size(), "twelve schemas and the index");
+    assertEquals(25, dev.flowlint.TestFiles.contents(out).size(), "twelve schemas, a launch schema beside each, and the index");
   }
 
   @Test

@@ -124,11 +124,12 @@ class PullCommandTest {
   @Test
   void filtersByTypeNameAndId() throws IOException {
     assertEquals(0, pull("--type", "workflow", "--name", "order *").code());
-    assertEquals(List.of("index.json", "order-lookup.schema.json", "order-trigger.schema.json"), List.copyOf(written().keySet()));
+    assertEquals(List.of("index.json", "order-lookup.launch.schema.json", "order-lookup.schema.json", "order-trigger.launch.schema.json",
+        "order-trigger.schema.json"), List.copyOf(written().keySet()));
     assertTrue(fake.requests.get(1).contains("&type=workflow"), fake.requests.toString());
     Files.walk(schemas).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     assertEquals(0, pull("--id", RESOLVE).code());
-    assertEquals(List.of("index.json", "resolve-customer.schema.json"), List.copyOf(written().keySet()));
+    assertEquals(List.of("index.json", "resolve-customer.launch.schema.json", "resolve-customer.schema.json"), List.copyOf(written().keySet()));
   }
 
   @Test

@@ -134,7 +134,7 @@ final class InputsChecker {
       }
       done.add(at.toString());
       ValueErrors.report(slot.shown() + ValueErrors.path(at, 1), flow.architectType(key),
-          slot.pointer() + ValueErrors.pointerOf(at, 1), value.get(), group, findings);
+          slot.pointer() + ValueErrors.pointerOf(at, 1), value.get(), group, flow.document(), findings);
     }
     digitStrings(slots, flow, atValues.keySet(), findings);
     if (unknownKeys) {

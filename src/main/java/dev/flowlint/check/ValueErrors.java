@@ -41,7 +41,8 @@ final class ValueErrors {
    * @param where the value in words: {@code Flow.tags[1]}
    * @param errors every error networknt gave at this one instance location
    */
-  static void report(String where, String genesysType, String pointer, JsonValue actual, List<Error> errors, Findings findings) {
+  static void report(String where, String genesysType, String pointer, JsonValue actual, List<Error> errors, JsonNode document,
+      Findings findings) {
     String base = genesysType.replace("Collection", "");
     List<Error> resolved = resolveCombinators(errors);
     List<Error> types = resolved.stream().filter(e -> e.getKeyword().equals("type")).toList();
@@ -64,7 +65,7 @@ final class ValueErrors {
         findings.add(Rule.INPUT_TYPE, where + " expects an integer, got " + actual.describe(),
             pointer, actual.span(), Optional.empty(), help(genesysType));
       } else {
-        findings.add(Rule.INPUT_CONSTRAINT, constraint(where, keyword, e, actual), pointer, actual.span(),
+        findings.add(Rule.INPUT_CONSTRAINT, constraint(where, keyword, e, actual, exclusive(e, document)), pointer, actual.span(),
             caseFix(keyword, e, actual), constraintHelp(genesysType, keyword, e));
       }
     }
@@ -115,7 +116,26 @@ final class ValueErrors {
     };
   }
 
-  private static String constraint(String where, String keyword, Error e, JsonValue actual) {
+  /** Draft-04's boolean exclusiveMinimum/exclusiveMaximum beside the minimum or maximum that failed. */
+  private static boolean exclusive(Error e, JsonNode document) {
+    if (!(e.getKeyword().equals("minimum") || e.getKeyword().equals("maximum")) || e.getSchemaLocation() == null) {
+      return false;
+    }
+    String location = e.getSchemaLocation().toString();
+    int hash = location.indexOf('#');
+    if (hash < 0 || !location.endsWith("/" + e.getKeyword())) {
+      return false;
+    }
+    String parent = location.substring(hash + 1, location.length() - e.getKeyword().length() - 1);
+    try {
+      String sibling = e.getKeyword().equals("minimum") ? "exclusiveMinimum" : "exclusiveMaximum";
+      return document.at(parent).path(sibling).asBoolean(false);
+    } catch (RuntimeException bad) {
+      return false; // a location that is no JSON Pointer into this document: say "at most"
+    }
+  }
+
+  private static String constraint(String where, String keyword, Error e, JsonValue actual, boolean exclusive) {
     JsonNode s = e.getSchemaNode();
     String got = ", got " + actual.describe();
     String message = e.getMessage() == null ? "" : e.getMessage();
@@ -126,8 +146,8 @@ final class ValueErrors {
       case "format" -> where + " must be a valid " + s.asString() + got;
       case "minLength" -> where + " must be at least " + s + " characters long" + length(actual);
       case "maxLength" -> where + " must be at most " + s + " characters long" + length(actual);
-      case "minimum" -> where + " must be " + (message.contains("exclusive") ? "greater than " : "at least ") + s.asString() + got;
-      case "maximum" -> where + " must be " + (message.contains("exclusive") ? "less than " : "at most ") + s.asString() + got;
+      case "minimum" -> where + " must be " + (exclusive ? "greater than " : "at least ") + s.asString() + got;
+      case "maximum" -> where + " must be " + (exclusive ? "less than " : "at most ") + s.asString() + got;
       case "exclusiveMinimum" -> where + " must be greater than " + s.asString() + got;
       case "exclusiveMaximum" -> where + " must be less than " + s.asString() + got;
       case "minItems" -> where + " must have at least " + s + " items" + items(actual);

@@ -79,7 +79,7 @@ final class ImportCommand implements Callable<Integer> {
     sources.notes().forEach(n -> problems.add(new Problem(Severity.WARNING, n)));
     ImportResult result;
     try {
-      result = new SchemaImporter(policy.get()).write(outDir, outDisplay, flows, problems);
+      result = new SchemaImporter(policy.get(), loaded.get().config().constraints()).write(outDir, outDisplay, flows, problems);
     } catch (IOException e) {
       io.err().println("flowlint import: cannot write " + outDisplay + ": " + e.getMessage() + "; nothing was changed");
       return Cli.USAGE;

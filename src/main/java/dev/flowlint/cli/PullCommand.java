@@ -118,7 +118,7 @@ final class PullCommand implements Callable<Integer> {
   private int write(FlowPuller.Pulled pulled, ConfigOptions.Loaded loaded, RequiredPolicy policy) {
     ImportResult result;
     try {
-      result = new SchemaImporter(policy).write(loaded.schemas(), loaded.schemasDisplay(), pulled.flows(), List.of());
+      result = new SchemaImporter(policy, loaded.config().constraints()).write(loaded.schemas(), loaded.schemasDisplay(), pulled.flows(), List.of());
     } catch (IOException e) {
       io.err().println("flowlint pull: cannot write " + loaded.schemasDisplay() + ": " + e.getMessage() + "; nothing was changed");
       return Cli.USAGE;

@@ -32,9 +32,16 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class SchemaImporter {
   private final SchemaWriter writer;
+  private final Map<String, Map<String, JsonNode>> constraints;
 
   public SchemaImporter(RequiredPolicy policy) {
+    this(policy, Map.of());
+  }
+
+  /** @param constraints flowlint.yaml's {@code flows.NAME.inputs}: flow name or id → input → keywords */
+  public SchemaImporter(RequiredPolicy policy, Map<String, Map<String, JsonNode>> constraints) {
     this.writer = new SchemaWriter(policy);
+    this.constraints = constraints;
   }
 
   /**
@@ -58,7 +65,8 @@ public final class SchemaImporter {
 
     Map<String, ObjectNode> chosen = new TreeMap<>();
     for (Map.Entry<String, List<Definition>> e : byName.entrySet()) {
-      choose(e.getKey(), e.getValue(), allProblems).ifPresent(s -> chosen.put(e.getKey(), s));
+      choose(e.getKey(), e.getValue(), allProblems)
+          .map(s -> ConfigConstraints.merge(s, constraints, allProblems)).ifPresent(s -> chosen.put(e.getKey(), s));
     }
 
     Map<String, JsonNode> existing = readExisting(outDir, allProblems);

@@ -115,6 +115,29 @@ class PullCommandTest {
   }
 
   @Test
+  void thePlatformsOwnSchemaShapeIsPulledWithItsTypesAndKeptAsTheContract() throws Exception {
+    // A flow version exactly as Genesys publishes it: draft-07, $ref into archString/archInteger definitions.
+    String shift = "3d2c1b0a-9f8e-4d7c-8b6a-5f4e3d2c1b0a";
+    tools.jackson.databind.JsonNode flow = dev.flowlint.io.CanonicalJson.mapper()
+        .readTree(Files.readString(Path.of("fixtures/flows/api/flow-version-inputschema.json")));
+    fake.pages.add(List.of(FakeGenesys.withoutSchema(shift, "Schedule Agent Shift", "WORKFLOW", "2.0")));
+    fake.versions.put(shift, dev.flowlint.io.CanonicalJson.write(flow.path("publishedVersion")));
+    Result r = pull();
+    assertEquals(0, r.code(), r.err());
+    String schema = written().get("schedule-agent-shift.schema.json");
+    assertTrue(schema.contains("\"x-genesys-type\": \"Integer\"") && schema.contains("\"x-genesys-type\": \"StringCollection\""), schema);
+    assertTrue(schema.contains("\"archDataTypeId\": \"int\"") && schema.contains("\"maximum\": 999999999999999"), schema);
+    assertTrue(schema.contains("\"flowVersion\": \"2.0\""), schema);
+    assertTrue(!schema.contains("Unknown"), schema);
+    Result check = CliRunner.withStdin("{\"flowId\": \"" + shift + "\", \"inputData\": {\"Flow.shiftMinutes\": \"480\", \"Flow.notes\": null,"
+        + " \"Flow.agentId\": 7}}", "check", "-", "--schemas", schemas.toString());
+    assertEquals(1, check.code(), check.out());
+    assertTrue(check.out().contains("warning[input-type] Flow.shiftMinutes is an Integer given as the string \"480\""), check.out());
+    assertTrue(check.out().contains("error[input-type] Flow.agentId expects a string, got the number 7"), check.out());
+    assertTrue(check.out().contains("checked 1 file: 1 error, 1 warning"), "null is NOT_SET, accepted: " + check.out());
+  }
+
+  @Test
   void followsPageCountWhenThereIsNoNextUri() {
     fake.useNextUri = false;
     assertEquals(0, pull().code());

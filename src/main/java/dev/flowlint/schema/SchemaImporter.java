@@ -64,27 +64,33 @@ public final class SchemaImporter {
     }
 
     Map<String, ObjectNode> chosen = new TreeMap<>();
-    for (Map.Entry<String, List<Definition>> e : byName.entrySet()) {
-      choose(e.getKey(), e.getValue(), allProblems)
+    for (Map.Entry<String, List<Definition>> e : byType(byName, allProblems).entrySet()) {
+      choose(nameOf(e.getKey()), e.getValue(), allProblems)
           .map(s -> ConfigConstraints.merge(s, constraints, allProblems)).ifPresent(s -> chosen.put(e.getKey(), s));
     }
 
     Map<String, JsonNode> existing = readExisting(outDir, allProblems);
     Map<String, String> fileOfName = new HashMap<>();
     existing.forEach((file, schema) -> fileOfName.put(SchemaIndex.Entry.of(file, schema).flowName(), file));
+    existing.forEach((file, schema) -> fileOfName.put(SchemaIndex.Entry.of(file, schema).flowName() + TYPE_SEPARATOR
+        + SchemaIndex.Entry.of(file, schema).flowType(), file));
 
     Map<Path, String> files = new LinkedHashMap<>();
     Map<String, SchemaIndex.Entry> index = new TreeMap<>();
     existing.forEach((file, schema) -> index.put(file, SchemaIndex.Entry.of(file, schema)));
     List<Imported> imported = new ArrayList<>();
     for (Map.Entry<String, ObjectNode> e : chosen.entrySet()) {
-      String name = e.getKey();
-      String file = fileOfName.get(name);
+      String name = nameOf(e.getKey());
+      boolean typed = e.getKey().contains(TYPE_SEPARATOR);
+      String file = fileOfName.get(e.getKey());
       if (file == null) {
-        file = FileNames.fileFor(name);
+        // Two flows of different types may share a name: each gets its type in its file name.
+        String fileName = typed ? name + " " + e.getKey().substring(e.getKey().indexOf(TYPE_SEPARATOR) + 1) : name;
+        file = FileNames.fileFor(fileName);
         SchemaIndex.Entry taken = index.get(file);
-        if (taken != null && !taken.flowName().equals(name)) {
-          file = FileNames.disambiguated(name);
+        if (taken != null && !(taken.flowName().equals(name)
+            && (!typed || taken.flowType().equals(e.getValue().path("x-flowlint").path("flowType").asString(""))))) {
+          file = FileNames.disambiguated(fileName);
         }
       }
       ObjectNode schema = e.getValue();
@@ -99,6 +105,35 @@ public final class SchemaImporter {
       AtomicFiles.writeAll(files);
     }
     return new ImportResult(outDisplay, imported, skipped, allProblems);
+  }
+
+  private static final String TYPE_SEPARATOR = "\u0000";
+
+  private static String nameOf(String key) {
+    int at = key.indexOf(TYPE_SEPARATOR);
+    return at < 0 ? key : key.substring(0, at);
+  }
+
+  /**
+   * Definitions by flow, where a flow is its name, or its name and type when flows of different
+   * types share one name (Architect names are unique per type only): those are different flows.
+   */
+  private static Map<String, List<Definition>> byType(Map<String, List<Definition>> byName, List<Problem> problems) {
+    Map<String, List<Definition>> out = new TreeMap<>();
+    for (Map.Entry<String, List<Definition>> e : byName.entrySet()) {
+      java.util.Set<String> types = new java.util.TreeSet<>();
+      e.getValue().forEach(d -> types.add(d.type()));
+      if (types.size() == 1) {
+        out.put(e.getKey(), e.getValue());
+        continue;
+      }
+      for (Definition d : e.getValue()) {
+        out.computeIfAbsent(e.getKey() + TYPE_SEPARATOR + d.type(), k -> new ArrayList<>()).add(d);
+      }
+      problems.add(new Problem(Severity.WARNING, "\"" + e.getKey() + "\" names flows of different types (" + String.join(", ", types)
+          + "); each is imported as a flow of its own, its type in its file name"));
+    }
+    return out;
   }
 
   /** The request body's schema beside the inputs schema (absent for a data action). */

@@ -193,6 +193,20 @@ class ImportCommandTest {
   }
 
   @Test
+  void flowsOfDifferentTypesSharingANameAreBothImported() throws IOException {
+    Path dir = tmp.resolve("types");
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("a.yaml"), flow("Callback", "Flow.phone", "stringVariable"));
+    Files.writeString(dir.resolve("b.yaml"), "inboundCall:\n  name: Callback\n");
+    Path out = tmp.resolve("out");
+    Result r = CliRunner.run("import", dir.toString(), "--out", out.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.err().contains("\"Callback\" names flows of different types (inboundcall, workflow)"), r.err());
+    assertTrue(Files.readString(out.resolve("callback-workflow.schema.json")).contains("Flow.phone"));
+    assertTrue(Files.readString(out.resolve("callback-inboundcall.launch.schema.json")).contains("\"not\": {}"));
+  }
+
+  @Test
   void dataActionsWithOneContractAndOtherMetadataGiveOneSchema() throws IOException {
     Path dir = tmp.resolve("actions");
     Files.createDirectories(dir);

@@ -86,20 +86,7 @@ final class InputsChecker {
 
     Set<String> required = required(flow, config);
     Set<String> supplied = new HashSet<>(); // inputs a rename fix supplies: no second error for them
-    Set<String> done = new HashSet<>(); // keys already reported by a rule that is no schema keyword
-    for (Map.Entry<String, Slot> e : slots.entrySet()) {
-      String key = e.getKey();
-      Slot slot = e.getValue();
-      if (!slot.nested() && !flow.inputs().containsKey(key) && (flow.outputs().contains(key) || flow.internal().contains(key))) {
-        outputVariable(slot, key, flow, findings);
-        done.add(key);
-      } else if (flow.inputs().containsKey(key) && slot.member().value() instanceof JNull nul && required.contains(key)) {
-        findings.add(Rule.MISSING_REQUIRED_INPUT, container + " gives null for the required input " + Quoting.quote(slot.shown())
-                + " of flow " + Quoting.quote(flow.name()) + ": null leaves it NOT_SET, as if it were missing",
-            slot.pointer(), nul.span(), Optional.empty(), List.of(requiredHelp(flow)));
-        done.add(key);
-      }
-    }
+    Set<String> done = rulesBeforeTheSchema(slots, flow, required, container, findings);
 
     List<Error> errors = engine.validate(flow.file(), effective(flow, required), instance, flow.file());
     List<Error> missing = new ArrayList<>();
@@ -121,21 +108,7 @@ final class InputsChecker {
             containerSpan, Optional.empty(), List.of("the flow's schema file sets this " + e.getKeyword()));
       }
     }
-    for (List<Error> group : atValues.values()) {
-      NodePath at = group.get(0).getInstanceLocation();
-      String key = String.valueOf(at.getElement(0));
-      Slot slot = slots.get(key);
-      if (slot == null || done.contains(key) || slot.member().value() instanceof JPlaceholder) {
-        continue; // a wholly placeholder value satisfies any constraint
-      }
-      Optional<JsonValue> value = ValueErrors.locate(slot.member().value(), at, 1);
-      if (value.isEmpty() || value.get() instanceof JPlaceholder) {
-        continue;
-      }
-      done.add(at.toString());
-      ValueErrors.report(slot.shown() + ValueErrors.path(at, 1), flow.architectType(key),
-          slot.pointer() + ValueErrors.pointerOf(at, 1), value.get(), group, flow.document(), findings);
-    }
+    atValues.values().forEach(group -> values(group, slots, done, flow, findings));
     digitStrings(slots, flow, atValues.keySet(), findings);
     if (unknownKeys) {
       return; // a placeholder may supply any input: missing ones cannot be told
@@ -148,6 +121,45 @@ final class InputsChecker {
             + " of flow " + Quoting.quote(flow.name()), pointer, containerSpan, requiredHelp(flow));
       }
     }
+  }
+
+  /**
+   * Output and internal variables passed as inputs, and null for a required input: findings no
+   * schema keyword gives. Returns the keys they covered, whose schema errors would only repeat them.
+   */
+  private static Set<String> rulesBeforeTheSchema(Map<String, Slot> slots, FlowSchema flow, Set<String> required,
+      String container, Findings findings) {
+    Set<String> done = new HashSet<>();
+    for (Map.Entry<String, Slot> e : slots.entrySet()) {
+      String key = e.getKey();
+      Slot slot = e.getValue();
+      if (!slot.nested() && !flow.inputs().containsKey(key) && (flow.outputs().contains(key) || flow.internal().contains(key))) {
+        outputVariable(slot, key, flow, findings);
+        done.add(key);
+      } else if (flow.inputs().containsKey(key) && slot.member().value() instanceof JNull nul && required.contains(key)) {
+        findings.add(Rule.MISSING_REQUIRED_INPUT, container + " gives null for the required input " + Quoting.quote(slot.shown())
+                + " of flow " + Quoting.quote(flow.name()) + ": null leaves it NOT_SET, as if it were missing",
+            slot.pointer(), nul.span(), Optional.empty(), List.of(requiredHelp(flow)));
+        done.add(key);
+      }
+    }
+    return done;
+  }
+
+  /** The errors networknt gave at one place inside an input's value, in words, unless a placeholder is there. */
+  private static void values(List<Error> group, Map<String, Slot> slots, Set<String> done, FlowSchema flow, Findings findings) {
+    NodePath at = group.get(0).getInstanceLocation();
+    String key = String.valueOf(at.getElement(0));
+    Slot slot = slots.get(key);
+    if (slot == null || done.contains(key) || slot.member().value() instanceof JPlaceholder) {
+      return; // a wholly placeholder value satisfies any constraint
+    }
+    Optional<JsonValue> value = ValueErrors.locate(slot.member().value(), at, 1);
+    if (value.isEmpty() || value.get() instanceof JPlaceholder) {
+      return;
+    }
+    ValueErrors.report(slot.shown() + ValueErrors.path(at, 1), flow.architectType(key),
+        slot.pointer() + ValueErrors.pointerOf(at, 1), value.get(), group, flow.document(), findings);
   }
 
   private static void put(ObjectNode instance, Map<String, Slot> slots, String key, Slot slot) {

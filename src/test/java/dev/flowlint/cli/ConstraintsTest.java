@@ -82,6 +82,34 @@ class ConstraintsTest {
   }
 
   @Test
+  void everyConstraintKeywordReadsInPlainWords() throws Exception {
+    Path schemas = tmp.resolve("schemas");
+    Files.createDirectories(schemas);
+    Files.writeString(schemas.resolve("words.schema.json"), String.join("\n",
+        "{\"$schema\": \"https://json-schema.org/draft/2020-12/schema\", \"type\": \"object\", \"additionalProperties\": false,",
+        " \"properties\": {",
+        "  \"Flow.a\": {\"const\": \"fixed\"},",
+        "  \"Flow.b\": {\"type\": \"string\", \"minLength\": 3, \"maxLength\": 4},",
+        "  \"Flow.c\": {\"type\": \"array\", \"uniqueItems\": true, \"maxItems\": 2},",
+        "  \"Flow.d\": {\"type\": \"number\", \"exclusiveMinimum\": 0, \"multipleOf\": 0.5},",
+        "  \"Flow.e\": {\"type\": \"string\", \"enum\": [\"Open\", \"OPEN\"]}",
+        " },",
+        " \"x-flowlint\": {\"flowName\": \"Words\", \"flowType\": \"workflow\", \"scope\": \"Flow\"}}"));
+    Result r = CliRunner.withStdin("{\"Flow.a\": \"FIXED\", \"Flow.b\": \"ab\", \"Flow.c\": [1, 1, 2], \"Flow.d\": 0, \"Flow.e\": \"open\"}",
+        "check", "-", "--schemas", schemas.toString(), "--flow", "Words", "--envelope", "inputs");
+    String out = r.out();
+    assertTrue(out.contains("Flow.a must be \"fixed\", got the string \"FIXED\""), out);
+    assertTrue(out.contains("fix: write \"fixed\""), out);
+    assertTrue(out.contains("Flow.b must be at least 3 characters long, got 2 characters"), out);
+    assertTrue(out.contains("Flow.c must not repeat an item"), out);
+    assertTrue(out.contains("Flow.c must have at most 2 items, got 3"), out);
+    assertTrue(out.contains("Flow.d must be greater than 0, got the number 0"), out);
+    // Two enum values differ from "open" only by case: no fix rather than a guess.
+    assertTrue(out.contains("Flow.e must be one of \"Open\", \"OPEN\", got the string \"open\""), out);
+    assertFalse(out.contains("fix: write \"Open\""), out);
+  }
+
+  @Test
   void aPlaceholderSatisfiesAnyConstraint() throws Exception {
     Path schemas = tmp.resolve("schemas");
     Path cfg = tmp.resolve("flowlint.yaml");

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -308,9 +307,5 @@ final class ValueErrors {
       return NODES.nullNode();
     }
     return NODES.stringNode(((JPlaceholder) v).text());
-  }
-
-  static String joinQuoted(List<String> names) {
-    return names.stream().map(Quoting::quote).collect(Collectors.joining(", "));
   }
 }

@@ -34,11 +34,6 @@ public record FlowDefinition(
     return new FlowDefinition(name, id, type, scope, variables, required, Optional.of(v), source);
   }
 
-  /** The same flow under another name (a template placeholder replaced by the file's name). */
-  public FlowDefinition withName(String newName) {
-    return new FlowDefinition(newName, id, type, scope, variables, required, version, source);
-  }
-
   public List<Variable> inputs() {
     return variables.stream().filter(Variable::input).toList();
   }

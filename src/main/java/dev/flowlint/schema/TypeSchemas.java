@@ -44,10 +44,10 @@ final class TypeSchemas {
   /** Adds null to the types the platform is known to take as NOT_SET. */
   private static void nullable(ObjectNode s, String type) {
     if (type.equals("String") || type.equals("Integer")) {
-      tools.jackson.databind.node.ArrayNode types = NODES.arrayNode();
-      JsonNodeTypes.of(s.get("type")).forEach(types::add);
-      types.add("null");
-      s.set("type", types);
+      tools.jackson.databind.JsonNode type = s.get("type");
+      tools.jackson.databind.node.ArrayNode types = type.isArray() ? (tools.jackson.databind.node.ArrayNode) type
+          : NODES.arrayNode().add(type.asString());
+      s.set("type", types.add("null"));
     }
   }
 
@@ -79,22 +79,6 @@ final class TypeSchemas {
           + " values have no documented JSON form at launch; flowlint checks the name only");
     }
     return s;
-  }
-
-  /** A type keyword's names, whether it is one string or a list. */
-  private static final class JsonNodeTypes {
-    static java.util.List<String> of(tools.jackson.databind.JsonNode type) {
-      java.util.List<String> out = new java.util.ArrayList<>();
-      if (type == null) {
-        return out;
-      }
-      if (type.isArray()) {
-        type.forEach(t -> out.add(t.asString()));
-      } else {
-        out.add(type.asString());
-      }
-      return out;
-    }
   }
 
   private static void iso(ObjectNode s, String format, String pattern) {

@@ -67,6 +67,10 @@ public final class ApiJsonReader {
     }
     String name = text(entity.get("name")).or(() -> text(inputSchema.get("title")))
         .orElseThrow(() -> new SourceException(where, "flow has no name"));
+    if (isVersion && (name.equals(version.orElse("")) || name.equals("Flow input schema"))) {
+      // A FlowVersion names the version ("2.0"), not the flow: the saved file's name is the best stand-in.
+      name = ArchyYamlReader.fileStem(source).replaceFirst("_v\\d+-\\d+$", "");
+    }
     String type = text(entity.get("type")).map(t -> t.toLowerCase(Locale.ROOT)).orElse("workflow");
     String scope = FlowDefinition.scopeFor(type);
 

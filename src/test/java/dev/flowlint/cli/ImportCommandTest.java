@@ -193,6 +193,22 @@ class ImportCommandTest {
   }
 
   @Test
+  void aSavedFlowVersionIsNamedAfterItsFileAndKeepsThePlatformTypes() throws IOException {
+    // GET /api/v2/flows/{id}/versions/{v} names the version ("2.0"), not the flow.
+    tools.jackson.databind.JsonNode flow = dev.flowlint.io.CanonicalJson.mapper()
+        .readTree(Files.readString(Path.of("fixtures/flows/api/flow-version-inputschema.json")));
+    Path file = tmp.resolve("Schedule Agent Shift_v2-0.json");
+    Files.writeString(file, dev.flowlint.io.CanonicalJson.write(flow.path("publishedVersion")));
+    Path out = tmp.resolve("out");
+    Result r = CliRunner.run("import", file.toString(), "--out", out.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("imported Schedule Agent Shift (workflow): 4 inputs, 0 required -> schedule-agent-shift.schema.json"), r.out());
+    String schema = Files.readString(out.resolve("schedule-agent-shift.schema.json"));
+    assertTrue(schema.contains("\"flowId\": \"3d2c1b0a-9f8e-4d7c-8b6a-5f4e3d2c1b0a\"") && schema.contains("\"flowVersion\": \"2.0\""), schema);
+    assertTrue(schema.contains("\"x-genesys-type\": \"Integer\"") && !schema.contains("Unknown"), schema);
+  }
+
+  @Test
   void flowsOfDifferentTypesSharingANameAreBothImported() throws IOException {
     Path dir = tmp.resolve("types");
     Files.createDirectories(dir);

@@ -16,7 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
  * the file shows the whole contract to every tool. {@code x-flowlint.fromConfig} lists what came
  * from the config, so a later comparison can tell a config keyword from a hand edit.
  */
-final class ConfigConstraints {
+public final class ConfigConstraints {
   /** Keywords about a collection itself; every other keyword applies to each item of one. */
   private static final Set<String> ARRAY_KEYWORDS = Set.of("minItems", "maxItems", "uniqueItems", "description");
 
@@ -26,7 +26,7 @@ final class ConfigConstraints {
    * @param byFlow flow name or id → input → keywords
    * @return the schema, changed in place when the config names its flow
    */
-  static ObjectNode merge(ObjectNode schema, Map<String, Map<String, JsonNode>> byFlow, List<Problem> problems) {
+  public static ObjectNode merge(ObjectNode schema, Map<String, Map<String, JsonNode>> byFlow, List<Problem> problems) {
     JsonNode meta = schema.path("x-flowlint");
     String name = meta.path("flowName").asString("");
     Map<String, JsonNode> inputs = byFlow.getOrDefault(name, byFlow.get(meta.path("flowId").asString("")));

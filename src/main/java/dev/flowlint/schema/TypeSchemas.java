@@ -44,9 +44,9 @@ final class TypeSchemas {
   /** Adds null to the types the platform is known to take as NOT_SET. */
   private static void nullable(ObjectNode s, String type) {
     if (type.equals("String") || type.equals("Integer")) {
-      tools.jackson.databind.JsonNode type = s.get("type");
-      tools.jackson.databind.node.ArrayNode types = type.isArray() ? (tools.jackson.databind.node.ArrayNode) type
-          : NODES.arrayNode().add(type.asString());
+      tools.jackson.databind.JsonNode given = s.get("type");
+      tools.jackson.databind.node.ArrayNode types = given.isArray() ? (tools.jackson.databind.node.ArrayNode) given
+          : NODES.arrayNode().add(given.asString());
       s.set("type", types.add("null"));
     }
   }

@@ -292,6 +292,8 @@ final class InputsChecker {
     List<String> help = new ArrayList<>();
     if (!candidates.isEmpty()) {
       help.add(didYouMean(candidates).substring(2));
+    } else if (flow.inputs().isEmpty()) {
+      help.add(Quoting.quote(flow.name()) + " has no inputs: nothing can be passed to it at launch");
     } else {
       List<String> names = flow.inputs().keySet().stream().map(n -> bare ? FlowSchema.bare(n) : n).toList();
       help.add("the inputs of " + Quoting.quote(flow.name()) + " are " + (names.size() > 12

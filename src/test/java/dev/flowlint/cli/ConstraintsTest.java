@@ -110,6 +110,18 @@ class ConstraintsTest {
   }
 
   @Test
+  void aStrayKeyForAFlowWithoutInputsIsCaught() throws Exception {
+    Path schemas = tmp.resolve("schemas");
+    assertEquals(0, CliRunner.run("import", "fixtures/flows/api/divisionviews-page.json", "--out", schemas.toString()).code());
+    Result r = CliRunner.withStdin("{\"flowId\": \"0a9b8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d\", \"inputData\": {\"Flow.x\": 1}}",
+        "check", "-", "--schemas", schemas.toString());
+    assertEquals(1, r.code(), r.out());
+    assertTrue(r.out().contains("error[flow-type-mismatch] flow \"Main IVR\" is an inboundcall flow"), r.out());
+    assertTrue(r.out().contains("error[unknown-input] inputData has no input \"Flow.x\""), r.out());
+    assertTrue(r.out().contains("help: \"Main IVR\" has no inputs: nothing can be passed to it at launch"), r.out());
+  }
+
+  @Test
   void aPlaceholderSatisfiesAnyConstraint() throws Exception {
     Path schemas = tmp.resolve("schemas");
     Path cfg = tmp.resolve("flowlint.yaml");

@@ -30,7 +30,7 @@ public final class PayloadChecker {
 
   private final SchemaStore store;
   private final Config config;
-  private final InputsChecker inputs = new InputsChecker(new TypeChecker());
+  private final InputsChecker inputs = new InputsChecker(new SchemaEngine());
   private final FlowResolver resolver;
   private final LaunchRules launch;
   private final SharedFlowRules shared;
@@ -92,7 +92,10 @@ public final class PayloadChecker {
     List<Diagnostic> out = new ArrayList<>();
     for (Diagnostic d : findings.list()) {
       Rule rule = d.rule();
-      config.severity(rule).ifPresent(s -> out.add(d.withSeverity(s)));
+      // A finding made below its rule's default (a convertible value) keeps that unless the config names the rule.
+      Optional<dev.flowlint.model.Severity> s = config.rules().containsKey(rule.id()) || d.severity() == rule.defaultSeverity()
+          ? config.severity(rule) : Optional.of(d.severity());
+      s.ifPresent(x -> out.add(d.withSeverity(x)));
     }
     out.sort(Comparator.comparingInt((Diagnostic d) -> d.span().start()).thenComparing(d -> d.rule().id()));
     return new FileReport(path, flow, envelope, out, lines);

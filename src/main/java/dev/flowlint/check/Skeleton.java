@@ -139,7 +139,11 @@ public final class Skeleton {
       case "date-time" -> "2025-01-31T09:00:00Z";
       case "time" -> "09:00:00";
       case "duration" -> "PT1H";
-      default -> "";
+      // Architect types whose schema carries a pattern but no format (Time: RFC 3339's offset does not apply).
+      default -> switch (schema.path("x-genesys-type").asString("")) {
+        case "Time" -> "09:00:00";
+        default -> "";
+      };
     };
     int min = schema.path("minLength").asInt(0);
     return byFormat.length() >= min ? byFormat : byFormat + "x".repeat(min - byFormat.length());

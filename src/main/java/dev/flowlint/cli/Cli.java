@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Cli.Version.class,
     description = "Checks that payloads will really reach a Genesys Cloud Architect flow: exact input names, required inputs, value types and the envelope around them, offline.",
-    subcommands = {ImportCommand.class, PullCommand.class, CheckCommand.class, RulesCommand.class, HookCommand.class, TrainCommand.class, ServeCommand.class, SkeletonCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {ImportCommand.class, PullCommand.class, CheckCommand.class, RulesCommand.class, HookCommand.class, TrainCommand.class, ServeCommand.class, SkeletonCommand.class, EditorCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Examples:",
         "  flowlint import flows/ exports/          write schemas/ from Archy YAML and .i3* exports",
         "  flowlint check payloads/                 check payloads and templates against schemas/",

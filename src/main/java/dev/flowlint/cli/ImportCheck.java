@@ -34,17 +34,21 @@ final class ImportCheck {
     this.io = io;
   }
 
-  int run(Path outDir, String outDisplay, RequiredPolicy policy, List<Definition> flows, List<Problem> problems) {
+  int run(Path outDir, String outDisplay, RequiredPolicy policy, java.util.Map<String, java.util.Map<String, tools.jackson.databind.JsonNode>> constraints,
+      List<Definition> flows, List<Problem> problems) {
     Path scratch = null;
     try {
       scratch = Files.createTempDirectory("flowlint-import-check");
       Map<String, byte[]> before = contents(outDir);
       for (Map.Entry<String, byte[]> e : before.entrySet()) {
         Path copy = scratch.resolve(e.getKey());
-        Files.createDirectories(copy.getParent());
+        Path copyDir = copy.toAbsolutePath().getParent();
+        if (copyDir != null) {
+          Files.createDirectories(copyDir);
+        }
         Files.write(copy, e.getValue());
       }
-      ImportResult result = new SchemaImporter(policy).write(scratch, outDisplay, flows, problems);
+      ImportResult result = new SchemaImporter(policy, constraints).write(scratch, outDisplay, flows, problems);
       io.err().print(result.problemsText());
       Map<String, byte[]> after = contents(scratch);
       List<String> changed = after.keySet().stream().filter(f -> !java.util.Arrays.equals(after.get(f), before.get(f)))

@@ -118,7 +118,7 @@ final class PullCommand implements Callable<Integer> {
   private int write(FlowPuller.Pulled pulled, ConfigOptions.Loaded loaded, RequiredPolicy policy) {
     ImportResult result;
     try {
-      result = new SchemaImporter(policy).write(loaded.schemas(), loaded.schemasDisplay(), pulled.flows(), List.of());
+      result = new SchemaImporter(policy, loaded.config().constraints()).write(loaded.schemas(), loaded.schemasDisplay(), pulled.flows(), List.of());
     } catch (IOException e) {
       io.err().println("flowlint pull: cannot write " + loaded.schemasDisplay() + ": " + e.getMessage() + "; nothing was changed");
       return Cli.USAGE;
@@ -130,7 +130,7 @@ final class PullCommand implements Callable<Integer> {
 
   private int drift(FlowPuller.Pulled pulled, ConfigOptions.Loaded loaded, RequiredPolicy policy, FlowPuller.Filters filters) {
     SchemaWriter writer = new SchemaWriter(policy);
-    List<JsonNode> fresh = pulled.flows().stream().filter(f -> f.hasInputs()).map(f -> (JsonNode) writer.schema(f)).toList();
+    List<JsonNode> fresh = pulled.flows().stream().map(f -> (JsonNode) writer.schema(f)).toList();
     List<String> changes;
     try {
       Optional<SchemaStore> existing = Files.isDirectory(loaded.schemas())

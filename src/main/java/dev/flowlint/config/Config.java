@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import tools.jackson.databind.JsonNode;
 
 /**
  * {@code flowlint.yaml} (DESIGN.md §4): where schemas live, which flow and envelope each payload
@@ -57,8 +58,26 @@ public record Config(
     }
   }
 
-  /** Inputs to treat as required or optional whatever the schema says. */
-  public record FlowOverride(Set<String> required, Set<String> optional) {}
+  /**
+   * Inputs to treat as required or optional whatever the schema says, and JSON Schema keywords to
+   * merge into inputs' schemas at import ({@code inputs: {Flow.status: {enum: [open, closed]}}}).
+   */
+  public record FlowOverride(Set<String> required, Set<String> optional, Map<String, JsonNode> inputs) {
+    public FlowOverride(Set<String> required, Set<String> optional) {
+      this(required, optional, Map.of());
+    }
+  }
+
+  /** Per flow (by name or id as written in the config): input name → keywords to merge. */
+  public Map<String, Map<String, JsonNode>> constraints() {
+    Map<String, Map<String, JsonNode>> out = new java.util.LinkedHashMap<>();
+    flows.forEach((flow, o) -> {
+      if (!o.inputs().isEmpty()) {
+        out.put(flow, o.inputs());
+      }
+    });
+    return out;
+  }
 
   public Optional<PayloadMapping> mappingFor(String path) {
     return payloads.stream().filter(m -> m.matches(path)).findFirst();

@@ -131,7 +131,8 @@ public final class ConfigReader {
       }
       out.put(flow, new Config.FlowOverride(
           new LinkedHashSet<>(strings(display, where + ".required", f.get("required"))),
-          new LinkedHashSet<>(strings(display, where + ".optional", f.get("optional")))));
+          new LinkedHashSet<>(strings(display, where + ".optional", f.get("optional"))),
+          InputConstraints.read(display, where + ".inputs", f.get("inputs"))));
     }
     return out;
   }

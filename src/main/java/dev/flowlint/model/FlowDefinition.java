@@ -42,6 +42,11 @@ public record FlowDefinition(
     return new FlowDefinition(name, id, type, scope, variables, required, version, source, types);
   }
 
+  /** The same flow with the version a file name gives ({@code Name_v2-0.yaml} → {@code 2.0}). */
+  public FlowDefinition withVersion(String v) {
+    return new FlowDefinition(name, id, type, scope, variables, required, Optional.of(v), source);
+  }
+
   public List<Variable> inputs() {
     return variables.stream().filter(Variable::input).toList();
   }

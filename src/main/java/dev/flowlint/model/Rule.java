@@ -61,7 +61,11 @@ public enum Rule {
   CALL_INCOMPATIBLE_FLOW_TYPE("call-incompatible-flow-type", Severity.ERROR, "A common module called from a flow type it does not list as compatible.",
       "Add the calling flow's type to the module's compatible flow types (settingsCommonModule.compatibleFlowTypes) or call another module."),
   CALL_UNKNOWN_CALLEE("call-unknown-callee", Severity.INFO, "A call site whose callee has no schema (or whose name is a template placeholder), so its bindings are not checked.",
-      "Import the callee (flowlint import), or map a placeholder to the callee's name in flowlint.yaml: templates: {common_module_name: \"Resolve Contact\"}.");
+      "Import the callee (flowlint import), or map a placeholder to the callee's name in flowlint.yaml: templates: {common_module_name: \"Resolve Contact\"}."),
+  INPUT_CONSTRAINT("input-constraint", Severity.ERROR, "An input value breaks a schema keyword other than its type: enum, const, pattern, format, length, bounds, item counts.",
+      "Send a value the flow's schema allows; if the constraint is wrong, change it in the schema file or in flowlint.yaml (flows.NAME.inputs)."),
+  FLOW_VERSION_MISMATCH("flow-version-mismatch", Severity.WARNING, "A launch body's flowVersion names another version than the one imported.",
+      "Launch the version the schema was made from, omit flowVersion to run the latest published one, or import the version you mean.");
 
   private final String id;
   private final Severity defaultSeverity;

@@ -58,7 +58,7 @@ public final class SchemaStore {
     } else {
       // No index (hand-made schemas): read every schema's x-flowlint instead.
       try (Stream<Path> files = Files.list(dir)) {
-        for (Path p : files.filter(f -> String.valueOf(f.getFileName()).endsWith(FileNames.SUFFIX)).sorted().toList()) {
+        for (Path p : files.filter(f -> FileNames.isInputsSchema(String.valueOf(f.getFileName()))).sorted().toList()) {
           entries.add(SchemaIndex.Entry.of(String.valueOf(p.getFileName()), read(p, display + "/" + p.getFileName())));
         }
       } catch (IOException e) {

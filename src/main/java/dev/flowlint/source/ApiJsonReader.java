@@ -84,6 +84,10 @@ public final class ApiJsonReader implements FlowReader {
     }
     String name = text(entity.get("name")).or(() -> text(inputSchema.get("title")))
         .orElseThrow(() -> new SourceException(where, "flow has no name"));
+    if (isVersion && (name.equals(version.orElse("")) || name.equals("Flow input schema"))) {
+      // A FlowVersion names the version ("2.0"), not the flow: the saved file's name is the best stand-in.
+      name = ArchyYamlReader.fileStem(source).replaceFirst("_v\\d+-\\d+$", "");
+    }
     String type = text(entity.get("type")).map(t -> t.toLowerCase(Locale.ROOT)).orElse("workflow");
     String scope = FlowDefinition.scopeFor(type);
 
@@ -93,13 +97,14 @@ public final class ApiJsonReader implements FlowReader {
     for (String key : props.propertyNames()) {
       String full = key.contains(".") ? key : scope + "." + key;
       inputNames.add(full);
-      variables.add(variable(full, props.get(key), true, outputSchema.path("properties").has(key)));
+      JsonNode property = resolve(props.get(key), inputSchema, 0);
+      variables.add(variable(full, property, true, outputSchema.path("properties").has(key), true));
     }
     JsonNode outProps = outputSchema.path("properties");
     for (String key : outProps.propertyNames()) {
       String full = key.contains(".") ? key : scope + "." + key;
       if (!inputNames.contains(full)) {
-        variables.add(variable(full, outProps.get(key), false, true));
+        variables.add(variable(full, resolve(outProps.get(key), outputSchema, 0), false, true, false));
       }
     }
     Optional<List<String>> required = Optional.empty();
@@ -115,17 +120,57 @@ public final class ApiJsonReader implements FlowReader {
   }
 
   /** Maps a property schema back to the Architect type it stands for. */
-  private static Variable variable(String name, JsonNode schema, boolean input, boolean output) {
+  private static Variable variable(String name, JsonNode schema, boolean input, boolean output, boolean keep) {
     boolean collection = "array".equals(schema.path("type").asString(""));
     JsonNode element = collection ? schema.path("items") : schema;
     String type = text(schema.get("x-genesys-type"))
         .map(t -> t.endsWith("Collection") ? t.substring(0, t.length() - "Collection".length()) : t)
         .orElseGet(() -> typeOf(element));
     Optional<String> description = text(schema.get("description"));
-    return new Variable(name, type, collection, input, output, false, InitialValue.UNKNOWN, description);
+    // The platform's own shape (oneOf branches tagged archDataTypeId) is the contract: keep it.
+    boolean platform = ArchTypes.isPlatformShape(schema);
+    return new Variable(name, type, collection, input, output, false, InitialValue.UNKNOWN, description,
+        keep && platform ? Optional.of(schema) : Optional.empty());
+  }
+
+  /**
+   * The property with every local {@code $ref} ({@code #/definitions/archString}) replaced by what
+   * it points at, its own keywords (a description) kept beside it.
+   */
+  static JsonNode resolve(JsonNode schema, JsonNode root, int depth) {
+    if (schema == null || depth > 16) {
+      return schema;
+    }
+    if (schema.isArray()) {
+      tools.jackson.databind.node.ArrayNode out = tools.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+      schema.forEach(n -> out.add(resolve(n, root, depth + 1)));
+      return out;
+    }
+    if (!schema.isObject()) {
+      return schema;
+    }
+    tools.jackson.databind.node.ObjectNode out = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    String ref = schema.path("$ref").asString("");
+    if (ref.startsWith("#/")) {
+      JsonNode target = root.at(ref.substring(1));
+      if (!target.isMissingNode()) {
+        JsonNode resolved = resolve(target, root, depth + 1);
+        resolved.propertyNames().forEach(k -> out.set(k, resolved.get(k)));
+      }
+    }
+    for (String k : schema.propertyNames()) {
+      if (!(k.equals("$ref") && ref.startsWith("#/") && !root.at(ref.substring(1)).isMissingNode())) {
+        out.set(k, resolve(schema.get(k), root, depth + 1));
+      }
+    }
+    return out;
   }
 
   private static String typeOf(JsonNode schema) {
+    Optional<String> arch = ArchTypes.architectType(schema);
+    if (arch.isPresent()) {
+      return arch.get();
+    }
     String format = schema.path("format").asString("");
     return switch (schema.path("type").asString("")) {
       case "string" -> switch (format) {

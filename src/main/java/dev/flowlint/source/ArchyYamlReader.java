@@ -91,6 +91,13 @@ public final class ArchyYamlReader implements FlowReader {
     return TYPE_ALIASES.getOrDefault(rootKey, rootKey.toLowerCase(java.util.Locale.ROOT));
   }
 
+  /** The placeholder a templated file names its flow with ({@code {{flow_name}}}), if it does. */
+  Optional<String> placeholderName(SourceText source) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^\\s+name:\\s*[\"']?(\\{\\{[^}\\n]*\\}\\}|\\$\\{[^}\\n]*\\})")
+        .matcher(source.text());
+    return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+  }
+
   /** {@code modules/flow/blacklist.yaml.tftpl} → {@code blacklist}. */
   static String fileStem(String path) {
     String file = path.substring(path.lastIndexOf('/') + 1);

@@ -31,7 +31,7 @@ public final class InputFiles {
   public static boolean isDefinitionName(String fileName) {
     String n = fileName.toLowerCase(java.util.Locale.ROOT);
     return n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".tftpl") || n.endsWith(".json")
-        || n.contains(".i3");
+        || n.contains(".i3") || n.endsWith(".tf");
   }
 
   /** A path that could not be read, with the reason in words. */

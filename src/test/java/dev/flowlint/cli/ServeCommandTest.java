@@ -71,7 +71,7 @@ class ServeCommandTest {
     Running r = new Running("serve", "--port", "0", "--schemas", schemas);
     URI url = r.awaitUrl();
     assertEquals("127.0.0.1", url.getHost());
-    assertTrue(r.out.toString(StandardCharsets.UTF_8).contains("(10 flows from " + schemas + "; Ctrl-C stops it)"), r.out.toString());
+    assertTrue(r.out.toString(StandardCharsets.UTF_8).contains("(12 flows from " + schemas + "; Ctrl-C stops it)"), r.out.toString());
     HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url.resolve("/healthz")).build(),
         HttpResponse.BodyHandlers.ofString());
     assertEquals(200, health.statusCode());

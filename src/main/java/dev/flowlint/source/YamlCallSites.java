@@ -183,10 +183,19 @@ public final class YamlCallSites {
     }
 
     private CallLocation at(Node key, String pointer) {
-      int start = offset(key.getStartMark());
-      int end = Math.max(start, offset(key.getEndMark()));
-      Span span = lines.span(Math.min(start, lines.text().length()), Math.min(end, lines.text().length()));
-      return new CallLocation.YamlKey(span, pointer);
+      String text = lines.text();
+      int end = Math.min(Math.max(0, offset(key.getEndMark())), text.length());
+      int start = Math.min(offset(key.getStartMark()), end);
+      // A node's start mark is that of its properties: the key itself follows any anchor (&a) and tag (!!str).
+      while (start < end && (text.charAt(start) == '&' || text.charAt(start) == '!')) {
+        while (start < end && !Character.isWhitespace(text.charAt(start))) {
+          start++;
+        }
+        while (start < end && Character.isWhitespace(text.charAt(start))) {
+          start++;
+        }
+      }
+      return new CallLocation.YamlKey(lines.span(start, end), pointer);
     }
 
     /** SnakeYAML counts code points; spans count UTF-16 units. */

@@ -82,4 +82,31 @@ class CallSiteFixCommandTest {
     assertTrue(!again.out().contains("fixed "), again.out());
     assertTrue(again.out().contains("call-missing-input"), "what has no fix is still reported");
   }
+
+  @Test
+  void fixKeepsAnAnchorOrATagInFrontOfTheRenamedKey() throws Exception {
+    Path yaml = tmp.resolve("anchored.yaml");
+    String before = """
+        inboundCall:
+          name: Caller
+          states:
+            - state:
+                name: S
+                actions:
+                  - callCommonModule:
+                      name: C
+                      commonModule:
+                        Resolve Contact:
+                          ver_latestPublished:
+                            inputs:
+                              &a Common.conversationid: {exp: Call.ConversationId}
+                              !!str Common.identifierTyp: {lit: Phone}
+                              Common.identifierValue: {exp: Call.Ani}
+        """;
+    Files.writeString(yaml, before);
+    Result fix = check(yaml.toString(), "--fix");
+    assertEquals(0, fix.code(), fix.out());
+    assertEquals(before.replace("&a Common.conversationid:", "&a Common.conversationId:")
+        .replace("!!str Common.identifierTyp:", "!!str Common.identifierType:"), Files.readString(yaml));
+  }
 }

@@ -141,4 +141,32 @@ class CallSiteReadTest {
       }
     }
   }
+
+  @Test
+  void aKeyWithAnAnchorOrATagIsPlacedAtTheKeyNotAtItsProperties() throws Exception {
+    String text = """
+        inboundCall:
+          name: Caller
+          states:
+            - state:
+                name: S
+                actions:
+                  - callCommonModule:
+                      name: C
+                      commonModule:
+                        Resolve Contact:
+                          ver_latestPublished:
+                            inputs:
+                              &a Common.conversationid: {exp: Call.ConversationId}
+                              !!str Common.identifierTyp: {lit: Phone}
+                              &b !!str 'Common.identifierValu': {exp: Call.Ani}
+        """;
+    List<Binding> in = yaml(text).calls().get(0).inputs();
+    for (int i = 0; i < 3; i++) {
+      Span s = span(in.get(i));
+      String key = text.substring(s.start(), s.end());
+      assertEquals(List.of("Common.conversationid", "Common.identifierTyp", "'Common.identifierValu'").get(i), key);
+    }
+    assertEquals(26, span(in.get(0)).column());
+  }
 }

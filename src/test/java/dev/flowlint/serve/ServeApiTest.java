@@ -238,6 +238,18 @@ class ServeApiTest {
   }
 
   @Test
+  void aRequestThatIsNotJsonIsToldWhereInPlainWordsWithoutTheParsersInternals() throws Exception {
+    for (String body : new String[] {"[1,2", "{\"payload\": \"x\"", "{\"payload\": tru}", "{\"payload\":\n  \"x\" \"y\"}"}) {
+      HttpResponse<String> r = t.post("/api/check", body);
+      assertError(r, 400, "not JSON (line ");
+      String message = TestServer.json(r).get("message").asString();
+      for (String internal : List.of("Source", "REDACTED", "StreamReadFeature", "#UNKNOWN", "`")) {
+        assertFalse(message.contains(internal), body + " gave: " + message);
+      }
+    }
+  }
+
+  @Test
   void badCheckRequestsAre400WithAMessage() throws Exception {
     assertError(t.post("/api/check", "{not json"), 400, "not JSON");
     assertError(t.post("/api/check", "[1]"), 400, "must be a JSON object");

@@ -109,4 +109,34 @@ class CallSiteFixCommandTest {
     assertEquals(before.replace("&a Common.conversationid:", "&a Common.conversationId:")
         .replace("!!str Common.identifierTyp:", "!!str Common.identifierType:"), Files.readString(yaml));
   }
+
+  @Test
+  void fixNeverLeavesTwoEqualKeysInOneMapping() throws Exception {
+    Path yaml = tmp.resolve("duplicate.yaml");
+    String before = """
+        inboundCall:
+          name: Caller
+          states:
+            - state:
+                name: S
+                actions:
+                  - callCommonModule:
+                      name: C
+                      commonModule:
+                        Resolve Contact:
+                          ver_latestPublished:
+                            inputs:
+                              Common.conversationId: {exp: Call.ConversationId}
+                              Common.conversationid: {exp: Call.ConversationId}
+                              Common.identifierTyp: {lit: Phone}
+                              Common.IdentifierTyp: {lit: Phone}
+                              Common.identifierValue: {exp: Call.Ani}
+        """;
+    Files.writeString(yaml, before);
+    Result fix = check(yaml.toString(), "--fix");
+    assertEquals(1, fix.code(), fix.out());
+    String after = Files.readString(yaml);
+    assertEquals(before.replace("Common.identifierTyp: {lit", "Common.identifierType: {lit"), after);
+    assertTrue(fix.out().contains("already bound"), fix.out());
+  }
 }

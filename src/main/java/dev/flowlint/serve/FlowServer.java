@@ -185,6 +185,13 @@ public final class FlowServer implements AutoCloseable {
     Headers in = exchange.getRequestHeaders();
     String host = in.getFirst("Host");
     guard.checkHost(host);
+    if (in.get("Host").size() > 1) {
+      guard.checkHost(String.join(", ", in.get("Host"))); // two Host headers: which one is meant cannot be told
+    }
+    String target = exchange.getRequestURI().getRawAuthority();
+    if (target != null) {
+      guard.checkHost(target); // an absolute request target names the host itself, whatever Host says
+    }
     String path = exchange.getRequestURI().getRawPath();
     String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
     if (method.equals("POST")) {

@@ -305,6 +305,21 @@ class ServeApiTest {
     }
   }
 
+  @Test
+  void anAbsoluteRequestTargetAndASecondHostHeaderAreCheckedToo() throws Exception {
+    int port = t.server.port();
+    String self = "127.0.0.1:" + port;
+    assertTrue(t.raw("GET http://" + self + "/healthz HTTP/1.1\r\nHost: " + self + "\r\nConnection: close\r\n\r\n")
+        .startsWith("HTTP/1.1 200"), "the absolute form naming this server is fine");
+    for (String request : List.of(
+        "GET http://evil.example:" + port + "/healthz HTTP/1.1\r\nHost: " + self + "\r\nConnection: close\r\n\r\n",
+        "GET /healthz HTTP/1.1\r\nHost: " + self + "\r\nHost: evil.example:" + port + "\r\nConnection: close\r\n\r\n")) {
+      String answer = t.raw(request);
+      assertTrue(answer.startsWith("HTTP/1.1 421"), request + " → " + answer);
+      assertTrue(answer.contains("\"message\": \"this server answers only to its own address"), answer);
+    }
+  }
+
   private static String get(String host) {
     return "GET /healthz HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n";
   }

@@ -40,6 +40,8 @@ final class InputsChecker {
       byKey.put(bare ? FlowSchema.bare(scoped) : scoped, scoped);
     }
     Set<String> present = new LinkedHashSet<>();
+    Set<String> taken = new java.util.HashSet<>(); // keys written: a rename to one would duplicate it
+    inputs.members().forEach(m -> taken.add(m.key().name()));
     boolean unknownKeys = inputs.hasPlaceholderKeys();
     for (Member m : inputs.members()) {
       if (m.key().placeholder()) {
@@ -55,7 +57,7 @@ final class InputsChecker {
         unknownKeys |= nested.hasPlaceholderKeys();
         nestedScope(m, nested, flow, container, ptr, present, lines, findings);
       } else {
-        notAnInput(m, name, bare ? flow.scope() + "." + name : name, flow, byKey.keySet(), container, ptr, findings)
+        notAnInput(m, name, bare ? flow.scope() + "." + name : name, flow, byKey.keySet(), taken, container, ptr, findings)
             .ifPresent(meant -> present.add(byKey.get(meant))); // its fix supplies the input: no second error
       }
     }
@@ -123,7 +125,7 @@ final class InputsChecker {
 
   /** Reports a key that is not an input; gives the input it surely meant, when there is one. */
   private Optional<String> notAnInput(Member m, String name, String scoped, FlowSchema flow, Set<String> keys,
-      String container, String ptr, Findings findings) {
+      Set<String> taken, String container, String ptr, Findings findings) {
     if (flow.outputs().contains(scoped) || flow.internal().contains(scoped)) {
       boolean output = flow.outputs().contains(scoped);
       findings.add(Rule.OUTPUT_VARIABLE, Quoting.quote(name) + (output ? " is an output" : " is an internal variable")
@@ -134,7 +136,7 @@ final class InputsChecker {
       return Optional.empty();
     }
     List<String> candidates = Suggester.suggest(name, keys);
-    Optional<Fix> fix = candidates.size() == 1
+    Optional<Fix> fix = candidates.size() == 1 && taken.add(candidates.get(0))
         ? Optional.of(new Fix(Quoting.quote(candidates.get(0)), "rename to " + candidates.get(0), m.key().span()))
         : Optional.empty();
     findings.add(Rule.UNKNOWN_INPUT, container + " has no input " + Quoting.quote(name) + didYouMean(candidates),

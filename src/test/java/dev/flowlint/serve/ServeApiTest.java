@@ -250,6 +250,15 @@ class ServeApiTest {
   }
 
   @Test
+  void applyAllFixesNeverLeavesTwoEqualKeys() throws Exception {
+    String payload = "{\"flowId\": \"6f3c2a8e-1d4b-4c3e-9a7f-2b5d8e9c0a11\", \"inputData\": "
+        + "{\"Flow.customer_id\": \"1\", \"Flow.Customer_id\": \"2\", \"Flow.amont\": 1, \"Flow.Amont\": 2}}";
+    JsonNode fixed = TestServer.json(t.check(payload, null, null, true)).get("fixed");
+    String text = fixed.get("text").asString();
+    assertEquals(payload.replace("Flow.amont", "Flow.amount"), text, fixed.toString());
+  }
+
+  @Test
   void badCheckRequestsAre400WithAMessage() throws Exception {
     assertError(t.post("/api/check", "{not json"), 400, "not JSON");
     assertError(t.post("/api/check", "[1]"), 400, "must be a JSON object");

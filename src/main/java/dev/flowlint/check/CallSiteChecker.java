@@ -135,6 +135,7 @@ public final class CallSiteChecker {
   private void inputs(CallSite call, FlowSchema f, TextLines lines, Findings findings) {
     Set<String> names = f.inputs().keySet();
     Set<String> present = new LinkedHashSet<>();
+    Set<String> taken = bound(call.inputs());
     boolean placeholderKeys = false;
     for (Binding b : call.inputs()) {
       if (b.placeholder()) {
@@ -155,9 +156,10 @@ public final class CallSiteChecker {
         continue;
       }
       List<String> candidates = Suggester.suggest(b.name(), names);
+      List<String> help = help(f, "inputs", names, candidates, taken); // before rename() claims the name
       add(findings, Rule.CALL_UNKNOWN_INPUT, b.at(), call.kind().noun() + " " + Quoting.quote(f.name())
           + " has no input " + Quoting.quote(b.name()) + InputsChecker.didYouMean(candidates) + where(b.at()),
-          rename(b, candidates, lines), help(f, "inputs", names, candidates));
+          rename(b, candidates, lines, taken), help);
       if (candidates.size() == 1 && b.bound()) {
         present.add(candidates.get(0)); // the rename supplies it: no second finding
       }
@@ -184,14 +186,16 @@ public final class CallSiteChecker {
     if (known.isEmpty()) {
       return;
     }
+    Set<String> taken = bound(call.outputs());
     for (Binding b : call.outputs()) {
       if (!b.bound() || b.placeholder() || known.get().contains(b.name())) {
         continue;
       }
       List<String> candidates = Suggester.suggest(b.name(), known.get());
+      List<String> help = help(f, "outputs", known.get(), candidates, taken); // before rename() claims the name
       add(findings, Rule.CALL_UNKNOWN_OUTPUT, b.at(), call.kind().noun() + " " + Quoting.quote(f.name())
           + " has no output " + Quoting.quote(b.name()) + InputsChecker.didYouMean(candidates) + where(b.at()),
-          rename(b, candidates, lines), help(f, "outputs", known.get(), candidates));
+          rename(b, candidates, lines, taken), help);
     }
   }
 
@@ -213,9 +217,19 @@ public final class CallSiteChecker {
     return Optional.of(out);
   }
 
-  /** A YAML key renamed in place, quoted as it was; exports are base64 and never edited. */
-  private static Optional<Fix> rename(Binding b, List<String> candidates, TextLines lines) {
-    if (candidates.size() != 1 || !(b.at() instanceof CallLocation.YamlKey key)) {
+  /** Every name a call binds: a rename to one of them would leave the mapping with a duplicate key. */
+  private static Set<String> bound(List<Binding> bindings) {
+    Set<String> out = new java.util.HashSet<>();
+    bindings.forEach(b -> out.add(b.name()));
+    return out;
+  }
+
+  /**
+   * A YAML key renamed in place, quoted as it was; exports are base64 and never edited. Never to a
+   * name the call already binds (or an earlier rename of this call claimed): YAML keys are unique.
+   */
+  private static Optional<Fix> rename(Binding b, List<String> candidates, TextLines lines, Set<String> taken) {
+    if (candidates.size() != 1 || !(b.at() instanceof CallLocation.YamlKey key) || !taken.add(candidates.get(0))) {
       return Optional.empty();
     }
     String to = candidates.get(0);
@@ -225,8 +239,11 @@ public final class CallSiteChecker {
     return Optional.of(new Fix(replacement, "rename to " + to, key.span()));
   }
 
-  private static List<String> help(FlowSchema f, String what, Set<String> names, List<String> candidates) {
+  private static List<String> help(FlowSchema f, String what, Set<String> names, List<String> candidates, Set<String> taken) {
     List<String> help = new ArrayList<>();
+    if (candidates.size() == 1 && taken.contains(candidates.get(0))) {
+      help.add(candidates.get(0) + " is already bound at this call: remove this binding rather than rename it");
+    }
     if (candidates.isEmpty()) {
       List<String> list = List.copyOf(names);
       help.add(list.isEmpty() ? Quoting.quote(f.name()) + " has no " + what

@@ -248,6 +248,7 @@ public final class CheckRun {
     }
     switch (FileKinds.of(display, text)) {
       case SKIP:
+        skipped.add(new Skip(display, "YAML whose first key is not an Archy flow type (" + String.join(", ", FileKinds.rootKeys()) + ")", true));
         return Optional.empty();
       case FLOW_YAML:
         return Optional.of(calls.check(display, text, FileKinds.Kind.FLOW_YAML));

@@ -33,6 +33,11 @@ public final class FileKinds {
 
   private FileKinds() {}
 
+  /** The Archy root keys, sorted, for messages. */
+  public static java.util.List<String> rootKeys() {
+    return ARCHY_ROOT_KEYS.stream().sorted().toList();
+  }
+
   /** File names inside directories that may hold a flow: YAML and Architect exports. */
   public static boolean isFlowFileName(String fileName) {
     return EXPORT_NAME.matcher(fileName).matches() || YAML_NAME.matcher(fileName).matches();

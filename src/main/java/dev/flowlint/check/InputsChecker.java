@@ -62,6 +62,8 @@ final class InputsChecker {
     }
     ObjectNode instance = NODES.objectNode();
     Map<String, Slot> slots = new LinkedHashMap<>();
+    Set<String> taken = new HashSet<>(); // keys written: a rename to one would duplicate it
+    inputs.members().forEach(m -> taken.add(m.key().name()));
     boolean unknownKeys = inputs.hasPlaceholderKeys();
     for (Member m : inputs.members()) {
       if (m.key().placeholder()) {
@@ -99,7 +101,7 @@ final class InputsChecker {
         String key = String.valueOf(e.getProperty());
         Slot slot = slots.get(key);
         if (slot != null && !done.contains(key)) {
-          unknown(slot, flow, byKey.keySet(), container, findings).ifPresent(meant -> supplied.add(byKey.get(meant)));
+          unknown(slot, flow, byKey.keySet(), taken, container, findings).ifPresent(meant -> supplied.add(byKey.get(meant)));
         }
       } else if (e.getKeyword().equals("required")) {
         missing.add(e);
@@ -263,7 +265,7 @@ final class InputsChecker {
   }
 
   /** Reports a key that is not an input; gives the input it surely meant, when there is one. */
-  private static Optional<String> unknown(Slot slot, FlowSchema flow, Set<String> keys, String container, Findings findings) {
+  private static Optional<String> unknown(Slot slot, FlowSchema flow, Set<String> keys, Set<String> taken, String container, Findings findings) {
     Member m = slot.member();
     if (slot.nested()) {
       List<String> candidates = Suggester.suggest(slot.shown(), flow.inputs().keySet());
@@ -273,7 +275,7 @@ final class InputsChecker {
     }
     String name = slot.shown();
     List<String> candidates = Suggester.suggest(name, keys);
-    Optional<Fix> fix = candidates.size() == 1
+    Optional<Fix> fix = candidates.size() == 1 && taken.add(candidates.get(0))
         ? Optional.of(new Fix(Quoting.quote(candidates.get(0)), "rename to " + candidates.get(0), m.key().span()))
         : Optional.empty();
     findings.add(Rule.UNKNOWN_INPUT, container + " has no input " + Quoting.quote(name) + didYouMean(candidates),

@@ -107,7 +107,18 @@ public final class Skeleton {
       case "integer" -> NODES.numberNode(bound(schema).toBigInteger());
       case "number" -> NODES.numberNode(bound(schema));
       case "boolean" -> NODES.booleanNode(false);
-      case "object" -> NODES.objectNode();
+      case "object" -> {
+        // An object's own required properties, filled in the same way: {} would miss them.
+        ObjectNode o = NODES.objectNode();
+        for (JsonNode r : schema.path("required")) {
+          String name = r.asString("");
+          if (!name.isEmpty() && !o.has(name)) {
+            JsonNode property = schema.path("properties").get(name);
+            o.set(name, property == null ? NODES.stringNode("") : example(property));
+          }
+        }
+        yield o;
+      }
       case "array" -> {
         ArrayNode a = NODES.arrayNode();
         for (int i = 0; i < schema.path("minItems").asInt(0); i++) {

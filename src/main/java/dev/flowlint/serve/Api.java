@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -124,7 +125,7 @@ final class Api {
     try {
       request = CanonicalJson.mapper().readTree(body);
     } catch (JacksonException e) {
-      throw new HttpProblem(400, "the request body is not JSON (" + e.getOriginalMessage() + "); send {\"payload\": \"...\"}");
+      throw new HttpProblem(400, "the request body is not JSON (" + plain(e) + "); send {\"payload\": \"...\"}");
     }
     if (request == null || !request.isObject()) {
       throw new HttpProblem(400, "the request body must be a JSON object: {\"payload\": \"...\", \"flow\": \"...\", \"envelope\": \"...\", \"fix\": false}");
@@ -158,6 +159,26 @@ final class Api {
     outcome.applied().stream().map(Fix::description).forEach(applied::add);
     outcome.refused().ifPresent(why -> fixed.put("refused", why));
     return out;
+  }
+
+  /**
+   * The parser's complaint in plain words with its line and column: Jackson's own message may
+   * carry its source description and API names ("start marker at [Source: REDACTED ...").
+   */
+  private static String plain(JacksonException e) {
+    String m = String.valueOf(e.getOriginalMessage());
+    if (m.contains("nesting depth")) {
+      m = "nested too deeply";
+    }
+    for (String noise : List.of(" (start marker at", " at [Source", "\n", " (from `")) {
+      int cut = m.indexOf(noise);
+      if (cut >= 0) {
+        m = m.substring(0, cut);
+      }
+    }
+    m = m.replace("`", "").strip();
+    TokenStreamLocation at = e.getLocation();
+    return at != null && at.getLineNr() > 0 ? "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": " + m : m;
   }
 
   private static Optional<String> optionalString(JsonNode request, String name) throws HttpProblem {

@@ -31,6 +31,18 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class FlowServer implements AutoCloseable {
   private static final int THREADS = 4;
+
+  static {
+    // The JDK server waits forever by default for a request's headers and body, so four clients
+    // that open a connection and stall (slowloris) would hold every worker. These bound each
+    // request and each response; the JDK reads them once, when its server class first loads.
+    if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+      System.setProperty("sun.net.httpserver.maxReqTime", "10");
+    }
+    if (System.getProperty("sun.net.httpserver.maxRspTime") == null) {
+      System.setProperty("sun.net.httpserver.maxRspTime", "60");
+    }
+  }
   private final HttpServer server;
   private final ExecutorService workers;
   private final HostGuard guard;
@@ -173,6 +185,13 @@ public final class FlowServer implements AutoCloseable {
     Headers in = exchange.getRequestHeaders();
     String host = in.getFirst("Host");
     guard.checkHost(host);
+    if (in.get("Host").size() > 1) {
+      guard.checkHost(String.join(", ", in.get("Host"))); // two Host headers: which one is meant cannot be told
+    }
+    String target = exchange.getRequestURI().getRawAuthority();
+    if (target != null) {
+      guard.checkHost(target); // an absolute request target names the host itself, whatever Host says
+    }
     String path = exchange.getRequestURI().getRawPath();
     String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
     if (method.equals("POST")) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -21,6 +22,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
 
 /**
  * Finds the call sites of an Archy YAML flow ({@code callCommonModule}, {@code callData},
@@ -149,17 +151,36 @@ public final class YamlCallSites {
 
     private List<Binding> bindings(Node node, String pointer) {
       List<Binding> out = new ArrayList<>();
-      if (!(node instanceof MappingNode map)) {
-        return out;
+      bindings(node, pointer, out, new java.util.HashSet<>(), 0);
+      return out;
+    }
+
+    /**
+     * A mapping's bindings; YAML merge keys ({@code <<: *shared}) bring in the merged mapping's
+     * entries, those written here winning, as a YAML loader gives them.
+     */
+    private void bindings(Node node, String pointer, List<Binding> out, java.util.Set<String> seen, int depth) {
+      if (!(node instanceof MappingNode map) || depth > 50) {
+        return;
       }
+      List<Node> merged = new ArrayList<>();
       for (NodeTuple t : map.getValue()) {
-        if (t.getKeyNode() instanceof ScalarNode k) {
+        if (t.getKeyNode() instanceof ScalarNode k && mergeKey(k)) {
+          if (t.getValueNode() instanceof SequenceNode seq) {
+            merged.addAll(seq.getValue());
+          } else {
+            merged.add(t.getValueNode());
+          }
+        } else if (t.getKeyNode() instanceof ScalarNode k) {
           String name = TemplatePlaceholders.restore(k.getValue());
-          String ptr = pointer + "/" + token(name);
-          out.add(binding(name, t.getValueNode(), at(k, ptr)));
+          if (seen.add(name) || depth == 0) {
+            out.add(binding(name, t.getValueNode(), at(k, pointer + "/" + token(name))));
+          }
         }
       }
-      return out;
+      for (Node m : merged) {
+        bindings(m, pointer, out, seen, depth + 1);
+      }
     }
 
     private static Binding binding(String name, Node value, CallLocation at) {
@@ -183,10 +204,19 @@ public final class YamlCallSites {
     }
 
     private CallLocation at(Node key, String pointer) {
-      int start = offset(key.getStartMark());
-      int end = Math.max(start, offset(key.getEndMark()));
-      Span span = lines.span(Math.min(start, lines.text().length()), Math.min(end, lines.text().length()));
-      return new CallLocation.YamlKey(span, pointer);
+      String text = lines.text();
+      int end = Math.min(Math.max(0, offset(key.getEndMark())), text.length());
+      int start = Math.min(offset(key.getStartMark()), end);
+      // A node's start mark is that of its properties: the key itself follows any anchor (&a) and tag (!!str).
+      while (start < end && (text.charAt(start) == '&' || text.charAt(start) == '!')) {
+        while (start < end && !Character.isWhitespace(text.charAt(start))) {
+          start++;
+        }
+        while (start < end && Character.isWhitespace(text.charAt(start))) {
+          start++;
+        }
+      }
+      return new CallLocation.YamlKey(lines.span(start, end), pointer);
     }
 
     /** SnakeYAML counts code points; spans count UTF-16 units. */
@@ -201,6 +231,11 @@ public final class YamlCallSites {
       String text = lines.text();
       return text.offsetByCodePoints(0, Math.min(index, text.codePointCount(0, text.length())));
     }
+  }
+
+  /** A plain {@code <<} (or one tagged as a merge): a quoted "<<" is an ordinary key. */
+  private static boolean mergeKey(ScalarNode k) {
+    return k.getTag().equals(Tag.MERGE) || (k.getValue().equals("<<") && k.getScalarStyle() == ScalarStyle.PLAIN);
   }
 
   private static Node child(Node node, String key) {

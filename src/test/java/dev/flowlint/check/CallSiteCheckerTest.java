@@ -91,6 +91,21 @@ class CallSiteCheckerTest {
   }
 
   @Test
+  void noRenameToANameTheCallAlreadyBindsForYamlKeysAreUnique() throws Exception {
+    FileReport r = checker(MODULE, Config.EMPTY).check("caller.yaml", caller("inboundCall",
+        "              inputs:\n                Common.userId:\n                  exp: Call.Ani\n"
+            + "                Common.userid:\n                  exp: Call.Ani\n"
+            + "              outputs:\n                Common.fund:\n                  var: Flow.a\n"
+            + "                Common.Found:\n                  var: Flow.b\n"), FileKinds.Kind.FLOW_YAML);
+    assertEquals(List.of("call-unknown-input 12:17", "call-unknown-output 15:17", "call-unknown-output 17:17"), found(r));
+    Diagnostic duplicate = r.diagnostics().get(0);
+    assertEquals(Optional.empty(), duplicate.fix(), "Common.userId is bound already: renaming would duplicate the key");
+    assertTrue(duplicate.help().get(0).contains("already bound"), duplicate.help().toString());
+    assertEquals("Common.found", r.diagnostics().get(1).fix().orElseThrow().replacement());
+    assertEquals(Optional.empty(), r.diagnostics().get(2).fix(), "two misspellings of one name: only the first is renamed");
+  }
+
+  @Test
   void noValueLeavesARequiredInputUnboundAndConfigCanMakeItOptional() throws Exception {
     String bindings = "              inputs:\n                Common.userId:\n                  noValue: true\n";
     FileReport r = checker(MODULE, Config.EMPTY).check("c.yaml", caller("workflow", bindings), FileKinds.Kind.FLOW_YAML);

@@ -82,4 +82,61 @@ class CallSiteFixCommandTest {
     assertTrue(!again.out().contains("fixed "), again.out());
     assertTrue(again.out().contains("call-missing-input"), "what has no fix is still reported");
   }
+
+  @Test
+  void fixKeepsAnAnchorOrATagInFrontOfTheRenamedKey() throws Exception {
+    Path yaml = tmp.resolve("anchored.yaml");
+    String before = """
+        inboundCall:
+          name: Caller
+          states:
+            - state:
+                name: S
+                actions:
+                  - callCommonModule:
+                      name: C
+                      commonModule:
+                        Resolve Contact:
+                          ver_latestPublished:
+                            inputs:
+                              &a Common.conversationid: {exp: Call.ConversationId}
+                              !!str Common.identifierTyp: {lit: Phone}
+                              Common.identifierValue: {exp: Call.Ani}
+        """;
+    Files.writeString(yaml, before);
+    Result fix = check(yaml.toString(), "--fix");
+    assertEquals(0, fix.code(), fix.out());
+    assertEquals(before.replace("&a Common.conversationid:", "&a Common.conversationId:")
+        .replace("!!str Common.identifierTyp:", "!!str Common.identifierType:"), Files.readString(yaml));
+  }
+
+  @Test
+  void fixNeverLeavesTwoEqualKeysInOneMapping() throws Exception {
+    Path yaml = tmp.resolve("duplicate.yaml");
+    String before = """
+        inboundCall:
+          name: Caller
+          states:
+            - state:
+                name: S
+                actions:
+                  - callCommonModule:
+                      name: C
+                      commonModule:
+                        Resolve Contact:
+                          ver_latestPublished:
+                            inputs:
+                              Common.conversationId: {exp: Call.ConversationId}
+                              Common.conversationid: {exp: Call.ConversationId}
+                              Common.identifierTyp: {lit: Phone}
+                              Common.IdentifierTyp: {lit: Phone}
+                              Common.identifierValue: {exp: Call.Ani}
+        """;
+    Files.writeString(yaml, before);
+    Result fix = check(yaml.toString(), "--fix");
+    assertEquals(1, fix.code(), fix.out());
+    String after = Files.readString(yaml);
+    assertEquals(before.replace("Common.identifierTyp: {lit", "Common.identifierType: {lit"), after);
+    assertTrue(fix.out().contains("already bound"), fix.out());
+  }
 }

@@ -130,4 +130,13 @@ class NonPayloadSkipTest {
     Result r = CliRunner.withStdin(PACKAGE, "check", "-", "--schemas", schemas);
     assertEquals(1, r.code(), r.out());
   }
+
+  @Test
+  void aYamlFileThatIsNotAnArchyFlowIsNamedInVerbose() throws Exception {
+    Path ci = tmp.resolve("ci.yaml");
+    Files.writeString(ci, "stages:\n  - test\n");
+    Result v = CliRunner.run("check", ci.toString(), "--schemas", schemas, "--verbose");
+    assertTrue(v.err().contains("skipped " + ci + ": YAML whose first key is not an Archy flow type ("), v.err());
+    assertEquals("", CliRunner.run("check", ci.toString(), "--schemas", schemas).err());
+  }
 }

@@ -87,6 +87,38 @@ class SkeletonCommandTest {
     assertTrue(n >= 18, "" + n);
   }
 
+  @Test
+  void aDataActionWithNestedRequiredPropertiesGetsThemFilledIn() throws Exception {
+    Path action = tmp.resolve("nested.custom.json");
+    java.nio.file.Files.writeString(action, """
+        {"name": "Nested Action", "integrationType": "purecloud-data-actions", "actionType": "custom",
+         "config": {"request": {"requestUrlTemplate": "/api/v2/x", "requestType": "POST", "headers": {},
+                                "requestTemplate": "${input.rawRequest}"},
+                    "response": {"translationMap": {}, "translationMapDefaults": {}, "successTemplate": "${rawResult}"}},
+         "contract": {
+           "input": {"inputSchema": {"$schema": "http://json-schema.org/draft-04/schema#", "type": "object",
+             "required": ["customer", "ids"],
+             "properties": {
+               "customer": {"type": "object", "required": ["id", "tier"],
+                            "properties": {"id": {"type": "string"}, "tier": {"type": "integer", "minimum": 1}}},
+               "ids": {"type": "array", "minItems": 1,
+                       "items": {"type": "object", "required": ["k"], "properties": {"k": {"type": "string", "minLength": 3}}}},
+               "note": {"type": "object", "required": ["text"], "properties": {"text": {"type": "string"}}}}}},
+           "output": {"successSchema": {"type": "object", "properties": {}}}},
+         "secure": false}
+        """);
+    assertEquals(0, CliRunner.run("import", action.toString(), "--out", schemas, "-q").code());
+    Result skeleton = CliRunner.run("skeleton", "--flow", "Nested Action", "--schemas", schemas);
+    assertEquals(0, skeleton.code(), skeleton.err());
+    Result checked = CliRunner.withStdin(skeleton.out(), "check", "-", "--flow", "Nested Action", "--schemas", schemas,
+        "--fail-on", "warning");
+    assertEquals(0, checked.code(), skeleton.out() + checked.out());
+    JsonNode body = CanonicalJson.mapper().readTree(skeleton.out());
+    assertEquals(1, body.get("customer").get("tier").asInt());
+    assertEquals("xxx", body.get("ids").get(0).get("k").asString());
+    assertTrue(!body.has("note"), "an optional object stays out");
+  }
+
   private static List<String> envelopesFor(String type) {
     List<String> out = new ArrayList<>();
     out.add(null);

@@ -238,6 +238,27 @@ class ServeApiTest {
   }
 
   @Test
+  void aRequestThatIsNotJsonIsToldWhereInPlainWordsWithoutTheParsersInternals() throws Exception {
+    for (String body : new String[] {"[1,2", "{\"payload\": \"x\"", "{\"payload\": tru}", "{\"payload\":\n  \"x\" \"y\"}"}) {
+      HttpResponse<String> r = t.post("/api/check", body);
+      assertError(r, 400, "not JSON (line ");
+      String message = TestServer.json(r).get("message").asString();
+      for (String internal : List.of("Source", "REDACTED", "StreamReadFeature", "#UNKNOWN", "`")) {
+        assertFalse(message.contains(internal), body + " gave: " + message);
+      }
+    }
+  }
+
+  @Test
+  void applyAllFixesNeverLeavesTwoEqualKeys() throws Exception {
+    String payload = "{\"flowId\": \"6f3c2a8e-1d4b-4c3e-9a7f-2b5d8e9c0a11\", \"inputData\": "
+        + "{\"Flow.customer_id\": \"1\", \"Flow.Customer_id\": \"2\", \"Flow.amont\": 1, \"Flow.Amont\": 2}}";
+    JsonNode fixed = TestServer.json(t.check(payload, null, null, true)).get("fixed");
+    String text = fixed.get("text").asString();
+    assertEquals(payload.replace("Flow.amont", "Flow.amount"), text, fixed.toString());
+  }
+
+  @Test
   void badCheckRequestsAre400WithAMessage() throws Exception {
     assertError(t.post("/api/check", "{not json"), 400, "not JSON");
     assertError(t.post("/api/check", "[1]"), 400, "must be a JSON object");
@@ -289,6 +310,21 @@ class ServeApiTest {
         "localhost.evil.example:" + port, "127.0.0.2:" + port, "10.0.0.1:" + port, "[::2]:" + port, "999.0.0.1:" + port, "")) {
       String answer = t.raw(get(host));
       assertTrue(answer.startsWith("HTTP/1.1 421"), host + " → " + answer);
+      assertTrue(answer.contains("\"message\": \"this server answers only to its own address"), answer);
+    }
+  }
+
+  @Test
+  void anAbsoluteRequestTargetAndASecondHostHeaderAreCheckedToo() throws Exception {
+    int port = t.server.port();
+    String self = "127.0.0.1:" + port;
+    assertTrue(t.raw("GET http://" + self + "/healthz HTTP/1.1\r\nHost: " + self + "\r\nConnection: close\r\n\r\n")
+        .startsWith("HTTP/1.1 200"), "the absolute form naming this server is fine");
+    for (String request : List.of(
+        "GET http://evil.example:" + port + "/healthz HTTP/1.1\r\nHost: " + self + "\r\nConnection: close\r\n\r\n",
+        "GET /healthz HTTP/1.1\r\nHost: " + self + "\r\nHost: evil.example:" + port + "\r\nConnection: close\r\n\r\n")) {
+      String answer = t.raw(request);
+      assertTrue(answer.startsWith("HTTP/1.1 421"), request + " → " + answer);
       assertTrue(answer.contains("\"message\": \"this server answers only to its own address"), answer);
     }
   }

@@ -141,4 +141,62 @@ class CallSiteReadTest {
       }
     }
   }
+
+  @Test
+  void aKeyWithAnAnchorOrATagIsPlacedAtTheKeyNotAtItsProperties() throws Exception {
+    String text = """
+        inboundCall:
+          name: Caller
+          states:
+            - state:
+                name: S
+                actions:
+                  - callCommonModule:
+                      name: C
+                      commonModule:
+                        Resolve Contact:
+                          ver_latestPublished:
+                            inputs:
+                              &a Common.conversationid: {exp: Call.ConversationId}
+                              !!str Common.identifierTyp: {lit: Phone}
+                              &b !!str 'Common.identifierValu': {exp: Call.Ani}
+        """;
+    List<Binding> in = yaml(text).calls().get(0).inputs();
+    for (int i = 0; i < 3; i++) {
+      Span s = span(in.get(i));
+      String key = text.substring(s.start(), s.end());
+      assertEquals(List.of("Common.conversationid", "Common.identifierTyp", "'Common.identifierValu'").get(i), key);
+    }
+    assertEquals(26, span(in.get(0)).column());
+  }
+
+  @Test
+  void mergeKeysBringInTheSharedBindingsAndThoseWrittenHereWin() throws Exception {
+    String text = """
+        inboundCall:
+          name: Caller
+          actions:
+            - callCommonModule:
+                name: First
+                commonModule:
+                  Resolve Contact:
+                    ver_latestPublished:
+                      inputs: &shared
+                        Common.conversationId: {exp: Call.ConversationId}
+                        Common.identifierType: {lit: Phone}
+            - callCommonModule:
+                name: Second
+                commonModule:
+                  Resolve Contact:
+                    ver_latestPublished:
+                      inputs:
+                        <<: *shared
+                        Common.identifierType: {lit: Email}
+                        "<<": {lit: quoted is a key}
+        """;
+    List<Binding> in = yaml(text).calls().get(1).inputs();
+    assertEquals(List.of("Common.identifierType", "<<", "Common.conversationId"), in.stream().map(Binding::name).toList());
+    assertEquals(Optional.of("Email"), in.get(0).literal(), "the binding written here wins over the merged one");
+    assertEquals(10, span(in.get(2)).line(), "a merged binding is placed where it is written");
+  }
 }

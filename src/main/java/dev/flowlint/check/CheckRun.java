@@ -10,15 +10,19 @@ import dev.flowlint.config.Config;
 import dev.flowlint.fix.FixApplier;
 import dev.flowlint.model.Diagnostic;
 import dev.flowlint.model.Fix;
+import dev.flowlint.payload.ParsedPayload;
 import dev.flowlint.payload.TemplateJsonParser;
+import dev.flowlint.source.GitIndex;
 import dev.flowlint.model.Severity;
-import dev.flowlint.payload.PayloadText;
+import dev.flowlint.io.StrictText;
 import dev.flowlint.model.TextLines;
 import dev.flowlint.schema.SchemaStore;
 import dev.flowlint.schema.SchemaStore.StoreException;
 import dev.flowlint.source.InputFiles;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -38,17 +42,58 @@ public final class CheckRun {
   private static final int BATCH = 16;
   /** A checker per thread: its rules and compiled schemas are not shared, so nothing is locked while checking. */
   private final ThreadLocal<PayloadChecker> checkers;
+  private final ThreadLocal<CallSiteChecker> calls;
   private final Config config;
   private final Optional<String> flow;
   private final Optional<Envelope> envelope;
   private final PayloadFiles payloadFiles;
+  private Optional<GitIndex> staged = Optional.empty();
+  private Optional<String> stdinPath = Optional.empty();
+  /**
+   * Added to only on the thread that hands results on, in input order (workers return their skip
+   * with their result), so the order is the input's whatever thread checked a file; synchronized
+   * so that reading it while a run goes on is safe.
+   */
+  private final List<Skip> skipped = Collections.synchronizedList(new ArrayList<>());
+
+  /**
+   * A file that was not checked, and why.
+   *
+   * @param quiet something flowlint knows is not a payload (a definition, its own output), or a
+   *     file the config's include/exclude leaves out: shown only with --verbose
+   */
+  public record Skip(String path, String reason, boolean quiet) {}
 
   public CheckRun(SchemaStore store, Config config, Optional<String> flow, Optional<Envelope> envelope, PayloadFiles payloadFiles) {
     this.checkers = ThreadLocal.withInitial(() -> new PayloadChecker(store, config));
+    this.calls = ThreadLocal.withInitial(() -> new CallSiteChecker(store, config));
     this.config = config;
     this.flow = flow;
     this.envelope = envelope;
     this.payloadFiles = payloadFiles;
+  }
+
+  /** Reads the named files from git's index (what is being committed), not from the working tree. */
+  public CheckRun readingStaged(GitIndex index) {
+    this.staged = Optional.of(index);
+    return this;
+  }
+
+  /** Reports standard input under this path and applies the config's mapping for it. */
+  public CheckRun stdinAs(String path) {
+    this.stdinPath = Optional.of(path);
+    return this;
+  }
+
+  /** Files left unchecked so far, in input order. */
+  public List<Skip> skipped() {
+    synchronized (skipped) {
+      return List.copyOf(skipped);
+    }
+  }
+
+  private String stdinDisplay() {
+    return stdinPath.orElse("<stdin>");
   }
 
   /** Receives results one at a time, in input order, on the thread that started the run. */
@@ -70,7 +115,7 @@ public final class CheckRun {
    * them is held at once.
    */
   public void run(List<String> paths, InputStream stdin, Sink<FileReport> sink) throws IOException, StoreException {
-    inOrder(jobs(paths, stdin, (display, source) -> () -> checkText(display, source),
+    inOrder(jobs(paths, stdin, (display, source, named) -> () -> checkText(display, source, named),
         (display, why) -> unreadable(display, why)), sink);
   }
 
@@ -94,17 +139,44 @@ public final class CheckRun {
 
   /** Like {@link #run(List, InputStream, Sink)}, with each payload fixed in memory. */
   public void fix(List<String> paths, InputStream stdin, Sink<FixOutcome> sink) throws IOException, StoreException {
-    inOrder(jobs(paths, stdin, (display, source) -> () -> fixText(display, source),
+    // What check skips, --fix leaves alone: package.json is not rewritten as a payload.
+    inOrder(jobs(paths, stdin, (display, source, named) -> () -> fixText(display, source, named),
         (display, why) -> new FixOutcome(unreadable(display, why), "", "", List.of(), Optional.empty())), sink);
   }
 
-  /** Work for one input, run on any thread. */
+  /** Checks a text given in memory (a pasted payload) for the target given. */
+  public FileReport check(String display, String text, Target target) throws StoreException {
+    return checkers.get().check(display, text, target);
+  }
+
+  /** Fixes a text given in memory exactly as {@code check --fix} fixes a file: the same passes, the same refusal. */
+  public FixOutcome fix(String display, String text, Target target) throws StoreException {
+    return fixPayload(display, text, target);
+  }
+
+  /** What one input gave: a result, or a file left unchecked (or neither: --fix passing over a file). */
+  private record Done<T>(Optional<T> result, Optional<Skip> skip) {
+    static <T> Done<T> of(T result) {
+      return new Done<>(Optional.of(result), Optional.empty());
+    }
+
+    static <T> Done<T> skipped(Skip skip) {
+      return new Done<>(Optional.empty(), Optional.of(skip));
+    }
+
+    static <T> Done<T> none() {
+      return new Done<>(Optional.empty(), Optional.empty());
+    }
+  }
+
+  /** Work for one input, run on any thread; it changes nothing shared. */
   private interface Job<T> {
-    T call() throws StoreException;
+    Done<T> call() throws StoreException;
   }
 
   private interface JobMaker<T> {
-    Job<T> make(String display, TextSource source);
+    /** @param named standard input, always checked (other files may be skipped as not payloads) */
+    Job<T> make(String display, TextSource source, boolean named);
   }
 
   private interface Unreadable<T> {
@@ -131,8 +203,8 @@ public final class CheckRun {
     return new Iterator<>() {
       private final Iterator<List<String>> group = groups.iterator();
       private Iterator<InputFiles.InputFile> walk = Collections.emptyIterator();
-      private List<InputFiles.Skipped> skipped = new ArrayList<>();
-      private Iterator<InputFiles.Skipped> skippedAfter = Collections.emptyIterator();
+      private List<InputFiles.Skipped> missing = new ArrayList<>();
+      private Iterator<InputFiles.Skipped> missingAfter = Collections.emptyIterator();
       private Job<T> next;
 
       @Override
@@ -140,19 +212,25 @@ public final class CheckRun {
         while (next == null) {
           if (walk.hasNext()) {
             InputFiles.InputFile f = walk.next();
-            next = maker.make(f.display(), () -> PayloadText.read(f.path()));
-          } else if (skippedAfter.hasNext()) {
-            InputFiles.Skipped m = skippedAfter.next();
-            next = () -> unreadable.of(m.display(), m.reason());
-          } else if (!skipped.isEmpty()) {
-            skippedAfter = skipped.iterator();
-            skipped = new ArrayList<>();
+            Optional<String> left = payloadFiles.leavesOut(f.display());
+            if (left.isPresent()) {
+              Skip s = new Skip(f.display(), left.get(), true);
+              next = () -> Done.skipped(s);
+            } else {
+              next = maker.make(f.display(), () -> read(f), false);
+            }
+          } else if (missingAfter.hasNext()) {
+            InputFiles.Skipped m = missingAfter.next();
+            next = () -> Done.of(unreadable.of(m.display(), m.reason()));
+          } else if (!missing.isEmpty()) {
+            missingAfter = missing.iterator();
+            missing = new ArrayList<>();
           } else if (group.hasNext()) {
             List<String> g = group.next();
             if (g == null) {
-              next = maker.make("<stdin>", () -> PayloadText.read(stdin));
+              next = maker.make(stdinDisplay(), () -> StrictText.read(stdin), true);
             } else if (!g.isEmpty()) {
-              walk = InputFiles.walk(g, payloadFiles::accepts, skipped);
+              walk = files(g, missing);
             }
           } else {
             return false;
@@ -173,6 +251,38 @@ public final class CheckRun {
     };
   }
 
+  /** The files named or found, lazily; with --staged every argument is a staged file's name. */
+  private Iterator<InputFiles.InputFile> files(List<String> args, List<InputFiles.Skipped> missing) {
+    if (staged.isEmpty()) {
+      return InputFiles.walk(args, this::accepts, missing);
+    }
+    List<InputFiles.InputFile> out = new ArrayList<>();
+    for (String a : args) {
+      if (Files.isDirectory(Path.of(a))) {
+        missing.add(new InputFiles.Skipped(a, "a directory; with --staged, name the staged files"));
+      } else {
+        out.add(new InputFiles.InputFile(Path.of(a), a));
+      }
+    }
+    return out.iterator();
+  }
+
+  private String read(InputFiles.InputFile f) throws StrictText.Unreadable {
+    if (staged.isEmpty()) {
+      return StrictText.read(f.path());
+    }
+    try {
+      return StrictText.decode(staged.get().staged(f.display()));
+    } catch (GitIndex.Unavailable e) {
+      throw new StrictText.Unreadable(e.getMessage());
+    }
+  }
+
+  /** Files found inside directories: payloads, and flow files whose call sites are checked. */
+  private boolean accepts(String fileName) {
+    return payloadFiles.accepts(fileName) || FileKinds.isFlowFileName(fileName);
+  }
+
   /**
    * Runs the jobs on the available cores and hands the results to the sink in order. A single
    * input is checked on this thread: a one-file run starts no threads.
@@ -183,7 +293,7 @@ public final class CheckRun {
     }
     Job<T> first = jobs.next();
     if (!jobs.hasNext()) {
-      sink.accept(first.call());
+      hand(first.call(), sink);
       return;
     }
     int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 16));
@@ -192,7 +302,7 @@ public final class CheckRun {
       t.setDaemon(true);
       return t;
     });
-    ArrayDeque<Future<List<T>>> window = new ArrayDeque<>();
+    ArrayDeque<Future<List<Done<T>>>> window = new ArrayDeque<>();
     try {
       List<Job<T>> batch = new ArrayList<>(BATCH);
       batch.add(first);
@@ -202,8 +312,8 @@ public final class CheckRun {
           window.add(pool.submit(batchOf(batch)));
           batch = new ArrayList<>(BATCH);
           if (window.size() >= WINDOW) {
-            for (T r : result(window.poll())) {
-              sink.accept(r);
+            for (Done<T> d : result(window.poll())) {
+              hand(d, sink);
             }
           }
         }
@@ -212,8 +322,8 @@ public final class CheckRun {
         window.add(pool.submit(batchOf(batch)));
       }
       while (!window.isEmpty()) {
-        for (T r : result(window.poll())) {
-          sink.accept(r);
+        for (Done<T> d : result(window.poll())) {
+          hand(d, sink);
         }
       }
     } finally {
@@ -221,9 +331,17 @@ public final class CheckRun {
     }
   }
 
-  private static <T> java.util.concurrent.Callable<List<T>> batchOf(List<Job<T>> batch) {
+  /** On the run's thread, in input order: the skip is noted, the result handed on. */
+  private <T> void hand(Done<T> done, Sink<T> sink) throws IOException {
+    done.skip().ifPresent(skipped::add);
+    if (done.result().isPresent()) {
+      sink.accept(done.result().get());
+    }
+  }
+
+  private static <T> java.util.concurrent.Callable<List<Done<T>>> batchOf(List<Job<T>> batch) {
     return () -> {
-      List<T> out = new ArrayList<>(batch.size());
+      List<Done<T>> out = new ArrayList<>(batch.size());
       for (Job<T> j : batch) {
         out.add(j.call());
       }
@@ -252,18 +370,33 @@ public final class CheckRun {
     }
   }
 
-  private FixOutcome fixText(String display, TextSource source) throws StoreException {
+  private Done<FixOutcome> fixText(String display, TextSource source, boolean named) throws StoreException {
     String text;
     try {
       text = source.read();
-    } catch (PayloadText.Unreadable e) {
-      return new FixOutcome(unreadable(display, e.getMessage()), "", "", List.of(), Optional.empty());
+    } catch (StrictText.Unreadable e) {
+      return Done.of(new FixOutcome(unreadable(display, e.getMessage()), "", "", List.of(), Optional.empty()));
     }
+    FileKinds.Kind kind = FileKinds.of(display, text);
+    if (kind == FileKinds.Kind.SKIP) {
+      return Done.none();
+    }
+    if (kind != FileKinds.Kind.PAYLOAD) {
+      return Done.of(CallSiteFixes.fix(calls.get(), display, text, kind));
+    }
+    Optional<Skip> skip = skips(display, text, TemplateJsonParser.parse(text), named);
+    if (skip.isPresent()) {
+      return Done.skipped(skip.get());
+    }
+    return Done.of(fixPayload(display, text, targetFor(display)));
+  }
+
+  private FixOutcome fixPayload(String display, String text, Target target) throws StoreException {
     String original = text;
     List<Fix> applied = new ArrayList<>();
     Optional<String> refused = Optional.empty();
     PayloadChecker checker = checkers.get();
-    FileReport report = checker.check(display, text, targetFor(display));
+    FileReport report = checker.check(display, text, target);
     for (int pass = 0; pass < 5; pass++) {
       FixApplier.Applied next = FixApplier.apply(text, report.diagnostics());
       if (next.fixes().isEmpty()) {
@@ -276,23 +409,53 @@ public final class CheckRun {
       }
       text = next.text();
       applied.addAll(next.fixes());
-      report = checker.check(display, text, targetFor(display));
+      report = checker.check(display, text, target);
     }
     return new FixOutcome(report, original, text, applied, refused);
   }
 
   private interface TextSource {
-    String read() throws PayloadText.Unreadable;
+    String read() throws StrictText.Unreadable;
   }
 
-  private FileReport checkText(String display, TextSource source) throws StoreException {
+  /**
+   * @param named standard input, which is always checked; other files that nothing maps to a flow
+   *     are skipped when they are plainly not payloads
+   */
+  private Done<FileReport> checkText(String display, TextSource source, boolean named) throws StoreException {
     String text;
     try {
       text = source.read();
-    } catch (PayloadText.Unreadable e) {
-      return unreadable(display, e.getMessage());
+    } catch (StrictText.Unreadable e) {
+      return Done.of(unreadable(display, e.getMessage()));
     }
-    return checkers.get().check(display, text, targetFor(display));
+    switch (FileKinds.of(display, text)) {
+      case SKIP:
+        return Done.skipped(new Skip(display, "YAML whose first key is not an Archy flow type (" + String.join(", ", FileKinds.rootKeys()) + ")", true));
+      case FLOW_YAML:
+        return Done.of(calls.get().check(display, text, FileKinds.Kind.FLOW_YAML));
+      case FLOW_EXPORT:
+        return Done.of(calls.get().check(display, text, FileKinds.Kind.FLOW_EXPORT));
+      case PAYLOAD:
+      default:
+        break;
+    }
+    ParsedPayload parsed = TemplateJsonParser.parse(text);
+    Optional<Skip> skip = skips(display, text, parsed, named);
+    if (skip.isPresent()) {
+      return Done.skipped(skip.get());
+    }
+    return Done.of(checkers.get().check(display, text, parsed, targetFor(display)));
+  }
+
+  /** Why a file nothing names explicitly is plainly not a payload, if it is (then it is skipped). */
+  private Optional<Skip> skips(String display, String text, ParsedPayload parsed, boolean named) {
+    Target target = targetFor(display);
+    boolean explicit = named || target.flow().isPresent() || target.envelope().isPresent() || config.mappingFor(display).isPresent();
+    if (explicit) {
+      return Optional.empty();
+    }
+    return NonPayloads.classify(parsed, text).map(r -> new Skip(display, r.text(), r.quiet()));
   }
 
   private Target targetFor(String display) {

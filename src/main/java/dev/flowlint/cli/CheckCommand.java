@@ -6,8 +6,10 @@ import dev.flowlint.model.FileReport;
 import dev.flowlint.check.PayloadFiles;
 import dev.flowlint.config.Config;
 import dev.flowlint.model.Severity;
+import dev.flowlint.io.SafeText;
+import dev.flowlint.report.OutputFormat;
+import dev.flowlint.report.ReportContext;
 import dev.flowlint.report.Reporter;
-import dev.flowlint.report.Reporters;
 import dev.flowlint.report.Summary;
 import dev.flowlint.schema.SchemaStore;
 import dev.flowlint.schema.SchemaStore.StoreException;
@@ -15,6 +17,7 @@ import dev.flowlint.fix.UnifiedDiff;
 import dev.flowlint.io.AtomicFiles;
 import dev.flowlint.model.Fix;
 import dev.flowlint.report.TextReporter;
+import dev.flowlint.source.GitIndex;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +37,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Checks payloads and payload templates against the flows' input schemas: envelope fields, exact input names (with did-you-mean), required inputs and value types.",
-      "Directories are searched for *.json and JSON templates (*.json.tmpl, *.json.vm, *.json.hbs, *.json.j2 ...). Use - to read a pasted payload from standard input."
+      "Directories are searched for *.json and JSON templates (*.json.tmpl, *.json.vm, *.json.hbs, *.json.j2 ...). Use - to read a pasted payload from standard input.",
+      "Archy YAML flows and Architect exports (*.i3*) have every Call Common Module, Call Data Action and Call Bot Flow checked against its callee's schema; other YAML is skipped."
     },
     footer = {"", "Exit codes: 0 clean (or only findings below --fail-on), 1 findings, 2 usage error or unreadable input."})
 final class CheckCommand implements Callable<Integer> {
@@ -45,42 +49,57 @@ final class CheckCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "PATH|DIR|-", description = "Payload files, directories, or - for standard input.")
   List<String> paths;
 
-  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
-      description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).", completionCandidates = Formats.class)
-  String format;
+  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT[=FILE]",
+      description = {"Report format: ${COMPLETION-CANDIDATES} (default: text). Repeatable; FORMAT=FILE writes that report to FILE "
+          + "(atomically), e.g. --format sarif=flowlint.sarif --format text. When every report goes to a file, the terminal gets the text report."},
+      completionCandidates = Formats.class)
+  List<String> formats = new ArrayList<>();
 
   @Option(names = "--flow", paramLabel = "NAME|ID", description = "The flow every payload targets (beats flowId and flowlint.yaml).")
   String flow;
 
-  @Option(names = "--envelope", paramLabel = "NAME", description = "flow-execution, shared-flow, inputs or data-action (default: detected from the payload and its flow).")
-  String envelope;
+  @Option(names = "--envelope", paramLabel = "NAME", converter = Choices.Envelopes.class, completionCandidates = Choices.Envelopes.class,
+      description = "${COMPLETION-CANDIDATES} (default: detected from the payload and its flow).")
+  Envelope envelope;
 
-  @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "error",
-      description = "Lowest severity that makes the exit code 1: error, warning or info (default: ${DEFAULT-VALUE}).")
-  String failOn;
+  @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "error", converter = Choices.Severities.class,
+      completionCandidates = Choices.Severities.class,
+      description = "Lowest severity that makes the exit code 1: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Severity failOn;
 
-  @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", description = "auto, always or never (default: ${DEFAULT-VALUE}; NO_COLOR is honoured).")
-  String colorWhen;
+  @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", converter = Choices.ColorWhens.class,
+      completionCandidates = Choices.ColorWhens.class,
+      description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; NO_COLOR is honoured).")
+  Choices.ColorWhen colorWhen;
 
   @Option(names = {"-q", "--quiet"}, description = "Print nothing in text format; the exit code tells.")
   boolean quiet;
 
-  @Option(names = "--include", paramLabel = "GLOB", description = "File-name glob of payloads inside directories (repeatable; replaces the default suffixes).")
+  @Option(names = "--include", paramLabel = "GLOB", description = "Glob of the files to check, named or inside directories (repeatable; replaces the config's include and the default suffixes).")
   List<String> include = new ArrayList<>();
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-      description = "Write the report in --format to FILE (atomically); the terminal still gets the text report.")
+      description = "Write the report of the --format given without =FILE to FILE (atomically); the terminal still gets the text report.")
   String output;
 
   @Option(names = "--fix", description = "Apply each finding's fix in place (only its span changes; files are written atomically). With -, the fixed payload goes to standard output and the report to standard error.")
   boolean fix;
+
+  @Option(names = "--staged", description = "Read each named file as staged in git's index (what the commit will hold), not from the working tree; the git hook uses this.")
+  boolean staged;
+
+  @Option(names = "--stdin-filepath", paramLabel = "PATH", description = "With -, report standard input under PATH and use the flowlint.yaml mapping for PATH.")
+  String stdinFilepath;
+
+  @Option(names = {"-v", "--verbose"}, description = "Also say which files were skipped as not payloads (flow definitions, flowlint's own schemas) or by include/exclude.")
+  boolean verbose;
 
   @Option(names = "--diff", description = "Print a unified diff of what --fix would change and write nothing (the report goes to standard error).")
   boolean diff;
 
   static final class Formats extends ArrayList<String> {
     Formats() {
-      super(Reporters.NAMES);
+      super(OutputFormat.names());
     }
   }
 
@@ -90,23 +109,10 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Optional<Severity> failSeverity = Severity.parse(failOn);
-    if (failSeverity.isEmpty()) {
-      return usage("--fail-on must be error, warning or info, not \"" + failOn + "\"");
-    }
-    Optional<Envelope> env = Optional.empty();
-    if (envelope != null) {
-      env = Envelope.byId(envelope);
-      if (env.isEmpty()) {
-        return usage("--envelope must be flow-execution, shared-flow, inputs or data-action, not \"" + envelope + "\"");
-      }
-    }
-    if (!List.of("auto", "always", "never").contains(colorWhen)) {
-      return usage("--color must be auto, always or never, not \"" + colorWhen + "\"");
-    }
-    Optional<Reporter> reporter = Reporters.byName(format, Cli.version(), color(), quiet);
-    if (reporter.isEmpty()) {
-      return usage("unknown --format \"" + format + "\"; use one of " + String.join(", ", Reporters.NAMES));
+    Optional<Envelope> env = Optional.ofNullable(envelope);
+    FormatSpecs.Parsed specs = FormatSpecs.parse(formats, output);
+    if (specs.error().isPresent()) {
+      return usage(specs.error().get());
     }
     Optional<ConfigOptions.Loaded> loaded = common.load(io.err());
     if (loaded.isEmpty()) {
@@ -120,29 +126,43 @@ final class CheckCommand implements Callable<Integer> {
       io.err().println("flowlint check: " + e.getMessage());
       return Cli.USAGE;
     }
-    if (output != null && java.nio.file.Files.isDirectory(Path.of(output))) {
-      return usage("--output " + output + " is a directory; name a file such as " + output + "/flowlint." + format);
-    }
     if (fix && diff) {
       return usage("--fix and --diff do not go together: --diff shows what --fix would write");
     }
+    if (staged && (fix || paths.contains("-"))) {
+      return usage("--staged reads named files from git's index; it does not go with --fix or -");
+    }
     List<String> globs = include.isEmpty() ? config.include() : include;
-    CheckRun run = new CheckRun(store, config, Optional.ofNullable(flow), env, new PayloadFiles(globs));
+    CheckRun run = new CheckRun(store, config, Optional.ofNullable(flow), env, new PayloadFiles(globs, config.exclude()));
+    if (staged) {
+      run.readingStaged(new GitIndex(Path.of(""), dev.flowlint.io.StrictText.MAX_BYTES));
+    }
+    if (stdinFilepath != null) {
+      run.stdinAs(stdinFilepath);
+    }
+    ReportContext context = context(specs.specs(), failOn);
     PrintStream reportOut = (fix || diff) && (diff || paths.contains("-")) ? io.err() : io.out();
-    // Reports are written as files are checked (nothing is kept per file); with --output the
-    // report goes to a staged file, renamed into place at the end, and the terminal gets the text.
-    AtomicFiles.Staged staged = null;
+    // Reports are written as files are checked (nothing is kept per file); a report to a file goes
+    // to a staged file, renamed into place at the end.
     List<Rendering> renderings = new ArrayList<>();
+    Optional<String> writing = Optional.empty();
     try {
-      if (output != null) {
-        staged = AtomicFiles.stage(Path.of(output));
-        renderings.add(new Rendering(reporter.get(), new PrintStream(staged.stream(), false, StandardCharsets.UTF_8)));
-        renderings.add(new Rendering(new TextReporter(color(), quiet), reportOut));
-      } else {
-        renderings.add(new Rendering(reporter.get(), reportOut));
+      for (FormatSpecs.Spec spec : specs.specs()) {
+        Reporter reporter = spec.format().create(spec.file().isEmpty() ? context : context.withoutColor());
+        if (spec.file().isEmpty()) {
+          renderings.add(new Rendering(reporter, reportOut, Optional.empty(), Optional.empty()));
+        } else {
+          writing = spec.file();
+          AtomicFiles.Staged file = AtomicFiles.stage(Path.of(spec.file().get()));
+          renderings.add(new Rendering(reporter, new PrintStream(file.stream(), false, StandardCharsets.UTF_8), Optional.of(file), spec.file()));
+        }
+      }
+      writing = Optional.empty();
+      if (specs.specs().stream().allMatch(spec -> spec.file().isPresent())) {
+        renderings.add(new Rendering(new TextReporter(color(), quiet), reportOut, Optional.empty(), Optional.empty()));
       }
       Summary.Tally tally = new Summary.Tally();
-      CheckRun.Verdict verdict = new CheckRun.Verdict(failSeverity.get());
+      CheckRun.Verdict verdict = new CheckRun.Verdict(failOn);
       boolean[] wouldChange = {false};
       for (Rendering r : renderings) {
         r.reporter().begin(r.out());
@@ -155,8 +175,9 @@ final class CheckCommand implements Callable<Integer> {
         }
       };
       if (fix || diff) {
-        // "fixed FILE" notes beside the report, unless the report is a document they would break.
-        PrintStream say = output == null && reporter.get().isDocument() ? io.err() : reportOut;
+        // "fixed FILE" notes beside the report, unless the report there is a document they would break.
+        boolean document = renderings.stream().anyMatch(r -> r.out() == reportOut && r.reporter().isDocument());
+        PrintStream say = document ? io.err() : reportOut;
         run.fix(paths, io.in(), o -> {
           wouldChange[0] |= applyFix(o, say);
           report.accept(o.report());
@@ -167,41 +188,53 @@ final class CheckCommand implements Callable<Integer> {
       for (Rendering r : renderings) {
         r.reporter().end(tally.summary(), r.out());
       }
-      if (staged != null) {
-        PrintStream file = renderings.get(0).out();
-        file.flush();
-        if (file.checkError()) {
-          throw new IOException("write failed");
+      for (Rendering r : renderings) {
+        if (r.staged().isPresent()) {
+          writing = r.file();
+          r.out().flush();
+          if (r.out().checkError()) {
+            throw new IOException("write failed");
+          }
+          r.staged().get().commit();
         }
-        staged.commit();
+      }
+      writing = Optional.empty();
+      for (CheckRun.Skip skip : run.skipped()) {
+        if (verbose || (!skip.quiet() && !quiet)) {
+          io.err().println("skipped " + SafeText.escape(skip.path()) + ": " + skip.reason());
+        }
       }
       int code = verdict.exitCode();
       return code == Cli.OK && diff && wouldChange[0] ? Cli.FINDINGS : code;
     } catch (StoreException | SchemaStore.BadSchema e) {
       io.err().println("flowlint check: " + e.getMessage());
       return Cli.USAGE;
-    } catch (IOException e) {
-      io.err().println("flowlint check: " + (output == null ? "" : "cannot write " + output + ": ") + e.getMessage());
+    } catch (IOException | java.io.UncheckedIOException e) {
+      String why = e instanceof java.io.UncheckedIOException u ? u.getMessage() + ": " + u.getCause().getMessage() : e.getMessage();
+      io.err().println("flowlint check: " + writing.map(f -> "cannot write " + f + ": ").orElse("") + why);
       return Cli.USAGE;
     } finally {
-      if (staged != null) {
-        try {
-          staged.close();
-        } catch (IOException ignored) {
-          // the staged file is gone or was never made: nothing to take away
+      for (Rendering r : renderings) {
+        if (r.staged().isPresent()) {
+          try {
+            r.staged().get().close();
+          } catch (IOException ignored) {
+            // the staged file is gone or was never made: nothing to take away
+          }
         }
       }
     }
   }
 
-  /** A reporter and where it writes. */
-  private record Rendering(Reporter reporter, PrintStream out) {}
+  /** A reporter and where it writes; a report to a file writes to a staged file that is renamed into place at the end. */
+  private record Rendering(Reporter reporter, PrintStream out, Optional<AtomicFiles.Staged> staged, Optional<String> file) {}
 
   /** Writes (--fix) or shows (--diff) one outcome; says what changed. True when anything would change. */
   private boolean applyFix(CheckRun.FixOutcome o, PrintStream say) {
+    String stdin = stdinFilepath != null ? stdinFilepath : "<stdin>";
     String path = o.report().path();
-    o.refused().ifPresent(why -> say.println("not fixed " + path + ": " + why));
-    if (path.equals("<stdin>") && fix) {
+    o.refused().ifPresent(why -> say.println("not fixed " + SafeText.escape(path) + ": " + why));
+    if (path.equals(stdin) && fix) {
       io.out().print(o.fixed());
     }
     if (!o.changed()) {
@@ -211,27 +244,35 @@ final class CheckCommand implements Callable<Integer> {
       io.out().print(UnifiedDiff.of(path, o.original(), o.fixed()));
       return true;
     }
-    if (!path.equals("<stdin>")) {
+    if (!path.equals(stdin)) {
       try {
         AtomicFiles.write(Path.of(path).toRealPath(), o.fixed());
       } catch (IOException e) {
-        say.println("not fixed " + path + ": cannot write (" + e.getMessage() + ")");
+        say.println("not fixed " + SafeText.escape(path) + ": cannot write (" + e.getMessage() + ")");
         return true;
       }
     }
-    say.println("fixed " + path + ": " + o.applied().size() + (o.applied().size() == 1 ? " fix (" : " fixes (")
+    say.println("fixed " + SafeText.escape(path) + ": " + o.applied().size() + (o.applied().size() == 1 ? " fix (" : " fixes (")
         + o.applied().stream().map(Fix::description).collect(Collectors.joining("; ")) + ")");
     return true;
   }
 
   private boolean color() {
-    if (colorWhen.equals("always")) {
+    if (colorWhen == Choices.ColorWhen.ALWAYS) {
       return true;
     }
-    if (colorWhen.equals("never") || System.getenv("NO_COLOR") != null || "dumb".equals(System.getenv("TERM"))) {
+    if (colorWhen == Choices.ColorWhen.NEVER) {
       return false;
     }
-    return System.console() != null && io.out() == System.out;
+    return io.out() == System.out && Terminal.colorAuto(io.env(), Terminal.stdoutIsTerminal());
+  }
+
+  /** The repository root is looked up only for the formats that report paths relative to it. */
+  private ReportContext context(List<FormatSpecs.Spec> specs, Severity failOn) {
+    Path cwd = Path.of("").toAbsolutePath();
+    boolean needsRoot = specs.stream().anyMatch(s -> s.format().needsRoot());
+    Path root = needsRoot ? GitIndex.topLevel(cwd).orElse(cwd) : cwd;
+    return new ReportContext(Cli.version(), color(), quiet, failOn, cwd, root);
   }
 
   private int usage(String message) {

@@ -3,6 +3,7 @@ package dev.flowlint.cli;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import dev.flowlint.genesys.RetryPolicy;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +31,8 @@ public final class Cli implements Runnable {
   /** The subcommands, in the order help lists them. */
   static List<Class<?>> commands() {
     return List.of(ImportCommand.class, PullCommand.class, CheckCommand.class,
-        RulesCommand.class, HookCommand.class, TrainCommand.class, CommandLine.HelpCommand.class);
+        RulesCommand.class, HookCommand.class, TrainCommand.class, ServeCommand.class, SkeletonCommand.class,
+        EditorCommand.class, CommandLine.HelpCommand.class);
   }
 
   /**
@@ -41,8 +43,12 @@ public final class Cli implements Runnable {
     return args.length > 0 && args[0].equals("check") ? List.of(CheckCommand.class) : commands();
   }
 
-  /** Streams of this run, for the commands. */
-  record Io(InputStream in, PrintStream out, PrintStream err, java.util.Map<String, String> env) {}
+  /** Streams of this run, for the commands; the sleeper is how pull waits between retries (tests record the waits). */
+  record Io(InputStream in, PrintStream out, PrintStream err, java.util.Map<String, String> env, RetryPolicy.Sleeper sleeper) {
+    Io(InputStream in, PrintStream out, PrintStream err, java.util.Map<String, String> env) {
+      this(in, out, err, env, RetryPolicy.REAL_SLEEP);
+    }
+  }
 
   private final Io io;
 
@@ -65,7 +71,18 @@ public final class Cli implements Runnable {
 
   /** As {@link #run(InputStream, PrintStream, PrintStream, String...)} with the environment given. */
   public static int run(InputStream in, PrintStream out, PrintStream err, java.util.Map<String, String> env, String... args) {
-    Io io = new Io(in, out, err, env);
+    return run(new Io(in, out, err, env), args);
+  }
+
+  /** As above, with the retry waits going to {@code sleeper} (tests: no real sleeping). */
+  public static int run(InputStream in, PrintStream out, PrintStream err, java.util.Map<String, String> env,
+      RetryPolicy.Sleeper sleeper, String... args) {
+    return run(new Io(in, out, err, env, sleeper), args);
+  }
+
+  private static int run(Io io, String... args) {
+    PrintStream out = io.out();
+    PrintStream err = io.err();
     Optional<CheckCommand> check = CheckArgs.parse(io, args);
     if (check.isPresent()) {
       int code;
@@ -78,8 +95,7 @@ public final class Cli implements Runnable {
       err.flush();
       return code;
     }
-    Factory factory = new Factory(io);
-    CommandLine cmd = new CommandLine(new Cli(io), factory);
+    CommandLine cmd = new CommandLine(new Cli(io), new Factory(io));
     for (Class<?> c : commandsFor(args)) {
       cmd.addSubcommand(c);
     }

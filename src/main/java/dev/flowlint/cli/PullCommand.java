@@ -98,7 +98,7 @@ final class PullCommand implements Callable<Integer> {
     Consumer<String> log = verbose ? line -> io.err().println("flowlint pull: " + line) : line -> { };
     String api = apiBase != null ? apiBase : "https://api." + domain.get();
     String login = loginBase != null ? loginBase : "https://login." + domain.get();
-    RetryPolicy retry = RetryPolicy.standard(Duration.ofSeconds(maxWait));
+    RetryPolicy retry = RetryPolicy.standard(Duration.ofSeconds(maxWait), io.sleeper());
     GenesysClient client = new GenesysClient(login, api, new Credentials(id, secret), retry,
         Duration.ofSeconds(timeout), Duration.ofSeconds(timeout), Clock.systemUTC(), log);
     List<String> wanted = types.stream().map(t -> t.strip().toLowerCase(Locale.ROOT)).filter(t -> !t.isEmpty()).toList();
@@ -118,7 +118,7 @@ final class PullCommand implements Callable<Integer> {
   private int write(FlowPuller.Pulled pulled, ConfigOptions.Loaded loaded, RequiredPolicy policy) {
     ImportResult result;
     try {
-      result = new SchemaImporter(policy).write(loaded.schemas(), loaded.schemasDisplay(), pulled.flows(), List.of());
+      result = new SchemaImporter(policy, loaded.config().constraints()).write(loaded.schemas(), loaded.schemasDisplay(), pulled.flows(), List.of());
     } catch (IOException e) {
       io.err().println("flowlint pull: cannot write " + loaded.schemasDisplay() + ": " + e.getMessage() + "; nothing was changed");
       return Cli.USAGE;
@@ -130,7 +130,7 @@ final class PullCommand implements Callable<Integer> {
 
   private int drift(FlowPuller.Pulled pulled, ConfigOptions.Loaded loaded, RequiredPolicy policy, FlowPuller.Filters filters) {
     SchemaWriter writer = new SchemaWriter(policy);
-    List<JsonNode> fresh = pulled.flows().stream().filter(f -> f.hasInputs()).map(f -> (JsonNode) writer.schema(f)).toList();
+    List<JsonNode> fresh = pulled.flows().stream().map(f -> (JsonNode) writer.schema(f)).toList();
     List<String> changes;
     try {
       Optional<SchemaStore> existing = Files.isDirectory(loaded.schemas())

@@ -31,7 +31,13 @@ public final class AtomicFiles {
     // Interrupted (Ctrl-C) while staging: take the temporary files away, so the directory is as it was.
     Thread cleanup = new Thread(() -> {
       synchronized (staged) {
-        staged.keySet().forEach(tmp -> tmp.toFile().delete());
+        for (Path tmp : staged.keySet()) {
+          try {
+            Files.deleteIfExists(tmp);
+          } catch (IOException ignored) {
+            // Shutting down: nothing better to do than leave it.
+          }
+        }
       }
     }, "flowlint-cleanup");
     Runtime.getRuntime().addShutdownHook(cleanup);
@@ -60,12 +66,18 @@ public final class AtomicFiles {
 
     private Staged(Path target) throws IOException {
       this.target = target.toAbsolutePath();
-      Path dir = this.target.getParent();
+      Path dir = java.util.Objects.requireNonNull(this.target.getParent(), "a file, not the root directory");
       Files.createDirectories(dir);
       this.tmp = Files.createTempFile(dir, "." + this.target.getFileName(), ".tmp");
       keepPermissions(this.target, tmp);
       this.out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
-      this.cleanup = new Thread(() -> tmp.toFile().delete(), "flowlint-cleanup");
+      this.cleanup = new Thread(() -> {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+          // at exit: a temporary file left behind is harmless
+        }
+      }, "flowlint-cleanup");
       Runtime.getRuntime().addShutdownHook(cleanup);
     }
 
@@ -108,7 +120,7 @@ public final class AtomicFiles {
     try {
       for (Map.Entry<Path, String> e : files.entrySet()) {
         Path target = e.getKey().toAbsolutePath();
-        Path dir = target.getParent();
+        Path dir = java.util.Objects.requireNonNull(target.getParent(), "a file, not the root directory");
         if (!Files.isDirectory(dir)) {
           createDirs(dir, createdDirs);
         }

@@ -49,7 +49,23 @@ public enum Rule {
   TEMPLATE_NOT_STATIC("template-not-static", Severity.WARNING, "A request template flowlint cannot check statically (raw JSON members, Velocity directives).",
       "flowlint does not guess: check what the template injects at run time, or write the members out."),
   MISSING_CORRELATION_ID("missing-correlation-id", Severity.INFO, "A shared-flow request without metadata.correlationId.",
-      "Add metadata.correlationId (for example \"{{ guid() }}\") so a request can be traced through the gateway.");
+      "Add metadata.correlationId (for example \"{{ guid() }}\") so a request can be traced through the gateway."),
+  CALL_UNKNOWN_INPUT("call-unknown-input", Severity.ERROR, "A Call Common Module, Call Data Action or Call Bot Flow binds an input the callee does not have. Suggests the closest name.",
+      "Bind the callee's input by its exact, case-sensitive name (Common.userId, a contract property, Slot.x); a renamed input leaves every caller binding the old name."),
+  CALL_MISSING_INPUT("call-missing-input", Severity.ERROR, "A call site leaves a required input of its common module or data action unbound (noValue counts as unbound).",
+      "Bind the input, give it an initial value in the module, or mark it optional in flowlint.yaml (flows.NAME.optional); a data action's required inputs come from its contract."),
+  CALL_UNKNOWN_OUTPUT("call-unknown-output", Severity.ERROR, "A call site binds an output the callee does not return (module outputs, data action success outputs, bot slots).",
+      "Bind only outputs the callee declares: a module's output variables, the flattened success contract of a data action (conversation.id), a bot flow's slots."),
+  CALL_INPUT_TYPE("call-input-type", Severity.ERROR, "A literal bound to a callee input cannot be a value of the input's type.",
+      "Write a literal of the input's type (an integer for Integer, true/false for Boolean, ISO-8601 for dates and durations), or bind an expression."),
+  CALL_INCOMPATIBLE_FLOW_TYPE("call-incompatible-flow-type", Severity.ERROR, "A common module called from a flow type it does not list as compatible.",
+      "Add the calling flow's type to the module's compatible flow types (settingsCommonModule.compatibleFlowTypes) or call another module."),
+  CALL_UNKNOWN_CALLEE("call-unknown-callee", Severity.INFO, "A call site whose callee has no schema (or whose name is a template placeholder), so its bindings are not checked.",
+      "Import the callee (flowlint import), or map a placeholder to the callee's name in flowlint.yaml: templates: {common_module_name: \"Resolve Contact\"}."),
+  INPUT_CONSTRAINT("input-constraint", Severity.ERROR, "An input value breaks a schema keyword other than its type: enum, const, pattern, format, length, bounds, item counts.",
+      "Send a value the flow's schema allows; if the constraint is wrong, change it in the schema file or in flowlint.yaml (flows.NAME.inputs)."),
+  FLOW_VERSION_MISMATCH("flow-version-mismatch", Severity.WARNING, "A launch body's flowVersion names another version than the one imported.",
+      "Launch the version the schema was made from, omit flowVersion to run the latest published one, or import the version you mean.");
 
   private final String id;
   private final Severity defaultSeverity;

@@ -58,8 +58,8 @@ public final class SchemaStore {
     } else {
       // No index (hand-made schemas): read every schema's x-flowlint instead.
       try (Stream<Path> files = Files.list(dir)) {
-        for (Path p : files.filter(f -> f.getFileName().toString().endsWith(FileNames.SUFFIX)).sorted().toList()) {
-          entries.add(SchemaIndex.Entry.of(p.getFileName().toString(), read(p, display + "/" + p.getFileName())));
+        for (Path p : files.filter(f -> FileNames.isInputsSchema(String.valueOf(f.getFileName()))).sorted().toList()) {
+          entries.add(SchemaIndex.Entry.of(String.valueOf(p.getFileName()), read(p, display + "/" + p.getFileName())));
         }
       } catch (IOException e) {
         throw new StoreException("cannot list " + display + ": " + e.getMessage());

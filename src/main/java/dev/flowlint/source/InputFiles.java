@@ -33,7 +33,7 @@ public final class InputFiles {
   public static boolean isDefinitionName(String fileName) {
     String n = fileName.toLowerCase(java.util.Locale.ROOT);
     return n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".tftpl") || n.endsWith(".json")
-        || n.contains(".i3");
+        || n.contains(".i3") || n.endsWith(".tf");
   }
 
   /** A path that could not be read, with the reason in words. */
@@ -149,7 +149,7 @@ public final class InputFiles {
       List<Entry> entries = new ArrayList<>();
       try (DirectoryStream<Path> list = Files.newDirectoryStream(dir)) {
         for (Path p : list) {
-          String n = p.getFileName().toString();
+          String n = String.valueOf(p.getFileName());
           BasicFileAttributes a;
           try {
             a = Files.readAttributes(p, BasicFileAttributes.class);

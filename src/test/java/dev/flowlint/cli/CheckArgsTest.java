@@ -8,6 +8,9 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,8 +27,8 @@ class CheckArgsTest {
 
   /** What a parse put in the command, field by field. */
   private static List<Object> fields(CheckCommand c) {
-    return Arrays.asList(c.common.configFile, c.common.schemas, c.paths, c.format, c.flow, c.envelope, c.failOn,
-        c.colorWhen, c.quiet, c.include, c.output, c.fix, c.diff);
+    return Arrays.asList(c.common.configFile, c.common.schemas, c.paths, c.formats, c.flow, c.envelope, c.failOn,
+        c.colorWhen, c.quiet, c.include, c.output, c.fix, c.diff, c.staged, c.stdinFilepath, c.verbose);
   }
 
   private static CheckCommand picocli(String... args) {
@@ -50,11 +53,14 @@ class CheckArgsTest {
     for (OptionSpec o : options()) {
       for (String name : o.names()) {
         boolean flag = o.typeInfo().isBoolean();
-        String[] args = flag ? new String[] {"check", "a.json", name} : new String[] {"check", "a.json", name, "v1"};
+        // An option with a closed set of words gets one of them (picocli rejects anything else).
+        Iterator<String> words = o.completionCandidates() == null ? Collections.emptyIterator() : o.completionCandidates().iterator();
+        String value = words.hasNext() ? words.next() : "v1";
+        String[] args = flag ? new String[] {"check", "a.json", name} : new String[] {"check", "a.json", name, value};
         if (CheckArgs.names().contains(name)) {
           same(args);
           if (!flag && name.startsWith("--")) {
-            same("check", name + "=v=2", "a.json");
+            same("check", name + "=" + (o.completionCandidates() != null ? value.toUpperCase(Locale.ROOT) : "v=2"), "a.json");
           }
         } else {
           assertTrue(CheckArgs.parse(IO, args).isEmpty(), name + " is not read by the fast path, so it must decline");
@@ -71,12 +77,24 @@ class CheckArgsTest {
     same("check", "--include", "*.json", "dir", "--include=*.tmpl", "--fail-on", "warning", "--color", "never");
     same("check", "dir", "--fix", "--format", "json");
     same("check", "dir", "--diff", "--quiet");
+    same("check", "-f", "sarif=out.sarif", "--format", "text", "--format=github", "dir");
+    same("check", "--staged", "-v", "a.json", "b.json", "--fail-on=Warning");
+    same("check", "-", "--stdin-filepath", "payloads/x.json", "--verbose", "--envelope=DATA-ACTION");
+  }
+
+  @Test
+  void aWordThatIsNotAChoiceIsLeftToPicocli() {
+    assertTrue(CheckArgs.parse(IO, "check", "a.json", "--fail-on", "nope").isEmpty());
+    assertTrue(CheckArgs.parse(IO, "check", "a.json", "--color=sometimes").isEmpty());
+    CliRunner.Result r = CliRunner.run("check", "a.json", "--fail-on", "nope");
+    assertEquals(Cli.USAGE, r.code());
+    assertTrue(r.err().contains("--fail-on") && r.err().contains("error, warning, info"), r.err());
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"check", "check --help", "check a.json -h", "check a.json -V", "check a.json -qf json",
       "check a.json --fix=true", "check a.json --format", "check a.json --format --quiet", "check a.json --flow a --flow b",
-      "check a.json -q -q", "check -- a.json", "check @args.txt", "check a.json --nope", "check --quiet"})
+      "check a.json -q -q", "check a.json -v --verbose", "check -- a.json", "check a.json -qv", "check @args.txt", "check a.json --nope", "check --quiet"})
   void declinesWhatOnlyPicocliShouldAnswer(String line) {
     assertTrue(CheckArgs.parse(IO, line.split(" ")).isEmpty(), line);
   }

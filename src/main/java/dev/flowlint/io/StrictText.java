@@ -1,4 +1,4 @@
-package dev.flowlint.payload;
+package dev.flowlint.io;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,20 +10,42 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
- * Reads a payload's text exactly: strict UTF-8, a BOM kept (it takes no column, and --fix must
- * write it back), nothing else changed.
+ * The one way flowlint reads a text file (definitions, payloads, config): strict UTF-8, no NUL
+ * bytes, at most {@link #MAX_BYTES}. The text is returned exactly, a BOM included (a payload's
+ * --fix must write it back); readers that do not want it drop it.
  */
-public final class PayloadText {
+public final class StrictText {
+  /** Real definitions and payloads are small (the largest real export is 0.5 MB); anything bigger is a mistake. */
   public static final long MAX_BYTES = 16L * 1024 * 1024;
+  private static final long MIB = MAX_BYTES / (1024 * 1024);
 
-  private PayloadText() {}
+  private StrictText() {}
 
-  /** A payload file that cannot be read; the message is plain words. */
+  /** A file that cannot be read as text; the message is plain words, with the line and column of a bad byte. */
   public static final class Unreadable extends Exception {
+    private final int line;
+    private final int column;
+
     public Unreadable(String message) {
+      this(message, 0, 0);
+    }
+
+    Unreadable(String message, int line, int column) {
       super(message, null, false, false);
+      this.line = line;
+      this.column = column;
+    }
+
+    /** 1-based, or 0 when the problem is not at a place in the text. */
+    public int line() {
+      return line;
+    }
+
+    public int column() {
+      return column;
     }
   }
 
@@ -32,7 +54,7 @@ public final class PayloadText {
     try (SeekableByteChannel ch = Files.newByteChannel(file)) {
       long size = ch.size();
       if (size > MAX_BYTES) {
-        throw new Unreadable("file is larger than " + MAX_BYTES / (1024 * 1024) + " MiB");
+        throw new Unreadable("file is " + size / (1024 * 1024) + " MiB; flowlint reads files up to " + MIB + " MiB");
       }
       byte[] bytes = new byte[(int) size];
       ByteBuffer buf = ByteBuffer.wrap(bytes);
@@ -40,7 +62,7 @@ public final class PayloadText {
         // fill
       }
       if (buf.hasRemaining()) {
-        bytes = java.util.Arrays.copyOf(bytes, buf.position()); // it shrank while read
+        bytes = Arrays.copyOf(bytes, buf.position()); // it shrank while read
       } else if (ch.read(ByteBuffer.allocate(1)) >= 0) {
         throw new Unreadable("the file grew while it was read; check it again");
       }
@@ -56,7 +78,7 @@ public final class PayloadText {
     try {
       byte[] bytes = in.readNBytes((int) MAX_BYTES + 1);
       if (bytes.length > MAX_BYTES) {
-        throw new Unreadable("standard input is larger than " + MAX_BYTES / (1024 * 1024) + " MiB");
+        throw new Unreadable("standard input is larger than " + MIB + " MiB");
       }
       return decode(bytes);
     } catch (IOException e) {
@@ -64,7 +86,8 @@ public final class PayloadText {
     }
   }
 
-  static String decode(byte[] bytes) throws Unreadable {
+  /** Decodes bytes read elsewhere (git's index) exactly as a file's are. */
+  public static String decode(byte[] bytes) throws Unreadable {
     for (int i = 0; i < bytes.length; i++) {
       if (bytes[i] == 0) {
         throw new Unreadable("binary file (NUL byte at offset " + i + ")");
@@ -77,7 +100,25 @@ public final class PayloadText {
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(buf).toString();
     } catch (CharacterCodingException e) {
-      throw new Unreadable("not UTF-8 text (bad byte at offset " + buf.position() + ")");
+      int offset = buf.position();
+      int[] lc = lineAndColumn(bytes, offset);
+      throw new Unreadable("not UTF-8 text (bad byte at offset " + offset + ")", lc[0], lc[1]);
     }
+  }
+
+  /** Where a byte offset falls, counting characters (a leading BOM takes no column). */
+  private static int[] lineAndColumn(byte[] bytes, int offset) {
+    int from = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+    int line = 1;
+    int col = 1;
+    for (int i = from; i < offset && i < bytes.length; i++) {
+      if (bytes[i] == '\n') {
+        line++;
+        col = 1;
+      } else if ((bytes[i] & 0xC0) != 0x80) {
+        col++;
+      }
+    }
+    return new int[] {line, col};
   }
 }

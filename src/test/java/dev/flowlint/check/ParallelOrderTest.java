@@ -45,4 +45,35 @@ class ParallelOrderTest {
     }
     assertEquals("<stdin>", reports.get(n).path());
   }
+
+  @Test
+  void skipsAreRecordedInInputOrderBesideTheReports() throws Exception {
+    SchemaStore store = FixtureSupport.importFixtures(tmp.resolve("schemas"));
+    Path dir = Files.createDirectories(tmp.resolve("mixed"));
+    int n = 600;
+    for (int i = 0; i < n; i++) {
+      // Every fifth file is a JSON array (not a payload: skipped), every seventh left out by exclude.
+      String name = String.format("f%04d%s.json", i, i % 7 == 0 ? "-draft" : "");
+      String body = i % 5 == 0 ? "[" + i + "]" : "{\"flowId\": \"" + ORDER + "\", \"inputData\": {\"Flow.customer_id\": \"x\"}}";
+      Files.writeString(dir.resolve(name), body);
+    }
+    List<String> expectedSkips = new ArrayList<>();
+    int checked = 0;
+    for (int i = 0; i < n; i++) {
+      if (i % 7 == 0) {
+        expectedSkips.add(String.format("%s/f%04d-draft.json", dir, i));
+      } else if (i % 5 == 0) {
+        expectedSkips.add(String.format("%s/f%04d.json", dir, i));
+      } else {
+        checked++;
+      }
+    }
+    for (int round = 0; round < 3; round++) {
+      CheckRun run = new CheckRun(store, dev.flowlint.config.Config.EMPTY, java.util.Optional.empty(), java.util.Optional.empty(),
+          new PayloadFiles(List.of(), List.of("**/*-draft.json")));
+      List<FileReport> reports = run.run(List.of(dir.toString()), new ByteArrayInputStream(new byte[0]));
+      assertEquals(checked, reports.size());
+      assertEquals(expectedSkips, run.skipped().stream().map(CheckRun.Skip::path).toList(), "round " + round);
+    }
+  }
 }

@@ -28,4 +28,9 @@ run ./flowlint --version
 echo "not an archive" > "$archive"; touch "$archive"
 run ./flowlint --version
 FLOWLINT_NO_CDS=1 run ./flowlint --version
+# The fast path (stamp written by the runs above), from another directory.
+[[ -f target/flowlint.launch ]] || fail "no target/flowlint.launch stamp after an archived run"
+(cd /tmp && run "$OLDPWD/flowlint" --version)
+# Leave no corrupt archive behind: the next run records a good one.
+rm -f "$archive" target/flowlint.launch
 echo "launcher checks: ok (first run, archived run, corrupt archive, archive off)"

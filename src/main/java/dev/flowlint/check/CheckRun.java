@@ -11,9 +11,11 @@ import dev.flowlint.fix.FixApplier;
 import dev.flowlint.model.Diagnostic;
 import dev.flowlint.model.Fix;
 import dev.flowlint.payload.DuplicateKeys;
+import dev.flowlint.payload.ParsedPayload;
 import dev.flowlint.payload.TemplateJsonParser;
+import dev.flowlint.source.GitIndex;
 import dev.flowlint.model.Severity;
-import dev.flowlint.payload.PayloadText;
+import dev.flowlint.io.StrictText;
 import dev.flowlint.model.TextLines;
 import dev.flowlint.schema.SchemaStore;
 import dev.flowlint.schema.SchemaStore.StoreException;
@@ -22,55 +24,100 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.List;
 import java.util.Optional;
 
 /** Checks a list of paths (files, directories, "-" for stdin) and gives one report per file. */
 public final class CheckRun {
-  private final PayloadChecker checker;
+  /** Batches in flight at most, their reports handed on in order: bounds memory whatever the number of files. */
+  private static final int WINDOW = 32;
+  /** Inputs per task: handing each file to a thread on its own costs more than a small check. */
+  private static final int BATCH = 16;
+  /** A checker per thread: its rules and compiled schemas are not shared, so nothing is locked while checking. */
+  private final ThreadLocal<PayloadChecker> checkers;
+  private final ThreadLocal<CallSiteChecker> calls;
   private final Config config;
   private final Optional<String> flow;
   private final Optional<Envelope> envelope;
   private final PayloadFiles payloadFiles;
+  private Optional<GitIndex> staged = Optional.empty();
+  private Optional<String> stdinPath = Optional.empty();
+  /**
+   * Added to only on the thread that hands results on, in input order (workers return their skip
+   * with their result), so the order is the input's whatever thread checked a file; synchronized
+   * so that reading it while a run goes on is safe.
+   */
+  private final List<Skip> skipped = Collections.synchronizedList(new ArrayList<>());
+
+  /**
+   * A file that was not checked, and why.
+   *
+   * @param quiet something flowlint knows is not a payload (a definition, its own output), or a
+   *     file the config's include/exclude leaves out: shown only with --verbose
+   */
+  public record Skip(String path, String reason, boolean quiet) {}
 
   public CheckRun(SchemaStore store, Config config, Optional<String> flow, Optional<Envelope> envelope, PayloadFiles payloadFiles) {
-    this.checker = new PayloadChecker(store, config);
+    this.checkers = ThreadLocal.withInitial(() -> new PayloadChecker(store, config));
+    this.calls = ThreadLocal.withInitial(() -> new CallSiteChecker(store, config));
     this.config = config;
     this.flow = flow;
     this.envelope = envelope;
     this.payloadFiles = payloadFiles;
   }
 
+  /** Reads the named files from git's index (what is being committed), not from the working tree. */
+  public CheckRun readingStaged(GitIndex index) {
+    this.staged = Optional.of(index);
+    return this;
+  }
+
+  /** Reports standard input under this path and applies the config's mapping for it. */
+  public CheckRun stdinAs(String path) {
+    this.stdinPath = Optional.of(path);
+    return this;
+  }
+
+  /** Files left unchecked so far, in input order. */
+  public List<Skip> skipped() {
+    synchronized (skipped) {
+      return List.copyOf(skipped);
+    }
+  }
+
+  private String stdinDisplay() {
+    return stdinPath.orElse("<stdin>");
+  }
+
+  /** Receives results one at a time, in input order, on the thread that started the run. */
+  @FunctionalInterface
+  public interface Sink<T> {
+    void accept(T result) throws IOException;
+  }
+
+  /** Checks every path and gives the reports in a list (small runs, tests). */
   public List<FileReport> run(List<String> paths, InputStream stdin) throws IOException, StoreException {
     List<FileReport> reports = new ArrayList<>();
-    List<String> fileArgs = new ArrayList<>();
-    for (String p : paths) {
-      if (p.equals("-")) {
-        reports.addAll(checkFiles(fileArgs));
-        fileArgs.clear();
-        reports.add(checkText("<stdin>", () -> PayloadText.read(stdin)));
-      } else {
-        fileArgs.add(p);
-      }
-    }
-    reports.addAll(checkFiles(fileArgs));
+    run(paths, stdin, reports::add);
     return reports;
   }
 
-  private List<FileReport> checkFiles(List<String> args) throws IOException, StoreException {
-    List<FileReport> reports = new ArrayList<>();
-    if (args.isEmpty()) {
-      return reports;
-    }
-    List<InputFiles.Skipped> skipped = new ArrayList<>();
-    for (InputFiles.InputFile f : InputFiles.expand(args, payloadFiles::accepts, skipped)) {
-      reports.add(checkText(f.display(), () -> PayloadText.read(f.path())));
-    }
-    for (InputFiles.Skipped m : skipped) {
-      reports.add(unreadable(m.display(), m.reason()));
-    }
-    return reports;
+  /**
+   * Checks every path, handing each report to {@code sink} as soon as it and all before it are
+   * done: files are checked in parallel, reports come out in input order, and at most a window of
+   * them is held at once.
+   */
+  public void run(List<String> paths, InputStream stdin, Sink<FileReport> sink) throws IOException, StoreException {
+    inOrder(jobs(paths, stdin, (display, source, named) -> () -> checkText(display, source, named),
+        (display, why) -> unreadable(display, why)), sink);
   }
 
   /**
@@ -97,33 +144,270 @@ public final class CheckRun {
   /** Like {@link #run}, but fixes each payload in memory; the caller decides what to write. */
   public List<FixOutcome> fix(List<String> paths, InputStream stdin) throws IOException, StoreException {
     List<FixOutcome> out = new ArrayList<>();
-    for (String p : paths) {
-      if (p.equals("-")) {
-        out.add(fixText("<stdin>", () -> PayloadText.read(stdin)));
-        continue;
-      }
-      List<InputFiles.Skipped> skipped = new ArrayList<>();
-      for (InputFiles.InputFile f : InputFiles.expand(List.of(p), payloadFiles::accepts, skipped)) {
-        out.add(fixText(f.display(), () -> PayloadText.read(f.path())));
-      }
-      for (InputFiles.Skipped m : skipped) {
-        out.add(new FixOutcome(unreadable(m.display(), m.reason()), "", "", List.of(), Optional.empty()));
-      }
-    }
+    fix(paths, stdin, out::add);
     return out;
   }
 
-  private FixOutcome fixText(String display, TextSource source) throws StoreException {
+  /** Like {@link #run(List, InputStream, Sink)}, with each payload fixed in memory. */
+  public void fix(List<String> paths, InputStream stdin, Sink<FixOutcome> sink) throws IOException, StoreException {
+    // What check skips, --fix leaves alone: package.json is not rewritten as a payload.
+    inOrder(jobs(paths, stdin, (display, source, named) -> () -> fixText(display, source, named),
+        (display, why) -> new FixOutcome(unreadable(display, why), "", "", List.of(), Optional.empty())), sink);
+  }
+
+  /** Checks a text given in memory (a pasted payload) for the target given. */
+  public FileReport check(String display, String text, Target target) throws StoreException {
+    return checkers.get().check(display, text, target);
+  }
+
+  /** Fixes a text given in memory exactly as {@code check --fix} fixes a file: the same passes, the same refusal. */
+  public FixOutcome fix(String display, String text, Target target) throws StoreException {
+    return fixPayload(display, text, target);
+  }
+
+  /** What one input gave: a result, or a file left unchecked (or neither: --fix passing over a file). */
+  private record Done<T>(Optional<T> result, Optional<Skip> skip) {
+    static <T> Done<T> of(T result) {
+      return new Done<>(Optional.of(result), Optional.empty());
+    }
+
+    static <T> Done<T> skipped(Skip skip) {
+      return new Done<>(Optional.empty(), Optional.of(skip));
+    }
+
+    static <T> Done<T> none() {
+      return new Done<>(Optional.empty(), Optional.empty());
+    }
+  }
+
+  /** Work for one input, run on any thread; it changes nothing shared. */
+  private interface Job<T> {
+    Done<T> call() throws StoreException;
+  }
+
+  private interface JobMaker<T> {
+    /** @param named standard input, always checked (other files may be skipped as not payloads) */
+    Job<T> make(String display, TextSource source, boolean named);
+  }
+
+  private interface Unreadable<T> {
+    T of(String display, String why);
+  }
+
+  /**
+   * The inputs in order, lazily: each run of file arguments (directories walked as they are
+   * reached) followed by the entries that could not be read, and standard input where "-" stands.
+   */
+  private <T> Iterator<Job<T>> jobs(List<String> paths, InputStream stdin, JobMaker<T> maker, Unreadable<T> unreadable) {
+    List<List<String>> groups = new ArrayList<>();
+    List<String> files = new ArrayList<>();
+    for (String p : paths) {
+      if (p.equals("-")) {
+        groups.add(files);
+        groups.add(null);
+        files = new ArrayList<>();
+      } else {
+        files.add(p);
+      }
+    }
+    groups.add(files);
+    return new Iterator<>() {
+      private final Iterator<List<String>> group = groups.iterator();
+      private Iterator<InputFiles.InputFile> walk = Collections.emptyIterator();
+      private List<InputFiles.Skipped> missing = new ArrayList<>();
+      private Iterator<InputFiles.Skipped> missingAfter = Collections.emptyIterator();
+      private Job<T> next;
+
+      @Override
+      public boolean hasNext() {
+        while (next == null) {
+          if (walk.hasNext()) {
+            InputFiles.InputFile f = walk.next();
+            Optional<String> left = payloadFiles.leavesOut(f.display());
+            if (left.isPresent()) {
+              Skip s = new Skip(f.display(), left.get(), true);
+              next = () -> Done.skipped(s);
+            } else {
+              next = maker.make(f.display(), () -> read(f), false);
+            }
+          } else if (missingAfter.hasNext()) {
+            InputFiles.Skipped m = missingAfter.next();
+            next = () -> Done.of(unreadable.of(m.display(), m.reason()));
+          } else if (!missing.isEmpty()) {
+            missingAfter = missing.iterator();
+            missing = new ArrayList<>();
+          } else if (group.hasNext()) {
+            List<String> g = group.next();
+            if (g == null) {
+              next = maker.make(stdinDisplay(), () -> StrictText.read(stdin), true);
+            } else if (!g.isEmpty()) {
+              walk = files(g, missing);
+            }
+          } else {
+            return false;
+          }
+        }
+        return true;
+      }
+
+      @Override
+      public Job<T> next() {
+        if (!hasNext()) {
+          throw new java.util.NoSuchElementException();
+        }
+        Job<T> j = next;
+        next = null;
+        return j;
+      }
+    };
+  }
+
+  /** The files named or found, lazily; with --staged every argument is a staged file's name. */
+  private Iterator<InputFiles.InputFile> files(List<String> args, List<InputFiles.Skipped> missing) {
+    if (staged.isEmpty()) {
+      return InputFiles.walk(args, this::accepts, missing);
+    }
+    List<InputFiles.InputFile> out = new ArrayList<>();
+    for (String a : args) {
+      if (Files.isDirectory(Path.of(a))) {
+        missing.add(new InputFiles.Skipped(a, "a directory; with --staged, name the staged files"));
+      } else {
+        out.add(new InputFiles.InputFile(Path.of(a), a));
+      }
+    }
+    return out.iterator();
+  }
+
+  private String read(InputFiles.InputFile f) throws StrictText.Unreadable {
+    if (staged.isEmpty()) {
+      return StrictText.read(f.path());
+    }
+    try {
+      return StrictText.decode(staged.get().staged(f.display()));
+    } catch (GitIndex.Unavailable e) {
+      throw new StrictText.Unreadable(e.getMessage());
+    }
+  }
+
+  /** Files found inside directories: payloads, and flow files whose call sites are checked. */
+  private boolean accepts(String fileName) {
+    return payloadFiles.accepts(fileName) || FileKinds.isFlowFileName(fileName);
+  }
+
+  /**
+   * Runs the jobs on the available cores and hands the results to the sink in order. A single
+   * input is checked on this thread: a one-file run starts no threads.
+   */
+  private <T> void inOrder(Iterator<Job<T>> jobs, Sink<T> sink) throws IOException, StoreException {
+    if (!jobs.hasNext()) {
+      return;
+    }
+    Job<T> first = jobs.next();
+    if (!jobs.hasNext()) {
+      hand(first.call(), sink);
+      return;
+    }
+    int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 16));
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "flowlint-check");
+      t.setDaemon(true);
+      return t;
+    });
+    ArrayDeque<Future<List<Done<T>>>> window = new ArrayDeque<>();
+    try {
+      List<Job<T>> batch = new ArrayList<>(BATCH);
+      batch.add(first);
+      while (jobs.hasNext()) {
+        batch.add(jobs.next());
+        if (batch.size() == BATCH) {
+          window.add(pool.submit(batchOf(batch)));
+          batch = new ArrayList<>(BATCH);
+          if (window.size() >= WINDOW) {
+            for (Done<T> d : result(window.poll())) {
+              hand(d, sink);
+            }
+          }
+        }
+      }
+      if (!batch.isEmpty()) {
+        window.add(pool.submit(batchOf(batch)));
+      }
+      while (!window.isEmpty()) {
+        for (Done<T> d : result(window.poll())) {
+          hand(d, sink);
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** On the run's thread, in input order: the skip is noted, the result handed on. */
+  private <T> void hand(Done<T> done, Sink<T> sink) throws IOException {
+    done.skip().ifPresent(skipped::add);
+    if (done.result().isPresent()) {
+      sink.accept(done.result().get());
+    }
+  }
+
+  private static <T> java.util.concurrent.Callable<List<Done<T>>> batchOf(List<Job<T>> batch) {
+    return () -> {
+      List<Done<T>> out = new ArrayList<>(batch.size());
+      for (Job<T> j : batch) {
+        out.add(j.call());
+      }
+      return out;
+    };
+  }
+
+  private static <T> T result(Future<T> f) throws StoreException {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof StoreException se) {
+        throw se;
+      }
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(cause);
+    }
+  }
+
+  private Done<FixOutcome> fixText(String display, TextSource source, boolean named) throws StoreException {
     String text;
     try {
       text = source.read();
-    } catch (PayloadText.Unreadable e) {
-      return new FixOutcome(unreadable(display, e.getMessage()), "", "", List.of(), Optional.empty());
+    } catch (StrictText.Unreadable e) {
+      return Done.of(new FixOutcome(unreadable(display, e.getMessage()), "", "", List.of(), Optional.empty()));
     }
+    FileKinds.Kind kind = FileKinds.of(display, text);
+    if (kind == FileKinds.Kind.SKIP) {
+      return Done.none();
+    }
+    if (kind != FileKinds.Kind.PAYLOAD) {
+      return Done.of(CallSiteFixes.fix(calls.get(), display, text, kind));
+    }
+    Optional<Skip> skip = skips(display, text, TemplateJsonParser.parse(text), named);
+    if (skip.isPresent()) {
+      return Done.skipped(skip.get());
+    }
+    return Done.of(fixPayload(display, text, targetFor(display)));
+  }
+
+  private FixOutcome fixPayload(String display, String text, Target target) throws StoreException {
     String original = text;
     List<Fix> applied = new ArrayList<>();
     Optional<String> refused = Optional.empty();
-    FileReport report = checker.check(display, text, targetFor(display));
+    PayloadChecker checker = checkers.get();
+    FileReport report = checker.check(display, text, target);
     FileReport before = report;
     for (int pass = 0; pass < 5; pass++) {
       FixApplier.Applied next = FixApplier.apply(text, report.diagnostics());
@@ -148,7 +432,7 @@ public final class CheckRun {
       }
       text = next.text();
       applied.addAll(next.fixes());
-      report = checker.check(display, text, targetFor(display));
+      report = checker.check(display, text, target);
     }
     return new FixOutcome(report, original, text, applied, refused, before);
   }
@@ -170,17 +454,47 @@ public final class CheckRun {
   }
 
   private interface TextSource {
-    String read() throws PayloadText.Unreadable;
+    String read() throws StrictText.Unreadable;
   }
 
-  private FileReport checkText(String display, TextSource source) throws StoreException {
+  /**
+   * @param named standard input, which is always checked; other files that nothing maps to a flow
+   *     are skipped when they are plainly not payloads
+   */
+  private Done<FileReport> checkText(String display, TextSource source, boolean named) throws StoreException {
     String text;
     try {
       text = source.read();
-    } catch (PayloadText.Unreadable e) {
-      return unreadable(display, e.getMessage());
+    } catch (StrictText.Unreadable e) {
+      return Done.of(unreadable(display, e.getMessage()));
     }
-    return checker.check(display, text, targetFor(display));
+    switch (FileKinds.of(display, text)) {
+      case SKIP:
+        return Done.skipped(new Skip(display, "YAML whose first key is not an Archy flow type (" + String.join(", ", FileKinds.rootKeys()) + ")", true));
+      case FLOW_YAML:
+        return Done.of(calls.get().check(display, text, FileKinds.Kind.FLOW_YAML));
+      case FLOW_EXPORT:
+        return Done.of(calls.get().check(display, text, FileKinds.Kind.FLOW_EXPORT));
+      case PAYLOAD:
+      default:
+        break;
+    }
+    ParsedPayload parsed = TemplateJsonParser.parse(text);
+    Optional<Skip> skip = skips(display, text, parsed, named);
+    if (skip.isPresent()) {
+      return Done.skipped(skip.get());
+    }
+    return Done.of(checkers.get().check(display, text, parsed, targetFor(display)));
+  }
+
+  /** Why a file nothing names explicitly is plainly not a payload, if it is (then it is skipped). */
+  private Optional<Skip> skips(String display, String text, ParsedPayload parsed, boolean named) {
+    Target target = targetFor(display);
+    boolean explicit = named || target.flow().isPresent() || target.envelope().isPresent() || config.mappingFor(display).isPresent();
+    if (explicit) {
+      return Optional.empty();
+    }
+    return NonPayloads.classify(parsed, text).map(r -> new Skip(display, r.text(), r.quiet()));
   }
 
   private Target targetFor(String display) {
@@ -219,11 +533,30 @@ public final class CheckRun {
 
   /** Exit code of DESIGN.md §4: 2 for an unreadable file, 1 for findings at or above failOn, else 0. */
   public static int exitCode(List<FileReport> reports, Severity failOn) {
-    boolean unreadable = reports.stream().flatMap(r -> r.diagnostics().stream()).anyMatch(d -> d.rule() == Rule.UNREADABLE_FILE);
-    if (unreadable) {
-      return 2;
+    Verdict v = new Verdict(failOn);
+    reports.forEach(v::add);
+    return v.exitCode();
+  }
+
+  /** The exit code of a run, taken file by file so the reports need not be kept. */
+  public static final class Verdict {
+    private final Severity failOn;
+    private boolean unreadable;
+    private boolean failing;
+
+    public Verdict(Severity failOn) {
+      this.failOn = failOn;
     }
-    boolean failing = reports.stream().flatMap(r -> r.diagnostics().stream()).anyMatch(d -> d.severity().atLeast(failOn));
-    return failing ? 1 : 0;
+
+    public void add(FileReport r) {
+      for (Diagnostic d : r.diagnostics()) {
+        unreadable |= d.rule() == Rule.UNREADABLE_FILE;
+        failing |= d.severity().atLeast(failOn);
+      }
+    }
+
+    public int exitCode() {
+      return unreadable ? 2 : failing ? 1 : 0;
+    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.flowlint.check;
 
+import dev.flowlint.model.DataActionShape;
 import dev.flowlint.model.Span;
 import dev.flowlint.payload.JsonValue;
 import dev.flowlint.payload.JsonValue.JArray;
@@ -25,15 +26,29 @@ final class DataActionLinter {
   }
 
   static boolean isExport(JObject root) {
-    Optional<JsonValue> input = path(root, "contract", "input");
-    return input.isPresent() && input.get() instanceof JObject
-        && (root.member("config").isPresent() || root.member("integrationType").isPresent() || root.member("category").isPresent());
+    return DataActionShape.isExport(new Tree(root));
   }
 
   static boolean isContract(JObject root) {
-    return path(root, "type").filter(t -> t instanceof JString s && s.value().equals("object")).isPresent()
-        && path(root, "properties").filter(p -> p instanceof JObject).isPresent()
-        && root.member("flowId").isEmpty() && root.member("inputData").isEmpty() && root.member("inputs").isEmpty();
+    return DataActionShape.isContract(new Tree(root));
+  }
+
+  /** The payload tree, as {@link DataActionShape} asks. */
+  private record Tree(JObject object) implements DataActionShape.JsonObject {
+    @Override
+    public boolean has(String key) {
+      return object.member(key).isPresent();
+    }
+
+    @Override
+    public Optional<DataActionShape.JsonObject> object(String key) {
+      return object.member(key).map(Member::value).filter(v -> v instanceof JObject).map(v -> new Tree((JObject) v));
+    }
+
+    @Override
+    public Optional<String> string(String key) {
+      return object.member(key).map(Member::value).filter(v -> v instanceof JString).map(v -> ((JString) v).value());
+    }
   }
 
   /** @return the action's name, for the report */
@@ -73,7 +88,7 @@ final class DataActionLinter {
       }
     }
     TemplateLinter.Located template = located(lines, body).orElse(new TemplateLinter.Located("", new int[] {0}));
-    templates.lint(template, others, contract, keys, method, url, json, target, lines, findings);
+    templates.lint(new TemplateLinter.Context(template, others, contract, keys, method, url, json, target, lines, findings));
     return name.map(dev.flowlint.source.DataActionReader::withoutExportSuffix);
   }
 

@@ -17,6 +17,12 @@ final class Findings {
     list.add(new Diagnostic(rule, rule.defaultSeverity(), message, pointer, span, fix, help));
   }
 
+  /** A finding below (or above) its rule's default severity, such as a value Genesys converts. */
+  void add(Rule rule, dev.flowlint.model.Severity severity, String message, String pointer, Span span, Optional<Fix> fix,
+      List<String> help) {
+    list.add(new Diagnostic(rule, severity, message, pointer, span, fix, help));
+  }
+
   void add(Rule rule, String message, String pointer, Span span, String... help) {
     add(rule, message, pointer, span, Optional.empty(), List.of(help));
   }

@@ -1,7 +1,7 @@
 package dev.flowlint.check;
 
 import dev.flowlint.schema.FlowSchema;
-import java.util.Set;
+import dev.flowlint.schema.LaunchSchemas;
 
 /** What each flow type can be sent, in words for help lines. */
 final class FlowKinds {
@@ -13,17 +13,18 @@ final class FlowKinds {
     return ("aeiou".indexOf(t.charAt(0)) >= 0 ? "an " : "a ") + t;
   }
 
-  private static final Set<String> INTERACTION_FLOWS = Set.of("inboundcall", "inboundemail", "inboundchat",
-      "inboundshortmessage", "inqueuecall", "inqueueemail", "inqueueshortmessage", "outboundcall", "securecall",
-      "bot", "digitalbot", "voicemail", "voicesurvey", "surveyinvite", "workitem");
+  /** Flow types known not to run from a launch body; the same list the launch schemas use. */
+  static boolean knownNotLaunchable(String type) {
+    return "commonmodule".equals(type) || LaunchSchemas.notLaunchable(type);
+  }
 
   static String notLaunchable(FlowSchema f) {
     if ("commonmodule".equals(f.type())) {
       return "a common module is called from other flows (Call Common Module) or through a gateway's shared-flow request: "
           + "{\"flowType\": \"shared\", \"inputs\": {...}} with bare input names";
     }
-    if (INTERACTION_FLOWS.contains(f.type())) {
-      return "a " + f.type() + " flow is started by its interaction (a call, message, email ...), not by the launch API";
+    if (LaunchSchemas.notLaunchable(f.type())) {
+      return article(f.type()) + " flow is started by its interaction (a call, message, email ...), not by the launch API";
     }
     return "only workflows are documented as launchable by POST /api/v2/flows/executions";
   }

@@ -10,7 +10,19 @@ import dev.flowlint.payload.JsonValue.Member;
 import dev.flowlint.payload.Quoting;
 import dev.flowlint.model.TextLines;
 import dev.flowlint.schema.FlowSchema;
+import com.networknt.schema.Error;
+import com.networknt.schema.path.NodePath;
+import dev.flowlint.model.Severity;
+import dev.flowlint.payload.JsonValue;
+import dev.flowlint.payload.JsonValue.JNull;
+import dev.flowlint.payload.JsonValue.JPlaceholder;
+import dev.flowlint.payload.JsonValue.JString;
 import java.util.ArrayList;
+import java.util.HashSet;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,14 +31,23 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Checks one inputs object against a flow: names, nesting, required inputs, value types. */
+/**
+ * Checks one inputs object against a flow. networknt validates the whole object against the flow's
+ * schema as written (so a keyword a person adds is enforced); this class says in words what each
+ * error means, and keeps the rules that are no schema keyword: nested scopes, output variables,
+ * placeholders.
+ */
 final class InputsChecker {
   private static final Set<String> SCOPES = Set.of("Flow", "Common", "Slot", "State", "Task");
-  private final TypeChecker types;
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private final SchemaEngine engine;
 
-  InputsChecker(TypeChecker types) {
-    this.types = types;
+  InputsChecker(SchemaEngine engine) {
+    this.engine = engine;
   }
+
+  /** A payload member that became one key of the object networknt validates. */
+  private record Slot(Member member, String shown, String pointer, boolean nested) {}
 
   /**
    * @param bare keys are bare names ({@code customer_id}, shared-flow) rather than scoped ones
@@ -39,7 +60,10 @@ final class InputsChecker {
     for (String scoped : flow.inputs().keySet()) {
       byKey.put(bare ? FlowSchema.bare(scoped) : scoped, scoped);
     }
-    Set<String> present = new LinkedHashSet<>();
+    ObjectNode instance = NODES.objectNode();
+    Map<String, Slot> slots = new LinkedHashMap<>();
+    Set<String> taken = new HashSet<>(); // keys written: a rename to one would duplicate it
+    inputs.members().forEach(m -> taken.add(m.key().name()));
     boolean unknownKeys = inputs.hasPlaceholderKeys();
     for (Member m : inputs.members()) {
       if (m.key().placeholder()) {
@@ -47,28 +71,154 @@ final class InputsChecker {
       }
       String name = m.key().name();
       String ptr = pointer + "/" + Quoting.pointerToken(name);
-      String scoped = byKey.get(name);
-      if (scoped != null) {
-        present.add(scoped);
-        types.check(flow, scoped, m.value(), ptr, findings);
-      } else if (!bare && SCOPES.contains(name) && m.value() instanceof JObject nested) {
+      if (!bare && !byKey.containsKey(name) && SCOPES.contains(name) && m.value() instanceof JObject nested) {
         unknownKeys |= nested.hasPlaceholderKeys();
-        nestedScope(m, nested, flow, container, ptr, present, lines, findings);
+        nestedScope(m, nested, container, ptr, lines, findings);
+        for (Member n : nested.members()) {
+          if (!n.key().placeholder()) {
+            String full = name + "." + n.key().name();
+            put(instance, slots, full, new Slot(n, full, ptr + "/" + Quoting.pointerToken(n.key().name()), true));
+          }
+        }
+        continue;
+      }
+      put(instance, slots, byKey.getOrDefault(name, bare && !flow.scope().isEmpty() ? flow.scope() + "." + name : name),
+          new Slot(m, name, ptr, false));
+    }
+
+    Set<String> required = required(flow, config);
+    Set<String> supplied = new HashSet<>(); // inputs a rename fix supplies: no second error for them
+    Set<String> done = rulesBeforeTheSchema(slots, flow, required, container, findings);
+
+    List<Error> errors = engine.validate(flow.file(), effective(flow, required), instance, flow.file());
+    List<Error> missing = new ArrayList<>();
+    Map<String, List<Error>> atValues = new LinkedHashMap<>();
+    for (Error e : errors) {
+      NodePath at = e.getInstanceLocation();
+      if (at.getNameCount() > 0) {
+        atValues.computeIfAbsent(at.toString(), k -> new ArrayList<>()).add(e);
+      } else if (e.getKeyword().equals("additionalProperties")) {
+        String key = String.valueOf(e.getProperty());
+        Slot slot = slots.get(key);
+        if (slot != null && !done.contains(key)) {
+          unknown(slot, flow, byKey.keySet(), taken, container, findings).ifPresent(meant -> supplied.add(byKey.get(meant)));
+        }
+      } else if (e.getKeyword().equals("required")) {
+        missing.add(e);
       } else {
-        notAnInput(m, name, bare ? flow.scope() + "." + name : name, flow, byKey.keySet(), container, ptr, findings)
-            .ifPresent(meant -> present.add(byKey.get(meant))); // its fix supplies the input: no second error
+        findings.add(Rule.INPUT_CONSTRAINT, container + ": " + e.getMessage().replaceFirst("^\\$[^:]*: ", ""), pointer,
+            containerSpan, Optional.empty(), List.of("the flow's schema file sets this " + e.getKeyword()));
       }
     }
+    atValues.values().forEach(group -> values(group, slots, done, flow, findings));
+    digitStrings(slots, flow, atValues.keySet(), findings);
     if (unknownKeys) {
       return; // a placeholder may supply any input: missing ones cannot be told
     }
-    for (String req : required(flow, config)) {
-      if (!present.contains(req)) {
+    for (Error e : missing) {
+      String req = String.valueOf(e.getProperty());
+      if (!supplied.contains(req)) {
         String shown = bare ? FlowSchema.bare(req) : req;
         findings.add(Rule.MISSING_REQUIRED_INPUT, container + " lacks the required input " + Quoting.quote(shown)
-            + " of flow " + Quoting.quote(flow.name()), pointer, containerSpan,
-            "flowlint treats an input with no initial value as required: a run that reads it while it is NOT_SET fails"
-                + " (set 'required' or flows." + flow.name() + ".optional in flowlint.yaml to change this)");
+            + " of flow " + Quoting.quote(flow.name()), pointer, containerSpan, requiredHelp(flow));
+      }
+    }
+  }
+
+  /**
+   * Output and internal variables passed as inputs, and null for a required input: findings no
+   * schema keyword gives. Returns the keys they covered, whose schema errors would only repeat them.
+   */
+  private static Set<String> rulesBeforeTheSchema(Map<String, Slot> slots, FlowSchema flow, Set<String> required,
+      String container, Findings findings) {
+    Set<String> done = new HashSet<>();
+    for (Map.Entry<String, Slot> e : slots.entrySet()) {
+      String key = e.getKey();
+      Slot slot = e.getValue();
+      if (!slot.nested() && !flow.inputs().containsKey(key) && (flow.outputs().contains(key) || flow.internal().contains(key))) {
+        outputVariable(slot, key, flow, findings);
+        done.add(key);
+      } else if (flow.inputs().containsKey(key) && slot.member().value() instanceof JNull nul && required.contains(key)) {
+        findings.add(Rule.MISSING_REQUIRED_INPUT, container + " gives null for the required input " + Quoting.quote(slot.shown())
+                + " of flow " + Quoting.quote(flow.name()) + ": null leaves it NOT_SET, as if it were missing",
+            slot.pointer(), nul.span(), Optional.empty(), List.of(requiredHelp(flow)));
+        done.add(key);
+      }
+    }
+    return done;
+  }
+
+  /** The errors networknt gave at one place inside an input's value, in words, unless a placeholder is there. */
+  private static void values(List<Error> group, Map<String, Slot> slots, Set<String> done, FlowSchema flow, Findings findings) {
+    NodePath at = group.get(0).getInstanceLocation();
+    String key = String.valueOf(at.getElement(0));
+    Slot slot = slots.get(key);
+    if (slot == null || done.contains(key) || slot.member().value() instanceof JPlaceholder) {
+      return; // a wholly placeholder value satisfies any constraint
+    }
+    Optional<JsonValue> value = ValueErrors.locate(slot.member().value(), at, 1);
+    if (value.isEmpty() || value.get() instanceof JPlaceholder) {
+      return;
+    }
+    ValueErrors.report(slot.shown() + ValueErrors.path(at, 1), flow.architectType(key),
+        slot.pointer() + ValueErrors.pointerOf(at, 1), value.get(), group, flow.document(), findings);
+  }
+
+  private static void put(ObjectNode instance, Map<String, Slot> slots, String key, Slot slot) {
+    if (!slots.containsKey(key)) { // a repeated key: the first one stands
+      slots.put(key, slot);
+      instance.set(key, ValueErrors.toNode(slot.member().value()));
+    }
+  }
+
+  private static String requiredHelp(FlowSchema flow) {
+    return "flowlint treats an input with no initial value as required: a run that reads it while it is NOT_SET fails"
+        + " (set 'required' or flows." + flow.name() + ".optional in flowlint.yaml to change this)";
+  }
+
+  /**
+   * The schema networknt checks: the file as written, with the required list flowlint.yaml's
+   * overrides give, and, for a data action, names outside the contract reported (Genesys ignores
+   * them, so a misspelt one leaves the real input unset, whatever additionalProperties says).
+   */
+  private static JsonNode effective(FlowSchema flow, Set<String> required) {
+    JsonNode doc = flow.document();
+    boolean sameRequired = required.equals(flow.required());
+    JsonNode additional = doc.path("additionalProperties");
+    boolean openAction = DataActionLinter.TYPE.equals(flow.type()) && !additional.isObject()
+        && !(additional.isBoolean() && !additional.asBoolean());
+    if ((sameRequired && !openAction) || !doc.isObject()) {
+      return doc;
+    }
+    ObjectNode copy = (ObjectNode) doc.deepCopy();
+    if (!sameRequired) {
+      ArrayNode req = copy.putArray("required");
+      required.forEach(req::add);
+    }
+    if (openAction) {
+      copy.put("additionalProperties", false);
+    }
+    return copy;
+  }
+
+  /** An Integer given as a string of digits: Genesys converts it, but the number is what is meant. */
+  private static void digitStrings(Map<String, Slot> slots, FlowSchema flow, Set<String> errorPlaces, Findings findings) {
+    for (Map.Entry<String, Slot> e : slots.entrySet()) {
+      String type = flow.architectType(e.getKey());
+      if (!type.equals("Integer") && !type.equals("IntegerCollection")) {
+        continue;
+      }
+      JsonValue v = e.getValue().member().value();
+      List<JsonValue> values = v instanceof JsonValue.JArray a ? a.elements() : List.of(v);
+      for (int i = 0; i < values.size(); i++) {
+        String suffix = v instanceof JsonValue.JArray ? "[" + i + "]" : "";
+        String place = "/" + e.getKey() + (suffix.isEmpty() ? "" : "/" + i);
+        if (values.get(i) instanceof JString s && s.value().matches("-?(0|[1-9]\\d*)") && !errorPlaces.contains(place)) {
+          findings.add(Rule.INPUT_TYPE, Severity.WARNING, e.getValue().shown() + suffix + " is an Integer given as the string "
+                  + Quoting.quote(s.value()) + ": Genesys converts it, but send the number",
+              e.getValue().pointer() + (suffix.isEmpty() ? "" : "/" + i), s.span(),
+              ValueErrors.unquoteFix("an integer", s), ValueErrors.help(type));
+        }
       }
     }
   }
@@ -86,15 +236,14 @@ final class InputsChecker {
     return out;
   }
 
-  private void nestedScope(Member m, JObject nested, FlowSchema flow, String container, String ptr,
-      Set<String> present, TextLines lines, Findings findings) {
+  private void nestedScope(Member m, JObject nested, String container, String ptr, TextLines lines, Findings findings) {
     String scope = m.key().name();
     Optional<Fix> fix = Optional.empty();
     if (!nested.hasPlaceholderKeys() && !nested.members().isEmpty()) {
       // Keep the layout: one member per line at the outer member's indent when it stood on its own line.
       String line = lines.lineText(m.key().span().line());
       String before = line.substring(0, Math.min(line.length(), m.key().span().column() - 1));
-      String separator = before.isBlank() ? ",\n" + before : ", ";
+      String separator = before.isBlank() ? "," + lines.lineSeparator() + before : ", ";
       String flat = nested.members().stream()
           .map(n -> Quoting.quote(scope + "." + n.key().name()) + ": " + lines.text().substring(n.value().span().start(), n.value().span().end()))
           .collect(Collectors.joining(separator));
@@ -104,41 +253,40 @@ final class InputsChecker {
     findings.add(Rule.NESTED_SCOPE, container + " nests inputs under " + Quoting.quote(scope)
             + ": Genesys accepts the launch but leaves every one of them unset", ptr, m.key().span(), fix,
         List.of("keys are flat, fully scoped names: {\"" + scope + ".x\": ...}, not {\"" + scope + "\": {\"x\": ...}}"));
-    for (Member n : nested.members()) {
-      if (n.key().placeholder()) {
-        continue;
-      }
-      String full = scope + "." + n.key().name();
-      String nptr = ptr + "/" + Quoting.pointerToken(n.key().name());
-      if (flow.inputs().containsKey(full)) {
-        present.add(full); // one nested-scope error says it all; no missing-input noise on top
-        types.check(flow, full, n.value(), nptr, findings);
-      } else {
-        List<String> candidates = Suggester.suggest(full, flow.inputs().keySet());
-        findings.add(Rule.UNKNOWN_INPUT, "flow " + Quoting.quote(flow.name()) + " has no input " + Quoting.quote(full)
-            + didYouMean(candidates), nptr, n.key().span(), Optional.empty(), inputsHelp(flow, false, candidates));
-      }
-    }
+  }
+
+  private static void outputVariable(Slot slot, String scoped, FlowSchema flow, Findings findings) {
+    boolean output = flow.outputs().contains(scoped);
+    findings.add(Rule.OUTPUT_VARIABLE, Quoting.quote(slot.shown()) + (output ? " is an output" : " is an internal variable")
+            + " of flow " + Quoting.quote(flow.name()) + ", not an input: Genesys ignores it at launch",
+        slot.pointer(), slot.member().key().span(), Optional.empty(),
+        List.of(output ? "tick \"Input to flow\" on the variable in Architect if the flow should receive it"
+            : "the variable is not marked as an input in Architect, so nothing can set it from outside"));
   }
 
   /** Reports a key that is not an input; gives the input it surely meant, when there is one. */
-  private Optional<String> notAnInput(Member m, String name, String scoped, FlowSchema flow, Set<String> keys,
-      String container, String ptr, Findings findings) {
-    if (flow.outputs().contains(scoped) || flow.internal().contains(scoped)) {
-      boolean output = flow.outputs().contains(scoped);
-      findings.add(Rule.OUTPUT_VARIABLE, Quoting.quote(name) + (output ? " is an output" : " is an internal variable")
-              + " of flow " + Quoting.quote(flow.name()) + ", not an input: Genesys ignores it at launch",
-          ptr, m.key().span(), Optional.empty(),
-          List.of(output ? "tick \"Input to flow\" on the variable in Architect if the flow should receive it"
-              : "the variable is not marked as an input in Architect, so nothing can set it from outside"));
+  private static Optional<String> unknown(Slot slot, FlowSchema flow, Set<String> keys, Set<String> taken, String container, Findings findings) {
+    Member m = slot.member();
+    if (slot.nested()) {
+      List<String> candidates = Suggester.suggest(slot.shown(), flow.inputs().keySet());
+      findings.add(Rule.UNKNOWN_INPUT, "flow " + Quoting.quote(flow.name()) + " has no input " + Quoting.quote(slot.shown())
+          + didYouMean(candidates), slot.pointer(), m.key().span(), Optional.empty(), inputsHelp(flow, false, candidates));
       return Optional.empty();
     }
+    String name = slot.shown();
     List<String> candidates = Suggester.suggest(name, keys);
-    Optional<Fix> fix = candidates.size() == 1
+    Optional<Fix> fix = candidates.size() == 1 && taken.add(candidates.get(0))
         ? Optional.of(new Fix(Quoting.quote(candidates.get(0)), "rename to " + candidates.get(0), m.key().span()))
         : Optional.empty();
+    List<String> help = inputsHelp(flow, keys.stream().noneMatch(k -> k.contains(".")), candidates);
+    if (candidates.size() == 1 && fix.isEmpty()) {
+      // Said here, once; RenameConflicts says the same for fixes made elsewhere.
+      help = new ArrayList<>(help);
+      help.add("not fixed automatically: the object already has the key " + Quoting.quote(candidates.get(0))
+          + "; merge the two members by hand");
+    }
     findings.add(Rule.UNKNOWN_INPUT, container + " has no input " + Quoting.quote(name) + didYouMean(candidates),
-        ptr, m.key().span(), fix, inputsHelp(flow, keys.stream().noneMatch(k -> k.contains(".")), candidates));
+        slot.pointer(), m.key().span(), fix, help);
     return candidates.size() == 1 ? Optional.of(candidates.get(0)) : Optional.empty();
   }
 
@@ -153,6 +301,8 @@ final class InputsChecker {
     List<String> help = new ArrayList<>();
     if (!candidates.isEmpty()) {
       help.add(didYouMean(candidates).substring(2));
+    } else if (flow.inputs().isEmpty()) {
+      help.add(Quoting.quote(flow.name()) + " has no inputs: nothing can be passed to it at launch");
     } else {
       List<String> names = flow.inputs().keySet().stream().map(n -> bare ? FlowSchema.bare(n) : n).toList();
       help.add("the inputs of " + Quoting.quote(flow.name()) + " are " + (names.size() > 12

@@ -101,10 +101,14 @@ final class LaunchRules {
     }
     FlowSchema f = flow.get();
     if (!"workflow".equals(f.type())) {
-      findings.add(Rule.FLOW_TYPE_MISMATCH, "flow " + Quoting.quote(f.name()) + " is " + FlowKinds.article(f.type())
+      // A type known not to be launchable is an error; one flowlint does not know is a warning, not silence.
+      boolean known = FlowKinds.knownNotLaunchable(f.type());
+      findings.add(Rule.FLOW_TYPE_MISMATCH, known ? dev.flowlint.model.Severity.ERROR : dev.flowlint.model.Severity.WARNING,
+          "flow " + Quoting.quote(f.name()) + " is " + FlowKinds.article(f.type())
               + " flow: POST /api/v2/flows/executions launches workflows", "/flowId",
           flowId.map(m -> m.value().span()).orElse(rootSpan), Optional.empty(), List.of(FlowKinds.notLaunchable(f)));
     }
+    root.member("flowVersion").filter(m -> m.value() instanceof JString).ifPresent(m -> version((JString) m.value(), f, findings));
     if (inputData.isPresent() && inputData.get().value() instanceof JObject data) {
       inputs.check(data, f, false, "inputData", "/inputData", inputData.get().key().span(), config, lines, findings);
     } else if (inputData.isEmpty() && root.member("inputs").isPresent() && root.member("inputs").get().value() instanceof JObject meant) {
@@ -114,6 +118,23 @@ final class LaunchRules {
       inputs.check(new JObject(List.of(), rootSpan), f, false, "the launch body (no inputData)", "", rootSpan, config, lines, findings);
     }
     return flow;
+  }
+
+  /** A flowVersion other than the imported one: the schema may not describe the version that runs. */
+  private static void version(JString given, FlowSchema f, Findings findings) {
+    Optional<String> imported = f.version();
+    if (imported.isEmpty() || sameVersion(given.value(), imported.get())) {
+      return;
+    }
+    findings.add(Rule.FLOW_VERSION_MISMATCH, "flowVersion " + Quoting.quote(given.value()) + " is not the version of "
+            + Quoting.quote(f.name()) + " flowlint checks against (" + imported.get() + ")", "/flowVersion", given.span(),
+        Optional.empty(), List.of("the inputs of version " + given.value() + " may differ; import that version's definition"
+            + " or omit flowVersion to run the latest published one"));
+  }
+
+  /** "2" and "2.0" name one version. */
+  static boolean sameVersion(String a, String b) {
+    return a.strip().replaceFirst("(\\.0)+$", "").equals(b.strip().replaceFirst("(\\.0)+$", ""));
   }
 
   private void checkFlowId(Member m, Findings findings) throws StoreException {

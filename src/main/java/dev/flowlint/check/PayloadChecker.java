@@ -32,10 +32,11 @@ public final class PayloadChecker {
 
   private final SchemaStore store;
   private final Config config;
-  private final InputsChecker inputs = new InputsChecker(new TypeChecker());
+  private final InputsChecker inputs = new InputsChecker(new SchemaEngine());
   private final FlowResolver resolver;
   private final LaunchRules launch;
   private final SharedFlowRules shared;
+  private final DataActionLinter dataActions = new DataActionLinter(new TemplateLinter(this::launchBody));
 
   public PayloadChecker(SchemaStore store, Config config) {
     this.store = store;
@@ -46,7 +47,11 @@ public final class PayloadChecker {
   }
 
   public FileReport check(String path, String text, Target target) throws StoreException {
-    ParsedPayload parsed = TemplateJsonParser.parse(text);
+    return check(path, text, TemplateJsonParser.parse(text), target);
+  }
+
+  /** As {@link #check(String, String, Target)} with the text already parsed. */
+  FileReport check(String path, String text, ParsedPayload parsed, Target target) throws StoreException {
     TextLines lines = parsed.lines();
     Findings findings = new Findings();
     if (parsed.error().isPresent()) {
@@ -69,7 +74,7 @@ public final class PayloadChecker {
       // An export is plain JSON: read it again without template placeholders, so "$ref" is a key.
       ParsedPayload strict = TemplateJsonParser.parseStrict(text);
       JObject export = strict.root().filter(r -> r instanceof JObject).map(r -> (JObject) r).orElse(obj);
-      Optional<String> action = new DataActionLinter(new TemplateLinter(this)).lint(export, target, lines, findings);
+      Optional<String> action = dataActions.lint(export, target, lines, findings);
       return report(path, action, Optional.empty(), findings, lines);
     }
     Envelope envelope = target.envelope().orElse(null);
@@ -100,7 +105,10 @@ public final class PayloadChecker {
     List<Diagnostic> out = new ArrayList<>();
     for (Diagnostic d : findings.list()) {
       Rule rule = d.rule();
-      config.severity(rule).ifPresent(s -> out.add(d.withSeverity(s)));
+      // A finding made below its rule's default (a convertible value) keeps that unless the config names the rule.
+      Optional<dev.flowlint.model.Severity> s = config.rules().containsKey(rule.id()) || d.severity() == rule.defaultSeverity()
+          ? config.severity(rule) : Optional.of(d.severity());
+      s.ifPresent(x -> out.add(d.withSeverity(x)));
     }
     out.sort(Comparator.comparingInt((Diagnostic d) -> d.span().start()).thenComparing(d -> d.rule().id()));
     return new FileReport(path, flow, envelope, FindingsCap.apply(out), lines);
@@ -129,6 +137,12 @@ public final class PayloadChecker {
 
   SchemaStore store() {
     return store;
+  }
+
+  /** A data action's request body that launches a flow, checked as a launch when its flow is known. */
+  private Optional<FileReport> launchBody(String body, Optional<String> flowId, Target target) throws StoreException {
+    boolean known = target.flow().isPresent() || (flowId.isPresent() && store.byId(flowId.get()).isPresent());
+    return known ? Optional.of(check("requestTemplate", body, target)) : Optional.empty();
   }
 
 }

@@ -5,17 +5,34 @@ import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
-/** Which files inside a directory are payloads: JSON and the usual JSON template suffixes. */
+/**
+ * Which files are payloads: inside directories, JSON and the usual JSON template suffixes (or the
+ * include globs); named or found, whatever the include and exclude globs leave in.
+ */
 public final class PayloadFiles {
   public static final List<String> DEFAULT_SUFFIXES = List.of(".json", ".json.tmpl", ".json.tpl", ".json.template",
       ".json.vm", ".json.hbs", ".json.mustache", ".json.j2", ".json.jinja", ".json.jinja2");
 
-  private final List<PathMatcher> globs;
+  private final List<String> include;
+  private final List<String> exclude;
 
   /** @param globs file-name globs from --include or the config; empty means the default suffixes */
   public PayloadFiles(List<String> globs) {
-    this.globs = globs.stream().map(PayloadFiles::matcher).toList();
+    this(globs, List.of());
+  }
+
+  /**
+   * @param include globs from --include or the config; empty means the default suffixes
+   * @param exclude globs from the config: matching files are never checked
+   */
+  public PayloadFiles(List<String> include, List<String> exclude) {
+    // A malformed glob is the user's mistake: refuse it here, naming it, rather than fail on first use.
+    include.forEach(PayloadFiles::matcher);
+    exclude.forEach(PayloadFiles::matcher);
+    this.include = List.copyOf(include);
+    this.exclude = List.copyOf(exclude);
   }
 
   /** A file-name glob as a matcher; a malformed one is an IllegalArgumentException naming it in words. */
@@ -47,14 +64,49 @@ public final class PayloadFiles {
     return why.isEmpty() ? "the paths given matched no payload file" : String.join("; ", why);
   }
 
+  /** Whether a file found inside a directory is taken (its name only is known here). */
   public boolean accepts(String fileName) {
     String n = fileName.toLowerCase(Locale.ROOT);
     if (n.endsWith(".schema.json")) {
       return false;
     }
-    if (globs.isEmpty()) {
+    if (include.isEmpty()) {
       return DEFAULT_SUFFIXES.stream().anyMatch(n::endsWith);
     }
-    return globs.stream().anyMatch(m -> m.matches(Path.of(fileName)));
+    // Globs with a directory part are decided on the whole path, by leavesOut.
+    return include.stream().anyMatch(g -> g.contains("/") || matches(g, fileName));
+  }
+
+  /** Why a file (named on the command line or found) is left out by include/exclude, if it is. */
+  public Optional<String> leavesOut(String path) {
+    for (String g : exclude) {
+      if (matches(g, path)) {
+        return Optional.of("excluded by exclude \"" + g + "\"");
+      }
+    }
+    if (!include.isEmpty() && include.stream().noneMatch(g -> matches(g, path))) {
+      return Optional.of("matches no include glob (" + String.join(", ", include) + ")");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A glob against a path as typed: a glob without "/" matches the file name, one with "/" the
+   * whole (normalised, relative) path; a leading "**&#47;" also matches at the top.
+   */
+  public static boolean matches(String glob, String path) {
+    String p = path.replace('\\', '/');
+    while (p.startsWith("./")) {
+      p = p.substring(2);
+    }
+    Path asPath = Path.of(p).normalize();
+    PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+    if (!glob.contains("/")) {
+      return asPath.getFileName() != null && m.matches(asPath.getFileName());
+    }
+    if (m.matches(asPath)) {
+      return true;
+    }
+    return glob.startsWith("**/") && FileSystems.getDefault().getPathMatcher("glob:" + glob.substring(3)).matches(asPath);
   }
 }

@@ -19,6 +19,7 @@ import dev.flowlint.payload.ParsedPayload;
 import dev.flowlint.payload.Quoting;
 import dev.flowlint.payload.TemplateJsonParser;
 import dev.flowlint.model.TextLines;
+import dev.flowlint.schema.SchemaStore.StoreException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -56,10 +57,80 @@ final class TemplateLinter {
     }
   }
 
-  private final PayloadChecker checker;
+  /** A template string being rendered: a stretch of the template and where it landed in the output. */
+  record Segment(int templateStart, int templateEnd, int renderedStart, int renderedEnd, boolean reference) {
+    boolean nonEmpty() {
+      return renderedEnd > renderedStart;
+    }
+  }
 
-  TemplateLinter(PayloadChecker checker) {
-    this.checker = checker;
+  /**
+   * The request of one data action export and where its findings go.
+   *
+   * @param body the request body template
+   * @param others the URL and header templates (their inputs count as used)
+   * @param contract input name → its JSON type
+   * @param contractKeys input name → span of its key in the file (for unused inputs)
+   */
+  record Context(Located body, List<Located> others, Map<String, String> contract, Map<String, Span> contractKeys,
+      String method, String url, boolean jsonBody, Target target, TextLines lines, Findings findings) {
+    Span span(Located t, int start, int end) {
+      return t.span(lines, start, end);
+    }
+
+    List<Located> all() {
+      List<Located> all = new ArrayList<>(others);
+      all.add(0, body);
+      return all;
+    }
+  }
+
+  /** Where the parsed body holds strings, spread members and bare (unquoted) placeholder values. */
+  private record Shape(List<Span> spreads, List<Span> quoted, List<Span> bareValues) {
+    static Shape of(JsonValue root) {
+      Shape s = new Shape(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+      s.walk(root);
+      return s;
+    }
+
+    private void walk(JsonValue v) {
+      if (v instanceof JObject o) {
+        for (Member m : o.members()) {
+          if (m.key().placeholder() && m.value() instanceof JPlaceholder p && p.span().equals(m.key().span())) {
+            spreads.add(p.span());
+            continue;
+          }
+          quoted.add(m.key().span());
+          walk(m.value());
+        }
+      } else if (v instanceof JArray a) {
+        a.elements().forEach(this::walk);
+      } else if (v instanceof JString || (v instanceof JPlaceholder p && p.quoted())) {
+        quoted.add(v.span());
+      } else if (v instanceof JPlaceholder) {
+        bareValues.add(v.span());
+      }
+    }
+
+    static boolean within(List<Span> spans, Reference r) {
+      return spans.stream().anyMatch(s -> s.start() <= r.start() && r.end() <= s.end());
+    }
+  }
+
+  /** The one thing the linter needs from the checker: diagnose a body as a flow launch. */
+  @FunctionalInterface
+  interface LaunchCheck {
+    /**
+     * @param flowId the body's literal {@code flowId}, if it has one
+     * @return the body's report, or empty when its flow is not known (then nothing can be said)
+     */
+    Optional<FileReport> check(String body, Optional<String> flowId, Target target) throws StoreException;
+  }
+
+  private final LaunchCheck launchCheck;
+
+  TemplateLinter(LaunchCheck launchCheck) {
+    this.launchCheck = launchCheck;
   }
 
   static List<Reference> references(String template) {
@@ -73,19 +144,28 @@ final class TemplateLinter {
     return out;
   }
 
-  /**
-   * @param contract input name → its JSON type
-   * @param contractKeys input name → span of its key in the file (for unused inputs)
-   */
-  void lint(Located template, List<Located> otherTemplates, Map<String, String> contract, Map<String, Span> contractKeys,
-      String method, String url, boolean jsonBody, Target target, TextLines lines, Findings findings) throws dev.flowlint.schema.SchemaStore.StoreException {
-    String text = template.text();
-    List<Reference> refs = references(text);
+  void lint(Context c) throws StoreException {
     Set<String> used = new LinkedHashSet<>();
+    boolean raw = knownInputs(c, used);
+    miscasedInputs(c, used);
+    if (!raw) {
+      for (var e : c.contractKeys().entrySet()) {
+        if (!used.contains(e.getKey())) {
+          c.findings().add(Rule.TEMPLATE_UNUSED_INPUT, "contract input " + Quoting.quote(e.getKey())
+              + " is not used by the request URL, headers or body template", "", e.getValue());
+        }
+      }
+    }
+    boolean bodyless = Set.of("GET", "DELETE", "HEAD").contains(c.method());
+    if (!bodyless && c.jsonBody() && !c.body().text().isBlank()) {
+      body(c);
+    }
+  }
+
+  /** Inputs used in any template must be in the contract; @return whether ${input.rawRequest} is used */
+  private static boolean knownInputs(Context c, Set<String> used) {
     boolean raw = false;
-    List<Located> all = new ArrayList<>(otherTemplates);
-    all.add(0, template);
-    for (Located t : all) {
+    for (Located t : c.all()) {
       for (Reference r : references(t.text())) {
         if (r.input().isEmpty()) {
           continue;
@@ -96,15 +176,19 @@ final class TemplateLinter {
           continue;
         }
         used.add(name);
-        if (!contract.containsKey(name)) {
-          List<String> close = Suggester.suggest(name, contract.keySet());
-          findings.add(Rule.TEMPLATE_UNKNOWN_INPUT, "the template uses input." + name + ", which the contract does not declare"
-                  + InputsChecker.didYouMean(close), "", t.span(lines, r.start(), r.end()), Optional.empty(),
-              List.of("contract inputs: " + (contract.isEmpty() ? "none" : String.join(", ", contract.keySet()))));
+        if (!c.contract().containsKey(name)) {
+          List<String> close = Suggester.suggest(name, c.contract().keySet());
+          c.findings().add(Rule.TEMPLATE_UNKNOWN_INPUT, "the template uses input." + name + ", which the contract does not declare"
+                  + InputsChecker.didYouMean(close), "", c.span(t, r.start(), r.end()), Optional.empty(),
+              List.of("contract inputs: " + (c.contract().isEmpty() ? "none" : String.join(", ", c.contract().keySet()))));
         }
       }
     }
-    for (Located t : all) {
+    return raw;
+  }
+
+  private static void miscasedInputs(Context c, Set<String> used) {
+    for (Located t : c.all()) {
       Matcher mis = MISCASED.matcher(t.text());
       while (mis.find()) {
         int s = mis.start(1);
@@ -112,124 +196,102 @@ final class TemplateLinter {
         String ref = t.text().substring(mis.start(), Math.min(t.text().length(), mis.end() + 40)).split("[^$!{\\w.-]")[0];
         String name = ref.replaceFirst("^\\$!?\\{?[A-Za-z]+\\.", "");
         used.add(name);
-        findings.add(Rule.TEMPLATE_UNKNOWN_INPUT, ref + " is not an input: Velocity names are case-sensitive, so it is sent as"
-                + " literal text; write $input." + name, "", t.span(lines, s, e),
-            Optional.of(new Fix("input", "write input in lower case", t.span(lines, s, e))), List.of());
+        c.findings().add(Rule.TEMPLATE_UNKNOWN_INPUT, ref + " is not an input: Velocity names are case-sensitive, so it is sent as"
+                + " literal text; write $input." + name, "", c.span(t, s, e),
+            Optional.of(new Fix("input", "write input in lower case", c.span(t, s, e))), List.of());
       }
     }
-    if (!raw) {
-      for (var e : contractKeys.entrySet()) {
-        if (!used.contains(e.getKey())) {
-          findings.add(Rule.TEMPLATE_UNUSED_INPUT, "contract input " + Quoting.quote(e.getKey())
-              + " is not used by the request URL, headers or body template", "", e.getValue());
-        }
-      }
-    }
-    boolean bodyless = Set.of("GET", "DELETE", "HEAD").contains(method);
-    if (bodyless || !jsonBody || text.isBlank()) {
-      return;
-    }
+  }
+
+  /** The body template: static, JSON, escaped, renders to JSON, and a valid launch if it launches a flow. */
+  private void body(Context c) throws StoreException {
+    Located template = c.body();
+    String text = template.text();
+    Findings findings = c.findings();
     Matcher d = DIRECTIVE.matcher(text);
     if (d.find()) {
       findings.add(Rule.TEMPLATE_NOT_STATIC, "the request template uses Velocity directives (" + d.group().strip()
               + " ...): flowlint cannot render it statically, so its JSON and escaping were not checked",
-          "", template.span(lines, d.start(), d.end()));
+          "", c.span(template, d.start(), d.end()));
       return;
     }
     ParsedPayload parsed = TemplateJsonParser.parse(text);
-    TextLines tlines = parsed.lines();
     if (parsed.error().isPresent()) {
       var e = parsed.error().get();
       findings.add(Rule.TEMPLATE_INVALID_JSON, "the request template is not JSON at template line " + e.span().line()
-          + ", column " + e.span().column() + ": " + e.message(), "", template.span(lines, e.span().start(), e.span().end()));
+          + ", column " + e.span().column() + ": " + e.message(), "", c.span(template, e.span().start(), e.span().end()));
       return;
     }
     JsonValue root = parsed.root().orElseThrow();
-    List<Span> spreads = new ArrayList<>();
-    List<Span> quoted = new ArrayList<>();
-    List<Span> bareValues = new ArrayList<>();
-    walk(root, spreads, quoted, bareValues);
+    List<Reference> refs = references(text);
+    Shape shape = Shape.of(root);
+    List<Span> rawValues = rawValues(c, refs, shape);
+    for (Span s : shape.spreads()) {
+      String what = text.substring(s.start(), s.end());
+      if (!what.contains("input.rawRequest")) {
+        findings.add(Rule.TEMPLATE_NOT_STATIC, what + " injects raw JSON members: flowlint cannot check what it adds,"
+            + " so it checks the rest of the body without them", "", c.span(template, s.start(), s.end()));
+      }
+    }
+    for (Reference r : refs) {
+      if (r.escaped() || r.input().isEmpty() || !"string".equals(c.contract().get(r.input().get()))) {
+        continue;
+      }
+      if (Shape.within(shape.quoted(), r)) {
+        String ref = text.substring(r.start(), r.end());
+        String fixed = "$esc.jsonString(" + ref + ")";
+        findings.add(Rule.TEMPLATE_UNESCAPED_INPUT, ref + " is a string input put into a JSON string without $esc.jsonString:"
+                + " a value with a quote or backslash breaks the body", "", c.span(template, r.start(), r.end()),
+            Optional.of(new Fix(fixed, "escape it with $esc.jsonString", c.span(template, r.start(), r.end()))), List.of());
+      }
+    }
+    render(c, refs, shape, rawValues);
+    if (c.url().endsWith("/api/v2/flows/executions") && root instanceof JObject launchBody) {
+      launch(c, launchBody);
+    }
+  }
+
+  /** String inputs written as a whole JSON value without quotes: their text is meant to be JSON. */
+  private static List<Span> rawValues(Context c, List<Reference> refs, Shape shape) {
+    String text = c.body().text();
     List<Span> rawValues = new ArrayList<>();
-    for (Span v : bareValues) {
-      // A string input written as a whole JSON value without quotes: its text is meant to be JSON.
+    for (Span v : shape.bareValues()) {
       for (Reference r : refs) {
         if (v.start() <= r.start() && r.end() <= v.end() && !r.escaped() && r.input().isPresent()
-            && "string".equals(contract.get(r.input().get()))) {
+            && "string".equals(c.contract().get(r.input().get()))) {
           rawValues.add(new Span(r.start(), r.end(), 0, 0, 0, 0));
-          findings.add(Rule.TEMPLATE_NOT_STATIC, text.substring(r.start(), r.end()) + " inserts a string input as raw JSON:"
+          c.findings().add(Rule.TEMPLATE_NOT_STATIC, text.substring(r.start(), r.end()) + " inserts a string input as raw JSON:"
               + " flowlint cannot check what it will hold, so it checks the rest of the body without it", "",
-              template.span(lines, r.start(), r.end()), Optional.empty(),
+              c.span(c.body(), r.start(), r.end()), Optional.empty(),
               List.of("if it is meant as text, quote and escape it: \"$esc.jsonString(" + text.substring(r.start(), r.end()) + ")\""));
         }
       }
     }
-    for (Span s : spreads) {
-      String what = text.substring(s.start(), s.end());
-      if (!what.contains("input.rawRequest")) {
-        findings.add(Rule.TEMPLATE_NOT_STATIC, what + " injects raw JSON members: flowlint cannot check what it adds,"
-            + " so it checks the rest of the body without them", "", template.span(lines, s.start(), s.end()));
-      }
-    }
-    for (Reference r : refs) {
-      if (r.escaped() || r.input().isEmpty() || !"string".equals(contract.get(r.input().get()))) {
-        continue;
-      }
-      if (quoted.stream().anyMatch(q -> q.start() <= r.start() && r.end() <= q.end())) {
-        String ref = text.substring(r.start(), r.end());
-        String fixed = "$esc.jsonString(" + ref + ")";
-        findings.add(Rule.TEMPLATE_UNESCAPED_INPUT, ref + " is a string input put into a JSON string without $esc.jsonString:"
-                + " a value with a quote or backslash breaks the body", "", template.span(lines, r.start(), r.end()),
-            Optional.of(new Fix(fixed, "escape it with $esc.jsonString", template.span(lines, r.start(), r.end()))), List.of());
-      }
-    }
-    render(template, refs, spreads, rawValues, quoted, contract, lines, findings);
-    if (url.endsWith("/api/v2/flows/executions") && root instanceof JObject body) {
-      launch(template, body, target, lines, findings);
-    }
-  }
-
-  private static void walk(JsonValue v, List<Span> spreads, List<Span> quoted, List<Span> bareValues) {
-    if (v instanceof JObject o) {
-      for (Member m : o.members()) {
-        if (m.key().placeholder() && m.value() instanceof JPlaceholder p && p.span().equals(m.key().span())) {
-          spreads.add(p.span());
-          continue;
-        }
-        quoted.add(m.key().span());
-        walk(m.value(), spreads, quoted, bareValues);
-      }
-    } else if (v instanceof JArray a) {
-      a.elements().forEach(e -> walk(e, spreads, quoted, bareValues));
-    } else if (v instanceof JString || (v instanceof JPlaceholder p && p.quoted())) {
-      quoted.add(v.span());
-    } else if (v instanceof JPlaceholder) {
-      bareValues.add(v.span());
-    }
+    return rawValues;
   }
 
   /** Renders with samples and checks the result parses; errors point back into the template. */
-  private static void render(Located template, List<Reference> refs, List<Span> spreads, List<Span> rawValues, List<Span> quoted,
-      Map<String, String> contract, TextLines lines, Findings findings) {
-    String text = template.text();
+  private static void render(Context c, List<Reference> refs, Shape shape, List<Span> rawValues) {
+    String text = c.body().text();
     StringBuilder out = new StringBuilder();
-    List<int[]> segments = new ArrayList<>(); // {templateStart, templateEnd, renderedStart, renderedEnd, isReference}
+    List<Segment> segments = new ArrayList<>();
     int at = 0;
     for (Reference r : refs) {
       if (r.start() < at) {
         continue;
       }
-      segments.add(new int[] {at, r.start(), out.length(), out.length() + r.start() - at, 0});
+      segments.add(new Segment(at, r.start(), out.length(), out.length() + r.start() - at, false));
       out.append(text, at, r.start());
-      boolean member = spreads.stream().anyMatch(s -> s.start() <= r.start() && r.end() <= s.end());
-      boolean rawValue = rawValues.stream().anyMatch(s -> s.start() <= r.start() && r.end() <= s.end());
+      boolean member = Shape.within(shape.spreads(), r);
+      boolean rawValue = Shape.within(rawValues, r);
       // Inside a JSON string an unescaped input is already reported; render it as if escaped.
-      boolean inString = quoted.stream().anyMatch(q -> q.start() <= r.start() && r.end() <= q.end());
-      String sample = member ? "" : rawValue ? "0" : sample(inString ? new Reference(r.start(), r.end(), r.input(), true) : r, contract);
-      segments.add(new int[] {r.start(), r.end(), out.length(), out.length() + sample.length(), 1});
+      boolean inString = Shape.within(shape.quoted(), r);
+      String sample = member ? "" : rawValue ? "0" : sample(inString ? new Reference(r.start(), r.end(), r.input(), true) : r, c.contract());
+      segments.add(new Segment(r.start(), r.end(), out.length(), out.length() + sample.length(), true));
       out.append(sample);
       at = r.end();
     }
-    segments.add(new int[] {at, text.length(), out.length(), out.length() + text.length() - at, 0});
+    segments.add(new Segment(at, text.length(), out.length(), out.length() + text.length() - at, false));
     out.append(text, at, text.length());
     ParsedPayload rendered = TemplateJsonParser.parse(out.toString());
     if (rendered.error().isEmpty()) {
@@ -237,28 +299,32 @@ final class TemplateLinter {
     }
     var e = rendered.error().get();
     int offset = e.span().start();
-    for (int[] seg : segments) {
-      if (offset < seg[2] || offset > seg[3] || (offset == seg[3] && seg[4] == 0 && seg[3] > seg[2])) {
+    for (Segment seg : segments) {
+      if (offset < seg.renderedStart() || offset > seg.renderedEnd()
+          || (offset == seg.renderedEnd() && !seg.reference() && seg.nonEmpty())) {
         continue;
       }
       int tStart;
       int tEnd;
       String why = "";
-      if (seg[4] == 1) {
-        tStart = seg[0];
-        tEnd = seg[1];
-        why = " when " + text.substring(seg[0], seg[1]) + " renders as " + out.substring(seg[2], seg[3]);
+      if (seg.reference()) {
+        tStart = seg.templateStart();
+        tEnd = seg.templateEnd();
+        why = " when " + text.substring(tStart, tEnd) + " renders as " + out.substring(seg.renderedStart(), seg.renderedEnd());
       } else {
-        tStart = seg[0] + (offset - seg[2]);
-        tEnd = Math.min(seg[1], tStart + Math.max(1, e.span().length()));
-        Optional<int[]> before = segments.stream().filter(s -> s[4] == 1 && s[3] == seg[2] && s[3] > s[2]).findFirst();
+        tStart = seg.templateStart() + (offset - seg.renderedStart());
+        tEnd = Math.min(seg.templateEnd(), tStart + Math.max(1, e.span().length()));
+        Optional<Segment> before = segments.stream()
+            .filter(s -> s.reference() && s.renderedEnd() == seg.renderedStart() && s.nonEmpty()).findFirst();
         if (before.isPresent()) {
-          why = " after " + text.substring(before.get()[0], before.get()[1]) + " renders as " + out.substring(before.get()[2], before.get()[3]);
+          Segment b = before.get();
+          why = " after " + text.substring(b.templateStart(), b.templateEnd()) + " renders as "
+              + out.substring(b.renderedStart(), b.renderedEnd());
         }
       }
       TextLines tl = new TextLines(text);
-      findings.add(Rule.TEMPLATE_INVALID_JSON, "the request template does not render to JSON" + why + " (template line "
-              + tl.line(tStart) + ", column " + tl.column(tStart) + "): " + e.message(), "", template.span(lines, tStart, tEnd),
+      c.findings().add(Rule.TEMPLATE_INVALID_JSON, "the request template does not render to JSON" + why + " (template line "
+              + tl.line(tStart) + ", column " + tl.column(tStart) + "): " + e.message(), "", c.span(c.body(), tStart, tEnd),
           Optional.empty(), List.of("string inputs belong in quotes, escaped: \"$esc.jsonString(${input.x})\""));
       return;
     }
@@ -306,26 +372,21 @@ final class TemplateLinter {
   }
 
   /** The template launches a flow: check its body as a launch payload when the flow is known. */
-  private void launch(Located template, JObject body, Target target, TextLines lines, Findings findings)
-      throws dev.flowlint.schema.SchemaStore.StoreException {
-    boolean known = target.flow().isPresent();
-    Optional<Member> flowId = body.member("flowId");
-    if (!known && flowId.isPresent() && flowId.get().value() instanceof JString s) {
-      known = checker.store().byId(s.value()).isPresent();
-    }
-    if (!known) {
+  private void launch(Context c, JObject body) throws StoreException {
+    Optional<String> flowId = body.member("flowId").map(Member::value)
+        .filter(v -> v instanceof JString).map(v -> ((JString) v).value());
+    Optional<FileReport> inner = launchCheck.check(c.body().text(), flowId,
+        new Target(c.target().flow(), c.target().flowFrom(), Optional.of(Envelope.FLOW_EXECUTION)));
+    if (inner.isEmpty()) {
       return;
     }
-    FileReport inner = checker.check("requestTemplate", template.text(),
-        new Target(target.flow(), target.flowFrom(), Optional.of(Envelope.FLOW_EXECUTION)));
-    for (Diagnostic d : inner.diagnostics()) {
-      Span span = template.span(lines, d.span().start(), d.span().end());
+    for (Diagnostic d : inner.get().diagnostics()) {
+      Span span = c.span(c.body(), d.span().start(), d.span().end());
       Optional<Fix> fix = d.fix().map(f -> {
         String q = Quoting.quote(f.replacement());
-        return new Fix(q.substring(1, q.length() - 1), f.description(), template.span(lines, f.span().start(), f.span().end()));
+        return new Fix(q.substring(1, q.length() - 1), f.description(), c.span(c.body(), f.span().start(), f.span().end()));
       });
-      Rule rule = d.rule();
-      findings.add(rule, "in the request template: " + d.message(), "", span, fix, d.help());
+      c.findings().add(d.rule(), "in the request template: " + d.message(), "", span, fix, d.help());
     }
   }
 }

@@ -89,8 +89,13 @@ final class ValueLimits {
     return n.text().length() > 40 ? n.text().substring(0, 20) + "..." + " (" + n.text().length() + " characters)" : n.text();
   }
 
+  /**
+   * One finding per value: a wrong type, or a bound the schema carries (imported Integer schemas
+   * hold the ±999,999,999,999,999 range, reported as input-constraint), is not said twice.
+   */
   private static boolean alreadyReported(Findings findings, Span span) {
-    return findings.list().stream().anyMatch(d -> d.rule() == Rule.INPUT_TYPE && d.span().start() == span.start());
+    return findings.list().stream().anyMatch(d -> (d.rule() == Rule.INPUT_TYPE || d.rule() == Rule.INPUT_CONSTRAINT)
+        && d.span().start() == span.start());
   }
 
   /** flowVersion is a string of digits and dots ("2", "1.0"); a placeholder inside it is not judged. */

@@ -6,15 +6,18 @@ import dev.flowlint.model.FileReport;
 import dev.flowlint.check.PayloadFiles;
 import dev.flowlint.config.Config;
 import dev.flowlint.model.Severity;
+import dev.flowlint.io.SafeText;
+import dev.flowlint.report.OutputFormat;
+import dev.flowlint.report.ReportContext;
 import dev.flowlint.report.Reporter;
-import dev.flowlint.report.Reporters;
+import dev.flowlint.report.Summary;
 import dev.flowlint.schema.SchemaStore;
 import dev.flowlint.schema.SchemaStore.StoreException;
 import dev.flowlint.fix.UnifiedDiff;
 import dev.flowlint.io.AtomicFiles;
 import dev.flowlint.model.Fix;
 import dev.flowlint.report.TextReporter;
-import java.io.ByteArrayOutputStream;
+import dev.flowlint.source.GitIndex;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +37,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Checks payloads and payload templates against the flows' input schemas: envelope fields, exact input names (with did-you-mean), required inputs and value types.",
-      "Directories are searched for *.json and JSON templates (*.json.tmpl, *.json.vm, *.json.hbs, *.json.j2 ...). Use - to read a pasted payload from standard input."
+      "Directories are searched for *.json and JSON templates (*.json.tmpl, *.json.vm, *.json.hbs, *.json.j2 ...). Use - to read a pasted payload from standard input.",
+      "Archy YAML flows and Architect exports (*.i3*) have every Call Common Module, Call Data Action and Call Bot Flow checked against its callee's schema; other YAML is skipped."
     },
     footer = {"", "Exit codes: 0 clean (or only findings below --fail-on), 1 findings, 2 usage error or unreadable input."})
 final class CheckCommand implements Callable<Integer> {
@@ -45,45 +49,60 @@ final class CheckCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "PATH|DIR|-", description = "Payload files, directories, or - for standard input.")
   List<String> paths;
 
-  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
-      description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).", completionCandidates = Formats.class)
-  String format;
+  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT[=FILE]",
+      description = {"Report format: ${COMPLETION-CANDIDATES} (default: text). Repeatable; FORMAT=FILE writes that report to FILE "
+          + "(atomically), e.g. --format sarif=flowlint.sarif --format text. When every report goes to a file, the terminal gets the text report."},
+      completionCandidates = Formats.class)
+  List<String> formats = new ArrayList<>();
 
   @Option(names = "--flow", paramLabel = "NAME|ID", description = "The flow every payload targets (beats flowId and flowlint.yaml).")
   String flow;
 
-  @Option(names = "--envelope", paramLabel = "NAME", description = "flow-execution, shared-flow, inputs or data-action (default: detected from the payload and its flow).")
-  String envelope;
+  @Option(names = "--envelope", paramLabel = "NAME", converter = Choices.Envelopes.class, completionCandidates = Choices.Envelopes.class,
+      description = "${COMPLETION-CANDIDATES} (default: detected from the payload and its flow).")
+  Envelope envelope;
 
-  @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "error",
-      description = "Lowest severity that makes the exit code 1: error, warning or info (default: ${DEFAULT-VALUE}).")
-  String failOn;
+  @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "error", converter = Choices.Severities.class,
+      completionCandidates = Choices.Severities.class,
+      description = "Lowest severity that makes the exit code 1: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Severity failOn;
 
-  @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", description = "auto, always or never (default: ${DEFAULT-VALUE}; NO_COLOR is honoured).")
-  String colorWhen;
+  @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", converter = Choices.ColorWhens.class,
+      completionCandidates = Choices.ColorWhens.class,
+      description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; NO_COLOR is honoured).")
+  Choices.ColorWhen colorWhen;
 
   @Option(names = {"-q", "--quiet"}, description = "Print nothing in text format; the exit code tells.")
   boolean quiet;
 
-  @Option(names = "--include", paramLabel = "GLOB", description = "File-name glob of payloads inside directories (repeatable; replaces the default suffixes).")
+  @Option(names = "--include", paramLabel = "GLOB", description = "Glob of the files to check, named or inside directories (repeatable; replaces the config's include and the default suffixes).")
   List<String> include = new ArrayList<>();
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-      description = "Write the report in --format to FILE (atomically); the terminal still gets the text report.")
+      description = "Write the report of the --format given without =FILE to FILE (atomically); the terminal still gets the text report.")
   String output;
 
   @Option(names = "--fix", description = "Apply each finding's fix in place (only its span changes; files are written atomically). With -, the fixed payload goes to standard output and the report to standard error.")
   boolean fix;
 
-  @Option(names = "--allow-empty", description = "Exit 0 when the paths match no payload file (for hooks); by default that is exit 2.")
+  @Option(names = "--allow-empty", description = "Exit 0 when the paths match no file to check (for hooks); by default that is exit 2.")
   boolean allowEmpty;
+
+  @Option(names = "--staged", description = "Read each named file as staged in git's index (what the commit will hold), not from the working tree; the git hook uses this.")
+  boolean staged;
+
+  @Option(names = "--stdin-filepath", paramLabel = "PATH", description = "With -, report standard input under PATH and use the flowlint.yaml mapping for PATH.")
+  String stdinFilepath;
+
+  @Option(names = {"-v", "--verbose"}, description = "Also say which files were skipped as not payloads (flow definitions, flowlint's own schemas) or by include/exclude.")
+  boolean verbose;
 
   @Option(names = "--diff", description = "Print a unified diff of what --fix would change and write nothing (the report goes to standard error).")
   boolean diff;
 
   static final class Formats extends ArrayList<String> {
     Formats() {
-      super(Reporters.NAMES);
+      super(OutputFormat.names());
     }
   }
 
@@ -93,23 +112,10 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Optional<Severity> failSeverity = Severity.parse(failOn);
-    if (failSeverity.isEmpty()) {
-      return usage("--fail-on must be error, warning or info, not \"" + failOn + "\"");
-    }
-    Optional<Envelope> env = Optional.empty();
-    if (envelope != null) {
-      env = Envelope.byId(envelope);
-      if (env.isEmpty()) {
-        return usage("--envelope must be flow-execution, shared-flow, inputs or data-action, not \"" + envelope + "\"");
-      }
-    }
-    if (!List.of("auto", "always", "never").contains(colorWhen)) {
-      return usage("--color must be auto, always or never, not \"" + colorWhen + "\"");
-    }
-    Optional<Reporter> reporter = Reporters.byName(format, Cli.version(), color(), quiet);
-    if (reporter.isEmpty()) {
-      return usage("unknown --format \"" + format + "\"; use one of " + String.join(", ", Reporters.NAMES));
+    Optional<Envelope> env = Optional.ofNullable(envelope);
+    FormatSpecs.Parsed specs = FormatSpecs.parse(formats, output);
+    if (specs.error().isPresent()) {
+      return usage(specs.error().get());
     }
     Optional<ConfigOptions.Loaded> loaded = common.load(io.err());
     if (loaded.isEmpty()) {
@@ -123,118 +129,200 @@ final class CheckCommand implements Callable<Integer> {
       io.err().println("flowlint check: " + e.getMessage());
       return Cli.USAGE;
     }
-    if (output != null && java.nio.file.Files.isDirectory(Path.of(output))) {
-      return usage("--output " + output + " is a directory; name a file such as " + output + "/flowlint." + format);
-    }
     if (fix && diff) {
       return usage("--fix and --diff do not go together: --diff shows what --fix would write");
+    }
+    if (staged && (fix || paths.contains("-"))) {
+      return usage("--staged reads named files from git's index; it does not go with --fix or -");
     }
     List<String> globs = include.isEmpty() ? config.include() : include;
     PayloadFiles payloadFiles;
     try {
-      payloadFiles = new PayloadFiles(globs);
+      payloadFiles = new PayloadFiles(globs, config.exclude());
     } catch (IllegalArgumentException e) {
-      return usage(e.getMessage());
+      return usage(e.getMessage()); // a malformed --include or exclude glob
     }
     CheckRun run = new CheckRun(store, config, Optional.ofNullable(flow), env, payloadFiles);
-    if (output != null) {
-      Optional<String> payload = run.payloadAt(Path.of(output), paths);
-      if (payload.isPresent()) {
-        return usage("--output " + output + " is the payload " + payload.get() + ", which the report would overwrite; name another file");
+    // No report file may be one of the payloads it reports on: writing it would destroy the payload.
+    for (FormatSpecs.Spec spec : specs.specs()) {
+      if (spec.file().isPresent()) {
+        Optional<String> payload = run.payloadAt(Path.of(spec.file().get()), paths);
+        if (payload.isPresent()) {
+          String flag = spec.file().get().equals(output) ? "--output " : "--format " + spec.format().id() + "=";
+          return usage(flag + spec.file().get() + " is the payload " + payload.get() + ", which the report would overwrite; name another file");
+        }
       }
     }
-    List<FileReport> reports;
-    PrintStream reportOut = io.out();
-    boolean wouldChange = false;
+    if (staged) {
+      run.readingStaged(new GitIndex(Path.of(""), dev.flowlint.io.StrictText.MAX_BYTES));
+    }
+    if (stdinFilepath != null) {
+      run.stdinAs(stdinFilepath);
+    }
+    ReportContext context = context(specs.specs(), failOn);
+    PrintStream reportOut = (fix || diff) && (diff || paths.contains("-")) ? io.err() : io.out();
+    // Reports are written as files are checked (nothing is kept per file); a report to a file goes
+    // to a staged file, renamed into place at the end.
+    List<Rendering> renderings = new ArrayList<>();
+    Optional<String> writing = Optional.empty();
     try {
-      if (fix || diff) {
-        List<CheckRun.FixOutcome> outcomes = run.fix(paths, io.in());
-        reportOut = diff || paths.contains("-") ? io.err() : io.out();
-        List<CheckRun.FixOutcome> written = new ArrayList<>();
-        wouldChange = applyFixes(outcomes, reportOut, written);
-        reports = written.stream().map(CheckRun.FixOutcome::report).toList();
-      } else {
-        reports = run.run(paths, io.in());
+      for (FormatSpecs.Spec spec : specs.specs()) {
+        Reporter reporter = spec.format().create(spec.file().isEmpty() ? context : context.withoutColor());
+        if (spec.file().isEmpty()) {
+          renderings.add(new Rendering(reporter, reportOut, Optional.empty(), Optional.empty()));
+        } else {
+          writing = spec.file();
+          AtomicFiles.Staged file = AtomicFiles.stage(Path.of(spec.file().get()));
+          renderings.add(new Rendering(reporter, new PrintStream(file.stream(), false, StandardCharsets.UTF_8), Optional.of(file), spec.file()));
+        }
       }
+      writing = Optional.empty();
+      if (specs.specs().stream().allMatch(spec -> spec.file().isPresent())) {
+        renderings.add(new Rendering(new TextReporter(color(), quiet), reportOut, Optional.empty(), Optional.empty()));
+      }
+      Summary.Tally tally = new Summary.Tally();
+      CheckRun.Verdict verdict = new CheckRun.Verdict(failOn);
+      boolean[] wouldChange = {false};
+      for (Rendering r : renderings) {
+        r.reporter().begin(r.out());
+      }
+      // Directory arguments that gave a checked file (one flag per argument, not a list of files).
+      List<String> dirs = paths.stream().filter(p -> !p.equals("-") && java.nio.file.Files.isDirectory(Path.of(p)))
+          .map(p -> p.endsWith("/") ? p : p + "/").toList();
+      java.util.Set<String> gave = new java.util.HashSet<>();
+      CheckRun.Sink<FileReport> report = r -> {
+        if (gave.size() < dirs.size()) {
+          dirs.stream().filter(d -> r.path().startsWith(d)).forEach(gave::add);
+        }
+        tally.add(r);
+        verdict.add(r);
+        for (Rendering x : renderings) {
+          x.reporter().file(r, x.out());
+        }
+      };
+      if (fix || diff) {
+        // "fixed FILE" notes beside the report, unless the report there is a document they would break.
+        boolean document = renderings.stream().anyMatch(r -> r.out() == reportOut && r.reporter().isDocument());
+        PrintStream say = document ? io.err() : reportOut;
+        run.fix(paths, io.in(), o -> {
+          CheckRun.FixOutcome done = applyFix(o, say, wouldChange);
+          report.accept(done.report());
+        });
+      } else {
+        run.run(paths, io.in(), report);
+      }
+      for (Rendering r : renderings) {
+        r.reporter().end(tally.summary(), r.out());
+      }
+      for (Rendering r : renderings) {
+        if (r.staged().isPresent()) {
+          writing = r.file();
+          r.out().flush();
+          if (r.out().checkError()) {
+            throw new IOException("write failed");
+          }
+          r.staged().get().commit();
+        }
+      }
+      writing = Optional.empty();
+      for (CheckRun.Skip skip : run.skipped()) {
+        if (verbose || (!skip.quiet() && !quiet)) {
+          io.err().println("skipped " + SafeText.escape(skip.path()) + ": " + skip.reason());
+        }
+      }
+      int code = verdict.exitCode();
+      if (tally.summary().files() == 0 && run.skipped().isEmpty()) {
+        // Nothing matched (an empty folder, an include nothing meets): that is not "clean". Files
+        // named and skipped (not payloads, excluded) did match: a hook passing them stays green.
+        io.err().println("flowlint check: checked 0 files: " + PayloadFiles.whyNone(paths, globs)
+            + (allowEmpty ? "" : " (--allow-empty makes this exit 0)"));
+        return allowEmpty ? Cli.OK : Cli.USAGE;
+      }
+      // A directory that gave nothing is worth a word even when other paths gave files.
+      if (tally.summary().files() > 0) {
+        dev.flowlint.source.InputFiles.emptyDirectories(paths, d -> gave.contains(d), "payload or flow files")
+            .forEach(note -> io.err().println("flowlint check: note: " + SafeText.escape(note)));
+      }
+      return code == Cli.OK && diff && wouldChange[0] ? Cli.FINDINGS : code;
     } catch (StoreException | SchemaStore.BadSchema e) {
       io.err().println("flowlint check: " + e.getMessage());
       return Cli.USAGE;
-    }
-    if (reports.isEmpty()) {
-      io.err().println("flowlint check: checked 0 files: " + PayloadFiles.whyNone(paths, include.isEmpty() ? config.include() : include)
-          + (allowEmpty ? "" : " (--allow-empty makes this exit 0)"));
-      return allowEmpty ? Cli.OK : Cli.USAGE;
-    }
-    // A directory that gave nothing is worth a word even when other paths gave files.
-    List<dev.flowlint.source.InputFiles.InputFile> found = reports.stream()
-        .map(r -> new dev.flowlint.source.InputFiles.InputFile(Path.of(""), r.path())).toList();
-    dev.flowlint.source.InputFiles.emptyDirectories(paths, found, "payload files")
-        .forEach(note -> io.err().println("flowlint check: note: " + note));
-    if (output != null) {
-      ByteArrayOutputStream file = new ByteArrayOutputStream();
-      reporter.get().write(reports, new PrintStream(file, true, StandardCharsets.UTF_8));
-      try {
-        AtomicFiles.write(Path.of(output), file.toString(StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        io.err().println("flowlint check: cannot write " + output + ": " + AtomicFiles.describe(e));
-        return Cli.USAGE;
+    } catch (IOException | java.io.UncheckedIOException e) {
+      String why = e instanceof java.io.UncheckedIOException u ? u.getMessage() + ": " + AtomicFiles.describe(u.getCause())
+          : AtomicFiles.describe((IOException) e);
+      io.err().println("flowlint check: " + writing.map(f -> "cannot write " + f + ": ").orElse("") + why);
+      return Cli.USAGE;
+    } finally {
+      for (Rendering r : renderings) {
+        if (r.staged().isPresent()) {
+          try {
+            r.staged().get().close();
+          } catch (IOException ignored) {
+            // the staged file is gone or was never made: nothing to take away
+          }
+        }
       }
-      new TextReporter(color(), quiet).write(reports, reportOut);
-    } else {
-      reporter.get().write(reports, reportOut);
     }
-    int code = CheckRun.exitCode(reports, failSeverity.get());
-    return code == Cli.OK && diff && wouldChange ? Cli.FINDINGS : code;
   }
 
-  /** Writes (--fix) or shows (--diff) each outcome; says what changed. True when anything would change. */
-  private boolean applyFixes(List<CheckRun.FixOutcome> outcomes, PrintStream say, List<CheckRun.FixOutcome> written) {
-    boolean any = false;
-    for (CheckRun.FixOutcome o : outcomes) {
-      written.add(o);
-      String path = o.report().path();
-      o.refused().ifPresent(why -> say.println("not fixed " + path + ": " + why));
-      if (path.equals("<stdin>") && fix) {
-        io.out().print(o.fixed());
-      }
-      if (!o.changed()) {
-        continue;
-      }
-      any = true;
-      if (diff) {
-        io.out().print(UnifiedDiff.of(path, o.original(), o.fixed()));
-        continue;
-      }
-      if (!path.equals("<stdin>")) {
-        // A symbolic link is followed: its target is fixed and the link stays a link.
-        Optional<String> refusal = AtomicFiles.refusalToRewrite(Path.of(path));
-        try {
-          if (refusal.isEmpty()) {
-            AtomicFiles.write(Path.of(path).toRealPath(), o.fixed());
-          }
-        } catch (IOException e) {
-          refusal = Optional.of("cannot write it (" + AtomicFiles.describe(e) + ")");
-        }
-        if (refusal.isPresent()) {
-          say.println("not fixed " + path + ": " + refusal.get());
-          written.set(written.size() - 1, o.unwritten());
-          continue;
-        }
-      }
-      say.println("fixed " + path + ": " + o.applied().size() + (o.applied().size() == 1 ? " fix (" : " fixes (")
-          + o.applied().stream().map(Fix::description).collect(Collectors.joining("; ")) + ")");
+  /** A reporter and where it writes; a report to a file writes to a staged file that is renamed into place at the end. */
+  private record Rendering(Reporter reporter, PrintStream out, Optional<AtomicFiles.Staged> staged, Optional<String> file) {}
+
+  /**
+   * Writes (--fix) or shows (--diff) one outcome; says what changed, and notes in {@code wouldChange}
+   * when anything would. Returns the outcome as it stands on disk: one not written keeps its findings.
+   */
+  private CheckRun.FixOutcome applyFix(CheckRun.FixOutcome o, PrintStream say, boolean[] wouldChange) {
+    String stdin = stdinFilepath != null ? stdinFilepath : "<stdin>";
+    String path = o.report().path();
+    o.refused().ifPresent(why -> say.println("not fixed " + SafeText.escape(path) + ": " + why));
+    if (path.equals(stdin) && fix) {
+      io.out().print(o.fixed());
     }
-    return any;
+    if (!o.changed()) {
+      return o;
+    }
+    wouldChange[0] = true;
+    if (diff) {
+      io.out().print(UnifiedDiff.of(path, o.original(), o.fixed()));
+      return o;
+    }
+    if (!path.equals(stdin)) {
+      // A symbolic link is followed: its target is fixed and the link stays a link.
+      Optional<String> refusal = AtomicFiles.refusalToRewrite(Path.of(path));
+      try {
+        if (refusal.isEmpty()) {
+          AtomicFiles.write(Path.of(path).toRealPath(), o.fixed());
+        }
+      } catch (IOException e) {
+        refusal = Optional.of("cannot write it (" + AtomicFiles.describe(e) + ")");
+      }
+      if (refusal.isPresent()) {
+        say.println("not fixed " + SafeText.escape(path) + ": " + refusal.get());
+        return o.unwritten();
+      }
+    }
+    say.println("fixed " + SafeText.escape(path) + ": " + o.applied().size() + (o.applied().size() == 1 ? " fix (" : " fixes (")
+        + o.applied().stream().map(Fix::description).collect(Collectors.joining("; ")) + ")");
+    return o;
   }
 
   private boolean color() {
-    if (colorWhen.equals("always")) {
+    if (colorWhen == Choices.ColorWhen.ALWAYS) {
       return true;
     }
-    if (colorWhen.equals("never") || System.getenv("NO_COLOR") != null || "dumb".equals(System.getenv("TERM"))) {
+    if (colorWhen == Choices.ColorWhen.NEVER) {
       return false;
     }
-    return System.console() != null && io.out() == System.out;
+    return io.out() == System.out && Terminal.colorAuto(io.env(), Terminal.stdoutIsTerminal());
+  }
+
+  /** The repository root is looked up only for the formats that report paths relative to it. */
+  private ReportContext context(List<FormatSpecs.Spec> specs, Severity failOn) {
+    Path cwd = Path.of("").toAbsolutePath();
+    boolean needsRoot = specs.stream().anyMatch(s -> s.format().needsRoot());
+    Path root = needsRoot ? GitIndex.topLevel(cwd).orElse(cwd) : cwd;
+    return new ReportContext(Cli.version(), color(), quiet, failOn, cwd, root);
   }
 
   private int usage(String message) {

@@ -3,7 +3,10 @@ package dev.flowlint.cli;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import dev.flowlint.genesys.RetryPolicy;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,7 +16,6 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Cli.Version.class,
     description = "Checks that payloads will really reach a Genesys Cloud Architect flow: exact input names, required inputs, value types and the envelope around them, offline.",
-    subcommands = {ImportCommand.class, PullCommand.class, CheckCommand.class, RulesCommand.class, HookCommand.class, TrainCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Examples:",
         "  flowlint import flows/ exports/          write schemas/ from Archy YAML and .i3* exports",
         "  flowlint check payloads/                 check payloads and templates against schemas/",
@@ -26,8 +28,27 @@ public final class Cli implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  /** Streams of this run, for the commands. */
-  record Io(InputStream in, PrintStream out, PrintStream err, java.util.Map<String, String> env) {}
+  /** The subcommands, in the order help lists them. */
+  static List<Class<?>> commands() {
+    return List.of(ImportCommand.class, PullCommand.class, CheckCommand.class,
+        RulesCommand.class, HookCommand.class, TrainCommand.class, ServeCommand.class, SkeletonCommand.class,
+        EditorCommand.class, CommandLine.HelpCommand.class);
+  }
+
+  /**
+   * Only the command that runs is modelled: picocli builds each command from its annotations by
+   * reflection, which is most of a cold start, so "check" (the hook's command) skips the others.
+   */
+  static List<Class<?>> commandsFor(String... args) {
+    return args.length > 0 && args[0].equals("check") ? List.of(CheckCommand.class) : commands();
+  }
+
+  /** Streams of this run, for the commands; the sleeper is how pull waits between retries (tests record the waits). */
+  record Io(InputStream in, PrintStream out, PrintStream err, java.util.Map<String, String> env, RetryPolicy.Sleeper sleeper) {
+    Io(InputStream in, PrintStream out, PrintStream err, java.util.Map<String, String> env) {
+      this(in, out, err, env, RetryPolicy.REAL_SLEEP);
+    }
+  }
 
   private final Io io;
 
@@ -50,20 +71,48 @@ public final class Cli implements Runnable {
 
   /** As {@link #run(InputStream, PrintStream, PrintStream, String...)} with the environment given. */
   public static int run(InputStream in, PrintStream out, PrintStream err, java.util.Map<String, String> env, String... args) {
-    Io io = new Io(in, out, err, env);
+    return run(new Io(in, out, err, env), args);
+  }
+
+  /** As above, with the retry waits going to {@code sleeper} (tests: no real sleeping). */
+  public static int run(InputStream in, PrintStream out, PrintStream err, java.util.Map<String, String> env,
+      RetryPolicy.Sleeper sleeper, String... args) {
+    return run(new Io(in, out, err, env, sleeper), args);
+  }
+
+  private static int run(Io io, String... args) {
+    PrintStream out = io.out();
+    PrintStream err = io.err();
+    Optional<CheckCommand> check = CheckArgs.parse(io, args);
+    if (check.isPresent()) {
+      int code;
+      try {
+        code = check.get().call();
+      } catch (Exception e) {
+        code = internalError(e, err);
+      }
+      out.flush();
+      err.flush();
+      return code;
+    }
     CommandLine cmd = new CommandLine(new Cli(io), new Factory(io));
+    for (Class<?> c : commandsFor(args)) {
+      cmd.addSubcommand(c);
+    }
     cmd.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cmd.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
-    cmd.setExecutionExceptionHandler((e, c, parsed) -> {
-      err.println("flowlint: internal error: " + e.getClass().getSimpleName()
-          + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")));
-      err.println("This is a bug in flowlint; please report it with the command you ran.");
-      return USAGE;
-    });
+    cmd.setExecutionExceptionHandler((e, c, parsed) -> internalError(e, err));
     int code = cmd.execute(args);
     out.flush();
     err.flush();
     return code;
+  }
+
+  private static int internalError(Exception e, PrintStream err) {
+    err.println("flowlint: internal error: " + e.getClass().getSimpleName()
+        + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")));
+    err.println("This is a bug in flowlint; please report it with the command you ran.");
+    return USAGE;
   }
 
   /** Gives every command the run's streams. */

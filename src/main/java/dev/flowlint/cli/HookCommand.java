@@ -1,14 +1,15 @@
 package dev.flowlint.cli;
 
+import dev.flowlint.check.PayloadFiles;
 import dev.flowlint.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -25,7 +26,7 @@ final class HookCommand implements Runnable {
   }
 
   @Command(name = "install", mixinStandardHelpOptions = true,
-      description = {"Writes .git/hooks/pre-commit, which checks the staged payloads and payload templates before each commit.",
+      description = {"Writes the repository's pre-commit hook (where git looks for hooks: core.hooksPath, or the hooks directory shared by all worktrees), which checks the staged content of payloads and payload templates before each commit.",
           "It refuses to replace a hook it did not write unless --force (the old hook is then kept as pre-commit.before-flowlint)."})
   static final class Install implements Callable<Integer> {
     private final Cli.Io io;
@@ -42,12 +43,24 @@ final class HookCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
-      Optional<Path> gitDir = gitDir(Path.of(repo).toAbsolutePath().normalize());
-      if (gitDir.isEmpty()) {
+      Path dir = Path.of(repo).toAbsolutePath().normalize();
+      if (!Files.isDirectory(dir)) {
+        io.err().println("flowlint hook install: " + repo + " is not a directory");
+        return Cli.USAGE;
+      }
+      Optional<Path> hooks;
+      try {
+        hooks = hooksDir(dir);
+      } catch (IOException e) {
+        io.err().println("flowlint hook install: cannot run git (" + e.getMessage() + "); install git, or write the hook yourself (docs/ci.md)");
+        return Cli.USAGE;
+      }
+      if (hooks.isEmpty()) {
         io.err().println("flowlint hook install: " + repo + " is not inside a git repository");
         return Cli.USAGE;
       }
-      Path hook = gitDir.get().resolve("hooks").resolve("pre-commit");
+      Files.createDirectories(hooks.get());
+      Path hook = hooks.get().resolve("pre-commit");
       if (Files.exists(hook) && !Files.readString(hook).contains(MARKER)) {
         if (!force) {
           io.err().println("flowlint hook install: " + hook + " exists and was not written by flowlint; "
@@ -65,35 +78,42 @@ final class HookCommand implements Runnable {
 
     private static String script() {
       String launcher = Optional.ofNullable(System.getProperty("flowlint.launcher")).orElse("flowlint");
-      String suffixes = String.join(" ", List.of("'*.json'", "'*.json.tmpl'", "'*.json.tpl'", "'*.json.template'",
-          "'*.json.vm'", "'*.json.hbs'", "'*.json.mustache'", "'*.json.j2'", "'*.json.jinja'", "'*.json.jinja2'"));
+      String suffixes = PayloadFiles.DEFAULT_SUFFIXES.stream().map(s -> "'*" + s + "'").collect(Collectors.joining(" "));
       return "#!/usr/bin/env bash\n"
           + MARKER + ": written by 'flowlint hook install'; 'flowlint hook install --force' rewrites it.\n"
           + "# Checks the staged payloads and payload templates; findings stop the commit (git commit --no-verify skips it).\n"
           + "set -euo pipefail\n"
-          + "flowlint=\"${FLOWLINT:-" + launcher.replace("\"", "\\\"") + "}\"\n"
+          // Single-quoted: a launcher path with $, ` or " in it stays a path.
+          + "default_flowlint='" + launcher.replace("'", "'\\''") + "'\n"
+          + "flowlint=\"${FLOWLINT:-$default_flowlint}\"\n"
+          + "cd \"$(git rev-parse --show-toplevel)\"\n"
           + "files=()\n"
           + "while IFS= read -r -d '' f; do files+=(\"$f\"); done < <(git diff --cached --name-only --diff-filter=ACMR -z -- \\\n"
           + "  " + suffixes + " ':(exclude)*.schema.json' ':(exclude)schemas/index.json')\n"
           + "[ ${#files[@]} -eq 0 ] && exit 0\n"
-          + "exec \"$flowlint\" check \"${files[@]}\"\n";
+          + "# --staged: check what is being committed, not the working tree; --: every name is a file, even \"--output=x\".\n"
+          + "exec \"$flowlint\" check --staged -- \"${files[@]}\"\n";
     }
 
-    /** The git directory of the repository containing {@code dir}: {@code .git}, or where a {@code .git} file points. */
-    static Optional<Path> gitDir(Path dir) throws IOException {
-      for (Path p = dir; p != null; p = p.getParent()) {
-        Path git = p.resolve(".git");
-        if (Files.isDirectory(git)) {
-          return Optional.of(git);
+    /**
+     * Where git runs hooks for the repository containing {@code dir}, as git itself says: this
+     * honours core.hooksPath (husky and the like) and linked worktrees, whose hooks live in the
+     * main repository. Empty when {@code dir} is not in a repository.
+     */
+    static Optional<Path> hooksDir(Path dir) throws IOException {
+      Process p = new ProcessBuilder("git", "rev-parse", "--git-path", "hooks").directory(dir.toFile())
+          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      p.getOutputStream().close();
+      String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+      try {
+        if (p.waitFor() != 0 || out.isEmpty()) {
+          return Optional.empty();
         }
-        if (Files.isRegularFile(git)) {
-          String text = Files.readString(git).strip();
-          if (text.startsWith("gitdir:")) {
-            return Optional.of(p.resolve(text.substring("gitdir:".length()).strip()).normalize());
-          }
-        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted");
       }
-      return Optional.empty();
+      return Optional.of(dir.resolve(out).normalize());
     }
   }
 }

@@ -41,6 +41,9 @@ final class ImportCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "Print only problems and the summary line.")
   boolean quiet;
 
+  @Option(names = "--check", description = "Write nothing: exit 1 with a per-flow diff when the schemas directory is out of date with the definitions given (for CI and the flowlint-schemas hook).")
+  boolean check;
+
   ImportCommand(Cli.Io io) {
     this.io = io;
   }
@@ -75,12 +78,17 @@ final class ImportCommand implements Callable<Integer> {
       try {
         flows.addAll(sources.read(f.path(), f.display()));
       } catch (SourceException e) {
-        problems.add(new Problem(Severity.ERROR, e.getMessage()));
+        // A Terraform file beside the flows is expected, not a broken definition: say what to do instead.
+        problems.add(new Problem(e.getMessage().endsWith(FlowSources.TERRAFORM) ? Severity.WARNING : Severity.ERROR, e.getMessage()));
       }
+    }
+    sources.notes().forEach(n -> problems.add(new Problem(Severity.WARNING, n)));
+    if (check) {
+      return new ImportCheck(io).run(outDir, outDisplay, policy.get(), loaded.get().config().constraints(), flows, problems);
     }
     ImportResult result;
     try {
-      result = new SchemaImporter(policy.get()).write(outDir, outDisplay, flows, problems);
+      result = new SchemaImporter(policy.get(), loaded.get().config().constraints()).write(outDir, outDisplay, flows, problems);
     } catch (IOException e) {
       io.err().println("flowlint import: cannot write " + outDisplay + ": " + dev.flowlint.io.AtomicFiles.describe(e) + "; nothing was changed");
       return Cli.USAGE;

@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 
 /** --out and --config, shared by the commands that write schemas (import, pull). */
 final class OutputOptions {
-  @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Schemas directory (default: the config's 'schemas', else schemas).")
+  @Option(names = "--out", paramLabel = "DIR", description = "Schemas directory (default: the config's 'schemas', else schemas).")
   String out;
 
   @Option(names = "--config", paramLabel = "FILE", description = "Settings file (default: flowlint.yaml when present).")

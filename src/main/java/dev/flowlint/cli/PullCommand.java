@@ -104,7 +104,7 @@ final class PullCommand implements Callable<Integer> {
         return usage(unsafe.get());
       }
     }
-    RetryPolicy retry = RetryPolicy.standard(Duration.ofSeconds(maxWait));
+    RetryPolicy retry = RetryPolicy.standard(Duration.ofSeconds(maxWait), io.sleeper());
     GenesysClient client = new GenesysClient(login, api, new Credentials(id, secret), retry,
         Duration.ofSeconds(timeout), Duration.ofSeconds(timeout), Clock.systemUTC(), log);
     List<String> wanted = types.stream().map(t -> t.strip().toLowerCase(Locale.ROOT)).filter(t -> !t.isEmpty()).toList();
@@ -136,7 +136,7 @@ final class PullCommand implements Callable<Integer> {
     ImportResult result;
     List<String> removed;
     try {
-      SchemaImporter importer = new SchemaImporter(policy);
+      SchemaImporter importer = new SchemaImporter(policy, loaded.config().constraints());
       result = importer.write(loaded.schemas(), loaded.schemasDisplay(), pulled.flows(), List.of());
       java.util.Set<String> inOrg = new java.util.HashSet<>();
       pulled.flows().forEach(f -> inOrg.add(f.name()));
@@ -157,7 +157,7 @@ final class PullCommand implements Callable<Integer> {
   private int drift(FlowPuller.Pulled pulled, ConfigOptions.Loaded loaded, RequiredPolicy policy, FlowPuller.Filters filters,
       String sourceName) {
     SchemaWriter writer = new SchemaWriter(policy);
-    List<JsonNode> fresh = pulled.flows().stream().filter(f -> f.hasInputs()).map(f -> (JsonNode) writer.schema(f)).toList();
+    List<JsonNode> fresh = pulled.flows().stream().map(f -> (JsonNode) writer.schema(f)).toList();
     List<String> changes;
     try {
       Optional<SchemaStore> existing = Files.isDirectory(loaded.schemas())

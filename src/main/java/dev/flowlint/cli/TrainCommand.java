@@ -42,6 +42,16 @@ final class TrainCommand implements Callable<Integer> {
       for (String format : dev.flowlint.report.Reporters.NAMES) {
         dev.flowlint.report.Reporters.byName(format, Cli.version(), false, false).orElseThrow().write(List.of(report), sink);
       }
+      // And a check run as a hook starts it (the fast path, files in parallel, every format streamed).
+      Path payloads = Files.createDirectories(dir.resolve("payloads"));
+      Files.writeString(payloads.resolve("a.json"), payload);
+      Files.writeString(payloads.resolve("b.json"), "{\"flowId\": \"x\", \"inputData\": {}}");
+      for (String format : dev.flowlint.report.Reporters.NAMES) {
+        Cli.run(java.io.InputStream.nullInputStream(), sink, sink, java.util.Map.of(), "check", payloads.toString(),
+            "--schemas", dir.resolve("schemas").toString(), "--format", format);
+      }
+      Cli.run(java.io.InputStream.nullInputStream(), sink, sink, java.util.Map.of(), "check",
+          payloads.resolve("a.json").toString(), "--schemas", dir.resolve("schemas").toString(), "-q");
       return report.diagnostics().isEmpty() ? Cli.USAGE : Cli.OK;
     } finally {
       try (Stream<Path> walk = Files.walk(dir)) {

@@ -1,5 +1,7 @@
 package dev.flowlint.config;
 
+import static dev.flowlint.io.JsonText.text;
+
 import dev.flowlint.model.Envelope;
 import dev.flowlint.model.Rule;
 import dev.flowlint.model.Severity;
@@ -23,7 +25,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /** Reads and validates {@code flowlint.yaml}; every mistake is named with the key it is under. */
 public final class ConfigReader {
   public static final String DEFAULT_FILE = "flowlint.yaml";
-  private static final Set<String> KEYS = Set.of("schemas", "payloads", "required", "flows", "rules", "include");
+  private static final Set<String> KEYS = Set.of("schemas", "payloads", "required", "flows", "rules", "include", "exclude", "templates");
   private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
   private ConfigReader() {}
@@ -44,7 +46,7 @@ public final class ConfigReader {
       return Config.EMPTY;
     }
     if (!root.isObject()) {
-      throw new ConfigException(display + ": expected a mapping of settings (schemas, payloads, required, flows, rules, include)");
+      throw new ConfigException(display + ": expected a mapping of settings (schemas, payloads, required, flows, rules, include, exclude, templates)");
     }
     for (String key : root.propertyNames()) {
       if (!KEYS.contains(key)) {
@@ -62,8 +64,14 @@ public final class ConfigReader {
     for (String glob : include) {
       checkGlob(display + ": include", glob);
     }
+    List<String> exclude = strings(display, "exclude", root.get("exclude"));
+    for (String glob : exclude) {
+      checkGlob(display + ": exclude", glob);
+    }
     return new Config(schemas, payloads(display, root.get("payloads")), required,
-        flows(display, root.get("flows")), rules(display, root.get("rules")), include);
+        flows(display, root.get("flows")), rules(display, root.get("rules")), include,
+        exclude,
+        templates(display, root.get("templates")));
   }
 
   /** A malformed glob is the user's mistake: say which and where, rather than fail on first use. */
@@ -74,6 +82,25 @@ public final class ConfigReader {
       throw new ConfigException(where + ": the glob \"" + glob + "\" is malformed: " + e.getDescription()
           + (e.getIndex() >= 0 ? " at character " + (e.getIndex() + 1) : ""));
     }
+  }
+
+  /** {@code templates: {common_module_name: "Resolve Contact"}}: placeholder name → value. */
+  private static Map<String, String> templates(String display, JsonNode node) throws ConfigException {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (node == null || node.isNull()) {
+      return out;
+    }
+    if (!node.isObject()) {
+      throw new ConfigException(display + ": templates: expected a mapping of placeholder name to value, such as common_module_name: \"Resolve Contact\"");
+    }
+    for (String key : node.propertyNames()) {
+      JsonNode v = node.get(key);
+      if (!v.isValueNode() || v.isNull()) {
+        throw new ConfigException(display + ": templates." + key + ": expected a text value");
+      }
+      out.put(key, v.asString());
+    }
+    return out;
   }
 
   private static List<Config.PayloadMapping> payloads(String display, JsonNode node) throws ConfigException {
@@ -124,7 +151,8 @@ public final class ConfigReader {
       }
       out.put(flow, new Config.FlowOverride(
           new LinkedHashSet<>(strings(display, where + ".required", f.get("required"))),
-          new LinkedHashSet<>(strings(display, where + ".optional", f.get("optional")))));
+          new LinkedHashSet<>(strings(display, where + ".optional", f.get("optional"))),
+          InputConstraints.read(display, where + ".inputs", f.get("inputs"))));
     }
     return out;
   }
@@ -169,10 +197,6 @@ public final class ConfigReader {
       out.add(n.asString());
     }
     return out;
-  }
-
-  private static Optional<String> text(JsonNode node) {
-    return node == null || !node.isValueNode() || node.isNull() ? Optional.empty() : Optional.of(node.asString());
   }
 
   private static String envelopes() {

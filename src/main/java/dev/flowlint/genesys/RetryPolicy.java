@@ -14,9 +14,17 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
     void sleep(Duration d) throws InterruptedException;
   }
 
+  /** Sleeps for real. */
+  public static final Sleeper REAL_SLEEP = d -> Thread.sleep(d.toMillis());
+
   /** Six attempts, 0.5 s doubling to at most 20 s between them, and at most {@code maxTotalWait} in all. */
   public static RetryPolicy standard(Duration maxTotalWait) {
-    return new RetryPolicy(6, Duration.ofMillis(500), Duration.ofSeconds(20), maxTotalWait, d -> Thread.sleep(d.toMillis()));
+    return standard(maxTotalWait, REAL_SLEEP);
+  }
+
+  /** As {@link #standard(Duration)}, waiting through {@code sleeper}. */
+  public static RetryPolicy standard(Duration maxTotalWait, Sleeper sleeper) {
+    return new RetryPolicy(6, Duration.ofMillis(500), Duration.ofSeconds(20), maxTotalWait, sleeper);
   }
 
   static boolean retryable(int status) {

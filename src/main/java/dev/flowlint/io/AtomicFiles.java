@@ -1,6 +1,7 @@
 package dev.flowlint.io;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -33,7 +34,13 @@ public final class AtomicFiles {
     // Interrupted (Ctrl-C) while staging: take the temporary files away, so the directory is as it was.
     Thread cleanup = new Thread(() -> {
       synchronized (staged) {
-        staged.keySet().forEach(tmp -> tmp.toFile().delete());
+        for (Path tmp : staged.keySet()) {
+          try {
+            Files.deleteIfExists(tmp);
+          } catch (IOException ignored) {
+            // Shutting down: nothing better to do than leave it.
+          }
+        }
       }
     }, "flowlint-cleanup");
     Runtime.getRuntime().addShutdownHook(cleanup);
@@ -48,11 +55,75 @@ public final class AtomicFiles {
     }
   }
 
+  /**
+   * One file written as a stream (a report of a million files is never held in memory): the
+   * bytes go to a temporary file beside the target, which {@link #commit} renames into place;
+   * {@link #close} without a commit takes the temporary file away.
+   */
+  public static final class Staged implements AutoCloseable {
+    private final Path target;
+    private final Path tmp;
+    private final OutputStream out;
+    private final Thread cleanup;
+    private boolean done;
+
+    private Staged(Path target) throws IOException {
+      this.target = target.toAbsolutePath();
+      Path dir = java.util.Objects.requireNonNull(this.target.getParent(), "a file, not the root directory");
+      Files.createDirectories(dir);
+      this.tmp = Files.createTempFile(dir, "." + this.target.getFileName(), ".tmp");
+      keepPermissions(this.target, tmp);
+      this.out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
+      this.cleanup = new Thread(() -> {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+          // at exit: a temporary file left behind is harmless
+        }
+      }, "flowlint-cleanup");
+      Runtime.getRuntime().addShutdownHook(cleanup);
+    }
+
+    public OutputStream stream() {
+      return out;
+    }
+
+    public void commit() throws IOException {
+      out.close();
+      move(tmp, target);
+      done = true;
+      removeHook();
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (!done) {
+        done = true;
+        out.close();
+        Files.deleteIfExists(tmp);
+        removeHook();
+      }
+    }
+
+    private void removeHook() {
+      try {
+        Runtime.getRuntime().removeShutdownHook(cleanup);
+      } catch (IllegalStateException shuttingDown) {
+        // The hook runs: nothing more to do here.
+      }
+    }
+  }
+
+  /** Starts writing {@code target} (its directory must exist). */
+  public static Staged stage(Path target) throws IOException {
+    return new Staged(target);
+  }
+
   private static void stageAndMove(Map<Path, String> files, Map<Path, Path> staged, List<Path> createdDirs) throws IOException {
     try {
       for (Map.Entry<Path, String> e : files.entrySet()) {
         Path target = e.getKey().toAbsolutePath();
-        Path dir = target.getParent();
+        Path dir = java.util.Objects.requireNonNull(target.getParent(), "a file, not the root directory");
         if (!Files.isDirectory(dir)) {
           createDirs(dir, createdDirs);
         }
@@ -92,7 +163,7 @@ public final class AtomicFiles {
     String prefix = "." + target.getFileName() + ".flowlint-";
     try (java.util.stream.Stream<Path> siblings = Files.list(target.getParent())) {
       for (Path p : siblings.toList()) {
-        String n = p.getFileName().toString();
+        String n = String.valueOf(p.getFileName());
         if (!n.startsWith(prefix) || !n.endsWith(".tmp")) {
           continue;
         }

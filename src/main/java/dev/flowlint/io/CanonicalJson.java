@@ -1,17 +1,15 @@
 package dev.flowlint.io;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
+import java.io.FilterOutputStream;
+import java.io.OutputStream;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.util.DefaultIndenter;
 import tools.jackson.core.util.DefaultPrettyPrinter;
 import tools.jackson.core.util.Separators;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Writes JSON the same way every time: keys sorted, two-space indent, LF line ends, a final
@@ -27,6 +25,9 @@ public final class CanonicalJson {
       .withObjectIndenter(new DefaultIndenter("  ", "\n"))
       .withArrayIndenter(new DefaultIndenter("  ", "\n")));
 
+  private static final ObjectWriter PRETTY_SORTED = PRETTY.with(JsonNodeFeature.WRITE_PROPERTIES_SORTED);
+  private static final ObjectWriter SORTED = MAPPER.writer().with(JsonNodeFeature.WRITE_PROPERTIES_SORTED);
+
   private CanonicalJson() {}
 
   public static JsonMapper mapper() {
@@ -34,7 +35,7 @@ public final class CanonicalJson {
   }
 
   public static String write(JsonNode node) {
-    return PRETTY.writeValueAsString(sorted(node)) + "\n";
+    return PRETTY_SORTED.writeValueAsString(node) + "\n";
   }
 
   /** Pretty JSON keeping the order the keys were put in (reports read top-down). */
@@ -42,24 +43,26 @@ public final class CanonicalJson {
     return PRETTY.writeValueAsString(node) + "\n";
   }
 
-  /** A copy with every object's keys in sorted order. */
+  /**
+   * A generator writing pretty JSON as {@link #writeOrdered} does, for documents written piece by
+   * piece (streaming reports). Closing it flushes {@code out} but leaves it open.
+   */
+  public static JsonGenerator orderedGenerator(OutputStream out) {
+    return PRETTY.createGenerator(new FilterOutputStream(out) {
+      @Override
+      public void write(byte[] b, int off, int len) throws java.io.IOException {
+        out.write(b, off, len);
+      }
+
+      @Override
+      public void close() throws java.io.IOException {
+        out.flush();
+      }
+    });
+  }
+
+  /** A copy with every object's keys in sorted order (Jackson writes it sorted; reading it back keeps that order). */
   public static JsonNode sorted(JsonNode node) {
-    if (node.isObject()) {
-      List<String> names = new ArrayList<>(node.propertyNames());
-      Collections.sort(names);
-      ObjectNode out = JsonNodeFactory.instance.objectNode();
-      for (String name : names) {
-        out.set(name, sorted(node.get(name)));
-      }
-      return out;
-    }
-    if (node.isArray()) {
-      ArrayNode out = JsonNodeFactory.instance.arrayNode();
-      for (JsonNode element : node) {
-        out.add(sorted(element));
-      }
-      return out;
-    }
-    return node;
+    return MAPPER.readTree(SORTED.writeValueAsString(node));
   }
 }

@@ -11,6 +11,7 @@ import tools.jackson.databind.JsonNode;
  *
  * @param inputSchema {@code contract.input.inputSchema}, kept as it is
  * @param requestTemplate the Velocity request body template, when the export has one
+ * @param successSchema {@code contract.output.successSchema}, when the source has one
  */
 public record DataActionDefinition(
     String name,
@@ -19,13 +20,26 @@ public record DataActionDefinition(
     Optional<String> requestUrlTemplate,
     Optional<String> requestTemplate,
     JsonNode inputSchema,
-    String source) implements Definition {
+    String source,
+    Optional<JsonNode> successSchema) implements Definition {
 
   public static final String TYPE = "data-action";
 
   public DataActionDefinition {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(inputSchema, "inputSchema");
+    Objects.requireNonNull(successSchema, "successSchema");
+  }
+
+  /** An action whose source has no success (output) contract. */
+  public DataActionDefinition(String name, Optional<String> integrationType, Optional<String> requestType,
+      Optional<String> requestUrlTemplate, Optional<String> requestTemplate, JsonNode inputSchema, String source) {
+    this(name, integrationType, requestType, requestUrlTemplate, requestTemplate, inputSchema, source, Optional.empty());
+  }
+
+  public DataActionDefinition withSuccessSchema(Optional<JsonNode> schema) {
+    return new DataActionDefinition(name, integrationType, requestType, requestUrlTemplate, requestTemplate,
+        inputSchema, source, schema);
   }
 
   @Override

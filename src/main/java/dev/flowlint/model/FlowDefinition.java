@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param scope the flow's own variable scope: {@code Flow} or {@code Common}
  * @param required the API's {@code required} list when the source had one; it beats the policy
  * @param source where the definition came from (a path, or {@code api})
+ * @param compatibleFlowTypes for a common module, the flow types that may call it (empty: not stated)
  */
 public record FlowDefinition(
     String name,
@@ -20,13 +21,30 @@ public record FlowDefinition(
     List<Variable> variables,
     Optional<List<String>> required,
     Optional<String> version,
-    String source) implements Definition {
+    String source,
+    List<String> compatibleFlowTypes) implements Definition {
 
   public FlowDefinition {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(type, "type");
     variables = List.copyOf(variables);
     required = required.map(List::copyOf);
+    compatibleFlowTypes = List.copyOf(compatibleFlowTypes);
+  }
+
+  /** A definition whose source states no compatible flow types. */
+  public FlowDefinition(String name, Optional<String> id, String type, String scope, List<Variable> variables,
+      Optional<List<String>> required, Optional<String> version, String source) {
+    this(name, id, type, scope, variables, required, version, source, List.of());
+  }
+
+  public FlowDefinition withCompatibleFlowTypes(List<String> types) {
+    return new FlowDefinition(name, id, type, scope, variables, required, version, source, types);
+  }
+
+  /** The same flow with the version a file name gives ({@code Name_v2-0.yaml} → {@code 2.0}). */
+  public FlowDefinition withVersion(String v) {
+    return new FlowDefinition(name, id, type, scope, variables, required, Optional.of(v), source);
   }
 
   public List<Variable> inputs() {

@@ -1,8 +1,6 @@
 package dev.flowlint.model;
 
 import dev.flowlint.model.Span;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Maps offsets of a text to lines and columns. Line ends are LF, CRLF or a lone CR; a leading BOM
@@ -16,15 +14,18 @@ public final class TextLines {
   public TextLines(String text) {
     this.text = text;
     this.bom = !text.isEmpty() && text.charAt(0) == '\uFEFF' ? 1 : 0;
-    List<Integer> s = new ArrayList<>();
-    s.add(0);
+    int[] s = new int[16];
+    int n = 1;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
-        s.add(i + 1);
+        if (n == s.length) {
+          s = java.util.Arrays.copyOf(s, n * 2);
+        }
+        s[n++] = i + 1;
       }
     }
-    starts = s.stream().mapToInt(Integer::intValue).toArray();
+    starts = java.util.Arrays.copyOf(s, n);
   }
 
   public String text() {
@@ -60,6 +61,15 @@ public final class TextLines {
 
   public Span span(int start, int end) {
     return new Span(start, end, line(start), column(start), line(end), column(end));
+  }
+
+  /** The text's own line end (its first one: LF, CRLF or CR), or LF when it has none; fixes that add lines use it. */
+  public String lineSeparator() {
+    if (starts.length < 2) {
+      return "\n";
+    }
+    int end = starts[1];
+    return text.charAt(end - 1) == '\r' ? "\r" : end >= 2 && text.charAt(end - 2) == '\r' ? "\r\n" : "\n";
   }
 
   /** The text of a 1-based line, without its line end. */

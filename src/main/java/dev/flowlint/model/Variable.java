@@ -8,6 +8,8 @@ import java.util.Optional;
  *
  * @param name full scoped name as Architect declares it, e.g. {@code Flow.customer_id}
  * @param type Architect base type without "Collection", e.g. {@code String}, {@code Queue}
+ * @param platformSchema the property schema Genesys itself publishes for the input (API sources),
+ *     local references resolved; when present it is the contract, kept as it is
  */
 public record Variable(
     String name,
@@ -17,9 +19,16 @@ public record Variable(
     boolean output,
     boolean secure,
     InitialValue initialValue,
-    Optional<String> description) {
+    Optional<String> description,
+    Optional<tools.jackson.databind.JsonNode> platformSchema) {
+
+  public Variable(String name, String type, boolean collection, boolean input, boolean output, boolean secure,
+      InitialValue initialValue, Optional<String> description) {
+    this(name, type, collection, input, output, secure, initialValue, description, Optional.empty());
+  }
 
   public Variable {
+    Objects.requireNonNull(platformSchema, "platformSchema");
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(initialValue, "initialValue");

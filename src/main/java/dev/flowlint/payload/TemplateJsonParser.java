@@ -207,7 +207,22 @@ public final class TemplateJsonParser {
   private String stringContent() {
     int start = pos;
     pos++; // opening quote
-    StringBuilder out = new StringBuilder();
+    // Most strings have no escape: take them whole, without copying char by char.
+    int plain = pos;
+    while (plain < text.length()) {
+      char c = text.charAt(plain);
+      if (c == '"') {
+        String whole = text.substring(pos, plain);
+        pos = plain + 1;
+        return whole;
+      }
+      if (c == '\\' || c < 0x20) {
+        break;
+      }
+      plain++;
+    }
+    StringBuilder out = new StringBuilder().append(text, pos, plain);
+    pos = plain;
     while (true) {
       if (atEnd()) {
         throw error("unterminated string: the closing \" is missing", start, start + 1);

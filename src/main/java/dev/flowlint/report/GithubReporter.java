@@ -1,41 +1,116 @@
 package dev.flowlint.report;
 
+import dev.flowlint.io.SafeText;
+import dev.flowlint.model.Diagnostic;
 import dev.flowlint.model.FileReport;
 import dev.flowlint.model.Rule;
-import dev.flowlint.model.Diagnostic;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
-import java.util.List;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /**
  * GitHub Actions workflow commands ({@code ::error file=...::message}), then the text report:
  * GitHub shows only 10 annotations of each kind per step, so the full list must be in the log too.
+ *
+ * <p>Streaming: the annotations are printed as files come; the text report goes to a temporary
+ * file meanwhile (hashed as it is written, for the stop-commands token) and is copied out at the
+ * end, so memory stays flat and the output is what a whole-run writer would print.
  */
 public final class GithubReporter implements Reporter {
   private final TextReporter text;
+  private final RepoPaths paths;
+  private Path spool;
+  private OutputStream spoolOut;
+  private MessageDigest digest;
+  private PrintStream body;
 
-  public GithubReporter(TextReporter text) {
+  public GithubReporter(TextReporter text, RepoPaths paths) {
     this.text = text;
+    this.paths = paths;
   }
 
   @Override
-  public void write(List<FileReport> files, PrintStream out) {
-    for (FileReport f : files) {
-      for (Diagnostic d : f.diagnostics()) {
-        String kind = switch (d.severity()) {
-          case ERROR -> "error";
-          case WARNING -> "warning";
-          case INFO -> "notice";
-        };
-        StringBuilder line = new StringBuilder("::").append(kind).append(" file=").append(property(f.path()));
-        if (d.rule() != Rule.UNREADABLE_FILE) {
-          line.append(",line=").append(d.span().line()).append(",col=").append(d.span().column())
-              .append(",endLine=").append(d.span().endLine()).append(",endColumn=").append(d.span().endColumn());
-        }
-        line.append(",title=").append(property(d.rule().id())).append("::").append(data(d.message()));
-        out.println(line);
+  public void begin(PrintStream out) {
+    try {
+      spool = Files.createTempFile("flowlint-github", ".txt");
+      spool.toFile().deleteOnExit(); // also when the run stops before end()
+      digest = MessageDigest.getInstance("SHA-256");
+      spoolOut = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(spool)), digest);
+      body = new PrintStream(spoolOut, false, StandardCharsets.UTF_8);
+      text.begin(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a temporary file for the GitHub report", e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JRE", e);
+    }
+  }
+
+  @Override
+  public void file(FileReport f, PrintStream out) {
+    for (Diagnostic d : f.diagnostics()) {
+      out.println(command(f, d));
+    }
+    text.file(f, body);
+  }
+
+  @Override
+  public void end(Summary summary, PrintStream out) {
+    try {
+      text.end(summary, body);
+      body.flush();
+      if (body.checkError()) {
+        throw new IOException("cannot write the temporary file " + spool);
+      }
+      body.close();
+      // The text report starts lines with file paths; a path such as "::error::x.json" would be read
+      // as a command. Commands are off while it prints, under a token the text cannot contain.
+      String token = "flowlint-" + HexFormat.of().formatHex(digest.digest(), 0, 12);
+      out.println("::stop-commands::" + token);
+      out.flush();
+      Files.copy(spool, out);
+      out.println("::" + token + "::");
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the GitHub report", e);
+    } finally {
+      try {
+        Files.deleteIfExists(spool);
+      } catch (IOException ignored) {
+        // a temporary file left behind is harmless
+      }
+      body = null;
+      spool = null;
+    }
+  }
+
+  /** One annotation: the file relative to the repository, a range GitHub accepts, the message. */
+  String command(FileReport f, Diagnostic d) {
+    String kind = switch (d.severity()) {
+      case ERROR -> "error";
+      case WARNING -> "warning";
+      case INFO -> "notice";
+    };
+    StringBuilder line = new StringBuilder("::").append(kind).append(" file=").append(property(SafeText.escape(paths.forCi(f.path()))));
+    if (d.rule() != Rule.UNREADABLE_FILE) {
+      line.append(",line=").append(d.span().line()).append(",endLine=").append(d.span().endLine());
+      // GitHub ignores (or misplaces) columns on an annotation that spans several lines.
+      if (d.span().line() == d.span().endLine()) {
+        line.append(",col=").append(d.span().column()).append(",endColumn=").append(d.span().endColumn());
       }
     }
-    text.write(files, out);
+    // Control characters from the payload are shown escaped; line breaks stay line breaks.
+    String message = String.join("\n", d.message().lines().map(SafeText::escape).toList());
+    line.append(",title=").append(property(d.rule().id())).append("::").append(data(message));
+    return line.toString();
   }
 
   /** Escaping of a command's message. */

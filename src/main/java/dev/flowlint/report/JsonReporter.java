@@ -4,7 +4,7 @@ import dev.flowlint.model.FileReport;
 import dev.flowlint.io.CanonicalJson;
 import dev.flowlint.model.Diagnostic;
 import java.io.PrintStream;
-import java.util.List;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -17,9 +17,47 @@ public final class JsonReporter implements Reporter {
     this.version = version;
   }
 
+  private JsonGenerator json;
+
   @Override
-  public void write(List<FileReport> files, PrintStream out) {
-    out.print(CanonicalJson.writeOrdered(tree(files)));
+  public boolean isDocument() {
+    return true;
+  }
+
+  @Override
+  public void begin(PrintStream out) {
+    json = CanonicalJson.orderedGenerator(out);
+    json.writeStartObject();
+    json.writeName("tool");
+    ObjectNode tool = JsonNodeFactory.instance.objectNode();
+    tool.put("name", "flowlint");
+    tool.put("version", version);
+    json.writeTree(tool);
+    json.writeName("files");
+    json.writeStartArray();
+  }
+
+  @Override
+  public void file(FileReport f, PrintStream out) {
+    json.writeTree(file(f));
+    json.flush();
+  }
+
+  @Override
+  public void end(Summary s, PrintStream out) {
+    json.writeEndArray();
+    json.writeName("summary");
+    ObjectNode summary = JsonNodeFactory.instance.objectNode();
+    summary.put("files", s.files());
+    summary.put("errors", s.errors());
+    summary.put("warnings", s.warnings());
+    summary.put("infos", s.infos());
+    json.writeTree(summary);
+    json.writeEndObject();
+    json.close();
+    json = null;
+    out.print("\n");
+    out.flush();
   }
 
   /** 1-based line and column, end exclusive, as DESIGN.md §4 gives them. */
@@ -30,44 +68,31 @@ public final class JsonReporter implements Reporter {
     o.put("endColumn", s.endColumn());
   }
 
-  ObjectNode tree(List<FileReport> files) {
+  private static ObjectNode file(FileReport f) {
     JsonNodeFactory nodes = JsonNodeFactory.instance;
-    ObjectNode root = nodes.objectNode();
-    ObjectNode tool = root.putObject("tool");
-    tool.put("name", "flowlint");
-    tool.put("version", version);
-    ArrayNode list = root.putArray("files");
-    for (FileReport f : files) {
-      ObjectNode file = list.addObject();
-      file.put("path", f.path());
-      file.put("flow", f.flow().orElse(null));
-      file.put("envelope", f.envelope().orElse(null));
-      ArrayNode diags = file.putArray("diagnostics");
-      for (Diagnostic d : f.diagnostics()) {
-        ObjectNode o = diags.addObject();
-        o.put("rule", d.rule().id());
-        o.put("severity", d.severity().word());
-        o.put("message", d.message());
-        o.put("pointer", d.pointer());
-        putRange(o, d.span());
-        d.fix().ifPresent(fix -> {
-          ObjectNode x = o.putObject("fix");
-          x.put("replacement", fix.replacement());
-          x.put("description", fix.description());
-          putRange(x, fix.span());
-        });
-        if (!d.help().isEmpty()) {
-          ArrayNode help = o.putArray("help");
-          d.help().forEach(help::add);
-        }
+    ObjectNode file = nodes.objectNode();
+    file.put("path", f.path());
+    file.put("flow", f.flow().orElse(null));
+    file.put("envelope", f.envelope().orElse(null));
+    ArrayNode diags = file.putArray("diagnostics");
+    for (Diagnostic d : f.diagnostics()) {
+      ObjectNode o = diags.addObject();
+      o.put("rule", d.rule().id());
+      o.put("severity", d.severity().word());
+      o.put("message", d.message());
+      o.put("pointer", d.pointer());
+      putRange(o, d.span());
+      d.fix().ifPresent(fix -> {
+        ObjectNode x = o.putObject("fix");
+        x.put("replacement", fix.replacement());
+        x.put("description", fix.description());
+        putRange(x, fix.span());
+      });
+      if (!d.help().isEmpty()) {
+        ArrayNode help = o.putArray("help");
+        d.help().forEach(help::add);
       }
     }
-    Summary s = Summary.of(files);
-    ObjectNode summary = root.putObject("summary");
-    summary.put("files", s.files());
-    summary.put("errors", s.errors());
-    summary.put("warnings", s.warnings());
-    summary.put("infos", s.infos());
-    return root;
+    return file;
   }
 }

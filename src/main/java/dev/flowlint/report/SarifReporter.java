@@ -7,14 +7,12 @@ import dev.flowlint.model.Diagnostic;
 import dev.flowlint.model.Severity;
 import dev.flowlint.model.Span;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -23,23 +21,71 @@ import tools.jackson.databind.node.ObjectNode;
 public final class SarifReporter implements Reporter {
   public static final String INFORMATION_URI = "https://github.com/flowlint/flowlint";
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  /** Where rules are explained, one heading per rule id. */
+  public static final String RULES_URI = INFORMATION_URI + "/blob/main/docs/rules.md";
+  static final String SRCROOT = "%SRCROOT%";
   private final String version;
+  private final RepoPaths paths;
 
-  public SarifReporter(String version) {
+  public SarifReporter(String version, RepoPaths paths) {
     this.version = version;
+    this.paths = paths;
+  }
+
+  private JsonGenerator json;
+
+  /** The document up to the opening of the results array, which file() then fills. */
+  @Override
+  public boolean isDocument() {
+    return true;
   }
 
   @Override
-  public void write(List<FileReport> files, PrintStream out) {
-    out.print(CanonicalJson.writeOrdered(tree(files)));
+  public void begin(PrintStream out) {
+    json = CanonicalJson.orderedGenerator(out);
+    json.writeStartObject();
+    json.writeName("$schema");
+    json.writeString("https://json.schemastore.org/sarif-2.1.0.json");
+    json.writeName("version");
+    json.writeString("2.1.0");
+    json.writeName("runs");
+    json.writeStartArray();
+    json.writeStartObject();
+    json.writeName("tool");
+    json.writeTree(tool());
+    json.writeName("originalUriBaseIds");
+    ObjectNode bases = NODES.objectNode();
+    bases.putObject(SRCROOT).put("uri", paths.rootUri());
+    json.writeTree(bases);
+    json.writeName("columnKind");
+    json.writeString("utf16CodeUnits");
+    json.writeName("results");
+    json.writeStartArray();
   }
 
-  ObjectNode tree(List<FileReport> files) {
-    ObjectNode root = NODES.objectNode();
-    root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
-    root.put("version", "2.1.0");
-    ObjectNode run = root.putArray("runs").addObject();
-    ObjectNode driver = run.putObject("tool").putObject("driver");
+  @Override
+  public void file(FileReport f, PrintStream out) {
+    for (JsonNode result : results(f)) {
+      json.writeTree(result);
+    }
+    json.flush();
+  }
+
+  @Override
+  public void end(Summary summary, PrintStream out) {
+    json.writeEndArray();
+    json.writeEndObject();
+    json.writeEndArray();
+    json.writeEndObject();
+    json.close();
+    json = null;
+    out.print("\n");
+    out.flush();
+  }
+
+  private ObjectNode tool() {
+    ObjectNode tool = NODES.objectNode();
+    ObjectNode driver = tool.putObject("driver");
     driver.put("name", "flowlint");
     driver.put("version", version);
     driver.put("semanticVersion", version);
@@ -51,38 +97,72 @@ public final class SarifReporter implements Reporter {
       rule.put("name", r.pascalName());
       rule.putObject("shortDescription").put("text", r.summary());
       rule.putObject("fullDescription").put("text", r.summary() + " " + r.help());
-      rule.putObject("help").put("text", r.help());
+      ObjectNode help = rule.putObject("help");
+      help.put("text", r.help());
+      help.put("markdown", "**" + r.summary() + "**\n\n" + r.help() + "\n\n[" + r.id() + "](" + helpUri(r) + ")");
+      rule.put("helpUri", helpUri(r));
       rule.putObject("defaultConfiguration").put("level", level(r.defaultSeverity()));
     }
-    run.put("columnKind", "utf16CodeUnits");
-    ArrayNode results = run.putArray("results");
-    for (FileReport f : files) {
-      String uri = uri(f.path());
-      for (Diagnostic d : f.diagnostics()) {
-        ObjectNode result = results.addObject();
-        result.put("ruleId", d.rule().id());
-        result.put("ruleIndex", d.rule().ordinal());
-        result.put("level", level(d.severity()));
-        String text = d.help().isEmpty() ? d.message() : d.message() + "\n" + String.join("\n", d.help());
-        result.putObject("message").put("text", text);
-        ObjectNode physical = result.putArray("locations").addObject().putObject("physicalLocation");
-        physical.putObject("artifactLocation").put("uri", uri);
-        if (d.rule() != Rule.UNREADABLE_FILE) {
-          physical.set("region", region(d.span()));
-        }
-        result.putObject("partialFingerprints").put("flowlint/v1", fingerprint(d.rule().id(), uri, d.pointer(), d.message()));
-        d.fix().ifPresent(fix -> {
+    return tool;
+  }
+
+  /** The results of one file (the unit a streaming writer emits). */
+  ArrayNode results(FileReport f) {
+    ArrayNode results = NODES.arrayNode();
+    String uri = uri(f.path());
+    java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+    for (Diagnostic d : f.diagnostics()) {
+      ObjectNode result = results.addObject();
+      result.put("ruleId", d.rule().id());
+      result.put("ruleIndex", d.rule().ordinal());
+      result.put("level", level(d.severity()));
+      result.putObject("message").put("text", message(d));
+      ObjectNode physical = result.putArray("locations").addObject().putObject("physicalLocation");
+      artifactLocation(physical.putObject("artifactLocation"), f.path(), uri);
+      if (d.rule() != Rule.UNREADABLE_FILE) {
+        physical.set("region", region(d.span()));
+      } else {
+        // Code scanning needs a line even when the file could not be read.
+        physical.putObject("region").put("startLine", 1);
+      }
+      ObjectNode prints = result.putObject("partialFingerprints");
+      prints.put("flowlint/v1", fingerprint(d.rule().id(), uri, d.pointer(), d.message()));
+      String lineHash = lineHash(d.rule().id(), f.lines().lineCount() >= d.span().line() ? f.lines().lineText(d.span().line()) : "");
+      int occurrence = seen.merge(lineHash, 1, Integer::sum);
+      prints.put("primaryLocationLineHash", lineHash + ":" + occurrence);
+      d.fix().ifPresent(fix -> {
           ObjectNode x = result.putArray("fixes").addObject();
           x.putObject("description").put("text", fix.description());
           ObjectNode change = x.putArray("artifactChanges").addObject();
-          change.putObject("artifactLocation").put("uri", uri);
+          artifactLocation(change.putObject("artifactLocation"), f.path(), uri);
           ObjectNode replacement = change.putArray("replacements").addObject();
           replacement.set("deletedRegion", region(fix.span()));
           replacement.putObject("insertedContent").put("text", fix.replacement());
-        });
+      });
+    }
+    return results;
+  }
+
+  static String helpUri(Rule r) {
+    return RULES_URI + "#" + r.id();
+  }
+
+  /** The message and the finding's help, without help lines the message already says. */
+  static String message(Diagnostic d) {
+    StringBuilder text = new StringBuilder(d.message());
+    for (String h : d.help()) {
+      if (!d.message().contains(h)) {
+        text.append('\n').append(h);
       }
     }
-    return root;
+    return text.toString();
+  }
+
+  private void artifactLocation(ObjectNode location, String displayed, String uri) {
+    location.put("uri", uri);
+    if (paths.relative(displayed).isPresent()) {
+      location.put("uriBaseId", SRCROOT);
+    }
   }
 
   private static ObjectNode region(Span s) {
@@ -102,26 +182,27 @@ public final class SarifReporter implements Reporter {
     };
   }
 
-  /** A repository-relative URI reference: forward slashes, no "./", special characters escaped. */
-  static String uri(String path) {
-    if (path.equals("<stdin>")) {
+  /**
+   * A URI reference relative to %SRCROOT% (normalised, forward slashes, special characters
+   * escaped), or an absolute file URI for a file outside the repository.
+   */
+  String uri(String path) {
+    if (path.equals(RepoPaths.STDIN)) {
       return "stdin";
     }
-    String p = path.replace('\\', '/');
-    Path asPath = Path.of(p);
-    if (asPath.isAbsolute()) {
-      Path cwd = Path.of("").toAbsolutePath();
-      if (asPath.startsWith(cwd)) {
-        p = cwd.relativize(asPath).toString().replace('\\', '/');
-      }
-    }
-    while (p.startsWith("./")) {
-      p = p.substring(2);
-    }
+    return paths.relative(path).map(RepoPaths::uriReference).orElseGet(() -> paths.absoluteUri(path));
+  }
+
+  /**
+   * What GitHub's own upload computes when this is missing: a hash of the finding's line, so an
+   * alert follows its line when lines above it move. The rule id keeps two rules on one line apart.
+   */
+  static String lineHash(String rule, String lineText) {
     try {
-      return new URI(null, null, p, null).toASCIIString();
-    } catch (URISyntaxException e) {
-      return p;
+      byte[] h = MessageDigest.getInstance("SHA-256").digest((rule + "\u0000" + lineText.strip()).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(h, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JRE", e);
     }
   }
 

@@ -7,10 +7,32 @@ import java.util.List;
 /** Counts over a run. */
 public record Summary(int files, long errors, long warnings, long infos) {
   public static Summary of(List<FileReport> reports) {
-    return new Summary(reports.size(),
-        reports.stream().mapToLong(r -> r.count(Severity.ERROR)).sum(),
-        reports.stream().mapToLong(r -> r.count(Severity.WARNING)).sum(),
-        reports.stream().mapToLong(r -> r.count(Severity.INFO)).sum());
+    Tally t = new Tally();
+    reports.forEach(t::add);
+    return t.summary();
+  }
+
+  /** Counts a run file by file, so the files need not be kept. */
+  public static final class Tally {
+    private int files;
+    private long errors;
+    private long warnings;
+    private long infos;
+
+    public void add(FileReport r) {
+      files++;
+      for (var d : r.diagnostics()) {
+        switch (d.severity()) {
+          case ERROR -> errors++;
+          case WARNING -> warnings++;
+          case INFO -> infos++;
+        }
+      }
+    }
+
+    public Summary summary() {
+      return new Summary(files, errors, warnings, infos);
+    }
   }
 
   public String line() {

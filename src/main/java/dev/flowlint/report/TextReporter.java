@@ -1,11 +1,11 @@
 package dev.flowlint.report;
 
+import dev.flowlint.io.SafeText;
 import dev.flowlint.model.FileReport;
 import dev.flowlint.model.Diagnostic;
 import dev.flowlint.model.Severity;
 import dev.flowlint.model.Span;
 import java.io.PrintStream;
-import java.util.List;
 
 /**
  * The report a person reads, in the manner of rustc and Elm: {@code path:line:col:
@@ -23,24 +23,30 @@ public final class TextReporter implements Reporter {
   }
 
   @Override
-  public void write(List<FileReport> files, PrintStream out) {
+  public void file(FileReport f, PrintStream out) {
     if (quiet) {
       return;
     }
-    for (FileReport f : files) {
-      for (Diagnostic d : f.diagnostics()) {
-        diagnostic(f, d, out);
-      }
+    for (Diagnostic d : f.diagnostics()) {
+      diagnostic(f, d, out);
     }
-    out.println(Summary.of(files).line());
+  }
+
+  @Override
+  public void end(Summary summary, PrintStream out) {
+    if (!quiet) {
+      out.println(summary.line());
+    }
   }
 
   private void diagnostic(FileReport f, Diagnostic d, PrintStream out) {
     Span s = d.span();
-    out.println(bold(f.path() + ":" + s.line() + ":" + s.column() + ":") + " "
-        + paint(d.severity(), d.severity().word() + "[" + d.rule().id() + "]") + " " + bold(d.message()));
-    if (s.line() <= f.lines().lineCount()) {
-      String source = f.lines().lineText(s.line());
+    // Paths, messages and help quote keys and names from the payload: escaped, never raw.
+    out.println(bold(SafeText.escape(f.path()) + ":" + s.line() + ":" + s.column() + ":") + " "
+        + paint(d.severity(), d.severity().word() + "[" + d.rule().id() + "]") + " " + bold(SafeText.escape(d.message())));
+    // No text to show (an unreadable file, an Architect export whose findings name the action instead): no snippet.
+    if (s.line() <= f.lines().lineCount() && !f.lines().text().isEmpty()) {
+      String source = SafeText.sameWidth(f.lines().lineText(s.line()));
       String number = String.valueOf(s.line());
       String pad = " ".repeat(number.length());
       int from = Math.max(0, s.column() - 1);
@@ -60,10 +66,10 @@ public final class TextReporter implements Reporter {
       out.println(blue(pad + " |") + " " + " ".repeat(from) + paint(d.severity(), "^".repeat(carets)));
     }
     for (String h : d.help()) {
-      out.println("  " + cyan("help:") + " " + h);
+      out.println("  " + cyan("help:") + " " + SafeText.escape(h));
     }
-    d.fix().ifPresent(fix -> out.println("  " + cyan("fix:") + " " + fix.description()
-        + (fix.replacement().isEmpty() || fix.replacement().length() > 120 || fix.replacement().contains("\n") ? "" : " (" + fix.replacement() + ")")));
+    d.fix().ifPresent(fix -> out.println("  " + cyan("fix:") + " " + SafeText.escape(fix.description())
+        + (fix.replacement().isEmpty() || fix.replacement().length() > 120 || fix.replacement().contains("\n") ? "" : " (" + SafeText.escape(fix.replacement()) + ")")));
     out.println();
   }
 

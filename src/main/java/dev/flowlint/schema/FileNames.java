@@ -11,7 +11,20 @@ import java.util.Locale;
 public final class FileNames {
   public static final String SUFFIX = ".schema.json";
 
+  /** Beside each workflow's or common module's inputs schema: the whole request body. */
+  public static final String LAUNCH_SUFFIX = ".launch.schema.json";
+
   private FileNames() {}
+
+  /** An inputs schema (a flow's or data action's), not a launch schema beside one. */
+  public static boolean isInputsSchema(String fileName) {
+    return fileName.endsWith(SUFFIX) && !fileName.endsWith(LAUNCH_SUFFIX);
+  }
+
+  /** {@code order-lookup.schema.json} → {@code order-lookup.launch.schema.json}. */
+  public static String launchFileFor(String inputsFile) {
+    return inputsFile.substring(0, inputsFile.length() - SUFFIX.length()) + LAUNCH_SUFFIX;
+  }
 
   public static String slug(String flowName) {
     String ascii = Normalizer.normalize(flowName, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");

@@ -8,7 +8,11 @@ import java.util.Optional;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
-/** One flow's input schema as the checker uses it. */
+/**
+ * One flow's input schema as the checker uses it.
+ *
+ * @param document the whole schema file as written, which networknt validates against
+ */
 public record FlowSchema(
     String name,
     Optional<String> id,
@@ -18,7 +22,9 @@ public record FlowSchema(
     Set<String> required,
     Set<String> outputs,
     Set<String> internal,
-    String file) {
+    String file,
+    CallContract calls,
+    JsonNode document) {
 
   public static FlowSchema of(String file, JsonNode schema) {
     JsonNode meta = schema.path("x-flowlint");
@@ -37,7 +43,9 @@ public record FlowSchema(
         strings(schema.path("required")),
         strings(meta.path("outputs")),
         strings(meta.path("internal")),
-        file);
+        file,
+        CallContract.read(meta),
+        schema);
   }
 
   private static Set<String> strings(JsonNode array) {
@@ -52,6 +60,12 @@ public record FlowSchema(
   public static String bare(String scopedName) {
     int dot = scopedName.indexOf('.');
     return dot < 0 ? scopedName : scopedName.substring(dot + 1);
+  }
+
+  /** The version recorded at import ({@code x-flowlint.flowVersion}), when one is known. */
+  public Optional<String> version() {
+    String v = document.path("x-flowlint").path("flowVersion").asString("");
+    return v.isEmpty() ? Optional.empty() : Optional.of(v);
   }
 
   public String architectType(String input) {

@@ -1,5 +1,6 @@
 package dev.flowlint.schema;
 
+import dev.flowlint.io.SafeText;
 import java.util.List;
 
 /** What an import did: written flows, skipped flows, and problems, in a stable order. */
@@ -22,7 +23,7 @@ public record ImportResult(
   public String problemsText() {
     StringBuilder out = new StringBuilder();
     for (Problem p : problems) {
-      out.append(p.severity() == Severity.ERROR ? "error: " : "warning: ").append(p.message()).append('\n');
+      out.append(p.severity() == Severity.ERROR ? "error: " : "warning: ").append(SafeText.escape(p.message())).append('\n');
     }
     return out.toString();
   }
@@ -31,13 +32,13 @@ public record ImportResult(
   public String summary() {
     StringBuilder out = new StringBuilder();
     for (Imported i : imported) {
-      out.append("imported ").append(i.flowName()).append(" (").append(i.flowType()).append("): ")
+      out.append("imported ").append(SafeText.escape(i.flowName())).append(" (").append(SafeText.escape(i.flowType())).append("): ")
           .append(i.inputs()).append(i.inputs() == 1 ? " input" : " inputs")
-          .append(", ").append(i.required()).append(" required -> ").append(i.file()).append('\n');
+          .append(", ").append(i.required()).append(" required -> ").append(SafeText.escape(i.file())).append('\n');
     }
     for (Skipped s : skipped) {
-      out.append("skipped ").append(s.flowName()).append(" (").append(s.flowType()).append("): ")
-          .append(s.reason()).append(" [").append(s.source()).append("]\n");
+      out.append("skipped ").append(SafeText.escape(s.flowName())).append(" (").append(SafeText.escape(s.flowType())).append("): ")
+          .append(SafeText.escape(s.reason())).append(" [").append(SafeText.escape(s.source())).append("]\n");
     }
     int inputs = imported.stream().mapToInt(Imported::inputs).sum();
     long actions = imported.stream().filter(i -> i.flowType().equals("data-action")).count();

@@ -77,4 +77,46 @@ public final class SchemaDrift {
     }
     return out;
   }
+
+  /**
+   * Keyword changes inside inputs' schemas between a schema file and what import would write now
+   * (with flowlint.yaml's constraints merged): a keyword someone added, changed or removed by hand,
+   * or one flowlint.yaml no longer gives. A keyword that flowlint.yaml gives and the file shows is
+   * no drift. For {@code import --check}; {@code pull --check} compares names, types and required.
+   */
+  public static List<String> keywordDifferences(FlowSchema before, FlowSchema now) {
+    List<String> out = new ArrayList<>();
+    JsonNode fromConfig = now.document().path("x-flowlint").path("fromConfig");
+    for (String input : now.inputs().keySet()) {
+      JsonNode was = before.inputs().get(input);
+      JsonNode is = now.inputs().get(input);
+      if (was == null || was.equals(is)) {
+        continue;
+      }
+      Set<String> keys = new TreeSet<>();
+      keywords(was, is, "", keys);
+      for (String k : keys) {
+        boolean config = false;
+        for (JsonNode c : fromConfig.path(input)) {
+          config |= k.equals(c.asString()) || k.equals("items." + c.asString());
+        }
+        out.add("flow \"" + now.name() + "\": input " + input + ": " + k
+            + (config ? " differs from what flowlint.yaml sets" : " differs from the flow's definition (edited by hand?)"));
+      }
+    }
+    return out;
+  }
+
+  private static void keywords(JsonNode was, JsonNode is, String prefix, Set<String> out) {
+    Set<String> names = new TreeSet<>();
+    was.propertyNames().forEach(names::add);
+    is.propertyNames().forEach(names::add);
+    for (String k : names) {
+      if (k.equals("items") && was.path(k).isObject() && is.path(k).isObject()) {
+        keywords(was.path(k), is.path(k), prefix + "items.", out);
+      } else if (!was.path(k).equals(is.path(k))) {
+        out.add(prefix + k);
+      }
+    }
+  }
 }

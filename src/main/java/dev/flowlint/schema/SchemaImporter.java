@@ -32,9 +32,16 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class SchemaImporter {
   private final SchemaWriter writer;
+  private final Map<String, Map<String, JsonNode>> constraints;
 
   public SchemaImporter(RequiredPolicy policy) {
+    this(policy, Map.of());
+  }
+
+  /** @param constraints flowlint.yaml's {@code flows.NAME.inputs}: flow name or id → input → keywords */
+  public SchemaImporter(RequiredPolicy policy, Map<String, Map<String, JsonNode>> constraints) {
     this.writer = new SchemaWriter(policy);
+    this.constraints = constraints;
   }
 
   /**
@@ -50,10 +57,6 @@ public final class SchemaImporter {
     List<Skipped> skipped = new ArrayList<>();
     Map<String, List<Definition>> byName = new TreeMap<>();
     for (Definition flow : flows) {
-      if (!flow.hasInputs()) {
-        skipped.add(new Skipped(flow.name(), flow.type(), flow.source(), "no inputs"));
-        continue;
-      }
       byName.computeIfAbsent(flow.name(), k -> new ArrayList<>()).add(flow);
       if (flow instanceof FlowDefinition f) {
         caseConflicts(f, allProblems);
@@ -61,31 +64,39 @@ public final class SchemaImporter {
     }
 
     Map<String, ObjectNode> chosen = new TreeMap<>();
-    for (Map.Entry<String, List<Definition>> e : byName.entrySet()) {
-      choose(e.getKey(), e.getValue(), allProblems).ifPresent(s -> chosen.put(e.getKey(), s));
+    for (Map.Entry<String, List<Definition>> e : byType(byName, allProblems).entrySet()) {
+      choose(nameOf(e.getKey()), e.getValue(), allProblems)
+          .map(s -> ConfigConstraints.merge(s, constraints, allProblems)).ifPresent(s -> chosen.put(e.getKey(), s));
     }
 
     Map<String, JsonNode> existing = readExisting(outDir, allProblems);
     Map<String, String> fileOfName = new HashMap<>();
     existing.forEach((file, schema) -> fileOfName.put(SchemaIndex.Entry.of(file, schema).flowName(), file));
+    existing.forEach((file, schema) -> fileOfName.put(SchemaIndex.Entry.of(file, schema).flowName() + TYPE_SEPARATOR
+        + SchemaIndex.Entry.of(file, schema).flowType(), file));
 
     Map<Path, String> files = new LinkedHashMap<>();
     Map<String, SchemaIndex.Entry> index = new TreeMap<>();
     existing.forEach((file, schema) -> index.put(file, SchemaIndex.Entry.of(file, schema)));
     List<Imported> imported = new ArrayList<>();
     for (Map.Entry<String, ObjectNode> e : chosen.entrySet()) {
-      String name = e.getKey();
-      String file = fileOfName.get(name);
+      String name = nameOf(e.getKey());
+      boolean typed = e.getKey().contains(TYPE_SEPARATOR);
+      String file = fileOfName.get(e.getKey());
       if (file == null) {
-        file = FileNames.fileFor(name);
+        // Two flows of different types may share a name: each gets its type in its file name.
+        String fileName = typed ? name + " " + e.getKey().substring(e.getKey().indexOf(TYPE_SEPARATOR) + 1) : name;
+        file = FileNames.fileFor(fileName);
         SchemaIndex.Entry taken = index.get(file);
-        if (taken != null && !taken.flowName().equals(name)) {
-          file = FileNames.disambiguated(name);
+        if (taken != null && !(taken.flowName().equals(name)
+            && (!typed || taken.flowType().equals(e.getValue().path("x-flowlint").path("flowType").asString(""))))) {
+          file = FileNames.disambiguated(fileName);
         }
       }
       ObjectNode schema = e.getValue();
       index.put(file, SchemaIndex.Entry.of(file, schema));
       files.put(outDir.resolve(file), CanonicalJson.write(schema));
+      launchSchema(schema, file).ifPresent(l -> files.put(outDir.resolve(FileNames.launchFileFor(l.getKey())), l.getValue()));
       imported.add(new Imported(name, schema.path("x-flowlint").path("flowType").asString(""),
           schema.path("properties").size(), schema.path("required").size(), file));
     }
@@ -100,7 +111,7 @@ public final class SchemaImporter {
   /**
    * Removes the schemas in {@code outDir} that {@code gone} picks (flows pull wrote that are no
    * longer in the org) and whose flow is not among {@code keep}: the index is rewritten first, so
-   * it never names a missing file, then the files are deleted. Schemas of imported files are never
+   * it never names a missing file, then the files (each inputs schema and its launch schema) are deleted. Schemas of imported files are never
    * picked: the caller matches on their {@code x-flowlint.source}.
    *
    * @return the names of the flows removed, in file order
@@ -127,24 +138,71 @@ public final class SchemaImporter {
     AtomicFiles.write(outDir.resolve(SchemaIndex.FILE_NAME), SchemaIndex.of(index.values()).write());
     for (String f : files) {
       Files.deleteIfExists(outDir.resolve(f));
+      Files.deleteIfExists(outDir.resolve(FileNames.launchFileFor(f))); // its launch schema goes with it
     }
     return removed;
   }
 
-  private java.util.Optional<ObjectNode> choose(String name, List<Definition> defs, List<Problem> problems) {
+  private static final String TYPE_SEPARATOR = "\u0000";
+
+  private static String nameOf(String key) {
+    int at = key.indexOf(TYPE_SEPARATOR);
+    return at < 0 ? key : key.substring(0, at);
+  }
+
+  /**
+   * Definitions by flow, where a flow is its name, or its name and type when flows of different
+   * types share one name (Architect names are unique per type only): those are different flows.
+   */
+  private static Map<String, List<Definition>> byType(Map<String, List<Definition>> byName, List<Problem> problems) {
+    Map<String, List<Definition>> out = new TreeMap<>();
+    for (Map.Entry<String, List<Definition>> e : byName.entrySet()) {
+      java.util.Set<String> types = new java.util.TreeSet<>();
+      e.getValue().forEach(d -> types.add(d.type()));
+      if (types.size() == 1) {
+        out.put(e.getKey(), e.getValue());
+        continue;
+      }
+      for (Definition d : e.getValue()) {
+        out.computeIfAbsent(e.getKey() + TYPE_SEPARATOR + d.type(), k -> new ArrayList<>()).add(d);
+      }
+      problems.add(new Problem(Severity.WARNING, "\"" + e.getKey() + "\" names flows of different types (" + String.join(", ", types)
+          + "); each is imported as a flow of its own, its type in its file name"));
+    }
+    return out;
+  }
+
+  /** The request body's schema beside the inputs schema (absent for a data action). */
+  private static java.util.Optional<Map.Entry<String, String>> launchSchema(ObjectNode schema, String file) {
+    return LaunchSchemas.of(schema, file).map(l -> Map.entry(file, CanonicalJson.write(l)));
+  }
+
+  private java.util.Optional<ObjectNode> choose(String name, List<Definition> unordered, List<Problem> problems) {
+    // The lexicographically first source is kept among equals, so the argument order never matters.
+    List<Definition> defs = unordered.stream().sorted(java.util.Comparator.comparing(Definition::source)).toList();
     ObjectNode first = writer.schema(defs.get(0));
+    if (defs.size() == 1) {
+      return java.util.Optional.of(first);
+    }
+    java.util.Optional<ObjectNode> newest = newestVersion(name, defs, problems);
+    if (newest.isPresent()) {
+      return newest;
+    }
     boolean same = true;
     for (Definition other : defs.subList(1, defs.size())) {
       same &= withoutSource(writer.schema(other)).equals(withoutSource(first));
-    }
-    if (defs.size() == 1) {
-      return java.util.Optional.of(first);
     }
     List<String> sources = defs.stream().map(Definition::source).toList();
     String noun = defs.get(0) instanceof dev.flowlint.model.DataActionDefinition ? "data action" : "flow";
     if (same) {
       problems.add(new Problem(Severity.WARNING, noun + " \"" + name + "\" is defined identically in "
           + String.join(", ", sources) + "; its schema comes from " + sources.get(0)));
+      return java.util.Optional.of(first);
+    }
+    if (sameContract(defs)) {
+      problems.add(new Problem(Severity.WARNING, "data action \"" + name + "\" has the same input contract in "
+          + String.join(", ", sources) + " (they differ in " + String.join(", ", differingKeys(defs))
+          + "); one schema, from " + sources.get(0)));
       return java.util.Optional.of(first);
     }
     StringBuilder how = new StringBuilder();
@@ -157,6 +215,56 @@ public final class SchemaImporter {
     problems.add(new Problem(Severity.ERROR, noun + " \"" + name + "\" is defined differently in "
         + String.join(" and ", sources) + "; neither was written (import them separately, or remove one)." + what));
     return java.util.Optional.empty();
+  }
+
+  /**
+   * Several definitions of one flow whose file names carry versions ({@code _v2-0}): the highest
+   * version wins (a versioned file beats one without a version), and the others are named.
+   */
+  private java.util.Optional<ObjectNode> newestVersion(String name, List<Definition> defs, List<Problem> problems) {
+    if (!defs.stream().allMatch(d -> d instanceof FlowDefinition)) {
+      return java.util.Optional.empty();
+    }
+    List<FlowDefinition> flows = defs.stream().map(d -> (FlowDefinition) d).toList();
+    java.util.Optional<String> top = flows.stream().flatMap(f -> f.version().stream()).max(SchemaImporter::compareVersions);
+    if (top.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    List<FlowDefinition> newest = flows.stream().filter(f -> f.version().filter(v -> compareVersions(v, top.get()) == 0).isPresent()).toList();
+    JsonNode content = withoutSource(writer.schema(newest.get(0)));
+    if (newest.stream().anyMatch(f -> !withoutSource(writer.schema(f)).equals(content))) {
+      return java.util.Optional.empty(); // one version defined two ways: no way to tell which is right
+    }
+    String others = flows.stream().filter(f -> !newest.contains(f))
+        .map(f -> f.source() + f.version().map(v -> " (version " + v + ")").orElse(" (no version)"))
+        .collect(java.util.stream.Collectors.joining(", "));
+    if (!others.isEmpty()) {
+      problems.add(new Problem(Severity.WARNING, "flow \"" + name + "\": version " + top.get() + " from "
+          + newest.get(0).source() + " is imported, the newest of its definitions; not imported: " + others));
+    }
+    return java.util.Optional.of(writer.schema(newest.get(0)));
+  }
+
+  /** "2.0" against "10.0", part by part as numbers. */
+  static int compareVersions(String a, String b) {
+    String[] x = a.split("\\.");
+    String[] y = b.split("\\.");
+    for (int i = 0; i < Math.max(x.length, y.length); i++) {
+      long p = i < x.length && x[i].matches("\\d{1,18}") ? Long.parseLong(x[i]) : 0;
+      long q = i < y.length && y[i].matches("\\d{1,18}") ? Long.parseLong(y[i]) : 0;
+      if (p != q) {
+        return Long.compare(p, q);
+      }
+    }
+    return a.compareTo(b);
+  }
+
+  /** Data actions whose input contracts are the same, whatever else differs. */
+  private boolean sameContract(List<Definition> defs) {
+    if (!defs.stream().allMatch(d -> d instanceof dev.flowlint.model.DataActionDefinition)) {
+      return false;
+    }
+    return defs.stream().map(d -> ((dev.flowlint.model.DataActionDefinition) d).inputSchema()).distinct().count() == 1;
   }
 
   /** Schema keys (and x-flowlint keys) whose values differ between the definitions. */
@@ -206,9 +314,9 @@ public final class SchemaImporter {
       return out;
     }
     try (Stream<Path> list = Files.list(outDir)) {
-      for (Path p : list.filter(f -> f.getFileName().toString().endsWith(FileNames.SUFFIX)).sorted().toList()) {
+      for (Path p : list.filter(f -> FileNames.isInputsSchema(String.valueOf(f.getFileName()))).sorted().toList()) {
         try {
-          out.put(p.getFileName().toString(), CanonicalJson.mapper().readTree(p.toFile()));
+          out.put(String.valueOf(p.getFileName()), CanonicalJson.mapper().readTree(p.toFile()));
         } catch (JacksonException | UncheckedIOException e) {
           problems.add(new Problem(Severity.WARNING, p + ": existing schema is not readable JSON; left as it is and not indexed"));
         }

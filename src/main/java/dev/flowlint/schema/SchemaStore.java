@@ -1,6 +1,6 @@
 package dev.flowlint.schema;
 
-import dev.flowlint.io.CanonicalJson;
+import dev.flowlint.io.JsonTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,8 +62,8 @@ public final class SchemaStore {
     } else {
       // No index (hand-made schemas): read every schema's x-flowlint instead.
       try (Stream<Path> files = Files.list(dir)) {
-        for (Path p : files.filter(f -> f.getFileName().toString().endsWith(FileNames.SUFFIX)).sorted().toList()) {
-          entries.add(SchemaIndex.Entry.of(p.getFileName().toString(), read(p, display + "/" + p.getFileName())));
+        for (Path p : files.filter(f -> FileNames.isInputsSchema(String.valueOf(f.getFileName()))).sorted().toList()) {
+          entries.add(SchemaIndex.Entry.of(String.valueOf(p.getFileName()), read(p, display + "/" + p.getFileName())));
         }
       } catch (IOException e) {
         throw new StoreException("cannot list " + display + ": " + dev.flowlint.io.AtomicFiles.describe(e));
@@ -77,7 +77,7 @@ public final class SchemaStore {
 
   private static JsonNode read(Path file, String display) throws StoreException {
     try {
-      return CanonicalJson.mapper().readTree(file.toFile());
+      return JsonTrees.read(file);
     } catch (JacksonException e) {
       throw new StoreException(display + " is not valid JSON (line " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + "); re-run flowlint import");
     } catch (RuntimeException e) {
@@ -118,7 +118,8 @@ public final class SchemaStore {
     return Files.isRegularFile(file) ? read(file, entry.file()).path("x-flowlint").path("source").asString("") : "";
   }
 
-  private FlowSchema load(SchemaIndex.Entry entry) throws StoreException {
+  /** Synchronized: the checker threads of a run share the store. */
+  private synchronized FlowSchema load(SchemaIndex.Entry entry) throws StoreException {
     FlowSchema cached = loaded.get(entry.file());
     if (cached != null) {
       return cached;

@@ -44,6 +44,7 @@ public final class SchemaWriter {
     meta.putArray("outputs");
     meta.putArray("internal");
     meta.put("source", action.source());
+    CallContract.write(action, meta);
     return (ObjectNode) CanonicalJson.sorted(schema);
   }
 
@@ -60,8 +61,9 @@ public final class SchemaWriter {
     TreeSet<String> internal = new TreeSet<>();
     for (Variable v : flow.variables()) {
       if (v.input()) {
-        properties.set(v.name(), property(v));
-        if (policy.isRequired(flow, v)) {
+        boolean isRequired = policy.isRequired(flow, v);
+        properties.set(v.name(), property(v, isRequired));
+        if (isRequired) {
           required.add(v.name());
         }
       } else if (v.output()) {
@@ -84,11 +86,12 @@ public final class SchemaWriter {
     ArrayNode ints = meta.putArray("internal");
     internal.forEach(ints::add);
     meta.put("source", flow.source());
+    CallContract.write(flow, meta);
     return (ObjectNode) CanonicalJson.sorted(schema);
   }
 
-  private static ObjectNode property(Variable v) {
-    ObjectNode p = TypeSchemas.of(v);
+  private static ObjectNode property(Variable v, boolean required) {
+    ObjectNode p = platformOrOwn(v, required);
     p.put("x-genesys-type", v.genesysType());
     v.description().ifPresent(d -> p.put("description", d));
     v.initialValue().literal().ifPresent(lit -> p.set("default", lit));
@@ -99,6 +102,13 @@ public final class SchemaWriter {
       p.put("x-genesys-secure", true);
     }
     return p;
+  }
+
+  /** The platform's own property schema when the API gave one (it is the contract), else flowlint's. */
+  private static ObjectNode platformOrOwn(Variable v, boolean required) {
+    return v.platformSchema().filter(tools.jackson.databind.JsonNode::isObject)
+        .map(s -> (ObjectNode) s.deepCopy())
+        .orElseGet(() -> TypeSchemas.of(v, required));
   }
 
   public String write(Definition definition) {

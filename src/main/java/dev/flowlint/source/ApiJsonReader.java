@@ -1,5 +1,7 @@
 package dev.flowlint.source;
 
+import static dev.flowlint.io.JsonText.text;
+
 import dev.flowlint.model.FlowDefinition;
 import dev.flowlint.model.InitialValue;
 import dev.flowlint.model.Variable;
@@ -16,7 +18,22 @@ import tools.jackson.databind.JsonNode;
  * {@code FlowDivisionView}, or a listing page of them ({@code entities}), using their
  * {@code inputSchema}/{@code outputSchema}.
  */
-public final class ApiJsonReader {
+public final class ApiJsonReader implements FlowReader {
+  @Override
+  public String formatName() {
+    return "Genesys Cloud API JSON";
+  }
+
+  @Override
+  public boolean reads(Input file) {
+    return file.json().filter(ApiJsonReader::accepts).isPresent();
+  }
+
+  @Override
+  public List<FlowDefinition> read(Input file) throws SourceException {
+    return read(file.path(), file.json().orElseThrow());
+  }
+
   private static final Pattern VERSION_URI = Pattern.compile("/api/v2/flows/([^/]+)/versions/([^/?]+)");
 
   /** True when the JSON looks like an API answer about flows. */
@@ -67,6 +84,10 @@ public final class ApiJsonReader {
     }
     String name = text(entity.get("name")).or(() -> text(inputSchema.get("title")))
         .orElseThrow(() -> new SourceException(where, "flow has no name"));
+    if (isVersion && (name.equals(version.orElse("")) || name.equals("Flow input schema"))) {
+      // A FlowVersion names the version ("2.0"), not the flow: the saved file's name is the best stand-in.
+      name = ArchyYamlReader.fileStem(source).replaceFirst("_v\\d+-\\d+$", "");
+    }
     String type = text(entity.get("type")).map(t -> t.toLowerCase(Locale.ROOT)).orElse("workflow");
     String scope = FlowDefinition.scopeFor(type);
 
@@ -76,13 +97,14 @@ public final class ApiJsonReader {
     for (String key : props.propertyNames()) {
       String full = key.contains(".") ? key : scope + "." + key;
       inputNames.add(full);
-      variables.add(variable(full, props.get(key), true, outputSchema.path("properties").has(key)));
+      JsonNode property = resolve(props.get(key), inputSchema, 0);
+      variables.add(variable(full, property, true, outputSchema.path("properties").has(key), true));
     }
     JsonNode outProps = outputSchema.path("properties");
     for (String key : outProps.propertyNames()) {
       String full = key.contains(".") ? key : scope + "." + key;
       if (!inputNames.contains(full)) {
-        variables.add(variable(full, outProps.get(key), false, true));
+        variables.add(variable(full, resolve(outProps.get(key), outputSchema, 0), false, true, false));
       }
     }
     Optional<List<String>> required = Optional.empty();
@@ -98,17 +120,57 @@ public final class ApiJsonReader {
   }
 
   /** Maps a property schema back to the Architect type it stands for. */
-  private static Variable variable(String name, JsonNode schema, boolean input, boolean output) {
+  private static Variable variable(String name, JsonNode schema, boolean input, boolean output, boolean keep) {
     boolean collection = "array".equals(schema.path("type").asString(""));
     JsonNode element = collection ? schema.path("items") : schema;
     String type = text(schema.get("x-genesys-type"))
         .map(t -> t.endsWith("Collection") ? t.substring(0, t.length() - "Collection".length()) : t)
         .orElseGet(() -> typeOf(element));
     Optional<String> description = text(schema.get("description"));
-    return new Variable(name, type, collection, input, output, false, InitialValue.UNKNOWN, description);
+    // The platform's own shape (oneOf branches tagged archDataTypeId) is the contract: keep it.
+    boolean platform = ArchTypes.isPlatformShape(schema);
+    return new Variable(name, type, collection, input, output, false, InitialValue.UNKNOWN, description,
+        keep && platform ? Optional.of(schema) : Optional.empty());
+  }
+
+  /**
+   * The property with every local {@code $ref} ({@code #/definitions/archString}) replaced by what
+   * it points at, its own keywords (a description) kept beside it.
+   */
+  static JsonNode resolve(JsonNode schema, JsonNode root, int depth) {
+    if (schema == null || depth > 16) {
+      return schema;
+    }
+    if (schema.isArray()) {
+      tools.jackson.databind.node.ArrayNode out = tools.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+      schema.forEach(n -> out.add(resolve(n, root, depth + 1)));
+      return out;
+    }
+    if (!schema.isObject()) {
+      return schema;
+    }
+    tools.jackson.databind.node.ObjectNode out = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    String ref = schema.path("$ref").asString("");
+    if (ref.startsWith("#/")) {
+      JsonNode target = root.at(ref.substring(1));
+      if (!target.isMissingNode()) {
+        JsonNode resolved = resolve(target, root, depth + 1);
+        resolved.propertyNames().forEach(k -> out.set(k, resolved.get(k)));
+      }
+    }
+    for (String k : schema.propertyNames()) {
+      if (!(k.equals("$ref") && ref.startsWith("#/") && !root.at(ref.substring(1)).isMissingNode())) {
+        out.set(k, resolve(schema.get(k), root, depth + 1));
+      }
+    }
+    return out;
   }
 
   private static String typeOf(JsonNode schema) {
+    Optional<String> arch = ArchTypes.architectType(schema);
+    if (arch.isPresent()) {
+      return arch.get();
+    }
     String format = schema.path("format").asString("");
     return switch (schema.path("type").asString("")) {
       case "string" -> switch (format) {
@@ -124,11 +186,5 @@ public final class ApiJsonReader {
       case "object" -> "Json";
       default -> "Unknown";
     };
-  }
-
-  private static Optional<String> text(JsonNode node) {
-    return node == null || !node.isValueNode() || node.isNull() || node.asString().isBlank()
-        ? Optional.empty()
-        : Optional.of(node.asString());
   }
 }

@@ -29,7 +29,19 @@ public final class ArchitectExportReader implements FlowReader {
     return "Architect export";
   }
 
+  /** By name (.i3...), or base64 text that is not YAML. */
   @Override
+  public boolean reads(Input file) {
+    String trimmed = file.source().text().strip();
+    return file.json().isEmpty() && (file.path().toLowerCase(Locale.ROOT).contains(".i3")
+        || (BASE64_TEXT.matcher(trimmed).matches() && !trimmed.contains(":")));
+  }
+
+  @Override
+  public List<FlowDefinition> read(Input file) throws SourceException {
+    return read(file.source());
+  }
+
   public List<FlowDefinition> read(SourceText source) throws SourceException {
     String path = source.displayPath();
     byte[] decoded;
@@ -59,7 +71,8 @@ public final class ArchitectExportReader implements FlowReader {
       variables.add(variable(path, v));
     }
     return List.of(new FlowDefinition(root.get("name").asString(), Optional.empty(), type,
-        FlowDefinition.scopeFor(type), variables, Optional.empty(), Optional.empty(), path));
+        FlowDefinition.scopeFor(type), variables, Optional.empty(), Optional.empty(), path)
+        .withCompatibleFlowTypes(CompatibleFlowTypes.fromExport(root)));
   }
 
   private static Variable variable(String path, JsonNode v) throws SourceException {

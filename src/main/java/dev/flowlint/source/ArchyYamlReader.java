@@ -1,5 +1,7 @@
 package dev.flowlint.source;
 
+import static dev.flowlint.io.JsonText.text;
+
 import dev.flowlint.model.FlowDefinition;
 import dev.flowlint.model.InitialValue;
 import dev.flowlint.model.Variable;
@@ -28,7 +30,7 @@ public final class ArchyYamlReader implements FlowReader {
 
   private static final YAMLMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
           .loadSettings(LoadSettings.builder()
-              .setCodePointLimit((int) SourceText.MAX_BYTES)
+              .setCodePointLimit((int) dev.flowlint.io.StrictText.MAX_BYTES)
               .setMaxAliasesForCollections(50)
               .setAllowRecursiveKeys(false)
               .build())
@@ -40,7 +42,17 @@ public final class ArchyYamlReader implements FlowReader {
     return "Archy YAML";
   }
 
+  /** Whatever is not JSON (and not an Architect export, asked first). */
   @Override
+  public boolean reads(Input file) {
+    return file.json().isEmpty();
+  }
+
+  @Override
+  public List<FlowDefinition> read(Input file) throws SourceException {
+    return read(file.source());
+  }
+
   public List<FlowDefinition> read(SourceText source) throws SourceException {
     String path = source.displayPath();
     JsonNode root;
@@ -59,7 +71,7 @@ public final class ArchyYamlReader implements FlowReader {
     if (root.size() != 1 || !flow.isObject() || !rootKey.matches("[a-z][a-zA-Z]*")) {
       throw new SourceException(path, 1, 1, "not an Archy flow: expected one top-level key naming the flow type (workflow:, commonModule:, inboundCall: ...), found \"" + rootKey + "\"");
     }
-    String type = TYPE_ALIASES.getOrDefault(rootKey, rootKey.toLowerCase(java.util.Locale.ROOT));
+    String type = flowType(rootKey);
     JsonNode nameNode = flow.get("name");
     if (nameNode == null || !nameNode.isValueNode() || nameNode.asString().isBlank()) {
       throw new SourceException(path, "Archy " + rootKey + " has no name");
@@ -71,7 +83,19 @@ public final class ArchyYamlReader implements FlowReader {
     }
     List<Variable> variables = variables(path, flow.get("variables"));
     return List.of(new FlowDefinition(name, Optional.empty(), type, FlowDefinition.scopeFor(type),
-        variables, Optional.empty(), Optional.empty(), path));
+        variables, Optional.empty(), Optional.empty(), path).withCompatibleFlowTypes(CompatibleFlowTypes.fromYaml(flow)));
+  }
+
+  /** The API form of an Archy root key: {@code inboundCall} → {@code inboundcall}, {@code botFlow} → {@code bot}. */
+  static String flowType(String rootKey) {
+    return TYPE_ALIASES.getOrDefault(rootKey, rootKey.toLowerCase(java.util.Locale.ROOT));
+  }
+
+  /** The placeholder a templated file names its flow with ({@code {{flow_name}}}), if it does. */
+  Optional<String> placeholderName(SourceText source) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^\\s+name:\\s*[\"']?(\\{\\{[^}\\n]*\\}\\}|\\$\\{[^}\\n]*\\})")
+        .matcher(source.text());
+    return m.find() ? Optional.of(m.group(1)) : Optional.empty();
   }
 
   /** {@code modules/flow/blacklist.yaml.tftpl} → {@code blacklist}. */
@@ -113,7 +137,7 @@ public final class ArchyYamlReader implements FlowReader {
           body.path("isOutput").asBoolean(false),
           body.path("isSecure").asBoolean(false),
           initialValue(type, collection, body.get("initialValue")),
-          text(body.get("description"))));
+          text(body.get("description")).map(d -> TemplatePlaceholders.restore(d).strip())));
     }
     return out;
   }
@@ -138,12 +162,6 @@ public final class ArchyYamlReader implements FlowReader {
       return tools.jackson.databind.node.JsonNodeFactory.instance.stringNode(TemplatePlaceholders.restore(node.asString()));
     }
     return node;
-  }
-
-  private static Optional<String> text(JsonNode node) {
-    return node == null || !node.isValueNode() || node.isNull()
-        ? Optional.empty()
-        : Optional.of(TemplatePlaceholders.restore(node.asString()).strip());
   }
 
   static SourceException located(String path, JacksonException e, String what) {

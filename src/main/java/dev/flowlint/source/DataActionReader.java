@@ -1,6 +1,10 @@
 package dev.flowlint.source;
 
+import static dev.flowlint.io.JsonText.text;
+
 import dev.flowlint.model.DataActionDefinition;
+import dev.flowlint.model.DataActionShape;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
@@ -10,20 +14,52 @@ import tools.jackson.databind.JsonNode;
  * or the API-shaped {@code category}/{@code integrationId} form) and stand-alone input contract
  * files ({@code title, type: object, properties}).
  */
-public final class DataActionReader {
+public final class DataActionReader implements FlowReader {
+  @Override
+  public String formatName() {
+    return "data action export";
+  }
+
+  @Override
+  public boolean reads(Input file) {
+    return file.json().filter(j -> isExport(j) || isContract(j)).isPresent();
+  }
+
+  @Override
+  public List<DataActionDefinition> read(Input file) throws SourceException {
+    return List.of(read(file.path(), file.json().orElseThrow()));
+  }
+
   /** Architect's export adds " - Exported 2021-04-15 @ 18:58" to the action's name. */
   private static final Pattern EXPORT_SUFFIX = Pattern.compile("\\s+-\\s+Exported\\s+\\d{4}-\\d{2}-\\d{2}.*$");
 
   public static boolean isExport(JsonNode root) {
-    return root != null && root.isObject() && root.path("contract").path("input").isObject()
-        && (root.has("config") || root.has("integrationType") || root.has("category"));
+    return root != null && root.isObject() && DataActionShape.isExport(new Node(root));
   }
 
   /** A contract on its own: an object schema with properties, and nothing of a payload about it. */
   public static boolean isContract(JsonNode root) {
-    return root != null && root.isObject() && "object".equals(root.path("type").asString(""))
-        && root.path("properties").isObject() && !root.has("flowId") && !root.has("inputData") && !root.has("inputs")
-        && !root.has("entities") && !root.has("x-flowlint");
+    return root != null && root.isObject() && DataActionShape.isContract(new Node(root));
+  }
+
+  /** Jackson's tree, as {@link DataActionShape} asks. */
+  private record Node(JsonNode node) implements DataActionShape.JsonObject {
+    @Override
+    public boolean has(String key) {
+      return node.has(key);
+    }
+
+    @Override
+    public Optional<DataActionShape.JsonObject> object(String key) {
+      JsonNode v = node.get(key);
+      return v != null && v.isObject() ? Optional.of(new Node(v)) : Optional.empty();
+    }
+
+    @Override
+    public Optional<String> string(String key) {
+      JsonNode v = node.get(key);
+      return v != null && v.isString() ? Optional.of(v.asString()) : Optional.empty();
+    }
   }
 
   public DataActionDefinition read(String path, JsonNode root) throws SourceException {
@@ -36,18 +72,21 @@ public final class DataActionReader {
           .orElseThrow(() -> new SourceException(path, "data action has no name"));
       JsonNode request = root.path("config").path("request");
       return new DataActionDefinition(name, text(root.get("integrationType")), text(request.get("requestType")),
-          text(request.get("requestUrlTemplate")), text(request.get("requestTemplate")), schema, path);
+          text(request.get("requestUrlTemplate")), text(request.get("requestTemplate")), schema, path)
+          .withSuccessSchema(successSchema(root));
     }
     String name = text(root.get("title")).orElseGet(() -> ArchyYamlReader.fileStem(path));
     return new DataActionDefinition(name, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), root, path);
   }
 
+  /** {@code contract.output.successSchema}, which call sites bind their outputs to. */
+  private static Optional<JsonNode> successSchema(JsonNode root) {
+    JsonNode s = root.path("contract").path("output").path("successSchema");
+    return s.isObject() ? Optional.of(s) : Optional.empty();
+  }
+
   /** "Send SMS - Exported 2021-04-15 @ 18:58" → "Send SMS". */
   public static String withoutExportSuffix(String name) {
     return EXPORT_SUFFIX.matcher(name).replaceFirst("");
-  }
-
-  private static Optional<String> text(JsonNode node) {
-    return node == null || !node.isString() || node.asString().isBlank() ? Optional.empty() : Optional.of(node.asString());
   }
 }

@@ -1,17 +1,17 @@
 package dev.flowlint.source;
 
-import dev.flowlint.io.AtomicFiles;
-import dev.flowlint.io.FileProblems;
 import java.io.IOException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.LinkOption;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemLoopException;
-import java.nio.file.FileVisitResult;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Set;
-import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +33,7 @@ public final class InputFiles {
   public static boolean isDefinitionName(String fileName) {
     String n = fileName.toLowerCase(java.util.Locale.ROOT);
     return n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".tftpl") || n.endsWith(".json")
-        || n.contains(".i3");
+        || n.contains(".i3") || n.endsWith(".tf");
   }
 
   /** A path that could not be read, with the reason in words. */
@@ -45,60 +45,136 @@ public final class InputFiles {
    */
   public static List<InputFile> expand(List<String> args, Predicate<String> accept, List<Skipped> skipped) {
     List<InputFile> out = new ArrayList<>();
-    Set<Path> seen = new HashSet<>();
-    for (String arg : args) {
-      Path root = Path.of(arg);
-      if (Files.isRegularFile(root)) {
-        if (seen.add(root.toAbsolutePath().normalize())) {
-          out.add(new InputFile(root, arg));
-        }
-      } else if (Files.isDirectory(root)) {
-        String prefix = arg.endsWith("/") ? arg : arg + "/";
-        List<Path> found = new ArrayList<>();
-        walk(root, prefix, accept, found, skipped);
-        found.sort(Comparator.comparing(p -> root.relativize(p).toString()));
-        for (Path p : found) {
-          if (seen.add(p.toAbsolutePath().normalize())) {
-            out.add(new InputFile(p, prefix + slashes(root.relativize(p))));
-          }
-        }
-      } else {
-        skipped.add(new Skipped(arg, FileProblems.whatIsWrong(root)));
-      }
-    }
+    walk(args, accept, skipped).forEachRemaining(out::add);
     return out;
   }
 
-  /** Walks a directory, following links (loops are reported, not followed) and skipping hidden entries. */
-  private static void walk(Path root, String prefix, Predicate<String> accept, List<Path> found, List<Skipped> skipped) {
-    try {
-      Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-          String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-          boolean skip = !dir.equals(root) && (name.startsWith(".") || name.equals("node_modules"));
-          return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-        }
+  /**
+   * As {@link #expand}, lazily: a directory is listed when the walk reaches it, so a million files
+   * are never held at once. The order is expand's: each argument in turn, a directory's files in
+   * the order of their paths below it. {@code skipped} is complete once the iterator is exhausted.
+   */
+  public static Iterator<InputFile> walk(List<String> args, Predicate<String> accept, List<Skipped> skipped) {
+    return new Walk(args, accept, skipped);
+  }
 
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-          String name = file.getFileName().toString();
-          if (attrs.isRegularFile() && !name.startsWith(".") && accept.test(name)) {
-            found.add(file);
+  /** One directory being walked: its entries sorted so that the walk yields paths in string order. */
+  private record Frame(Path dir, String display, Object key, Iterator<Entry> entries) {}
+
+  private record Entry(String name, boolean directory) {}
+
+  private static final class Walk implements Iterator<InputFile> {
+    private final Iterator<String> args;
+    private final Predicate<String> accept;
+    private final List<Skipped> skipped;
+    /** Overlapping arguments name a file once; one argument cannot repeat a path, so it needs no set. */
+    private final Set<Path> seen;
+    private final ArrayDeque<Frame> stack = new ArrayDeque<>();
+    private InputFile next;
+
+    Walk(List<String> args, Predicate<String> accept, List<Skipped> skipped) {
+      this.args = args.iterator();
+      this.accept = accept;
+      this.skipped = skipped;
+      this.seen = args.size() > 1 ? new HashSet<>() : null;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (next == null && (!stack.isEmpty() || args.hasNext())) {
+        next = stack.isEmpty() ? fromArgument(args.next()) : fromDirectory(stack.peek());
+      }
+      return next != null;
+    }
+
+    @Override
+    public InputFile next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      InputFile f = next;
+      next = null;
+      return f;
+    }
+
+    private InputFile fromArgument(String arg) {
+      Path root = Path.of(arg);
+      if (Files.isRegularFile(root)) {
+        return once(new InputFile(root, arg));
+      }
+      if (Files.isDirectory(root)) {
+        enter(root, arg.endsWith("/") ? arg : arg + "/", arg.endsWith("/") ? arg : arg + "/");
+        return null;
+      }
+      skipped.add(new Skipped(arg, dev.flowlint.io.FileProblems.whatIsWrong(root)));
+      return null;
+    }
+
+    private InputFile fromDirectory(Frame frame) {
+      if (!frame.entries().hasNext()) {
+        stack.pop();
+        return null;
+      }
+      Entry e = frame.entries().next();
+      Path p = frame.dir().resolve(e.name());
+      String display = frame.display() + e.name();
+      if (e.directory()) {
+        if (!e.name().startsWith(".") && !e.name().equals("node_modules")) {
+          enter(p, display + "/", display);
+        }
+        return null;
+      }
+      return e.name().startsWith(".") || !accept.test(e.name()) ? null : once(new InputFile(p, display));
+    }
+
+    private InputFile once(InputFile f) {
+      return seen == null || seen.add(f.path().toAbsolutePath().normalize()) ? f : null;
+    }
+
+    /** Lists a directory, unless it is one of its own ancestors (a link loop) or unreadable. */
+    private void enter(Path dir, String display, String name) {
+      Object key;
+      try {
+        key = Files.readAttributes(dir, BasicFileAttributes.class).fileKey();
+      } catch (IOException e) {
+        skipped.add(new Skipped(name, why(e)));
+        return;
+      }
+      for (Frame f : stack) {
+        if (key != null && key.equals(f.key())) {
+          skipped.add(new Skipped(name, why(new FileSystemLoopException(dir.toString()))));
+          return;
+        }
+      }
+      List<Entry> entries = new ArrayList<>();
+      try (DirectoryStream<Path> list = Files.newDirectoryStream(dir)) {
+        for (Path p : list) {
+          String n = String.valueOf(p.getFileName());
+          BasicFileAttributes a;
+          try {
+            a = Files.readAttributes(p, BasicFileAttributes.class);
+          } catch (IOException e) {
+            try {
+              a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS); // a broken link
+            } catch (IOException gone) {
+              skipped.add(new Skipped(display + n, why(gone)));
+              continue;
+            }
           }
-          return FileVisitResult.CONTINUE;
+          if (a.isDirectory() || a.isRegularFile()) {
+            entries.add(new Entry(n, a.isDirectory()));
+          }
         }
-
-        @Override
-        public FileVisitResult visitFileFailed(Path file, IOException e) {
-          String why = e instanceof FileSystemLoopException ? "a symbolic link loop; not followed"
-              : e instanceof AccessDeniedException ? "permission denied" : "cannot read (" + AtomicFiles.describe(e) + ")";
-          skipped.add(new Skipped(prefix + slashes(root.relativize(file)), why));
-          return FileVisitResult.CONTINUE;
-        }
-      });
-    } catch (IOException e) {
-      skipped.add(new Skipped(prefix, "cannot read the directory (" + AtomicFiles.describe(e) + ")"));
+      } catch (IOException e) {
+        skipped.add(new Skipped(name, why(e)));
+        return;
+      } catch (DirectoryIteratorException e) {
+        skipped.add(new Skipped(name, why(e.getCause())));
+        return;
+      }
+      // A directory sorts as its name with a slash, so the walk's order is that of the whole paths.
+      entries.sort(Comparator.comparing(e -> e.directory() ? e.name() + "/" : e.name()));
+      stack.push(new Frame(dir, display, key, entries.iterator()));
     }
   }
 
@@ -107,6 +183,14 @@ public final class InputFiles {
    * empty, or none of its files is of the kind asked for).
    */
   public static List<String> emptyDirectories(List<String> args, List<InputFile> found, String kind) {
+    return emptyDirectories(args, prefix -> found.stream().anyMatch(f -> f.display().startsWith(prefix)), kind);
+  }
+
+  /**
+   * As above, with {@code gave} telling whether any file under a directory prefix ("dir/") was
+   * taken: a streaming run keeps one flag per argument, not the files.
+   */
+  public static List<String> emptyDirectories(List<String> args, Predicate<String> gave, String kind) {
     List<String> out = new ArrayList<>();
     for (String arg : args) {
       Path dir = Path.of(arg);
@@ -114,7 +198,7 @@ public final class InputFiles {
         continue;
       }
       String prefix = arg.endsWith("/") ? arg : arg + "/";
-      if (found.stream().anyMatch(f -> f.display().startsWith(prefix))) {
+      if (gave.test(prefix)) {
         continue;
       }
       boolean empty;
@@ -128,7 +212,8 @@ public final class InputFiles {
     return out;
   }
 
-  private static String slashes(Path relative) {
-    return relative.toString().replace('\\', '/');
+  private static String why(IOException e) {
+    return e instanceof FileSystemLoopException ? "a symbolic link loop; not followed"
+        : e instanceof AccessDeniedException ? "permission denied" : "cannot read (" + dev.flowlint.io.AtomicFiles.describe(e) + ")";
   }
 }

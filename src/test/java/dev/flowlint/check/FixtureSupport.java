@@ -37,10 +37,10 @@ public final class FixtureSupport {
     return new CheckRun(store, config(), Optional.empty(), Optional.empty(), new PayloadFiles(List.of()));
   }
 
-  /** Every payload and data action fixture, as the display path check gives it. */
+  /** Every payload, data action and caller (flow with call sites) fixture, as the display path check gives it. */
   public static List<String> payloads() throws Exception {
     List<String> out = new ArrayList<>();
-    for (String dir : List.of("payloads", "data-actions")) {
+    for (String dir : List.of("payloads", "data-actions", "callers")) {
       try (Stream<Path> files = Files.list(TestFiles.fixtures().resolve(dir))) {
         files.map(p -> "fixtures/" + dir + "/" + p.getFileName())
             .filter(p -> !p.endsWith(".expect") && !p.endsWith(".md")).sorted().forEach(out::add);

@@ -49,5 +49,24 @@ class SuggesterTest {
   void distanceCountsATranspositionAsOneEdit() {
     assertEquals(1, Suggester.distance("ab", "ba"));
     assertEquals(3, Suggester.distance("kitten", "sitting"));
+    assertEquals(3, Suggester.distance("ca", "abc"), "each substring is edited once (optimal string alignment)");
+  }
+
+  @Test
+  void theLimitIsAThirdOfTheLongerFoldedName() {
+    // "customerid" is 10 characters: 3 edits are offered, 4 are not.
+    assertEquals(List.of("Flow.customer_id"), Suggester.suggest("Flow.custXXXrid", List.of("Flow.customer_id")));
+    assertEquals(List.of(), Suggester.suggest("Flow.cuXXXXerid", List.of("Flow.customer_id")));
+  }
+
+  @Test
+  void theClosestWinsOverOthersWithinTheLimit() {
+    assertEquals(List.of("Flow.order_id"), Suggester.suggest("Flow.orderidd", List.of("Flow.order_idxx", "Flow.order_id")));
+  }
+
+  @Test
+  void emptyAndExactNames() {
+    assertEquals(List.of(), Suggester.suggest("Flow.x", List.of()));
+    assertEquals(List.of("Flow.priority"), Suggester.suggest("flow.PRIORITY", SCOPED), "an exact fold is distance 0");
   }
 }

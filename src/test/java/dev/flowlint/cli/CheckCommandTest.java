@@ -106,9 +106,31 @@ class CheckCommandTest {
   void usageMistakesExitTwoWithAClearMessage() {
     assertUsage(CliRunner.run("check", "-", "--schemas", tmp.resolve("none").toString()), "no schemas directory");
     assertUsage(CliRunner.run("check", "-", "--schemas", schemas, "--format", "xml"), "unknown --format \"xml\"; use one of text, json");
-    assertUsage(CliRunner.run("check", "-", "--schemas", schemas, "--envelope", "soap"), "--envelope must be flow-execution, shared-flow, inputs or data-action");
-    assertUsage(CliRunner.run("check", "-", "--schemas", schemas, "--fail-on", "fatal"), "--fail-on must be error, warning or info");
+    assertUsage(CliRunner.run("check", "-", "--schemas", schemas, "--envelope", "soap"),
+        "Invalid value for option '--envelope': \"soap\" is not one of flow-execution, shared-flow, inputs, data-action");
+    assertUsage(CliRunner.run("check", "-", "--schemas", schemas, "--fail-on", "fatal"),
+        "Invalid value for option '--fail-on': \"fatal\" is not one of error, warning, info");
+    assertUsage(CliRunner.run("check", "-", "--schemas", schemas, "--color", "sometimes"),
+        "Invalid value for option '--color': \"sometimes\" is not one of auto, always, never");
     assertUsage(CliRunner.run("check", "-", "--schemas", schemas, "--config", "nope.yaml"), "no config file nope.yaml");
+  }
+
+  @Test
+  void closedSetOptionsListTheirValuesInHelp() {
+    String help = CliRunner.run("check", "--help").out().replaceAll("\\s+", " ");
+    assertTrue(help.contains("flow-execution, shared-flow, inputs, data-action"), help);
+    assertTrue(help.contains("exit code 1: error, warning, info (default: error)"), help);
+    assertTrue(help.contains("auto, always, never (default: auto"), help);
+    assertEquals(1, CliRunner.withStdin("{}", "check", "-", "--schemas", schemas, "--flow", "Order Lookup", "--fail-on", "WARNING",
+        "--envelope", "inputs", "--color", "never").code(), "values are read case-insensitively");
+  }
+
+  @Test
+  void dashOMeansOneThing() {
+    assertTrue(CliRunner.run("check", "--help").out().contains("-o, --output=FILE"));
+    Result imp = CliRunner.run("import", "-o", tmp.toString(), "x.yaml");
+    assertEquals(2, imp.code());
+    assertTrue(imp.err().contains("Unknown option: '-o'"), imp.err());
   }
 
   @Test

@@ -48,10 +48,10 @@ class FixCommandTest {
     Path dir = copyOfFixturePayloads();
     Map<String, String> before = dev.flowlint.TestFiles.contents(dir);
     Result first = CliRunner.run("check", dir.toString(), "--config", "fixtures/flowlint.yaml", "--schemas", schemas, "--fix", "--format", "json");
-    assertTrue(first.out().startsWith("fixed "), first.out());
+    assertTrue(first.err().startsWith("fixed "), first.err());
     Map<String, String> afterFirst = dev.flowlint.TestFiles.contents(dir);
     assertFalse(before.equals(afterFirst));
-    String report = first.out().substring(first.out().indexOf("{\n"));
+    String report = first.out(); // the JSON document alone: the notes went to standard error
     JsonNode json = CanonicalJson.mapper().readTree(report);
     for (JsonNode file : json.get("files")) {
       for (JsonNode d : file.get("diagnostics")) {

@@ -1,6 +1,7 @@
 package dev.flowlint.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -47,7 +48,9 @@ class HookCommandTest {
 
   @Test
   void installsAnExecutableHookAndRefusesToReplaceAForeignOne() throws Exception {
-    Files.createDirectories(tmp.resolve(".git/hooks"));
+    assumeTrue(gitAvailable(), "git is not installed");
+    assertEquals(0, sh(tmp, Map.of(), "git", "init", "-q"));
+    Files.createDirectories(tmp.resolve("sub"));
     Path hook = tmp.resolve(".git/hooks/pre-commit");
     Result r = CliRunner.run("hook", "install", "--repo", tmp.toString());
     assertEquals(0, r.code(), r.err());
@@ -85,31 +88,99 @@ class HookCommandTest {
     stub.toFile().setExecutable(true);
     int code = sh(repo, Map.of("FLOWLINT", stub.toString()), "bash", ".git/hooks/pre-commit");
     assertEquals(1, code, "the hook fails the commit when flowlint finds problems");
-    assertEquals(List.of("check", "a b.json", "t.json.hbs"), Files.readAllLines(tmp.resolve("args")));
+    assertEquals(List.of("check", "--staged", "--", "a b.json", "t.json.hbs"), Files.readAllLines(tmp.resolve("args")));
+  }
+
+  @Test
+  void aLauncherPathWithShellCharactersStaysAPath() throws Exception {
+    assumeTrue(gitAvailable(), "git is not installed");
+    Path repo = tmp.resolve("r");
+    Files.createDirectories(repo);
+    assertEquals(0, sh(repo, Map.of(), "git", "init", "-q"));
+    Path odd = tmp.resolve("a $HOME `x` 'q\"/flowlint");
+    Files.createDirectories(odd.getParent());
+    Files.writeString(odd, "#!/usr/bin/env bash\necho \"ran $1\" > \"$(dirname \"$0\")/ran\"\n");
+    assertTrue(odd.toFile().setExecutable(true));
+    String before = System.getProperty("flowlint.launcher");
+    System.setProperty("flowlint.launcher", odd.toString());
+    try {
+      assertEquals(0, CliRunner.run("hook", "install", "--repo", repo.toString()).code());
+    } finally {
+      if (before == null) {
+        System.clearProperty("flowlint.launcher");
+      } else {
+        System.setProperty("flowlint.launcher", before);
+      }
+    }
+    Files.writeString(repo.resolve("p.json"), "{}");
+    assertEquals(0, sh(repo, Map.of(), "git", "add", "p.json"));
+    assertEquals(0, sh(repo, Map.of(), "bash", ".git/hooks/pre-commit"));
+    assertEquals("ran check\n", Files.readString(odd.getParent().resolve("ran")));
   }
 
   @Test
   void preCommitManifestIsValidForTheFramework() throws Exception {
     JsonNode hooks = YAMLMapper.builder().build().readTree(Path.of(".pre-commit-hooks.yaml").toFile());
     assertTrue(hooks.isArray());
-    assertEquals(1, hooks.size());
-    JsonNode h = hooks.get(0);
-    for (String key : List.of("id", "name", "entry", "language")) {
-      assertTrue(h.has(key), "pre-commit requires " + key);
+    java.util.Map<String, JsonNode> byId = new java.util.LinkedHashMap<>();
+    hooks.forEach(h -> byId.put(h.get("id").asString(), h));
+    assertEquals(List.of("flowlint", "flowlint-flows", "flowlint-system", "flowlint-schemas", "flowlint-schemas-system"), List.copyOf(byId.keySet()));
+    for (JsonNode h : hooks) {
+      for (String key : List.of("id", "name", "entry", "language")) {
+        assertTrue(h.has(key), "pre-commit requires " + key);
+      }
+      assertTrue(h.get("require_serial").asBoolean());
+      if (h.get("language").asString().equals("script")) {
+        String script = h.get("entry").asString().split(" ")[0];
+        assertTrue(Files.isExecutable(Path.of(script)), "entry script " + script + " is executable");
+      } else {
+        assertEquals("system", h.get("language").asString());
+        assertTrue(h.get("entry").asString().startsWith("flowlint "), "an installed flowlint on PATH");
+      }
     }
-    assertEquals("flowlint", h.get("id").asString());
+    for (String id : List.of("flowlint", "flowlint-system")) {
+      JsonNode h = byId.get(id);
+      assertEquals("flowlint check", h.get("entry").asString());
+      assertEquals("--", h.get("args").get(h.get("args").size() - 1).asString(), "file names come after --");
+      assertTrue(h.get("pass_filenames").asBoolean());
+      Pattern files = Pattern.compile(h.get("files").asString());
+      Pattern exclude = Pattern.compile(h.get("exclude").asString());
+      for (String yes : List.of("payloads/a.json", "x.json.tmpl", "t/x.json.vm", "x.json.hbs", "x.json.j2")) {
+        assertTrue(files.matcher(yes).find() && !exclude.matcher(yes).find(), yes);
+      }
+      for (String no : List.of("schemas/order.schema.json", "schemas/index.json", "flowlint.yaml", "a.json.bak")) {
+        assertTrue(!files.matcher(no).find() || exclude.matcher(no).find(), no);
+      }
+    }
+    for (String id : List.of("flowlint-schemas", "flowlint-schemas-system")) {
+      JsonNode h = byId.get(id);
+      assertEquals("flowlint import --check", h.get("entry").asString());
+      assertFalse(h.get("pass_filenames").asBoolean(), "the user's args name the definitions");
+      Pattern files = Pattern.compile(h.get("files").asString());
+      for (String yes : List.of("flows/a.yaml", "x.i3WorkFlow", "api/flows.json", "t.yaml.tftpl")) {
+        assertTrue(files.matcher(yes).find(), yes);
+      }
+    }
+  }
+
+  @Test
+  void preCommitManifestOffersAHookForFlowDefinitions() throws Exception {
+    JsonNode h = null;
+    for (JsonNode each : YAMLMapper.builder().build().readTree(Path.of(".pre-commit-hooks.yaml").toFile())) {
+      if (each.get("id").asString().equals("flowlint-flows")) {
+        h = each;
+      }
+    }
+    assertTrue(h != null, "the manifest has the hook flowlint-flows");
     assertEquals("script", h.get("language").asString());
-    assertTrue(h.get("require_serial").asBoolean());
+    assertEquals("flowlint check", h.get("entry").asString());
     assertTrue(h.get("pass_filenames").asBoolean());
-    String script = h.get("entry").asString().split(" ")[0];
-    assertTrue(Files.isExecutable(Path.of(script)), "entry script " + script + " is executable");
     Pattern files = Pattern.compile(h.get("files").asString());
-    Pattern exclude = Pattern.compile(h.get("exclude").asString());
-    for (String yes : List.of("payloads/a.json", "x.json.tmpl", "t/x.json.vm", "x.json.hbs", "x.json.j2")) {
-      assertTrue(files.matcher(yes).find() && !exclude.matcher(yes).find(), yes);
+    for (String yes : List.of("flows/Main.yaml", "a.yml", "exports/Resolve Contact.i3CommonModuleFlow", "x/InQueue_v2-0.i3InQueueFlow.i3flow")) {
+      assertTrue(files.matcher(yes).find(), yes);
     }
-    for (String no : List.of("schemas/order.schema.json", "schemas/index.json", "flowlint.yaml", "a.json.bak")) {
-      assertTrue(!files.matcher(no).find() || exclude.matcher(no).find(), no);
+    for (String no : List.of("payloads/a.json", "a.yaml.bak", "notes.i3", "schemas/index.json")) {
+      assertTrue(!files.matcher(no).find(), no);
     }
   }
 }

@@ -9,6 +9,7 @@ import dev.flowlint.cli.CliRunner.Result;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,8 @@ class PullCommandTest {
   @TempDir Path tmp;
   private FakeGenesys fake;
   private Path schemas;
+  /** The waits pull asked for, recorded instead of slept. */
+  private final List<Duration> waits = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   @BeforeEach
   void start() throws IOException {
@@ -59,7 +62,7 @@ class PullCommandTest {
     List<String> args = new ArrayList<>(List.of("pull", "--api-base", fake.base(), "--login-base", fake.base(),
         "--out", schemas.toString(), "--max-wait", "10", "--timeout", "5"));
     args.addAll(List.of(extra));
-    Result r = CliRunner.withEnv(env, args.toArray(String[]::new));
+    Result r = CliRunner.withEnv(env, waits::add, args.toArray(String[]::new));
     assertNoSecrets(r.out() + r.err());
     return r;
   }
@@ -91,7 +94,7 @@ class PullCommandTest {
     assertTrue(r.out().contains("imported Order Lookup (workflow): 2 inputs, 0 required -> order-lookup.schema.json"), r.out());
     assertTrue(r.out().contains("imported Resolve Customer (commonmodule): 1 input, 0 required"), r.out());
     assertTrue(r.out().contains("imported Order Trigger (workflow): 2 inputs"), r.out());
-    assertTrue(r.out().contains("skipped Main IVR (inboundcall): no inputs"), r.out());
+    assertTrue(r.out().contains("imported Main IVR (inboundcall): 0 inputs, 0 required -> main-ivr.schema.json"), r.out());
     assertTrue(fake.requests.contains("GET /api/v2/flows/divisionviews?pageSize=2&pageNumber=2&includeSchemas=true"), fake.requests.toString());
     assertTrue(fake.requests.contains("GET /api/v2/flows/" + RESOLVE + "/versions/1.0"), fake.requests.toString());
     assertTrue(r.err().contains("flowlint pull: GET /api/v2/flows/divisionviews?includeSchemas=true&pageSize=100&pageNumber=1 -> 200"), r.err());
@@ -115,6 +118,29 @@ class PullCommandTest {
   }
 
   @Test
+  void thePlatformsOwnSchemaShapeIsPulledWithItsTypesAndKeptAsTheContract() throws Exception {
+    // A flow version exactly as Genesys publishes it: draft-07, $ref into archString/archInteger definitions.
+    String shift = "3d2c1b0a-9f8e-4d7c-8b6a-5f4e3d2c1b0a";
+    tools.jackson.databind.JsonNode flow = dev.flowlint.io.CanonicalJson.mapper()
+        .readTree(Files.readString(Path.of("fixtures/flows/api/flow-version-inputschema.json")));
+    fake.pages.add(List.of(FakeGenesys.withoutSchema(shift, "Schedule Agent Shift", "WORKFLOW", "2.0")));
+    fake.versions.put(shift, dev.flowlint.io.CanonicalJson.write(flow.path("publishedVersion")));
+    Result r = pull();
+    assertEquals(0, r.code(), r.err());
+    String schema = written().get("schedule-agent-shift.schema.json");
+    assertTrue(schema.contains("\"x-genesys-type\": \"Integer\"") && schema.contains("\"x-genesys-type\": \"StringCollection\""), schema);
+    assertTrue(schema.contains("\"archDataTypeId\": \"int\"") && schema.contains("\"maximum\": 999999999999999"), schema);
+    assertTrue(schema.contains("\"flowVersion\": \"2.0\""), schema);
+    assertTrue(!schema.contains("Unknown"), schema);
+    Result check = CliRunner.withStdin("{\"flowId\": \"" + shift + "\", \"inputData\": {\"Flow.shiftMinutes\": \"480\", \"Flow.notes\": null,"
+        + " \"Flow.agentId\": 7}}", "check", "-", "--schemas", schemas.toString());
+    assertEquals(1, check.code(), check.out());
+    assertTrue(check.out().contains("warning[input-type] Flow.shiftMinutes is an Integer given as the string \"480\""), check.out());
+    assertTrue(check.out().contains("error[input-type] Flow.agentId expects a string, got the number 7"), check.out());
+    assertTrue(check.out().contains("checked 1 file: 1 error, 1 warning"), "null is NOT_SET, accepted: " + check.out());
+  }
+
+  @Test
   void followsPageCountWhenThereIsNoNextUri() {
     fake.useNextUri = false;
     assertEquals(0, pull().code());
@@ -124,11 +150,12 @@ class PullCommandTest {
   @Test
   void filtersByTypeNameAndId() throws IOException {
     assertEquals(0, pull("--type", "workflow", "--name", "order *").code());
-    assertEquals(List.of("index.json", "order-lookup.schema.json", "order-trigger.schema.json"), List.copyOf(written().keySet()));
+    assertEquals(List.of("index.json", "order-lookup.launch.schema.json", "order-lookup.schema.json", "order-trigger.launch.schema.json",
+        "order-trigger.schema.json"), List.copyOf(written().keySet()));
     assertTrue(fake.requests.get(1).contains("&type=workflow"), fake.requests.toString());
     Files.walk(schemas).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     assertEquals(0, pull("--id", RESOLVE).code());
-    assertEquals(List.of("index.json", "resolve-customer.schema.json"), List.copyOf(written().keySet()));
+    assertEquals(List.of("index.json", "resolve-customer.launch.schema.json", "resolve-customer.schema.json"), List.copyOf(written().keySet()));
   }
 
   @Test
@@ -136,7 +163,7 @@ class PullCommandTest {
     assertEquals(0, pull().code());
     Result same = pull("--check");
     assertEquals(0, same.code(), same.out() + same.err());
-    assertTrue(same.out().startsWith("no drift: 3 flows in the org match"), same.out());
+    assertTrue(same.out().startsWith("no drift: 4 flows in the org match"), same.out());
 
     fake.pages.set(0, List.of(FakeGenesys.workflow(ORDER, "Order Lookup", "4.0", "Flow.customer_id:integer", "Flow.express:boolean"),
         FakeGenesys.withoutSchema("0a9b8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d", "Main IVR", "INBOUNDCALL", "12.0")));
@@ -154,10 +181,9 @@ class PullCommandTest {
   @Test
   void waitsAsRetryAfterSaysOnA429() {
     fake.listingFaults.add(new FakeGenesys.Fault(429, "{\"message\":\"Rate limit exceeded\"}", "1"));
-    long start = System.nanoTime();
     Result r = pull();
     assertEquals(0, r.code(), r.err());
-    assertTrue(System.nanoTime() - start >= 1_000_000_000L, "waited the Retry-After second");
+    assertEquals(List.of(Duration.ofSeconds(1)), waits, "waited the Retry-After second");
     assertEquals(2, fake.requests.stream().filter(q -> q.contains("pageNumber=1")).count());
   }
 
@@ -168,6 +194,8 @@ class PullCommandTest {
     Result r = pull();
     assertEquals(0, r.code(), r.err());
     assertEquals(3, fake.requests.stream().filter(q -> q.contains("pageNumber=1")).count());
+    assertEquals(2, waits.size(), "backed off before each retry: " + waits);
+    assertTrue(waits.get(0).toMillis() >= 250 && waits.get(0).toMillis() <= 500, "first backoff within 0.25-0.5 s: " + waits);
   }
 
   @Test
@@ -184,6 +212,7 @@ class PullCommandTest {
     Result r = pull("--verbose");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.err().contains("-> connection dropped"), r.err());
+    assertEquals(1, waits.size(), "one backoff before the retry: " + waits);
   }
 
   @Test

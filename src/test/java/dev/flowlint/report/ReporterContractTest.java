@@ -2,7 +2,6 @@ package dev.flowlint.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
@@ -88,17 +87,25 @@ class ReporterContractTest {
     return out.toString(StandardCharsets.UTF_8);
   }
 
+  /** A fixed repository root so golden files are the same on every machine. */
+  static final ReportContext CONTEXT = new ReportContext("0.1.0", false, false, dev.flowlint.model.Severity.ERROR,
+      Path.of("/repo"), Path.of("/repo"));
+
+  static Reporter reporter(String format) {
+    return OutputFormat.byName(format).orElseThrow().create(CONTEXT);
+  }
+
   private static String allScenarios(String format) {
     StringBuilder out = new StringBuilder();
     for (var e : scenarios.entrySet()) {
-      Reporter r = Reporters.byName(format, "0.1.0", false, false).orElseThrow();
+      Reporter r = reporter(format);
       out.append("=== ").append(e.getKey()).append(" ===\n").append(render(r, e.getValue())).append('\n');
     }
     return out.toString();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"text", "json", "sarif", "github", "junit"})
+  @ValueSource(strings = {"text", "json", "sarif", "github", "junit", "gitlab"})
   void everyFormatThroughEveryScenario(String format) {
     Approvals.verify(allScenarios(format), new Options().withReporter(new QuietReporter())
         .forFile().withAdditionalInformation(format));
@@ -107,23 +114,23 @@ class ReporterContractTest {
   @Test
   void sarifValidatesAgainstTheOfficialSchema() throws Exception {
     Path schemaFile = dev.flowlint.TestFiles.referenceSchema("sarif-schema-2.1.0.json");
-    assumeTrue(Files.exists(schemaFile), "src/test/schemas is absent");
+    assertTrue(Files.exists(schemaFile), "the repository carries " + schemaFile);
     SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4);
     Schema schema = registry.getSchema(CanonicalJson.mapper().readTree(schemaFile.toFile()));
     for (var e : scenarios.entrySet()) {
-      JsonNode sarif = CanonicalJson.mapper().readTree(render(new SarifReporter("0.1.0"), e.getValue()));
+      JsonNode sarif = CanonicalJson.mapper().readTree(render(reporter("sarif"), e.getValue()));
       List<Error> errors = schema.validate(sarif);
       assertEquals(List.of(), errors, e.getKey());
     }
-    JsonNode many = CanonicalJson.mapper().readTree(render(new SarifReporter("0.1.0"), scenarios.get("many findings across files")));
+    JsonNode many = CanonicalJson.mapper().readTree(render(reporter("sarif"), scenarios.get("many findings across files")));
     assertTrue(many.at("/runs/0/results").size() >= 3);
     assertEquals("utf16CodeUnits", many.at("/runs/0/columnKind").asString());
   }
 
   @Test
   void sarifFingerprintsAreStableAndDistinct() {
-    String a = render(new SarifReporter("0.1.0"), scenarios.get("many findings across files"));
-    String b = render(new SarifReporter("0.1.0"), scenarios.get("many findings across files"));
+    String a = render(reporter("sarif"), scenarios.get("many findings across files"));
+    String b = render(reporter("sarif"), scenarios.get("many findings across files"));
     assertEquals(a, b);
     JsonNode results = CanonicalJson.mapper().readTree(a).at("/runs/0/results");
     java.util.Set<String> prints = new java.util.HashSet<>();
@@ -133,12 +140,17 @@ class ReporterContractTest {
 
   @Test
   void junitIsWellFormedXmlWithOneTestcasePerFinding() throws Exception {
-    String xml = render(new JunitReporter(), scenarios.get("many findings across files"));
+    String xml = render(reporter("junit"), scenarios.get("many findings across files"));
     Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
         .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
     assertEquals(2, doc.getElementsByTagName("testsuite").getLength());
+    // Findings below --fail-on (error by default) are passing test cases, not failures.
+    long failing = scenarios.get("many findings across files").stream()
+        .mapToLong(f -> f.diagnostics().stream().filter(d -> d.severity() == dev.flowlint.model.Severity.ERROR).count()).sum();
     long findings = scenarios.get("many findings across files").stream().mapToLong(f -> f.diagnostics().size()).sum();
-    assertEquals(findings, doc.getElementsByTagName("failure").getLength());
+    assertTrue(failing < findings, "the scenario has a finding below error");
+    assertEquals(failing, doc.getElementsByTagName("failure").getLength());
+    assertEquals(findings, doc.getElementsByTagName("testcase").getLength());
   }
 
   @Test

@@ -72,6 +72,21 @@ class SchemaApprovalTest {
   }
 
   @Test
+  void platformShapedFlowVersionKeepsItsOwnPropertySchemas() throws Exception {
+    verify(schemas("api/flow-version-inputschema.json"));
+  }
+
+  @Test
+  void launchSchemaOfAWorkflow() throws Exception {
+    List<Definition> flows = sources.read(TestFiles.fixtures().resolve("flows/api/divisionviews-page.json"), "fixtures/flows/api/divisionviews-page.json");
+    StringBuilder out = new StringBuilder();
+    for (Definition d : flows) {
+      LaunchSchemas.of(writer.schema(d), FileNames.fileFor(d.name())).ifPresent(l -> out.append(dev.flowlint.io.CanonicalJson.write(l)));
+    }
+    verify(out.toString());
+  }
+
+  @Test
   void sameDefinitionGivesByteIdenticalSchema() throws Exception {
     assertEquals(schemas("SchedulingBot.yaml"), schemas("SchedulingBot.yaml"));
   }

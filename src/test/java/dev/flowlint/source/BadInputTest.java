@@ -97,7 +97,7 @@ class BadInputTest {
   void fileOverTheSizeCapIsRefusedWithoutReadingIt() throws IOException {
     Path file = dir.resolve("big.yaml");
     try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
-      f.setLength(SourceText.MAX_BYTES + 1);
+      f.setLength(dev.flowlint.io.StrictText.MAX_BYTES + 1);
     }
     SourceException e = assertThrows(SourceException.class, () -> sources.read(file, "big.yaml"));
     assertTrue(e.reason().contains("up to 16 MiB"), e.getMessage());

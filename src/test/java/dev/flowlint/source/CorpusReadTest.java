@@ -2,7 +2,6 @@ package dev.flowlint.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.flowlint.TestFiles;
 import dev.flowlint.model.FlowDefinition;
@@ -31,11 +30,7 @@ class CorpusReadTest {
 
   @TestFactory
   Stream<DynamicTest> everyCorpusFlowHasTheManifestsInputs() throws IOException {
-    Path corpus = TestFiles.corpus().orElse(null);
-    if (corpus == null) {
-      System.err.println("CorpusReadTest: src/test/corpus is absent; corpus tests skipped");
-      return Stream.of(DynamicTest.dynamicTest("corpus absent", () -> assumeTrue(false, "src/test/corpus is absent")));
-    }
+    Path corpus = TestFiles.corpus().orElseThrow();
     Map<String, TreeSet<String>> expected = manifestInputs(corpus.resolve("MANIFEST.md"));
     FlowSources sources = new FlowSources();
     List<DynamicTest> tests = new ArrayList<>();
@@ -60,8 +55,7 @@ class CorpusReadTest {
 
   @Test
   void manifestParsingFindsTheKnownInputsOfOneRow() throws IOException {
-    Path corpus = TestFiles.corpus().orElse(null);
-    assumeTrue(corpus != null, "src/test/corpus is absent");
+    Path corpus = TestFiles.corpus().orElseThrow();
     Map<String, TreeSet<String>> expected = manifestInputs(corpus.resolve("MANIFEST.md"));
     assertEquals(new TreeSet<>(List.of("Flow.dates", "Flow.employeeId", "Flow.timeOffTypeId")),
         expected.get("archy-yaml/GenesysCloudBlueprints__wfm-hris-blueprint__blueprint__examples__WFM-HR-GetEmployeeBalances_v2-0.yaml"));

@@ -3,7 +3,6 @@ package dev.flowlint.source;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.flowlint.TestFiles;
 import dev.flowlint.model.DataActionDefinition;
@@ -25,10 +24,7 @@ class DataActionCorpusTest {
 
   @TestFactory
   Stream<DynamicTest> everyDataActionJsonHasTheManifestsInputs() throws Exception {
-    Path corpus = TestFiles.corpus().orElse(null);
-    if (corpus == null) {
-      return Stream.of(DynamicTest.dynamicTest("corpus absent", () -> assumeTrue(false, "src/test/corpus is absent")));
-    }
+    Path corpus = TestFiles.corpus().orElseThrow();
     Map<String, String> inputs = new TreeMap<>();
     for (String line : Files.readAllLines(corpus.resolve("MANIFEST.md"))) {
       if (line.startsWith("| `data-action/") && line.contains(".json`")) {

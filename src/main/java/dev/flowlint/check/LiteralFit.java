@@ -1,0 +1,50 @@
+package dev.flowlint.check;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Whether a literal bound at a call site can be a value of the callee input's type. Only the types
+ * whose literal form is certain are judged (Integer, Decimal, Boolean, and a data action's integer,
+ * number and boolean properties); any text is a String, and other types are left alone.
+ */
+final class LiteralFit {
+  private LiteralFit() {}
+
+  /** The type's name when the literal cannot fit it, else empty. */
+  static Optional<String> misfit(JsonNode inputSchema, String literal) {
+    if (literal.contains("{{") || literal.contains("${")) {
+      return Optional.empty();
+    }
+    String type = inputSchema.path("x-genesys-type").asString("");
+    if (type.isEmpty()) {
+      JsonNode t = inputSchema.path("type");
+      String json = t.isArray() && t.size() > 0 ? t.get(0).asString("") : t.asString("");
+      type = switch (json) {
+        case "integer" -> "Integer";
+        case "number" -> "Decimal";
+        case "boolean" -> "Boolean";
+        default -> "";
+      };
+    }
+    String v = literal.strip();
+    boolean fits = switch (type) {
+      case "Integer" -> v.matches("[-+]?\\d+");
+      case "Decimal" -> decimal(v);
+      case "Boolean" -> v.toLowerCase(Locale.ROOT).matches("true|false");
+      default -> true;
+    };
+    return fits ? Optional.empty() : Optional.of(type);
+  }
+
+  private static boolean decimal(String v) {
+    try {
+      new BigDecimal(v);
+      return true;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+}

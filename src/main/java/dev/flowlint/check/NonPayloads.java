@@ -1,0 +1,80 @@
+package dev.flowlint.check;
+
+import dev.flowlint.io.CanonicalJson;
+import dev.flowlint.payload.JsonValue;
+import dev.flowlint.payload.JsonValue.JObject;
+import dev.flowlint.payload.ParsedPayload;
+import dev.flowlint.source.ApiJsonReader;
+import java.util.Optional;
+import java.util.Set;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Recognises JSON files that are not payloads, so a hook or a directory walk does not fail on
+ * {@code package.json}, a flow definition or flowlint's own schema output. Only files that nothing
+ * names explicitly (no --flow, --envelope or flowlint.yaml mapping) are judged here.
+ */
+public final class NonPayloads {
+  /** Top-level keys of the envelopes of DESIGN.md §2. */
+  static final Set<String> ENVELOPE_KEYS = Set.of("flowId", "flowVersion", "inputData", "flowType", "inputs");
+
+  /**
+   * Why a file is skipped.
+   *
+   * @param quiet the file is something flowlint knows (a definition, its own output): say so only
+   *     with --verbose
+   */
+  public record Reason(String text, boolean quiet) {}
+
+  private NonPayloads() {}
+
+  /** Empty when the file must be checked (it looks like a payload, or cannot be read as JSON). */
+  public static Optional<Reason> classify(ParsedPayload parsed, String text) {
+    if (parsed.error().isPresent() || parsed.root().isEmpty()) {
+      return Optional.empty();
+    }
+    JsonValue root = parsed.root().get();
+    if (root instanceof JsonValue.JArray) {
+      return Optional.of(new Reason("a JSON array, not a payload, and no payloads mapping in flowlint.yaml names it", false));
+    }
+    if (!(root instanceof JObject obj)) {
+      return Optional.empty();
+    }
+    // flowlint's schema output first: a schema also has the shape of a data action contract.
+    if (obj.member("x-flowlint").isPresent()) {
+      return Optional.of(new Reason("flowlint's own schema output", true));
+    }
+    if (obj.member("byId").isPresent() && obj.member("byName").isPresent() && obj.member("flows").isPresent()) {
+      return Optional.of(new Reason("flowlint's schema index", true));
+    }
+    if (DataActionLinter.isExport(obj) || looksLikePayload(obj)) {
+      return Optional.empty();
+    }
+    // A bare {type: object, properties} is any JSON Schema as much as a data action contract:
+    // import reads it; check lints it as a contract only when told to (--flow, or a mapping with a flow).
+    if (DataActionLinter.isContract(obj)) {
+      return Optional.of(new Reason("a data action input contract or other JSON Schema (flowlint import reads it; "
+          + "check lints it with --flow or a flowlint.yaml mapping)", true));
+    }
+    if (isDefinition(text)) {
+      return Optional.of(new Reason("a flow definition (flowlint import reads it)", true));
+    }
+    return Optional.of(new Reason("no envelope keys (flowId, inputData, flowType, inputs) and no payloads mapping in flowlint.yaml names it", false));
+  }
+
+  /** Envelope keys, scoped input names ({@code Flow.x}) or keys a template writes. */
+  static boolean looksLikePayload(JObject obj) {
+    return obj.members().stream().anyMatch(m -> m.key().placeholder() || ENVELOPE_KEYS.contains(m.key().name())
+        || m.key().name().contains("."));
+  }
+
+  private static boolean isDefinition(String text) {
+    try {
+      JsonNode node = CanonicalJson.mapper().readTree(text);
+      return ApiJsonReader.accepts(node);
+    } catch (JacksonException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package dev.flowlint.source;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+
+/**
+ * Files as git's index holds them: what the commit being made will contain, which is not the
+ * working tree when a fix was made but not staged. The pre-commit hook checks these bytes.
+ */
+public final class GitIndex {
+  private final Path workDir;
+  private final long maxBytes;
+
+  /** A file the index cannot give; the message is plain words. */
+  public static final class Unavailable extends Exception {
+    public Unavailable(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /** @param workDir where relative paths start (git is run there) */
+  public GitIndex(Path workDir, long maxBytes) {
+    this.workDir = workDir;
+    this.maxBytes = maxBytes;
+  }
+
+  /** The staged bytes of {@code path} (relative to the working directory, or absolute). */
+  public byte[] staged(String path) throws Unavailable {
+    Path p = Path.of(path);
+    String rel = p.isAbsolute() ? workDir.toAbsolutePath().relativize(p).toString() : path;
+    // ":./path" is a path relative to the current directory in git's revision syntax, whatever it
+    // starts with; an argument starting with ":" is never read as an option.
+    ProcessBuilder pb = new ProcessBuilder("git", "cat-file", "blob", ":./" + rel.replace('\\', '/'))
+        .directory(workDir.toAbsolutePath().toFile())
+        .redirectError(ProcessBuilder.Redirect.DISCARD);
+    Process process;
+    try {
+      process = pb.start();
+      process.getOutputStream().close();
+    } catch (IOException e) {
+      throw new Unavailable("cannot run git to read the staged file (is git installed?)");
+    }
+    try (InputStream in = process.getInputStream()) {
+      byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+      if (bytes.length > maxBytes) {
+        process.destroy();
+        throw new Unavailable("staged file is larger than " + maxBytes / (1024 * 1024) + " MiB");
+      }
+      int code = process.waitFor();
+      if (code != 0) {
+        throw new Unavailable("not in git's index (not staged, or not in a git repository)");
+      }
+      return bytes;
+    } catch (IOException e) {
+      throw new Unavailable("cannot read the staged file from git (" + e.getClass().getSimpleName() + ")");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroy();
+      throw new Unavailable("interrupted while reading the staged file from git");
+    }
+  }
+
+  /** The top level of the git work tree containing {@code dir}, if git is there to say. */
+  public static java.util.Optional<Path> topLevel(Path dir) {
+    try {
+      Process p = new ProcessBuilder("git", "rev-parse", "--show-toplevel").directory(dir.toAbsolutePath().toFile())
+          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      p.getOutputStream().close();
+      String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+      return p.waitFor() == 0 && !out.isEmpty() ? java.util.Optional.of(Path.of(out)) : java.util.Optional.empty();
+    } catch (IOException e) {
+      return java.util.Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return java.util.Optional.empty();
+    }
+  }
+}

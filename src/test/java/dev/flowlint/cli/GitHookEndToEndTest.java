@@ -1,0 +1,177 @@
+package dev.flowlint.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.flowlint.check.FixtureSupport;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The hook 'flowlint hook install' writes, run by a real git on real commits, with a flowlint
+ * started from this build's classes (what the launcher would run).
+ */
+class GitHookEndToEndTest {
+  static final String ORDER = "6f3c2a8e-1d4b-4c3e-9a7f-2b5d8e9c0a11";
+  static final String GOOD = "{\"flowId\": \"" + ORDER + "\", \"inputData\": {\"Flow.customer_id\": \"C-1\"}}\n";
+  static final String BAD = "{\"flowId\": \"" + ORDER + "\", \"inputData\": {\"customerId\": \"C-1\"}}\n";
+
+  @TempDir Path tmp;
+  Path repo;
+  Map<String, String> env;
+
+  record Run(int code, String output) {}
+
+  static boolean gitAvailable() {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+      if (Files.isExecutable(Path.of(dir, "git"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A flowlint command on this build's classpath, like the launcher. */
+  static Path flowlintScript(Path dir) throws Exception {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Path script = dir.resolve("flowlint-under-test");
+    Files.writeString(script, "#!/usr/bin/env bash\nexec '" + java + "' -XX:TieredStopAtLevel=1 -cp '"
+        + System.getProperty("java.class.path") + "' dev.flowlint.cli.Main \"$@\"\n");
+    assertTrue(script.toFile().setExecutable(true));
+    return script;
+  }
+
+  Run sh(Path dir, String... cmd) throws Exception {
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
+    pb.environment().putAll(env);
+    Process p = pb.start();
+    p.getOutputStream().close();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "finished: " + List.of(cmd));
+    return new Run(p.exitValue(), out);
+  }
+
+  void ok(Path dir, String... cmd) throws Exception {
+    Run r = sh(dir, cmd);
+    assertEquals(0, r.code(), List.of(cmd) + ": " + r.output());
+  }
+
+  @BeforeEach
+  void repository() throws Exception {
+    assumeTrue(gitAvailable(), "git is not installed");
+    repo = tmp.resolve("repo");
+    Files.createDirectories(repo.resolve("payloads"));
+    env = new HashMap<>();
+    env.put("FLOWLINT", flowlintScript(tmp).toString());
+    env.put("GIT_AUTHOR_NAME", "t");
+    env.put("GIT_AUTHOR_EMAIL", "t@example.com");
+    env.put("GIT_COMMITTER_NAME", "t");
+    env.put("GIT_COMMITTER_EMAIL", "t@example.com");
+    env.put("GIT_CONFIG_NOSYSTEM", "1");
+    env.put("HOME", tmp.toString());
+    ok(repo, "git", "init", "-q");
+    FixtureSupport.importFixtures(repo.resolve("schemas"));
+    ok(repo, "git", "add", "schemas");
+    ok(repo, "git", "commit", "-q", "-m", "schemas");
+  }
+
+  private void install(Path dir) {
+    CliRunner.Result r = CliRunner.run("hook", "install", "--repo", dir.toString());
+    assertEquals(0, r.code(), r.err());
+  }
+
+  @Test
+  void aStagedBadPayloadIsBlockedEvenWhenTheWorkingTreeIsFixed() throws Exception {
+    install(repo);
+    Files.writeString(repo.resolve("payloads/order.json"), BAD);
+    ok(repo, "git", "add", "payloads/order.json");
+    Files.writeString(repo.resolve("payloads/order.json"), GOOD);
+    Run commit = sh(repo, "git", "commit", "-q", "-m", "bad");
+    assertNotEquals(0, commit.code(), commit.output());
+    assertTrue(commit.output().contains("payloads/order.json:1:"), commit.output());
+    assertTrue(commit.output().contains("unknown-input"), commit.output());
+
+    ok(repo, "git", "add", "payloads/order.json");
+    ok(repo, "git", "commit", "-q", "-m", "fixed");
+  }
+
+  @Test
+  void aGoodPayloadNextToPackageJsonAndAFlowListingPasses() throws Exception {
+    install(repo);
+    Files.writeString(repo.resolve("payloads/order.json"), GOOD);
+    Files.writeString(repo.resolve("package.json"), "{\"name\": \"x\", \"version\": \"1.0.0\", \"scripts\": {}}\n");
+    Files.copy(Path.of("fixtures/flows/api/divisionviews-page.json"), repo.resolve("flows.json"));
+    Files.createDirectories(repo.resolve("generated"));
+    Files.copy(repo.resolve("schemas/index.json"), repo.resolve("generated/index.json"));
+    ok(repo, "git", "add", ".");
+    Run commit = sh(repo, "git", "commit", "-q", "-m", "good");
+    assertEquals(0, commit.code(), commit.output());
+    assertTrue(commit.output().contains("skipped package.json: no envelope keys"), commit.output());
+    assertFalse(commit.output().contains("flows.json"), "a flow listing is skipped quietly: " + commit.output());
+  }
+
+  @Test
+  void aFileNamedLikeAnOptionIsAFile() throws Exception {
+    install(repo);
+    Files.writeString(repo.resolve("--output=victim.json"), BAD);
+    Files.writeString(repo.resolve("victim.json"), GOOD);
+    ok(repo, "git", "add", "--", "--output=victim.json", "victim.json");
+    Run commit = sh(repo, "git", "commit", "-q", "-m", "hostile name");
+    assertNotEquals(0, commit.code(), commit.output());
+    assertTrue(commit.output().contains("--output=victim.json:1:"), commit.output());
+    assertEquals(GOOD, Files.readString(repo.resolve("victim.json")), "victim.json is not overwritten");
+  }
+
+  @Test
+  void theHookRunsWhereCoreHooksPathPoints() throws Exception {
+    ok(repo, "git", "config", "core.hooksPath", ".husky");
+    install(repo);
+    assertTrue(Files.isExecutable(repo.resolve(".husky/pre-commit")));
+    assertFalse(Files.exists(repo.resolve(".git/hooks/pre-commit")));
+    Files.writeString(repo.resolve("payloads/order.json"), BAD);
+    ok(repo, "git", "add", "payloads/order.json");
+    Run commit = sh(repo, "git", "commit", "-q", "-m", "bad");
+    assertNotEquals(0, commit.code(), "git ran the hook in .husky: " + commit.output());
+    assertTrue(commit.output().contains("unknown-input"), commit.output());
+  }
+
+  @Test
+  void theHookInstalledFromAWorktreeRunsThere() throws Exception {
+    Path wt = tmp.resolve("wt");
+    ok(repo, "git", "worktree", "add", "-q", wt.toString());
+    install(wt);
+    Files.createDirectories(wt.resolve("payloads"));
+    Files.writeString(wt.resolve("payloads/order.json"), BAD);
+    ok(wt, "git", "add", "payloads/order.json");
+    Run commit = sh(wt, "git", "commit", "-q", "-m", "bad");
+    assertNotEquals(0, commit.code(), "git ran the hook in the worktree: " + commit.output());
+    assertTrue(commit.output().contains("payloads/order.json:1:"), commit.output());
+    Files.writeString(wt.resolve("payloads/order.json"), GOOD);
+    ok(wt, "git", "add", "payloads/order.json");
+    ok(wt, "git", "commit", "-q", "-m", "good");
+  }
+
+  @Test
+  void checkTakesDoubleDashAsTheEndOfOptions() throws Exception {
+    List<String> args = new ArrayList<>(List.of("check", "--schemas", repo.resolve("schemas").toString(), "--"));
+    Path hostile = repo.resolve("--output=x.json");
+    Files.writeString(hostile, GOOD);
+    args.add(hostile.toString());
+    CliRunner.Result r = CliRunner.run(args.toArray(String[]::new));
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains("checked 1 file: no problems"), r.out());
+  }
+}

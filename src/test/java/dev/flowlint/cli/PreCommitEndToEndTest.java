@@ -1,0 +1,166 @@
+package dev.flowlint.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.flowlint.check.FixtureSupport;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The pre-commit framework running this
+ * repository's .pre-commit-hooks.yaml on real commits, set up as docs/ci.md says: a hooks
+ * repository tagged v0.2.0 (a scratch copy, tagged there), the -system hooks, flowlint on PATH.
+ */
+class PreCommitEndToEndTest {
+  @TempDir Path tmp;
+  Path repo;
+  Map<String, String> env;
+  String flowlint;
+
+  record Run(int code, String output) {}
+
+  /**
+   * The pre-commit to run: FLOWLINT_TEST_PRE_COMMIT (CI points it at pre-commit 4, see
+   * src/test/sh/pre-commit-4.sh), else the one on PATH (Debian bookworm's is 3.0.4).
+   */
+  static java.util.Optional<Path> preCommit() {
+    String given = System.getenv("FLOWLINT_TEST_PRE_COMMIT");
+    if (given != null && !given.isBlank()) {
+      return java.util.Optional.of(Path.of(given)).filter(Files::isExecutable);
+    }
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+      if (Files.isExecutable(Path.of(dir, "pre-commit"))) {
+        return java.util.Optional.of(Path.of(dir, "pre-commit"));
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  String preCommit;
+
+  Run sh(Path dir, String... cmd) throws Exception {
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
+    pb.environment().putAll(env);
+    Process p = pb.start();
+    p.getOutputStream().close();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(180, TimeUnit.SECONDS), "finished: " + List.of(cmd));
+    return new Run(p.exitValue(), out);
+  }
+
+  void ok(Path dir, String... cmd) throws Exception {
+    Run r = sh(dir, cmd);
+    assertEquals(0, r.code(), List.of(cmd) + ": " + r.output());
+  }
+
+  @BeforeEach
+  void setUp() throws Exception {
+    assumeTrue(GitHookEndToEndTest.gitAvailable(), "git is not installed");
+    assumeTrue(preCommit().isPresent(), "pre-commit is not installed");
+    preCommit = preCommit().get().toString();
+    Path bin = tmp.resolve("bin");
+    Files.createDirectories(bin);
+    Files.move(GitHookEndToEndTest.flowlintScript(tmp), bin.resolve("flowlint"));
+    flowlint = bin.resolve("flowlint").toString();
+    env = new HashMap<>();
+    env.put("PATH", bin + File.pathSeparator + System.getenv("PATH"));
+    env.put("PRE_COMMIT_HOME", tmp.resolve("pre-commit-home").toString());
+    env.put("HOME", tmp.toString());
+    env.put("GIT_CONFIG_NOSYSTEM", "1");
+    env.put("GIT_AUTHOR_NAME", "t");
+    env.put("GIT_AUTHOR_EMAIL", "t@example.com");
+    env.put("GIT_COMMITTER_NAME", "t");
+    env.put("GIT_COMMITTER_EMAIL", "t@example.com");
+
+    Path hooks = tmp.resolve("flowlint-hooks");
+    Files.createDirectories(hooks);
+    Files.copy(Path.of(".pre-commit-hooks.yaml"), hooks.resolve(".pre-commit-hooks.yaml"));
+    ok(hooks, "git", "init", "-q");
+    ok(hooks, "git", "add", ".");
+    ok(hooks, "git", "commit", "-q", "-m", "hooks");
+    ok(hooks, "git", "tag", "v0.2.0");
+
+    repo = tmp.resolve("repo");
+    Files.createDirectories(repo.resolve("payloads"));
+    Files.createDirectories(repo.resolve("flows"));
+    Files.copy(Path.of("fixtures/flows/WFM-HR-GetEmployeeBalances_v2-0.yaml"), repo.resolve("flows/balances.yaml"));
+    ok(repo, "git", "init", "-q");
+    FixtureSupport.importFixtures(repo.resolve("schemas"));
+    ok(repo, flowlint, "import", "flows", "-q");
+    Files.writeString(repo.resolve(".pre-commit-config.yaml"), """
+        repos:
+          - repo: %s
+            rev: v0.2.0
+            hooks:
+              - id: flowlint-system
+              - id: flowlint-schemas-system
+                args: [flows/]
+        """.formatted(hooks.toUri()));
+    ok(repo, "git", "add", ".");
+    ok(repo, "git", "commit", "-q", "-m", "setup", "--no-verify");
+    Run version = sh(repo, preCommit, "--version");
+    System.out.println("PreCommitEndToEndTest runs " + version.output().strip());
+    ok(repo, preCommit, "install");
+  }
+
+  @Test
+  void aStagedBadPayloadIsBlockedEvenWhenTheWorkingTreeIsFixed() throws Exception {
+    Files.writeString(repo.resolve("payloads/order.json"), GitHookEndToEndTest.BAD);
+    ok(repo, "git", "add", "payloads/order.json");
+    Files.writeString(repo.resolve("payloads/order.json"), GitHookEndToEndTest.GOOD);
+    Run commit = sh(repo, "git", "commit", "-m", "bad");
+    assertNotEquals(0, commit.code(), commit.output());
+    assertTrue(commit.output().contains("payloads/order.json:1:"), commit.output());
+    assertTrue(commit.output().contains("unknown-input"), commit.output());
+    assertEquals(GitHookEndToEndTest.GOOD, Files.readString(repo.resolve("payloads/order.json")), "pre-commit restored the unstaged fix");
+  }
+
+  @Test
+  void aGoodPayloadNextToPackageJsonAndAFlowListingPasses() throws Exception {
+    Files.writeString(repo.resolve("payloads/order.json"), GitHookEndToEndTest.GOOD);
+    Files.writeString(repo.resolve("package.json"), "{\"name\": \"x\", \"version\": \"1.0.0\"}\n");
+    Files.copy(Path.of("fixtures/flows/api/divisionviews-page.json"), repo.resolve("listing.json"));
+    ok(repo, "git", "add", ".");
+    Run commit = sh(repo, "git", "commit", "-m", "good");
+    assertEquals(0, commit.code(), commit.output());
+  }
+
+  @Test
+  void aFileNamedLikeAnOptionIsAFile() throws Exception {
+    Files.writeString(repo.resolve("--output=x.json"), GitHookEndToEndTest.BAD);
+    ok(repo, "git", "add", "--", "--output=x.json");
+    Run commit = sh(repo, "git", "commit", "-m", "hostile");
+    assertNotEquals(0, commit.code(), commit.output());
+    assertTrue(commit.output().contains("--output=x.json:1:"), commit.output());
+    assertFalse(Files.exists(repo.resolve("x.json")), "no report was written to x.json");
+  }
+
+  @Test
+  void aChangedFlowDefinitionNeedsItsSchemas() throws Exception {
+    String flow = Files.readString(repo.resolve("flows/balances.yaml"));
+    Files.writeString(repo.resolve("flows/balances.yaml"), flow.replace("Flow.", "Flow.x_"));
+    ok(repo, "git", "add", "flows/balances.yaml");
+    Run commit = sh(repo, "git", "commit", "-m", "flow changed");
+    assertNotEquals(0, commit.code(), commit.output());
+    assertTrue(commit.output().contains("schemas out of date"), commit.output());
+    assertTrue(commit.output().contains("flow \"WFM-HR-GetEmployeeBalances\": input Flow.x_"), commit.output());
+
+    ok(repo, flowlint, "import", "flows", "-q");
+    ok(repo, "git", "add", "flows", "schemas");
+    Run again = sh(repo, "git", "commit", "-m", "flow and schemas");
+    assertEquals(0, again.code(), again.output());
+  }
+}

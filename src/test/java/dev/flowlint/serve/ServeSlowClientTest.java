@@ -1,0 +1,97 @@
+package dev.flowlint.serve;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Clients that open a connection and stall (slowloris) must not hold every worker for ever. Runs
+ * {@code flowlint serve} in a JVM of its own: the JDK reads its request time limits once per JVM,
+ * and other tests here start HTTP servers first.
+ */
+class ServeSlowClientTest {
+  private static final Pattern URL = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+/)");
+
+  @Test
+  void stalledClientsDoNotStopTheServerAnswering(@TempDir Path dir) throws Exception {
+    Path schemas = TestServer.importFixtures(dir.resolve("schemas"));
+    String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+    Process server = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "dev.flowlint.cli.Main",
+        "serve", "--port", "0", "--schemas", schemas.toString())
+        .redirectError(dir.resolve("serve.err").toFile()).start();
+    List<Socket> stalled = new ArrayList<>();
+    try {
+      URI url = url(server.getInputStream());
+      // More stalled requests than the server has workers: a body that never comes, and headers that never end.
+      for (int i = 0; i < 6; i++) {
+        Socket s = new Socket("127.0.0.1", url.getPort());
+        stalled.add(s);
+        String head = i % 2 == 0
+            ? "POST /api/check HTTP/1.1\r\nHost: 127.0.0.1:" + url.getPort() + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"
+            : "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1:" + url.getPort() + "\r\n";
+        s.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+        s.getOutputStream().flush();
+      }
+      Thread.sleep(1000);
+      // The stalled connections are closed once over the server's request time limit; a request
+      // queued behind them may be dropped with them, and a browser then asks again: so do we.
+      String answer = "";
+      for (int attempt = 0; attempt < 3 && !answer.startsWith("HTTP/1.1 200"); attempt++) {
+        answer = healthz(url.getPort());
+      }
+      assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+    } finally {
+      for (Socket s : stalled) {
+        s.close();
+      }
+      server.destroy();
+      server.waitFor();
+    }
+    String err = Files.readString(dir.resolve("serve.err"));
+    assertTrue(!err.contains("Exception"), err);
+  }
+
+  /** GET /healthz on a connection of its own: the answer, or why there was none. */
+  private static String healthz(int port) {
+    try (Socket s = new Socket("127.0.0.1", port)) {
+      s.setSoTimeout(40_000); // far above the server's bound; without one it never answers
+      OutputStream out = s.getOutputStream();
+      out.write(("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    } catch (SocketTimeoutException e) {
+      return "no answer: " + e.getMessage();
+    } catch (IOException e) {
+      return "connection dropped: " + e.getMessage();
+    }
+  }
+
+  private static URI url(InputStream out) throws IOException {
+    BufferedReader r = new BufferedReader(new InputStreamReader(out, StandardCharsets.UTF_8));
+    for (String line; (line = r.readLine()) != null; ) {
+      Matcher m = URL.matcher(line);
+      if (m.find()) {
+        return URI.create(m.group(1));
+      }
+    }
+    throw new AssertionError("flowlint serve printed no URL");
+  }
+}

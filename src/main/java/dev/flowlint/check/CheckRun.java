@@ -518,17 +518,40 @@ public final class CheckRun {
     if (!Files.exists(file)) {
       return Optional.empty();
     }
-    List<String> args = paths.stream().filter(p -> !p.equals("-")).toList();
-    for (InputFiles.InputFile f : InputFiles.expand(args, payloadFiles::accepts, new ArrayList<>())) {
-      try {
-        if (Files.isSameFile(file, f.path())) {
-          return Optional.of(f.display());
+    Path real;
+    try {
+      real = file.toRealPath();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+    for (String arg : paths) {
+      if (arg.equals("-") || !contains(Path.of(arg), real)) {
+        continue;
+      }
+      // Walked lazily, and only the argument that can hold it: no list of every file is made.
+      java.util.Iterator<InputFiles.InputFile> walk = InputFiles.walk(List.of(arg), this::accepts, new ArrayList<>());
+      while (walk.hasNext()) {
+        InputFiles.InputFile f = walk.next();
+        try {
+          if (Files.isSameFile(real, f.path())) {
+            return Optional.of(f.display());
+          }
+        } catch (IOException e) {
+          // Cannot compare: not the same file as far as we can tell.
         }
-      } catch (IOException e) {
-        // Cannot compare: not the same file as far as we can tell.
       }
     }
     return Optional.empty();
+  }
+
+  /** Whether {@code real} is the file {@code arg} names or lies below the directory it names. */
+  private static boolean contains(Path arg, Path real) {
+    try {
+      Path a = arg.toRealPath();
+      return Files.isDirectory(a) ? real.startsWith(a) : Files.isSameFile(a, real);
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** Exit code of DESIGN.md §4: 2 for an unreadable file, 1 for findings at or above failOn, else 0. */

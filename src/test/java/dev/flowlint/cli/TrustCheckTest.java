@@ -108,6 +108,37 @@ class TrustCheckTest {
     assertEquals(MISNAMED, Files.readString(f));
   }
 
+  /** Item 14 after the merge with issue 9: every FORMAT=FILE target is held to the same rule as -o. */
+  @Test
+  void formatFileNamingAPayloadIsRefused() throws IOException {
+    Path f = write("p.json", MISNAMED);
+    Result r = CliRunner.run("check", tmp.toString(), "--schemas", "schemas", "--format", "sarif=" + f, "--format", "text");
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("--format sarif=" + f + " is the payload"), r.err());
+    assertEquals(MISNAMED, Files.readString(f));
+  }
+
+  /** Item 7 after the merge with issue 13: a flow file whose call sites were checked is a file checked. */
+  @Test
+  void aCheckedFlowFileIsNotZeroFiles() throws IOException {
+    write("flows/caller.pass.yaml", Files.readString(Path.of("fixtures/callers/caller.pass.yaml")));
+    Result r = CliRunner.run("check", tmp.resolve("flows").toString(), "--schemas", "schemas");
+    assertTrue(r.out().contains("checked 1 file"), r.out() + r.err());
+    assertFalse(r.err().contains("checked 0 files"), r.err());
+    assertTrue(r.code() != 2, r.out() + r.err());
+  }
+
+  /** Item 16 after the merge with issue 9: exclude globs are checked like include globs. */
+  @Test
+  void malformedExcludeGlobIsAUsageError() throws IOException {
+    Path config = write("flowlint.yaml", "exclude: [\"[a-\"]\n");
+    write("a.json", "{}");
+    Result r = CliRunner.run("check", tmp.resolve("a.json").toString(), "--schemas", "schemas", "--config", config.toString());
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("\"[a-\" is malformed"), r.err());
+    assertFalse(r.err().contains("internal error"), r.err());
+  }
+
   /** Item 16: a malformed glob is a usage error naming it, not an internal error. */
   @Test
   void malformedIncludeGlobIsAUsageError() throws IOException {

@@ -123,6 +123,7 @@ class TrustPullTest {
         FakeGenesys.workflow(OTHER, "Other", "1.0", "Flow.x:string")));
     assertEquals(0, pull().code());
     assertTrue(Files.exists(schemas.resolve("other.schema.json")));
+    assertTrue(Files.exists(schemas.resolve("other.launch.schema.json")));
     assertEquals(0, CliRunner.run("import", "fixtures/flows/api/divisionviews-page.json", "--out", schemas.toString(), "-q").code());
     fake.pages.set(0, List.of(FakeGenesys.workflow(ORDER, "Order Lookup", "3.0", "Flow.customer_id:string")));
     Result check = pull("--check");
@@ -133,6 +134,8 @@ class TrustPullTest {
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("removed Other: no longer in the org"), r.out());
     assertFalse(Files.exists(schemas.resolve("other.schema.json")));
+    assertFalse(Files.exists(schemas.resolve("other.launch.schema.json")), "its launch schema goes with it");
+    assertTrue(Files.exists(schemas.resolve("order-lookup.launch.schema.json")));
     assertFalse(Files.readString(schemas.resolve("index.json")).contains("other.schema.json"));
     assertTrue(Files.exists(schemas.resolve("resolve-customer.schema.json")), "an imported schema is never removed by pull");
     Result again = pull("--check");

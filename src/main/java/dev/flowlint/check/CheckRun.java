@@ -280,7 +280,7 @@ public final class CheckRun {
 
   private String read(InputFiles.InputFile f) throws StrictText.Unreadable {
     if (staged.isEmpty()) {
-      return StrictText.read(f.path());
+      return StrictText.readRegular(f.path()); // InputFiles.walk gives regular files only
     }
     try {
       return StrictText.decode(staged.get().staged(f.display()));

@@ -137,7 +137,7 @@ public final class Cli implements Runnable {
   }
 
   /** The project version, filtered into version.properties by the build. */
-  static String version() {
+  public static String version() {
     try (var in = Cli.class.getResourceAsStream("/dev/flowlint/version.properties")) {
       java.util.Properties p = new java.util.Properties();
       if (in != null) {

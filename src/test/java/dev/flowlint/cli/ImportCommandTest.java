@@ -127,7 +127,7 @@ class ImportCommandTest {
     assertEquals(0, help.code());
     assertTrue(help.out().contains("import"), help.out());
     Result version = CliRunner.run("--version");
-    assertEquals("flowlint 0.1.0\n", version.out());
+    assertEquals("flowlint 0.2.0\n", version.out());
   }
 
   /** Every file of the corpus, one argument each, in the given order. */

@@ -97,7 +97,7 @@ class ServeApiTest {
     assertEquals(200, r.statusCode());
     JsonNode j = TestServer.json(r);
     assertEquals("ok", j.get("status").asString());
-    assertEquals("0.1.0", j.get("version").asString());
+    assertEquals(dev.flowlint.cli.Cli.version(), j.get("version").asString());
     assertEquals(Files.list(schemas).filter(p -> p.toString().endsWith(".schema.json") && !p.toString().endsWith(".launch.schema.json")).count(), j.get("flows").asInt());
   }
 

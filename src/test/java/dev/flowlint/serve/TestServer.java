@@ -39,7 +39,7 @@ final class TestServer implements AutoCloseable {
 
   static TestServer start(Path schemas, long maxBody) throws Exception {
     ByteArrayOutputStream log = new ByteArrayOutputStream();
-    FlowServer s = FlowServer.start(new ServeSettings("127.0.0.1", 0, maxBody, schemas, schemas.toString(), Config.EMPTY, "0.1.0"),
+    FlowServer s = FlowServer.start(new ServeSettings("127.0.0.1", 0, maxBody, schemas, schemas.toString(), Config.EMPTY, dev.flowlint.cli.Cli.version()),
         new PrintStream(log, true, StandardCharsets.UTF_8));
     return new TestServer(s);
   }

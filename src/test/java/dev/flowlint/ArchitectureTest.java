@@ -19,19 +19,30 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The arrows of ARCHITECTURE.md, checked on the sources: packages depend downwards only
- * (cli → check/report → config/schema/source/payload/fix/genesys → model/io), never in a cycle,
- * and only the CLI knows picocli.
+ * The arrows of ARCHITECTURE.md, checked on the sources: packages depend downwards only (cli →
+ * check/report → config/schema/source/payload/fix/genesys → model/io), never in a cycle, and only
+ * the CLI knows picocli.
  */
 class ArchitectureTest {
-  /** Layer of each package: a package may use packages of a lower layer, or of its own without a cycle. */
-  private static final Map<String, Integer> LAYER = Map.ofEntries(
-      Map.entry("model", 0), Map.entry("io", 0),
-      Map.entry("config", 1), Map.entry("schema", 1), Map.entry("source", 1), Map.entry("payload", 1),
-      Map.entry("fix", 1), Map.entry("genesys", 1),
-      Map.entry("check", 2), Map.entry("report", 2),
-      Map.entry("serve", 3),
-      Map.entry("cli", 4));
+  /**
+   * Layer of each package: a package may use packages of a lower layer, or of its own without a
+   * cycle.
+   */
+  private static final Map<String, Integer> LAYER =
+      Map.ofEntries(
+          Map.entry("model", 0),
+          Map.entry("io", 0),
+          Map.entry("config", 1),
+          Map.entry("schema", 1),
+          Map.entry("source", 1),
+          Map.entry("payload", 1),
+          Map.entry("fix", 1),
+          Map.entry("genesys", 1),
+          Map.entry("check", 2),
+          Map.entry("report", 2),
+          Map.entry("serve", 3),
+          Map.entry("cli", 4));
+
   private static final Pattern USE = Pattern.compile("\\bdev\\.flowlint\\.([a-z]+)\\.[A-Za-z]");
   private static final Path MAIN = Path.of("src/main/java/dev/flowlint");
 
@@ -56,14 +67,21 @@ class ArchitectureTest {
 
   @Test
   void everyPackageHasALayer() throws IOException {
-    assertEquals(new TreeSet<>(LAYER.keySet()), graph().keySet(), "a new package needs its place in LAYER and ARCHITECTURE.md");
+    assertEquals(
+        new TreeSet<>(LAYER.keySet()),
+        graph().keySet(),
+        "a new package needs its place in LAYER and ARCHITECTURE.md");
   }
 
   @Test
   void noPackageImportsUpwards() throws IOException {
     List<String> upward = new ArrayList<>();
-    graph().forEach((from, tos) -> tos.stream().filter(to -> LAYER.get(to) > LAYER.get(from))
-        .forEach(to -> upward.add(from + " -> " + to)));
+    graph()
+        .forEach(
+            (from, tos) ->
+                tos.stream()
+                    .filter(to -> LAYER.get(to) > LAYER.get(from))
+                    .forEach(to -> upward.add(from + " -> " + to)));
     assertEquals(List.of(), upward);
   }
 
@@ -74,7 +92,8 @@ class ArchitectureTest {
 
   @Test
   void theCycleFinderFindsACycle() {
-    Map<String, Set<String>> g = Map.of("a", Set.of("b"), "b", Set.of("c"), "c", Set.of("a"), "d", Set.of("a"));
+    Map<String, Set<String>> g =
+        Map.of("a", Set.of("b"), "b", Set.of("c"), "c", Set.of("a"), "d", Set.of("a"));
     assertTrue(cycle(g).isPresent());
     assertEquals(Optional.empty(), cycle(Map.of("a", Set.of("b"), "b", Set.of())));
   }
@@ -84,7 +103,8 @@ class ArchitectureTest {
     List<String> offenders = new ArrayList<>();
     try (Stream<Path> files = Files.walk(MAIN)) {
       for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-        if (!MAIN.relativize(f).getName(0).toString().equals("cli") && Files.readString(f).contains("picocli")) {
+        if (!MAIN.relativize(f).getName(0).toString().equals("cli")
+            && Files.readString(f).contains("picocli")) {
           offenders.add(MAIN.relativize(f).toString());
         }
       }
@@ -95,7 +115,8 @@ class ArchitectureTest {
   @Test
   void onlyCommonsTextSimilarityIsUsedAsTheJarCarriesNothingElseOfIt() throws IOException {
     List<String> offenders = new ArrayList<>();
-    Pattern commons = Pattern.compile("org\\.apache\\.commons\\.(?!text\\.similarity\\.)[a-z0-9.]*[A-Z]");
+    Pattern commons =
+        Pattern.compile("org\\.apache\\.commons\\.(?!text\\.similarity\\.)[a-z0-9.]*[A-Z]");
     try (Stream<Path> files = Files.walk(MAIN)) {
       for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
         if (commons.matcher(Files.readString(f)).find()) {
@@ -103,7 +124,10 @@ class ArchitectureTest {
         }
       }
     }
-    assertEquals(List.of(), offenders, "the shade filter in pom.xml keeps only org.apache.commons.text.similarity");
+    assertEquals(
+        List.of(),
+        offenders,
+        "the shade filter in pom.xml keeps only org.apache.commons.text.similarity");
   }
 
   /** A cycle in the graph, as "a -> b -> a", if there is one. */
@@ -118,7 +142,8 @@ class ArchitectureTest {
     return Optional.empty();
   }
 
-  private static Optional<String> visit(String node, Map<String, Set<String>> g, Map<String, Integer> state, List<String> path) {
+  private static Optional<String> visit(
+      String node, Map<String, Set<String>> g, Map<String, Integer> state, List<String> path) {
     Integer s = state.get(node);
     if (s != null && s == 2) {
       return Optional.empty();

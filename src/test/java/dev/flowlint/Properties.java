@@ -5,9 +5,9 @@ import java.util.function.Function;
 
 /**
  * A small property-test runner: generates {@code tries} samples from a seeded {@link Random} and
- * runs a check on each; a failure names the seed and the sample, so it can be replayed with
- * {@code -Dproperties.seed=S}. (jqwik 1.10+ asks not to be used by AI coding agents, so this
- * project's agent-written property tests use this instead; see the README's Tests section.)
+ * runs a check on each; a failure names the seed and the sample, so it can be replayed with {@code
+ * -Dproperties.seed=S}. (jqwik 1.10+ asks not to be used by AI coding agents, so this project's
+ * agent-written property tests use this instead; see the README's Tests section.)
  */
 public final class Properties {
   private Properties() {}
@@ -16,7 +16,8 @@ public final class Properties {
     void accept(T sample) throws Exception;
   }
 
-  public static <T> void forAll(String property, int tries, Function<Random, T> generator, Check<T> check) {
+  public static <T> void forAll(
+      String property, int tries, Function<Random, T> generator, Check<T> check) {
     long seed = Long.getLong("properties.seed", 20261129L) ^ property.hashCode();
     int n = Integer.getInteger("properties.tries", tries);
     Random random = new Random(seed);
@@ -25,10 +26,30 @@ public final class Properties {
       try {
         check.accept(sample);
       } catch (Throwable t) {
-        // Control characters are shown escaped, so the report is readable (and a NUL does not cut it).
-        String shown = String.valueOf(sample).chars().mapToObj(c -> c < 0x20 && c != '\n' || c >= 0xD800 && c < 0xE000
-            ? String.format("\\u%04x", c) : String.valueOf((char) c)).collect(java.util.stream.Collectors.joining());
-        throw new AssertionError(property + " fails on try " + (i + 1) + " of " + n + " (seed " + seed + ") for:\n" + shown + "\n" + t, t);
+        // Control characters are shown escaped, so the report is readable (and a NUL does not cut
+        // it).
+        String shown =
+            String.valueOf(sample)
+                .chars()
+                .mapToObj(
+                    c ->
+                        c < 0x20 && c != '\n' || c >= 0xD800 && c < 0xE000
+                            ? String.format("\\u%04x", c)
+                            : String.valueOf((char) c))
+                .collect(java.util.stream.Collectors.joining());
+        throw new AssertionError(
+            property
+                + " fails on try "
+                + (i + 1)
+                + " of "
+                + n
+                + " (seed "
+                + seed
+                + ") for:\n"
+                + shown
+                + "\n"
+                + t,
+            t);
       }
     }
   }

@@ -30,8 +30,8 @@ import java.util.regex.Pattern;
 
 /**
  * Checks every call site of a flow file (Archy YAML or Architect export) against its callee's
- * schema: bound input and output names, required inputs, literal types, and whether a common
- * module may be called from this flow's type.
+ * schema: bound input and output names, required inputs, literal types, and whether a common module
+ * may be called from this flow's type.
  */
 public final class CallSiteChecker {
   private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_.\\-]*");
@@ -43,7 +43,10 @@ public final class CallSiteChecker {
     this.config = config;
   }
 
-  /** The findings of one flow file; a file that cannot be read as a flow gives one unreadable-file finding. */
+  /**
+   * The findings of one flow file; a file that cannot be read as a flow gives one unreadable-file
+   * finding.
+   */
   public FileReport check(String path, String text, FileKinds.Kind kind) throws StoreException {
     boolean yaml = kind == FileKinds.Kind.FLOW_YAML;
     TextLines lines = new TextLines(yaml ? text : "");
@@ -52,9 +55,20 @@ public final class CallSiteChecker {
       SourceText source = new SourceText(path, text);
       flow = yaml ? YamlCallSites.read(source) : ExportCallSites.read(source);
     } catch (SourceException e) {
-      Span at = yaml && e.line() > 0 ? lines.span(offsetOf(lines, e.line(), e.column()), offsetOf(lines, e.line(), e.column())) : Span.NONE;
-      Diagnostic d = new Diagnostic(Rule.UNREADABLE_FILE, Rule.UNREADABLE_FILE.defaultSeverity(),
-          "cannot read this flow: " + e.reason(), "", at, Optional.empty(), List.of());
+      Span at =
+          yaml && e.line() > 0
+              ? lines.span(
+                  offsetOf(lines, e.line(), e.column()), offsetOf(lines, e.line(), e.column()))
+              : Span.NONE;
+      Diagnostic d =
+          new Diagnostic(
+              Rule.UNREADABLE_FILE,
+              Rule.UNREADABLE_FILE.defaultSeverity(),
+              "cannot read this flow: " + e.reason(),
+              "",
+              at,
+              Optional.empty(),
+              List.of());
       return new FileReport(path, Optional.empty(), Optional.empty(), List.of(d), lines);
     }
     Findings findings = new Findings();
@@ -67,29 +81,62 @@ public final class CallSiteChecker {
     }
     // Stable: in an export every finding is at 1:1, and stays in the order of the flow's actions.
     out.sort(Comparator.comparingInt((Diagnostic d) -> d.span().start()));
-    return new FileReport(path, Optional.of(flow.flowName()), Optional.empty(), FindingsCap.apply(out), lines);
+    return new FileReport(
+        path, Optional.of(flow.flowName()), Optional.empty(), FindingsCap.apply(out), lines);
   }
 
-  private void check(FlowCalls flow, CallSite call, TextLines lines, Findings findings) throws StoreException {
+  private void check(FlowCalls flow, CallSite call, TextLines lines, Findings findings)
+      throws StoreException {
     String name = call.callee();
     String what = call.kind().noun();
     if (call.calleePlaceholder()) {
       Optional<String> resolved = CalleeNames.resolve(name, config.templates());
       if (resolved.isEmpty()) {
         List<String> keys = CalleeNames.placeholders(name);
-        String key = keys.stream().filter(k -> !config.templates().containsKey(k)).findFirst().orElse("name");
-        add(findings, Rule.CALL_UNKNOWN_CALLEE, call.at(), call.kind().action() + " names its " + what
-            + " by the template placeholder " + Quoting.quote(name) + ", so its bindings are not checked" + where(call.at()),
-            Optional.empty(), List.of("give the placeholder's value in flowlint.yaml: templates: {" + key + ": \"<" + what + " name>\"}"));
+        String key =
+            keys.stream()
+                .filter(k -> !config.templates().containsKey(k))
+                .findFirst()
+                .orElse("name");
+        add(
+            findings,
+            Rule.CALL_UNKNOWN_CALLEE,
+            call.at(),
+            call.kind().action()
+                + " names its "
+                + what
+                + " by the template placeholder "
+                + Quoting.quote(name)
+                + ", so its bindings are not checked"
+                + where(call.at()),
+            Optional.empty(),
+            List.of(
+                "give the placeholder's value in flowlint.yaml: templates: {"
+                    + key
+                    + ": \"<"
+                    + what
+                    + " name>\"}"));
         return;
       }
       name = resolved.get();
     }
     Optional<FlowSchema> callee = callee(call, name);
     if (callee.isEmpty()) {
-      add(findings, Rule.CALL_UNKNOWN_CALLEE, call.at(), "no schema for the " + what + " " + Quoting.quote(name)
-          + " that " + Quoting.quote(flow.flowName()) + " calls, so its bindings are not checked" + where(call.at()),
-          Optional.empty(), List.of("import the " + what + "'s definition (flowlint import FILE) to check this call"));
+      add(
+          findings,
+          Rule.CALL_UNKNOWN_CALLEE,
+          call.at(),
+          "no schema for the "
+              + what
+              + " "
+              + Quoting.quote(name)
+              + " that "
+              + Quoting.quote(flow.flowName())
+              + " calls, so its bindings are not checked"
+              + where(call.at()),
+          Optional.empty(),
+          List.of(
+              "import the " + what + "'s definition (flowlint import FILE) to check this call"));
       return;
     }
     FlowSchema f = callee.get();
@@ -123,13 +170,28 @@ public final class CallSiteChecker {
 
   private void compatible(FlowCalls flow, CallSite call, FlowSchema f, Findings findings) {
     List<String> types = f.calls().compatibleFlowTypes();
-    if (call.kind() != Kind.MODULE || types.isEmpty() || flow.flowType().isEmpty() || types.contains(flow.flowType())) {
+    if (call.kind() != Kind.MODULE
+        || types.isEmpty()
+        || flow.flowType().isEmpty()
+        || types.contains(flow.flowType())) {
       return;
     }
-    add(findings, Rule.CALL_INCOMPATIBLE_FLOW_TYPE, call.at(), "common module " + Quoting.quote(f.name())
-        + " is not compatible with " + FlowKinds.article(flow.flowType()) + " flow; it lists " + String.join(", ", types)
-        + where(call.at()), Optional.empty(),
-        List.of("add " + flow.flowType() + " to the module's compatible flow types, or call it from a flow of a listed type"));
+    add(
+        findings,
+        Rule.CALL_INCOMPATIBLE_FLOW_TYPE,
+        call.at(),
+        "common module "
+            + Quoting.quote(f.name())
+            + " is not compatible with "
+            + FlowKinds.article(flow.flowType())
+            + " flow; it lists "
+            + String.join(", ", types)
+            + where(call.at()),
+        Optional.empty(),
+        List.of(
+            "add "
+                + flow.flowType()
+                + " to the module's compatible flow types, or call it from a flow of a listed type"));
   }
 
   private void inputs(CallSite call, FlowSchema f, TextLines lines, Findings findings) {
@@ -147,19 +209,52 @@ public final class CallSiteChecker {
           present.add(b.name());
         }
         if (b.value() == CallSite.ValueKind.LIT && b.literal().isPresent()) {
-          LiteralFit.misfit(f.inputs().get(b.name()), b.literal().get()).ifPresent(type -> add(findings,
-              Rule.CALL_INPUT_TYPE, b.at(), "the literal " + Quoting.quote(b.literal().get()) + " bound to "
-                  + Quoting.quote(b.name()) + " of " + call.kind().noun() + " " + Quoting.quote(f.name())
-                  + " is not " + ("AEIOU".indexOf(type.charAt(0)) >= 0 ? "an " : "a ") + type + where(b.at()),
-              Optional.empty(), List.of("the " + call.kind().noun() + " declares " + b.name() + " as " + type)));
+          LiteralFit.misfit(f.inputs().get(b.name()), b.literal().get())
+              .ifPresent(
+                  type ->
+                      add(
+                          findings,
+                          Rule.CALL_INPUT_TYPE,
+                          b.at(),
+                          "the literal "
+                              + Quoting.quote(b.literal().get())
+                              + " bound to "
+                              + Quoting.quote(b.name())
+                              + " of "
+                              + call.kind().noun()
+                              + " "
+                              + Quoting.quote(f.name())
+                              + " is not "
+                              + ("AEIOU".indexOf(type.charAt(0)) >= 0 ? "an " : "a ")
+                              + type
+                              + where(b.at()),
+                          Optional.empty(),
+                          List.of(
+                              "the "
+                                  + call.kind().noun()
+                                  + " declares "
+                                  + b.name()
+                                  + " as "
+                                  + type)));
         }
         continue;
       }
       List<String> candidates = Suggester.suggest(b.name(), names);
-      List<String> help = help(f, "inputs", names, candidates, taken); // before rename() claims the name
-      add(findings, Rule.CALL_UNKNOWN_INPUT, b.at(), call.kind().noun() + " " + Quoting.quote(f.name())
-          + " has no input " + Quoting.quote(b.name()) + InputsChecker.didYouMean(candidates) + where(b.at()),
-          rename(b, candidates, lines, taken), help);
+      List<String> help =
+          help(f, "inputs", names, candidates, taken); // before rename() claims the name
+      add(
+          findings,
+          Rule.CALL_UNKNOWN_INPUT,
+          b.at(),
+          call.kind().noun()
+              + " "
+              + Quoting.quote(f.name())
+              + " has no input "
+              + Quoting.quote(b.name())
+              + InputsChecker.didYouMean(candidates)
+              + where(b.at()),
+          rename(b, candidates, lines, taken),
+          help);
       if (candidates.size() == 1 && b.bound()) {
         present.add(candidates.get(0)); // the rename supplies it: no second finding
       }
@@ -171,13 +266,28 @@ public final class CallSiteChecker {
       if (present.contains(req)) {
         continue;
       }
-      Optional<Binding> noValue = call.inputs().stream().filter(b -> b.name().equals(req)).findFirst();
-      add(findings, Rule.CALL_MISSING_INPUT, noValue.map(Binding::at).orElse(call.at()),
-          call.kind().noun() + " " + Quoting.quote(f.name()) + " needs the input " + Quoting.quote(req)
-              + (noValue.isPresent() ? ", bound here to no value" : ", which this call leaves unbound") + where(call.at()),
-          Optional.empty(), List.of(call.kind() == Kind.DATA_ACTION
-              ? "the action's input contract lists it as required"
-              : "flowlint treats an input with no initial value as required (flows." + f.name() + ".optional in flowlint.yaml changes this)"));
+      Optional<Binding> noValue =
+          call.inputs().stream().filter(b -> b.name().equals(req)).findFirst();
+      add(
+          findings,
+          Rule.CALL_MISSING_INPUT,
+          noValue.map(Binding::at).orElse(call.at()),
+          call.kind().noun()
+              + " "
+              + Quoting.quote(f.name())
+              + " needs the input "
+              + Quoting.quote(req)
+              + (noValue.isPresent()
+                  ? ", bound here to no value"
+                  : ", which this call leaves unbound")
+              + where(call.at()),
+          Optional.empty(),
+          List.of(
+              call.kind() == Kind.DATA_ACTION
+                  ? "the action's input contract lists it as required"
+                  : "flowlint treats an input with no initial value as required (flows."
+                      + f.name()
+                      + ".optional in flowlint.yaml changes this)"));
     }
   }
 
@@ -192,14 +302,28 @@ public final class CallSiteChecker {
         continue;
       }
       List<String> candidates = Suggester.suggest(b.name(), known.get());
-      List<String> help = help(f, "outputs", known.get(), candidates, taken); // before rename() claims the name
-      add(findings, Rule.CALL_UNKNOWN_OUTPUT, b.at(), call.kind().noun() + " " + Quoting.quote(f.name())
-          + " has no output " + Quoting.quote(b.name()) + InputsChecker.didYouMean(candidates) + where(b.at()),
-          rename(b, candidates, lines, taken), help);
+      List<String> help =
+          help(f, "outputs", known.get(), candidates, taken); // before rename() claims the name
+      add(
+          findings,
+          Rule.CALL_UNKNOWN_OUTPUT,
+          b.at(),
+          call.kind().noun()
+              + " "
+              + Quoting.quote(f.name())
+              + " has no output "
+              + Quoting.quote(b.name())
+              + InputsChecker.didYouMean(candidates)
+              + where(b.at()),
+          rename(b, candidates, lines, taken),
+          help);
     }
   }
 
-  /** Names a call can bind outputs to; empty when the schema does not say (then nothing is reported). */
+  /**
+   * Names a call can bind outputs to; empty when the schema does not say (then nothing is
+   * reported).
+   */
   private static Optional<Set<String>> outputNames(Kind kind, FlowSchema f) {
     Set<String> out = new LinkedHashSet<>();
     if (f.calls().outputTypes().isPresent()) {
@@ -208,16 +332,20 @@ public final class CallSiteChecker {
       return Optional.empty();
     } else {
       out.addAll(f.outputs());
-      f.inputs().forEach((n, s) -> {
-        if (s.path("x-genesys-output").asBoolean(false)) {
-          out.add(n);
-        }
-      });
+      f.inputs()
+          .forEach(
+              (n, s) -> {
+                if (s.path("x-genesys-output").asBoolean(false)) {
+                  out.add(n);
+                }
+              });
     }
     return Optional.of(out);
   }
 
-  /** Every name a call binds: a rename to one of them would leave the mapping with a duplicate key. */
+  /**
+   * Every name a call binds: a rename to one of them would leave the mapping with a duplicate key.
+   */
   private static Set<String> bound(List<Binding> bindings) {
     Set<String> out = new java.util.HashSet<>();
     bindings.forEach(b -> out.add(b.name()));
@@ -228,44 +356,73 @@ public final class CallSiteChecker {
    * A YAML key renamed in place, quoted as it was; exports are base64 and never edited. Never to a
    * name the call already binds (or an earlier rename of this call claimed): YAML keys are unique.
    */
-  private static Optional<Fix> rename(Binding b, List<String> candidates, TextLines lines, Set<String> taken) {
-    if (candidates.size() != 1 || !(b.at() instanceof CallLocation.YamlKey key) || !taken.add(candidates.get(0))) {
+  private static Optional<Fix> rename(
+      Binding b, List<String> candidates, TextLines lines, Set<String> taken) {
+    if (candidates.size() != 1
+        || !(b.at() instanceof CallLocation.YamlKey key)
+        || !taken.add(candidates.get(0))) {
       return Optional.empty();
     }
     String to = candidates.get(0);
     char first = key.span().length() > 0 ? lines.text().charAt(key.span().start()) : ' ';
-    String replacement = first == '\'' ? "'" + to.replace("'", "''") + "'"
-        : first == '"' || !PLAIN_KEY.matcher(to).matches() ? Quoting.quote(to) : to;
+    String replacement =
+        first == '\''
+            ? "'" + to.replace("'", "''") + "'"
+            : first == '"' || !PLAIN_KEY.matcher(to).matches() ? Quoting.quote(to) : to;
     return Optional.of(new Fix(replacement, "rename to " + to, key.span()));
   }
 
-  private static List<String> help(FlowSchema f, String what, Set<String> names, List<String> candidates, Set<String> taken) {
+  private static List<String> help(
+      FlowSchema f, String what, Set<String> names, List<String> candidates, Set<String> taken) {
     List<String> help = new ArrayList<>();
     if (candidates.size() == 1 && taken.contains(candidates.get(0))) {
-      help.add(candidates.get(0) + " is already bound at this call: remove this binding rather than rename it");
+      help.add(
+          candidates.get(0)
+              + " is already bound at this call: remove this binding rather than rename it");
     }
     if (candidates.isEmpty()) {
       List<String> list = List.copyOf(names);
-      help.add(list.isEmpty() ? Quoting.quote(f.name()) + " has no " + what
-          : "the " + what + " of " + Quoting.quote(f.name()) + " are " + (list.size() > 12
-              ? String.join(", ", list.subList(0, 12)) + " and " + (list.size() - 12) + " more"
-              : String.join(", ", list)));
+      help.add(
+          list.isEmpty()
+              ? Quoting.quote(f.name()) + " has no " + what
+              : "the "
+                  + what
+                  + " of "
+                  + Quoting.quote(f.name())
+                  + " are "
+                  + (list.size() > 12
+                      ? String.join(", ", list.subList(0, 12))
+                          + " and "
+                          + (list.size() - 12)
+                          + " more"
+                      : String.join(", ", list)));
     }
-    help.add("a binding to a name the callee does not declare does nothing at run time: the value is simply not passed");
+    help.add(
+        "a binding to a name the callee does not declare does nothing at run time: the value is simply not passed");
     return help;
   }
 
-  /** For exports, which have no lines: which action, in which state or task, with its tracking id. */
+  /**
+   * For exports, which have no lines: which action, in which state or task, with its tracking id.
+   */
   private static String where(CallLocation at) {
     return at instanceof CallLocation.ExportAction a ? " (" + a.describe() + ")" : "";
   }
 
-  private static void add(Findings findings, Rule rule, CallLocation at, String message, Optional<Fix> fix, List<String> help) {
+  private static void add(
+      Findings findings,
+      Rule rule,
+      CallLocation at,
+      String message,
+      Optional<Fix> fix,
+      List<String> help) {
     Span span = at instanceof CallLocation.YamlKey k ? k.span() : Span.NONE;
     findings.add(rule, message, at.pointer(), span, fix, help);
   }
 
-  /** The offset of a 1-based line and column, counting line ends as TextLines does (LF, CRLF, CR). */
+  /**
+   * The offset of a 1-based line and column, counting line ends as TextLines does (LF, CRLF, CR).
+   */
   private static int offsetOf(TextLines lines, int line, int column) {
     String text = lines.text();
     int l = 1;

@@ -12,13 +12,14 @@ import java.util.Optional;
 
 /**
  * --fix for flow files: renames misspelt binding keys in Archy YAML, pass after pass (at most
- * five), and keeps a result only while it still reads as the same flow. Exports are base64 and
- * are never edited.
+ * five), and keeps a result only while it still reads as the same flow. Exports are base64 and are
+ * never edited.
  */
 final class CallSiteFixes {
   private CallSiteFixes() {}
 
-  static CheckRun.FixOutcome fix(CallSiteChecker calls, String display, String text, FileKinds.Kind kind)
+  static CheckRun.FixOutcome fix(
+      CallSiteChecker calls, String display, String text, FileKinds.Kind kind)
       throws StoreException {
     FileReport report = calls.check(display, text, kind);
     String original = text;
@@ -34,8 +35,13 @@ final class CallSiteFixes {
       }
       FileReport after = calls.check(display, next.text(), kind);
       if (unreadable(after)) {
-        refused = Optional.of("the fixed text would not read as a flow, so these fixes were not applied: "
-            + next.fixes().stream().map(Fix::description).reduce((a, b) -> a + "; " + b).orElse(""));
+        refused =
+            Optional.of(
+                "the fixed text would not read as a flow, so these fixes were not applied: "
+                    + next.fixes().stream()
+                        .map(Fix::description)
+                        .reduce((a, b) -> a + "; " + b)
+                        .orElse(""));
         break;
       }
       text = next.text();
@@ -46,6 +52,8 @@ final class CallSiteFixes {
   }
 
   private static boolean unreadable(FileReport report) {
-    return report.diagnostics().stream().map(Diagnostic::rule).anyMatch(r -> r == Rule.UNREADABLE_FILE);
+    return report.diagnostics().stream()
+        .map(Diagnostic::rule)
+        .anyMatch(r -> r == Rule.UNREADABLE_FILE);
   }
 }

@@ -8,11 +8,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Resolves Terraform placeholders in a callee's name ({@code {{common_module_name}}},
- * {@code ${prefix}-data-action}) through flowlint.yaml's {@code templates:} values.
+ * Resolves Terraform placeholders in a callee's name ({@code {{common_module_name}}}, {@code
+ * ${prefix}-data-action}) through flowlint.yaml's {@code templates:} values.
  */
 final class CalleeNames {
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([^{}\\s]*)\\s*\\}\\}|\\$\\{\\s*([^{}\\s]*)\\s*\\}");
+  private static final Pattern PLACEHOLDER =
+      Pattern.compile("\\{\\{\\s*([^{}\\s]*)\\s*\\}\\}|\\$\\{\\s*([^{}\\s]*)\\s*\\}");
 
   private CalleeNames() {}
 

@@ -1,24 +1,21 @@
 package dev.flowlint.check;
 
-import dev.flowlint.model.FileReport;
-
-import dev.flowlint.model.Envelope;
-
-import dev.flowlint.model.Rule;
-
 import dev.flowlint.config.Config;
 import dev.flowlint.fix.FixApplier;
+import dev.flowlint.io.StrictText;
 import dev.flowlint.model.Diagnostic;
+import dev.flowlint.model.Envelope;
+import dev.flowlint.model.FileReport;
 import dev.flowlint.model.Fix;
+import dev.flowlint.model.Rule;
+import dev.flowlint.model.Severity;
+import dev.flowlint.model.TextLines;
 import dev.flowlint.payload.DuplicateKeys;
 import dev.flowlint.payload.ParsedPayload;
 import dev.flowlint.payload.TemplateJsonParser;
-import dev.flowlint.source.GitIndex;
-import dev.flowlint.model.Severity;
-import dev.flowlint.io.StrictText;
-import dev.flowlint.model.TextLines;
 import dev.flowlint.schema.SchemaStore;
 import dev.flowlint.schema.SchemaStore.StoreException;
+import dev.flowlint.source.GitIndex;
 import dev.flowlint.source.InputFiles;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,21 +25,30 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.List;
-import java.util.Optional;
 
 /** Checks a list of paths (files, directories, "-" for stdin) and gives one report per file. */
 public final class CheckRun {
-  /** Batches in flight at most, their reports handed on in order: bounds memory whatever the number of files. */
+  /**
+   * Batches in flight at most, their reports handed on in order: bounds memory whatever the number
+   * of files.
+   */
   private static final int WINDOW = 32;
+
   /** Inputs per task: handing each file to a thread on its own costs more than a small check. */
   private static final int BATCH = 16;
-  /** A checker per thread: its rules and compiled schemas are not shared, so nothing is locked while checking. */
+
+  /**
+   * A checker per thread: its rules and compiled schemas are not shared, so nothing is locked while
+   * checking.
+   */
   private final ThreadLocal<PayloadChecker> checkers;
+
   private final ThreadLocal<CallSiteChecker> calls;
   private final Config config;
   private final Optional<String> flow;
@@ -50,10 +56,11 @@ public final class CheckRun {
   private final PayloadFiles payloadFiles;
   private Optional<GitIndex> staged = Optional.empty();
   private Optional<String> stdinPath = Optional.empty();
+
   /**
    * Added to only on the thread that hands results on, in input order (workers return their skip
-   * with their result), so the order is the input's whatever thread checked a file; synchronized
-   * so that reading it while a run goes on is safe.
+   * with their result), so the order is the input's whatever thread checked a file; synchronized so
+   * that reading it while a run goes on is safe.
    */
   private final List<Skip> skipped = Collections.synchronizedList(new ArrayList<>());
 
@@ -65,7 +72,12 @@ public final class CheckRun {
    */
   public record Skip(String path, String reason, boolean quiet) {}
 
-  public CheckRun(SchemaStore store, Config config, Optional<String> flow, Optional<Envelope> envelope, PayloadFiles payloadFiles) {
+  public CheckRun(
+      SchemaStore store,
+      Config config,
+      Optional<String> flow,
+      Optional<Envelope> envelope,
+      PayloadFiles payloadFiles) {
     this.checkers = ThreadLocal.withInitial(() -> new PayloadChecker(store, config));
     this.calls = ThreadLocal.withInitial(() -> new CallSiteChecker(store, config));
     this.config = config;
@@ -74,7 +86,9 @@ public final class CheckRun {
     this.payloadFiles = payloadFiles;
   }
 
-  /** Reads the named files from git's index (what is being committed), not from the working tree. */
+  /**
+   * Reads the named files from git's index (what is being committed), not from the working tree.
+   */
   public CheckRun readingStaged(GitIndex index) {
     this.staged = Optional.of(index);
     return this;
@@ -104,7 +118,8 @@ public final class CheckRun {
   }
 
   /** Checks every path and gives the reports in a list (small runs, tests). */
-  public List<FileReport> run(List<String> paths, InputStream stdin) throws IOException, StoreException {
+  public List<FileReport> run(List<String> paths, InputStream stdin)
+      throws IOException, StoreException {
     List<FileReport> reports = new ArrayList<>();
     run(paths, stdin, reports::add);
     return reports;
@@ -115,9 +130,15 @@ public final class CheckRun {
    * done: files are checked in parallel, reports come out in input order, and at most a window of
    * them is held at once.
    */
-  public void run(List<String> paths, InputStream stdin, Sink<FileReport> sink) throws IOException, StoreException {
-    inOrder(jobs(paths, stdin, (display, source, named) -> () -> checkText(display, source, named),
-        (display, why) -> unreadable(display, why)), sink);
+  public void run(List<String> paths, InputStream stdin, Sink<FileReport> sink)
+      throws IOException, StoreException {
+    inOrder(
+        jobs(
+            paths,
+            stdin,
+            (display, source, named) -> () -> checkText(display, source, named),
+            (display, why) -> unreadable(display, why)),
+        sink);
   }
 
   /**
@@ -125,9 +146,19 @@ public final class CheckRun {
    *
    * @param refused why fixes were held back (the result would not parse), if they were
    */
-  public record FixOutcome(FileReport report, String original, String fixed, List<Fix> applied, Optional<String> refused,
+  public record FixOutcome(
+      FileReport report,
+      String original,
+      String fixed,
+      List<Fix> applied,
+      Optional<String> refused,
       FileReport before) {
-    public FixOutcome(FileReport report, String original, String fixed, List<Fix> applied, Optional<String> refused) {
+    public FixOutcome(
+        FileReport report,
+        String original,
+        String fixed,
+        List<Fix> applied,
+        Optional<String> refused) {
       this(report, original, fixed, applied, refused, report);
     }
 
@@ -142,17 +173,25 @@ public final class CheckRun {
   }
 
   /** Like {@link #run}, but fixes each payload in memory; the caller decides what to write. */
-  public List<FixOutcome> fix(List<String> paths, InputStream stdin) throws IOException, StoreException {
+  public List<FixOutcome> fix(List<String> paths, InputStream stdin)
+      throws IOException, StoreException {
     List<FixOutcome> out = new ArrayList<>();
     fix(paths, stdin, out::add);
     return out;
   }
 
   /** Like {@link #run(List, InputStream, Sink)}, with each payload fixed in memory. */
-  public void fix(List<String> paths, InputStream stdin, Sink<FixOutcome> sink) throws IOException, StoreException {
+  public void fix(List<String> paths, InputStream stdin, Sink<FixOutcome> sink)
+      throws IOException, StoreException {
     // What check skips, --fix leaves alone: package.json is not rewritten as a payload.
-    inOrder(jobs(paths, stdin, (display, source, named) -> () -> fixText(display, source, named),
-        (display, why) -> new FixOutcome(unreadable(display, why), "", "", List.of(), Optional.empty())), sink);
+    inOrder(
+        jobs(
+            paths,
+            stdin,
+            (display, source, named) -> () -> fixText(display, source, named),
+            (display, why) ->
+                new FixOutcome(unreadable(display, why), "", "", List.of(), Optional.empty())),
+        sink);
   }
 
   /** Checks a text given in memory (a pasted payload) for the target given. */
@@ -160,12 +199,18 @@ public final class CheckRun {
     return checkers.get().check(display, text, target);
   }
 
-  /** Fixes a text given in memory exactly as {@code check --fix} fixes a file: the same passes, the same refusal. */
+  /**
+   * Fixes a text given in memory exactly as {@code check --fix} fixes a file: the same passes, the
+   * same refusal.
+   */
   public FixOutcome fix(String display, String text, Target target) throws StoreException {
     return fixPayload(display, text, target);
   }
 
-  /** What one input gave: a result, or a file left unchecked (or neither: --fix passing over a file). */
+  /**
+   * What one input gave: a result, or a file left unchecked (or neither: --fix passing over a
+   * file).
+   */
   private record Done<T>(Optional<T> result, Optional<Skip> skip) {
     static <T> Done<T> of(T result) {
       return new Done<>(Optional.of(result), Optional.empty());
@@ -186,7 +231,9 @@ public final class CheckRun {
   }
 
   private interface JobMaker<T> {
-    /** @param named standard input, always checked (other files may be skipped as not payloads) */
+    /**
+     * @param named standard input, always checked (other files may be skipped as not payloads)
+     */
     Job<T> make(String display, TextSource source, boolean named);
   }
 
@@ -198,7 +245,8 @@ public final class CheckRun {
    * The inputs in order, lazily: each run of file arguments (directories walked as they are
    * reached) followed by the entries that could not be read, and standard input where "-" stands.
    */
-  private <T> Iterator<Job<T>> jobs(List<String> paths, InputStream stdin, JobMaker<T> maker, Unreadable<T> unreadable) {
+  private <T> Iterator<Job<T>> jobs(
+      List<String> paths, InputStream stdin, JobMaker<T> maker, Unreadable<T> unreadable) {
     List<List<String>> groups = new ArrayList<>();
     List<String> files = new ArrayList<>();
     for (String p : paths) {
@@ -263,7 +311,8 @@ public final class CheckRun {
   }
 
   /** The files named or found, lazily; with --staged every argument is a staged file's name. */
-  private Iterator<InputFiles.InputFile> files(List<String> args, List<InputFiles.Skipped> missing) {
+  private Iterator<InputFiles.InputFile> files(
+      List<String> args, List<InputFiles.Skipped> missing) {
     if (staged.isEmpty()) {
       return InputFiles.walk(args, this::accepts, missing);
     }
@@ -295,8 +344,8 @@ public final class CheckRun {
   }
 
   /**
-   * Runs the jobs on the available cores and hands the results to the sink in order. A single
-   * input is checked on this thread: a one-file run starts no threads.
+   * Runs the jobs on the available cores and hands the results to the sink in order. A single input
+   * is checked on this thread: a one-file run starts no threads.
    */
   private <T> void inOrder(Iterator<Job<T>> jobs, Sink<T> sink) throws IOException, StoreException {
     if (!jobs.hasNext()) {
@@ -308,11 +357,14 @@ public final class CheckRun {
       return;
     }
     int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 16));
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "flowlint-check");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "flowlint-check");
+              t.setDaemon(true);
+              return t;
+            });
     ArrayDeque<Future<List<Done<T>>>> window = new ArrayDeque<>();
     try {
       List<Job<T>> batch = new ArrayList<>(BATCH);
@@ -381,12 +433,14 @@ public final class CheckRun {
     }
   }
 
-  private Done<FixOutcome> fixText(String display, TextSource source, boolean named) throws StoreException {
+  private Done<FixOutcome> fixText(String display, TextSource source, boolean named)
+      throws StoreException {
     String text;
     try {
       text = source.read();
     } catch (StrictText.Unreadable e) {
-      return Done.of(new FixOutcome(unreadable(display, e.getMessage()), "", "", List.of(), Optional.empty()));
+      return Done.of(
+          new FixOutcome(unreadable(display, e.getMessage()), "", "", List.of(), Optional.empty()));
     }
     FileKinds.Kind kind = FileKinds.of(display, text);
     if (kind == FileKinds.Kind.SKIP) {
@@ -417,17 +471,30 @@ public final class CheckRun {
       List<Fix> duplicating = duplicating(text, next.fixes());
       if (!duplicating.isEmpty()) {
         // A fix must never create a duplicate key: hold those back and say so; the findings stay.
-        refused = Optional.of("these fixes would repeat a key, so they were not applied: "
-            + duplicating.stream().map(Fix::description).reduce((a, b) -> a + "; " + b).orElse(""));
-        List<Diagnostic> rest = report.diagnostics().stream().filter(d -> d.fix().map(f -> !duplicating.contains(f)).orElse(true)).toList();
+        refused =
+            Optional.of(
+                "these fixes would repeat a key, so they were not applied: "
+                    + duplicating.stream()
+                        .map(Fix::description)
+                        .reduce((a, b) -> a + "; " + b)
+                        .orElse(""));
+        List<Diagnostic> rest =
+            report.diagnostics().stream()
+                .filter(d -> d.fix().map(f -> !duplicating.contains(f)).orElse(true))
+                .toList();
         next = FixApplier.apply(text, rest);
         if (next.fixes().isEmpty()) {
           break;
         }
       }
       if (TemplateJsonParser.parse(next.text()).error().isPresent()) {
-        refused = Optional.of("the fixed text would not parse, so these fixes were not applied: "
-            + next.fixes().stream().map(Fix::description).reduce((a, b) -> a + "; " + b).orElse(""));
+        refused =
+            Optional.of(
+                "the fixed text would not parse, so these fixes were not applied: "
+                    + next.fixes().stream()
+                        .map(Fix::description)
+                        .reduce((a, b) -> a + "; " + b)
+                        .orElse(""));
         break;
       }
       text = next.text();
@@ -461,7 +528,8 @@ public final class CheckRun {
    * @param named standard input, which is always checked; other files that nothing maps to a flow
    *     are skipped when they are plainly not payloads
    */
-  private Done<FileReport> checkText(String display, TextSource source, boolean named) throws StoreException {
+  private Done<FileReport> checkText(String display, TextSource source, boolean named)
+      throws StoreException {
     String text;
     try {
       text = source.read();
@@ -470,7 +538,13 @@ public final class CheckRun {
     }
     switch (FileKinds.of(display, text)) {
       case SKIP:
-        return Done.skipped(new Skip(display, "YAML whose first key is not an Archy flow type (" + String.join(", ", FileKinds.rootKeys()) + ")", true));
+        return Done.skipped(
+            new Skip(
+                display,
+                "YAML whose first key is not an Archy flow type ("
+                    + String.join(", ", FileKinds.rootKeys())
+                    + ")",
+                true));
       case FLOW_YAML:
         return Done.of(calls.get().check(display, text, FileKinds.Kind.FLOW_YAML));
       case FLOW_EXPORT:
@@ -487,10 +561,16 @@ public final class CheckRun {
     return Done.of(checkers.get().check(display, text, parsed, targetFor(display)));
   }
 
-  /** Why a file nothing names explicitly is plainly not a payload, if it is (then it is skipped). */
+  /**
+   * Why a file nothing names explicitly is plainly not a payload, if it is (then it is skipped).
+   */
   private Optional<Skip> skips(String display, String text, ParsedPayload parsed, boolean named) {
     Target target = targetFor(display);
-    boolean explicit = named || target.flow().isPresent() || target.envelope().isPresent() || config.mappingFor(display).isPresent();
+    boolean explicit =
+        named
+            || target.flow().isPresent()
+            || target.envelope().isPresent()
+            || config.mappingFor(display).isPresent();
     if (explicit) {
       return Optional.empty();
     }
@@ -500,20 +580,33 @@ public final class CheckRun {
   private Target targetFor(String display) {
     Optional<Config.PayloadMapping> mapping = config.mappingFor(display);
     if (flow.isPresent()) {
-      return new Target(flow, "--flow", envelope.or(() -> mapping.flatMap(Config.PayloadMapping::envelope)));
+      return new Target(
+          flow, "--flow", envelope.or(() -> mapping.flatMap(Config.PayloadMapping::envelope)));
     }
-    return new Target(mapping.flatMap(Config.PayloadMapping::flow), "flowlint.yaml payloads \"" + mapping.map(Config.PayloadMapping::files).orElse("") + "\"",
+    return new Target(
+        mapping.flatMap(Config.PayloadMapping::flow),
+        "flowlint.yaml payloads \"" + mapping.map(Config.PayloadMapping::files).orElse("") + "\"",
         envelope.or(() -> mapping.flatMap(Config.PayloadMapping::envelope)));
   }
 
   private static FileReport unreadable(String display, String why) {
     TextLines none = new TextLines("");
-    Diagnostic d = new Diagnostic(Rule.UNREADABLE_FILE, Severity.ERROR, "cannot read this file: " + why, "",
-        none.span(0, 0), Optional.empty(), List.of());
+    Diagnostic d =
+        new Diagnostic(
+            Rule.UNREADABLE_FILE,
+            Severity.ERROR,
+            "cannot read this file: " + why,
+            "",
+            none.span(0, 0),
+            Optional.empty(),
+            List.of());
     return new FileReport(display, Optional.empty(), Optional.empty(), List.of(d), none);
   }
 
-  /** The payload among {@code paths} that {@code file} is (the same file, whatever the path), if any. */
+  /**
+   * The payload among {@code paths} that {@code file} is (the same file, whatever the path), if
+   * any.
+   */
   public Optional<String> payloadAt(Path file, List<String> paths) {
     if (!Files.exists(file)) {
       return Optional.empty();
@@ -529,7 +622,8 @@ public final class CheckRun {
         continue;
       }
       // Walked lazily, and only the argument that can hold it: no list of every file is made.
-      java.util.Iterator<InputFiles.InputFile> walk = InputFiles.walk(List.of(arg), this::accepts, new ArrayList<>());
+      java.util.Iterator<InputFiles.InputFile> walk =
+          InputFiles.walk(List.of(arg), this::accepts, new ArrayList<>());
       while (walk.hasNext()) {
         InputFiles.InputFile f = walk.next();
         try {
@@ -554,7 +648,9 @@ public final class CheckRun {
     }
   }
 
-  /** Exit code of DESIGN.md §4: 2 for an unreadable file, 1 for findings at or above failOn, else 0. */
+  /**
+   * Exit code of DESIGN.md §4: 2 for an unreadable file, 1 for findings at or above failOn, else 0.
+   */
   public static int exitCode(List<FileReport> reports, Severity failOn) {
     Verdict v = new Verdict(failOn);
     reports.forEach(v::add);

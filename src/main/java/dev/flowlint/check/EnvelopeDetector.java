@@ -1,7 +1,6 @@
 package dev.flowlint.check;
 
 import dev.flowlint.model.Envelope;
-
 import dev.flowlint.payload.JsonValue.JObject;
 
 /** Picks the envelope from a payload's top-level keys (DESIGN.md §2). */
@@ -15,7 +14,9 @@ final class EnvelopeDetector {
     if (root.member("flowType").isPresent() || root.member("inputs").isPresent()) {
       return Envelope.SHARED_FLOW;
     }
-    boolean scopedKeys = root.members().stream().anyMatch(m -> !m.key().placeholder() && m.key().name().contains("."));
+    boolean scopedKeys =
+        root.members().stream()
+            .anyMatch(m -> !m.key().placeholder() && m.key().name().contains("."));
     return scopedKeys ? Envelope.INPUTS : Envelope.FLOW_EXECUTION;
   }
 }

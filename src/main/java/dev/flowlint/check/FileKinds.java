@@ -26,10 +26,29 @@ public final class FileKinds {
   private static final Pattern FIRST_KEY = Pattern.compile("^([a-z][A-Za-z]*):\\s*(#.*)?$");
 
   /** Archy's top-level keys: the flow type in lower camel case. */
-  static final Set<String> ARCHY_ROOT_KEYS = Set.of("workflow", "commonModule", "inboundCall", "inboundChat",
-      "inboundEmail", "inboundShortMessage", "inqueueCall", "inqueueEmail", "inqueueShortMessage", "inqueueChat",
-      "outboundCall", "secureCall", "botFlow", "bot", "digitalBot", "digitalBotFlow", "voicemail", "voiceMail",
-      "surveyInvite", "voiceSurvey", "workitem");
+  static final Set<String> ARCHY_ROOT_KEYS =
+      Set.of(
+          "workflow",
+          "commonModule",
+          "inboundCall",
+          "inboundChat",
+          "inboundEmail",
+          "inboundShortMessage",
+          "inqueueCall",
+          "inqueueEmail",
+          "inqueueShortMessage",
+          "inqueueChat",
+          "outboundCall",
+          "secureCall",
+          "botFlow",
+          "bot",
+          "digitalBot",
+          "digitalBotFlow",
+          "voicemail",
+          "voiceMail",
+          "surveyInvite",
+          "voiceSurvey",
+          "workitem");
 
   private FileKinds() {}
 
@@ -44,7 +63,8 @@ public final class FileKinds {
   }
 
   /**
-   * @param display the path as shown ({@code <stdin>} for standard input, which is always a payload)
+   * @param display the path as shown ({@code <stdin>} for standard input, which is always a
+   *     payload)
    */
   public static Kind of(String display, String text) {
     String name = display.substring(display.lastIndexOf('/') + 1);

@@ -18,7 +18,9 @@ public final class FindingsCap {
 
   private FindingsCap() {}
 
-  /** @param sorted findings in report order; the first {@link #PER_RULE} of each rule are kept */
+  /**
+   * @param sorted findings in report order; the first {@link #PER_RULE} of each rule are kept
+   */
   public static List<Diagnostic> apply(List<Diagnostic> sorted) {
     Map<Rule, Integer> seen = new EnumMap<>(Rule.class);
     for (Diagnostic d : sorted) {
@@ -28,7 +30,8 @@ public final class FindingsCap {
       return sorted;
     }
     Map<Rule, Integer> kept = new EnumMap<>(Rule.class);
-    List<Diagnostic> out = new ArrayList<>(Math.min(sorted.size(), PER_RULE * seen.size() + seen.size()));
+    List<Diagnostic> out =
+        new ArrayList<>(Math.min(sorted.size(), PER_RULE * seen.size() + seen.size()));
     for (Diagnostic d : sorted) {
       int n = kept.merge(d.rule(), 1, Integer::sum);
       if (n <= PER_RULE) {
@@ -36,9 +39,23 @@ public final class FindingsCap {
       } else if (n == PER_RULE + 1) {
         int more = seen.get(d.rule()) - PER_RULE;
         // Placed at the first finding not shown, so a reader knows where the rest begins.
-        out.add(new Diagnostic(d.rule(), d.severity(), "and " + more + " more " + d.rule().id() + " "
-            + (more == 1 ? "finding" : "findings") + " in this file, not shown (the first " + PER_RULE + " are)",
-            d.pointer(), d.span(), Optional.empty(), List.of()));
+        out.add(
+            new Diagnostic(
+                d.rule(),
+                d.severity(),
+                "and "
+                    + more
+                    + " more "
+                    + d.rule().id()
+                    + " "
+                    + (more == 1 ? "finding" : "findings")
+                    + " in this file, not shown (the first "
+                    + PER_RULE
+                    + " are)",
+                d.pointer(),
+                d.span(),
+                Optional.empty(),
+                List.of()));
       }
     }
     return out;

@@ -24,7 +24,8 @@ final class FlowKinds {
           + "{\"flowType\": \"shared\", \"inputs\": {...}} with bare input names";
     }
     if (LaunchSchemas.notLaunchable(f.type())) {
-      return article(f.type()) + " flow is started by its interaction (a call, message, email ...), not by the launch API";
+      return article(f.type())
+          + " flow is started by its interaction (a call, message, email ...), not by the launch API";
     }
     return "only workflows are documented as launchable by POST /api/v2/flows/executions";
   }

@@ -1,8 +1,7 @@
 package dev.flowlint.check;
 
-import dev.flowlint.model.Rule;
-
 import dev.flowlint.config.Config;
+import dev.flowlint.model.Rule;
 import dev.flowlint.model.Span;
 import dev.flowlint.payload.JsonValue;
 import dev.flowlint.payload.JsonValue.JString;
@@ -16,9 +15,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Which flow a payload is for: --flow, else the flowlint.yaml mapping, else a literal flowId in the index (README). */
+/**
+ * Which flow a payload is for: --flow, else the flowlint.yaml mapping, else a literal flowId in the
+ * index (README).
+ */
 final class FlowResolver {
-  static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+  static final Pattern UUID =
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
   private final SchemaStore store;
   private final Config config;
 
@@ -27,7 +31,9 @@ final class FlowResolver {
     this.config = config;
   }
 
-  Optional<FlowSchema> resolve(Target target, Optional<JsonValue> flowId, Span rootSpan, Findings findings) throws StoreException {
+  Optional<FlowSchema> resolve(
+      Target target, Optional<JsonValue> flowId, Span rootSpan, Findings findings)
+      throws StoreException {
     List<String> tried = new ArrayList<>();
     if (target.flow().isPresent()) {
       Optional<FlowSchema> f = store.byNameOrId(target.flow().get());
@@ -36,8 +42,17 @@ final class FlowResolver {
         return f;
       }
       List<String> close = closeNames(target.flow().get());
-      findings.add(Rule.UNKNOWN_FLOW, "no schema for flow " + Quoting.quote(target.flow().get()) + " (from " + target.flowFrom() + ")"
-              + InputsChecker.didYouMean(close), "", rootSpan, Optional.empty(),
+      findings.add(
+          Rule.UNKNOWN_FLOW,
+          "no schema for flow "
+              + Quoting.quote(target.flow().get())
+              + " (from "
+              + target.flowFrom()
+              + ")"
+              + InputsChecker.didYouMean(close),
+          "",
+          rootSpan,
+          Optional.empty(),
           List.of("known flows: " + knownFlows() + "; import or pull the flow's definition first"));
       return Optional.empty();
     }
@@ -49,7 +64,8 @@ final class FlowResolver {
       if (f.isPresent()) {
         return f;
       }
-      Optional<FlowSchema> byName = UUID.matcher(s.value()).matches() ? Optional.empty() : store.byName(s.value());
+      Optional<FlowSchema> byName =
+          UUID.matcher(s.value()).matches() ? Optional.empty() : store.byName(s.value());
       if (byName.isPresent()) {
         return byName; // field-type already says flowId must be the id
       }
@@ -59,16 +75,29 @@ final class FlowResolver {
       if (!UUID.matcher(s.value()).matches()) {
         List<String> close = closeNames(s.value());
         if (!close.isEmpty()) {
-          tried.set(tried.size() - 1, tried.get(tried.size() - 1) + InputsChecker.didYouMean(close).replaceFirst("^; ", ": "));
+          tried.set(
+              tried.size() - 1,
+              tried.get(tried.size() - 1)
+                  + InputsChecker.didYouMean(close).replaceFirst("^; ", ": "));
         }
       }
     } else if (flowId.isPresent()) {
       tried.add("flowId (a placeholder, known only when rendered)");
     }
-    tried.add(config.payloads().isEmpty() ? "flowlint.yaml payloads (none configured)" : "flowlint.yaml payloads (no pattern matches this file)");
-    findings.add(Rule.UNKNOWN_FLOW, "cannot tell which flow this payload is for: tried " + String.join(", ", tried),
-        ptr, at, Optional.empty(), List.of("name the flow with --flow NAME|ID, or map the file in flowlint.yaml: "
-            + "payloads: [{files: \"GLOB\", flow: \"NAME\"}]", "known flows: " + knownFlows()));
+    tried.add(
+        config.payloads().isEmpty()
+            ? "flowlint.yaml payloads (none configured)"
+            : "flowlint.yaml payloads (no pattern matches this file)");
+    findings.add(
+        Rule.UNKNOWN_FLOW,
+        "cannot tell which flow this payload is for: tried " + String.join(", ", tried),
+        ptr,
+        at,
+        Optional.empty(),
+        List.of(
+            "name the flow with --flow NAME|ID, or map the file in flowlint.yaml: "
+                + "payloads: [{files: \"GLOB\", flow: \"NAME\"}]",
+            "known flows: " + knownFlows()));
     return Optional.empty();
   }
 
@@ -76,7 +105,9 @@ final class FlowResolver {
    * The flow named by --flow or flowlint.yaml wins over a literal flowId (README: precedence), but
    * a flowId that names another flow is a finding, not silence: one of the two is wrong.
    */
-  private void mismatch(FlowSchema named, Target target, Optional<JsonValue> flowId, Findings findings) throws StoreException {
+  private void mismatch(
+      FlowSchema named, Target target, Optional<JsonValue> flowId, Findings findings)
+      throws StoreException {
     if (flowId.isEmpty() || !(flowId.get() instanceof JString s)) {
       return;
     }
@@ -90,17 +121,37 @@ final class FlowResolver {
       differs = !other.get().file().equals(named.file());
     } else {
       // Not in the index: it contradicts the named flow only if that flow's own id is known.
-      differs = UUID.matcher(literal).matches() && named.id().isPresent() && !named.id().get().equalsIgnoreCase(literal);
+      differs =
+          UUID.matcher(literal).matches()
+              && named.id().isPresent()
+              && !named.id().get().equalsIgnoreCase(literal);
     }
     if (!differs) {
       return;
     }
     Optional<FlowSchema> found = other;
-    String whose = found.map(o -> "is the id of flow " + Quoting.quote(o.name())).orElse("is not the id of " + Quoting.quote(named.name()));
-    findings.add(Rule.FLOW_ID_MISMATCH, "flowId " + Quoting.quote(literal) + " " + whose + ", but " + target.flowFrom()
-            + " names flow " + Quoting.quote(named.name()), "/flowId", s.span(), Optional.empty(),
-        List.of("the payload is checked against " + Quoting.quote(named.name())
-            + (named.id().isPresent() ? " (id " + named.id().get() + ")" : "") + "; Genesys would launch the flow flowId names"));
+    String whose =
+        found
+            .map(o -> "is the id of flow " + Quoting.quote(o.name()))
+            .orElse("is not the id of " + Quoting.quote(named.name()));
+    findings.add(
+        Rule.FLOW_ID_MISMATCH,
+        "flowId "
+            + Quoting.quote(literal)
+            + " "
+            + whose
+            + ", but "
+            + target.flowFrom()
+            + " names flow "
+            + Quoting.quote(named.name()),
+        "/flowId",
+        s.span(),
+        Optional.empty(),
+        List.of(
+            "the payload is checked against "
+                + Quoting.quote(named.name())
+                + (named.id().isPresent() ? " (id " + named.id().get() + ")" : "")
+                + "; Genesys would launch the flow flowId names"));
   }
 
   List<String> closeNames(String name) {
@@ -110,7 +161,8 @@ final class FlowResolver {
 
   private String knownFlows() {
     List<String> names = store.entries().stream().map(SchemaIndex.Entry::flowName).toList();
-    return names.size() > 8 ? String.join(", ", names.subList(0, 8)) + " and " + (names.size() - 8) + " more" : String.join(", ", names);
+    return names.size() > 8
+        ? String.join(", ", names.subList(0, 8)) + " and " + (names.size() - 8) + " more"
+        : String.join(", ", names);
   }
-
 }

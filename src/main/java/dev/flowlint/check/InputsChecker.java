@@ -1,28 +1,23 @@
 package dev.flowlint.check;
 
-import dev.flowlint.model.Rule;
-
-import dev.flowlint.config.Config;
-import dev.flowlint.model.Fix;
-import dev.flowlint.model.Span;
-import dev.flowlint.payload.JsonValue.JObject;
-import dev.flowlint.payload.JsonValue.Member;
-import dev.flowlint.payload.Quoting;
-import dev.flowlint.model.TextLines;
-import dev.flowlint.schema.FlowSchema;
 import com.networknt.schema.Error;
 import com.networknt.schema.path.NodePath;
+import dev.flowlint.config.Config;
+import dev.flowlint.model.Fix;
+import dev.flowlint.model.Rule;
 import dev.flowlint.model.Severity;
+import dev.flowlint.model.Span;
+import dev.flowlint.model.TextLines;
 import dev.flowlint.payload.JsonValue;
 import dev.flowlint.payload.JsonValue.JNull;
+import dev.flowlint.payload.JsonValue.JObject;
 import dev.flowlint.payload.JsonValue.JPlaceholder;
 import dev.flowlint.payload.JsonValue.JString;
+import dev.flowlint.payload.JsonValue.Member;
+import dev.flowlint.payload.Quoting;
+import dev.flowlint.schema.FlowSchema;
 import java.util.ArrayList;
 import java.util.HashSet;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,6 +25,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Checks one inputs object against a flow. networknt validates the whole object against the flow's
@@ -54,8 +53,16 @@ final class InputsChecker {
    * @param container how messages name the object: "inputData", "inputs", "the inputs object"
    * @param containerSpan where missing inputs are reported
    */
-  void check(JObject inputs, FlowSchema flow, boolean bare, String container, String pointer, Span containerSpan,
-      Config config, TextLines lines, Findings findings) {
+  void check(
+      JObject inputs,
+      FlowSchema flow,
+      boolean bare,
+      String container,
+      String pointer,
+      Span containerSpan,
+      Config config,
+      TextLines lines,
+      Findings findings) {
     Map<String, String> byKey = new LinkedHashMap<>();
     for (String scoped : flow.inputs().keySet()) {
       byKey.put(bare ? FlowSchema.bare(scoped) : scoped, scoped);
@@ -71,26 +78,39 @@ final class InputsChecker {
       }
       String name = m.key().name();
       String ptr = pointer + "/" + Quoting.pointerToken(name);
-      if (!bare && !byKey.containsKey(name) && SCOPES.contains(name) && m.value() instanceof JObject nested) {
+      if (!bare
+          && !byKey.containsKey(name)
+          && SCOPES.contains(name)
+          && m.value() instanceof JObject nested) {
         unknownKeys |= nested.hasPlaceholderKeys();
         nestedScope(m, nested, container, ptr, lines, findings);
         for (Member n : nested.members()) {
           if (!n.key().placeholder()) {
             String full = name + "." + n.key().name();
-            put(instance, slots, full, new Slot(n, full, ptr + "/" + Quoting.pointerToken(n.key().name()), true));
+            put(
+                instance,
+                slots,
+                full,
+                new Slot(n, full, ptr + "/" + Quoting.pointerToken(n.key().name()), true));
           }
         }
         continue;
       }
-      put(instance, slots, byKey.getOrDefault(name, bare && !flow.scope().isEmpty() ? flow.scope() + "." + name : name),
+      put(
+          instance,
+          slots,
+          byKey.getOrDefault(
+              name, bare && !flow.scope().isEmpty() ? flow.scope() + "." + name : name),
           new Slot(m, name, ptr, false));
     }
 
     Set<String> required = required(flow, config);
-    Set<String> supplied = new HashSet<>(); // inputs a rename fix supplies: no second error for them
+    Set<String> supplied =
+        new HashSet<>(); // inputs a rename fix supplies: no second error for them
     Set<String> done = rulesBeforeTheSchema(slots, flow, required, container, findings);
 
-    List<Error> errors = engine.validate(flow.file(), effective(flow, required), instance, flow.file());
+    List<Error> errors =
+        engine.validate(flow.file(), effective(flow, required), instance, flow.file());
     List<Error> missing = new ArrayList<>();
     Map<String, List<Error>> atValues = new LinkedHashMap<>();
     for (Error e : errors) {
@@ -101,13 +121,19 @@ final class InputsChecker {
         String key = String.valueOf(e.getProperty());
         Slot slot = slots.get(key);
         if (slot != null && !done.contains(key)) {
-          unknown(slot, flow, byKey.keySet(), taken, container, findings).ifPresent(meant -> supplied.add(byKey.get(meant)));
+          unknown(slot, flow, byKey.keySet(), taken, container, findings)
+              .ifPresent(meant -> supplied.add(byKey.get(meant)));
         }
       } else if (e.getKeyword().equals("required")) {
         missing.add(e);
       } else {
-        findings.add(Rule.INPUT_CONSTRAINT, container + ": " + e.getMessage().replaceFirst("^\\$[^:]*: ", ""), pointer,
-            containerSpan, Optional.empty(), List.of("the flow's schema file sets this " + e.getKeyword()));
+        findings.add(
+            Rule.INPUT_CONSTRAINT,
+            container + ": " + e.getMessage().replaceFirst("^\\$[^:]*: ", ""),
+            pointer,
+            containerSpan,
+            Optional.empty(),
+            List.of("the flow's schema file sets this " + e.getKeyword()));
       }
     }
     atValues.values().forEach(group -> values(group, slots, done, flow, findings));
@@ -119,37 +145,71 @@ final class InputsChecker {
       String req = String.valueOf(e.getProperty());
       if (!supplied.contains(req)) {
         String shown = bare ? FlowSchema.bare(req) : req;
-        findings.add(Rule.MISSING_REQUIRED_INPUT, container + " lacks the required input " + Quoting.quote(shown)
-            + " of flow " + Quoting.quote(flow.name()), pointer, containerSpan, requiredHelp(flow));
+        findings.add(
+            Rule.MISSING_REQUIRED_INPUT,
+            container
+                + " lacks the required input "
+                + Quoting.quote(shown)
+                + " of flow "
+                + Quoting.quote(flow.name()),
+            pointer,
+            containerSpan,
+            requiredHelp(flow));
       }
     }
   }
 
   /**
    * Output and internal variables passed as inputs, and null for a required input: findings no
-   * schema keyword gives. Returns the keys they covered, whose schema errors would only repeat them.
+   * schema keyword gives. Returns the keys they covered, whose schema errors would only repeat
+   * them.
    */
-  private static Set<String> rulesBeforeTheSchema(Map<String, Slot> slots, FlowSchema flow, Set<String> required,
-      String container, Findings findings) {
+  private static Set<String> rulesBeforeTheSchema(
+      Map<String, Slot> slots,
+      FlowSchema flow,
+      Set<String> required,
+      String container,
+      Findings findings) {
     Set<String> done = new HashSet<>();
     for (Map.Entry<String, Slot> e : slots.entrySet()) {
       String key = e.getKey();
       Slot slot = e.getValue();
-      if (!slot.nested() && !flow.inputs().containsKey(key) && (flow.outputs().contains(key) || flow.internal().contains(key))) {
+      if (!slot.nested()
+          && !flow.inputs().containsKey(key)
+          && (flow.outputs().contains(key) || flow.internal().contains(key))) {
         outputVariable(slot, key, flow, findings);
         done.add(key);
-      } else if (flow.inputs().containsKey(key) && slot.member().value() instanceof JNull nul && required.contains(key)) {
-        findings.add(Rule.MISSING_REQUIRED_INPUT, container + " gives null for the required input " + Quoting.quote(slot.shown())
-                + " of flow " + Quoting.quote(flow.name()) + ": null leaves it NOT_SET, as if it were missing",
-            slot.pointer(), nul.span(), Optional.empty(), List.of(requiredHelp(flow)));
+      } else if (flow.inputs().containsKey(key)
+          && slot.member().value() instanceof JNull nul
+          && required.contains(key)) {
+        findings.add(
+            Rule.MISSING_REQUIRED_INPUT,
+            container
+                + " gives null for the required input "
+                + Quoting.quote(slot.shown())
+                + " of flow "
+                + Quoting.quote(flow.name())
+                + ": null leaves it NOT_SET, as if it were missing",
+            slot.pointer(),
+            nul.span(),
+            Optional.empty(),
+            List.of(requiredHelp(flow)));
         done.add(key);
       }
     }
     return done;
   }
 
-  /** The errors networknt gave at one place inside an input's value, in words, unless a placeholder is there. */
-  private static void values(List<Error> group, Map<String, Slot> slots, Set<String> done, FlowSchema flow, Findings findings) {
+  /**
+   * The errors networknt gave at one place inside an input's value, in words, unless a placeholder
+   * is there.
+   */
+  private static void values(
+      List<Error> group,
+      Map<String, Slot> slots,
+      Set<String> done,
+      FlowSchema flow,
+      Findings findings) {
     NodePath at = group.get(0).getInstanceLocation();
     String key = String.valueOf(at.getElement(0));
     Slot slot = slots.get(key);
@@ -160,8 +220,14 @@ final class InputsChecker {
     if (value.isEmpty() || value.get() instanceof JPlaceholder) {
       return;
     }
-    ValueErrors.report(slot.shown() + ValueErrors.path(at, 1), flow.architectType(key),
-        slot.pointer() + ValueErrors.pointerOf(at, 1), value.get(), group, flow.document(), findings);
+    ValueErrors.report(
+        slot.shown() + ValueErrors.path(at, 1),
+        flow.architectType(key),
+        slot.pointer() + ValueErrors.pointerOf(at, 1),
+        value.get(),
+        group,
+        flow.document(),
+        findings);
   }
 
   private static void put(ObjectNode instance, Map<String, Slot> slots, String key, Slot slot) {
@@ -173,7 +239,9 @@ final class InputsChecker {
 
   private static String requiredHelp(FlowSchema flow) {
     return "flowlint treats an input with no initial value as required: a run that reads it while it is NOT_SET fails"
-        + " (set 'required' or flows." + flow.name() + ".optional in flowlint.yaml to change this)";
+        + " (set 'required' or flows."
+        + flow.name()
+        + ".optional in flowlint.yaml to change this)";
   }
 
   /**
@@ -185,8 +253,10 @@ final class InputsChecker {
     JsonNode doc = flow.document();
     boolean sameRequired = required.equals(flow.required());
     JsonNode additional = doc.path("additionalProperties");
-    boolean openAction = DataActionLinter.TYPE.equals(flow.type()) && !additional.isObject()
-        && !(additional.isBoolean() && !additional.asBoolean());
+    boolean openAction =
+        DataActionLinter.TYPE.equals(flow.type())
+            && !additional.isObject()
+            && !(additional.isBoolean() && !additional.asBoolean());
     if ((sameRequired && !openAction) || !doc.isObject()) {
       return doc;
     }
@@ -201,8 +271,11 @@ final class InputsChecker {
     return copy;
   }
 
-  /** An Integer given as a string of digits: Genesys converts it, but the number is what is meant. */
-  private static void digitStrings(Map<String, Slot> slots, FlowSchema flow, Set<String> errorPlaces, Findings findings) {
+  /**
+   * An Integer given as a string of digits: Genesys converts it, but the number is what is meant.
+   */
+  private static void digitStrings(
+      Map<String, Slot> slots, FlowSchema flow, Set<String> errorPlaces, Findings findings) {
     for (Map.Entry<String, Slot> e : slots.entrySet()) {
       String type = flow.architectType(e.getKey());
       if (!type.equals("Integer") && !type.equals("IntegerCollection")) {
@@ -213,11 +286,21 @@ final class InputsChecker {
       for (int i = 0; i < values.size(); i++) {
         String suffix = v instanceof JsonValue.JArray ? "[" + i + "]" : "";
         String place = "/" + e.getKey() + (suffix.isEmpty() ? "" : "/" + i);
-        if (values.get(i) instanceof JString s && s.value().matches("-?(0|[1-9]\\d*)") && !errorPlaces.contains(place)) {
-          findings.add(Rule.INPUT_TYPE, Severity.WARNING, e.getValue().shown() + suffix + " is an Integer given as the string "
-                  + Quoting.quote(s.value()) + ": Genesys converts it, but send the number",
-              e.getValue().pointer() + (suffix.isEmpty() ? "" : "/" + i), s.span(),
-              ValueErrors.unquoteFix("an integer", s), ValueErrors.help(type));
+        if (values.get(i) instanceof JString s
+            && s.value().matches("-?(0|[1-9]\\d*)")
+            && !errorPlaces.contains(place)) {
+          findings.add(
+              Rule.INPUT_TYPE,
+              Severity.WARNING,
+              e.getValue().shown()
+                  + suffix
+                  + " is an Integer given as the string "
+                  + Quoting.quote(s.value())
+                  + ": Genesys converts it, but send the number",
+              e.getValue().pointer() + (suffix.isEmpty() ? "" : "/" + i),
+              s.span(),
+              ValueErrors.unquoteFix("an integer", s),
+              ValueErrors.help(type));
         }
       }
     }
@@ -236,57 +319,121 @@ final class InputsChecker {
     return out;
   }
 
-  private void nestedScope(Member m, JObject nested, String container, String ptr, TextLines lines, Findings findings) {
+  private void nestedScope(
+      Member m, JObject nested, String container, String ptr, TextLines lines, Findings findings) {
     String scope = m.key().name();
     Optional<Fix> fix = Optional.empty();
     if (!nested.hasPlaceholderKeys() && !nested.members().isEmpty()) {
-      // Keep the layout: one member per line at the outer member's indent when it stood on its own line.
+      // Keep the layout: one member per line at the outer member's indent when it stood on its own
+      // line.
       String line = lines.lineText(m.key().span().line());
       String before = line.substring(0, Math.min(line.length(), m.key().span().column() - 1));
       String separator = before.isBlank() ? "," + lines.lineSeparator() + before : ", ";
-      String flat = nested.members().stream()
-          .map(n -> Quoting.quote(scope + "." + n.key().name()) + ": " + lines.text().substring(n.value().span().start(), n.value().span().end()))
-          .collect(Collectors.joining(separator));
-      fix = Optional.of(new Fix(flat, "flatten to " + nested.members().stream()
-          .map(n -> scope + "." + n.key().name()).collect(Collectors.joining(", ")), m.span()));
+      String flat =
+          nested.members().stream()
+              .map(
+                  n ->
+                      Quoting.quote(scope + "." + n.key().name())
+                          + ": "
+                          + lines
+                              .text()
+                              .substring(n.value().span().start(), n.value().span().end()))
+              .collect(Collectors.joining(separator));
+      fix =
+          Optional.of(
+              new Fix(
+                  flat,
+                  "flatten to "
+                      + nested.members().stream()
+                          .map(n -> scope + "." + n.key().name())
+                          .collect(Collectors.joining(", ")),
+                  m.span()));
     }
-    findings.add(Rule.NESTED_SCOPE, container + " nests inputs under " + Quoting.quote(scope)
-            + ": Genesys accepts the launch but leaves every one of them unset", ptr, m.key().span(), fix,
-        List.of("keys are flat, fully scoped names: {\"" + scope + ".x\": ...}, not {\"" + scope + "\": {\"x\": ...}}"));
+    findings.add(
+        Rule.NESTED_SCOPE,
+        container
+            + " nests inputs under "
+            + Quoting.quote(scope)
+            + ": Genesys accepts the launch but leaves every one of them unset",
+        ptr,
+        m.key().span(),
+        fix,
+        List.of(
+            "keys are flat, fully scoped names: {\""
+                + scope
+                + ".x\": ...}, not {\""
+                + scope
+                + "\": {\"x\": ...}}"));
   }
 
   private static void outputVariable(Slot slot, String scoped, FlowSchema flow, Findings findings) {
     boolean output = flow.outputs().contains(scoped);
-    findings.add(Rule.OUTPUT_VARIABLE, Quoting.quote(slot.shown()) + (output ? " is an output" : " is an internal variable")
-            + " of flow " + Quoting.quote(flow.name()) + ", not an input: Genesys ignores it at launch",
-        slot.pointer(), slot.member().key().span(), Optional.empty(),
-        List.of(output ? "tick \"Input to flow\" on the variable in Architect if the flow should receive it"
-            : "the variable is not marked as an input in Architect, so nothing can set it from outside"));
+    findings.add(
+        Rule.OUTPUT_VARIABLE,
+        Quoting.quote(slot.shown())
+            + (output ? " is an output" : " is an internal variable")
+            + " of flow "
+            + Quoting.quote(flow.name())
+            + ", not an input: Genesys ignores it at launch",
+        slot.pointer(),
+        slot.member().key().span(),
+        Optional.empty(),
+        List.of(
+            output
+                ? "tick \"Input to flow\" on the variable in Architect if the flow should receive it"
+                : "the variable is not marked as an input in Architect, so nothing can set it from outside"));
   }
 
   /** Reports a key that is not an input; gives the input it surely meant, when there is one. */
-  private static Optional<String> unknown(Slot slot, FlowSchema flow, Set<String> keys, Set<String> taken, String container, Findings findings) {
+  private static Optional<String> unknown(
+      Slot slot,
+      FlowSchema flow,
+      Set<String> keys,
+      Set<String> taken,
+      String container,
+      Findings findings) {
     Member m = slot.member();
     if (slot.nested()) {
       List<String> candidates = Suggester.suggest(slot.shown(), flow.inputs().keySet());
-      findings.add(Rule.UNKNOWN_INPUT, "flow " + Quoting.quote(flow.name()) + " has no input " + Quoting.quote(slot.shown())
-          + didYouMean(candidates), slot.pointer(), m.key().span(), Optional.empty(), inputsHelp(flow, false, candidates));
+      findings.add(
+          Rule.UNKNOWN_INPUT,
+          "flow "
+              + Quoting.quote(flow.name())
+              + " has no input "
+              + Quoting.quote(slot.shown())
+              + didYouMean(candidates),
+          slot.pointer(),
+          m.key().span(),
+          Optional.empty(),
+          inputsHelp(flow, false, candidates));
       return Optional.empty();
     }
     String name = slot.shown();
     List<String> candidates = Suggester.suggest(name, keys);
-    Optional<Fix> fix = candidates.size() == 1 && taken.add(candidates.get(0))
-        ? Optional.of(new Fix(Quoting.quote(candidates.get(0)), "rename to " + candidates.get(0), m.key().span()))
-        : Optional.empty();
+    Optional<Fix> fix =
+        candidates.size() == 1 && taken.add(candidates.get(0))
+            ? Optional.of(
+                new Fix(
+                    Quoting.quote(candidates.get(0)),
+                    "rename to " + candidates.get(0),
+                    m.key().span()))
+            : Optional.empty();
     List<String> help = inputsHelp(flow, keys.stream().noneMatch(k -> k.contains(".")), candidates);
     if (candidates.size() == 1 && fix.isEmpty()) {
       // Said here, once; RenameConflicts says the same for fixes made elsewhere.
       help = new ArrayList<>(help);
-      help.add("not fixed automatically: the object already has the key " + Quoting.quote(candidates.get(0))
-          + "; merge the two members by hand");
+      help.add(
+          "not fixed automatically: the object already has the key "
+              + Quoting.quote(candidates.get(0))
+              + "; merge the two members by hand");
     }
-    findings.add(Rule.UNKNOWN_INPUT, container + " has no input " + Quoting.quote(name) + didYouMean(candidates),
-        slot.pointer(), m.key().span(), fix, help);
+    findings.add(
+        Rule.UNKNOWN_INPUT,
+        container + " has no input " + Quoting.quote(name) + didYouMean(candidates),
+        slot.pointer(),
+        m.key().span(),
+        fix,
+        help);
     return candidates.size() == 1 ? Optional.of(candidates.get(0)) : Optional.empty();
   }
 
@@ -294,7 +441,9 @@ final class InputsChecker {
     if (candidates.isEmpty()) {
       return "";
     }
-    return "; did you mean " + candidates.stream().map(Quoting::quote).collect(Collectors.joining(" or ")) + "?";
+    return "; did you mean "
+        + candidates.stream().map(Quoting::quote).collect(Collectors.joining(" or "))
+        + "?";
   }
 
   private static List<String> inputsHelp(FlowSchema flow, boolean bare, List<String> candidates) {
@@ -302,12 +451,21 @@ final class InputsChecker {
     if (!candidates.isEmpty()) {
       help.add(didYouMean(candidates).substring(2));
     } else if (flow.inputs().isEmpty()) {
-      help.add(Quoting.quote(flow.name()) + " has no inputs: nothing can be passed to it at launch");
+      help.add(
+          Quoting.quote(flow.name()) + " has no inputs: nothing can be passed to it at launch");
     } else {
-      List<String> names = flow.inputs().keySet().stream().map(n -> bare ? FlowSchema.bare(n) : n).toList();
-      help.add("the inputs of " + Quoting.quote(flow.name()) + " are " + (names.size() > 12
-          ? String.join(", ", names.subList(0, 12)) + " and " + (names.size() - 12) + " more"
-          : String.join(", ", names)));
+      List<String> names =
+          flow.inputs().keySet().stream().map(n -> bare ? FlowSchema.bare(n) : n).toList();
+      help.add(
+          "the inputs of "
+              + Quoting.quote(flow.name())
+              + " are "
+              + (names.size() > 12
+                  ? String.join(", ", names.subList(0, 12))
+                      + " and "
+                      + (names.size() - 12)
+                      + " more"
+                  : String.join(", ", names)));
     }
     help.add("a misspelt key is not rejected by Genesys: the input is simply left unset");
     return help;

@@ -22,20 +22,22 @@ final class LiteralFit {
     if (type.isEmpty()) {
       JsonNode t = inputSchema.path("type");
       String json = t.isArray() && t.size() > 0 ? t.get(0).asString("") : t.asString("");
-      type = switch (json) {
-        case "integer" -> "Integer";
-        case "number" -> "Decimal";
-        case "boolean" -> "Boolean";
-        default -> "";
-      };
+      type =
+          switch (json) {
+            case "integer" -> "Integer";
+            case "number" -> "Decimal";
+            case "boolean" -> "Boolean";
+            default -> "";
+          };
     }
     String v = literal.strip();
-    boolean fits = switch (type) {
-      case "Integer" -> v.matches("[-+]?\\d+");
-      case "Decimal" -> decimal(v);
-      case "Boolean" -> v.toLowerCase(Locale.ROOT).matches("true|false");
-      default -> true;
-    };
+    boolean fits =
+        switch (type) {
+          case "Integer" -> v.matches("[-+]?\\d+");
+          case "Decimal" -> decimal(v);
+          case "Boolean" -> v.toLowerCase(Locale.ROOT).matches("true|false");
+          default -> true;
+        };
     return fits ? Optional.empty() : Optional.of(type);
   }
 

@@ -2,10 +2,10 @@ package dev.flowlint.check;
 
 import dev.flowlint.model.Fix;
 import dev.flowlint.model.Span;
+import dev.flowlint.model.TextLines;
 import dev.flowlint.payload.JsonValue.JObject;
 import dev.flowlint.payload.JsonValue.Member;
 import dev.flowlint.payload.Quoting;
-import dev.flowlint.model.TextLines;
 import java.util.List;
 
 /** Fixes that rename or remove an object member without disturbing the text around it. */

@@ -17,7 +17,8 @@ import tools.jackson.databind.JsonNode;
  */
 public final class NonPayloads {
   /** Top-level keys of the envelopes of DESIGN.md §2. */
-  static final Set<String> ENVELOPE_KEYS = Set.of("flowId", "flowVersion", "inputData", "flowType", "inputs");
+  static final Set<String> ENVELOPE_KEYS =
+      Set.of("flowId", "flowVersion", "inputData", "flowType", "inputs");
 
   /**
    * Why a file is skipped.
@@ -36,7 +37,10 @@ public final class NonPayloads {
     }
     JsonValue root = parsed.root().get();
     if (root instanceof JsonValue.JArray) {
-      return Optional.of(new Reason("a JSON array, not a payload, and no payloads mapping in flowlint.yaml names it", false));
+      return Optional.of(
+          new Reason(
+              "a JSON array, not a payload, and no payloads mapping in flowlint.yaml names it",
+              false));
     }
     if (!(root instanceof JObject obj)) {
       return Optional.empty();
@@ -45,28 +49,41 @@ public final class NonPayloads {
     if (obj.member("x-flowlint").isPresent()) {
       return Optional.of(new Reason("flowlint's own schema output", true));
     }
-    if (obj.member("byId").isPresent() && obj.member("byName").isPresent() && obj.member("flows").isPresent()) {
+    if (obj.member("byId").isPresent()
+        && obj.member("byName").isPresent()
+        && obj.member("flows").isPresent()) {
       return Optional.of(new Reason("flowlint's schema index", true));
     }
     if (DataActionLinter.isExport(obj) || looksLikePayload(obj)) {
       return Optional.empty();
     }
     // A bare {type: object, properties} is any JSON Schema as much as a data action contract:
-    // import reads it; check lints it as a contract only when told to (--flow, or a mapping with a flow).
+    // import reads it; check lints it as a contract only when told to (--flow, or a mapping with a
+    // flow).
     if (DataActionLinter.isContract(obj)) {
-      return Optional.of(new Reason("a data action input contract or other JSON Schema (flowlint import reads it; "
-          + "check lints it with --flow or a flowlint.yaml mapping)", true));
+      return Optional.of(
+          new Reason(
+              "a data action input contract or other JSON Schema (flowlint import reads it; "
+                  + "check lints it with --flow or a flowlint.yaml mapping)",
+              true));
     }
     if (isDefinition(text)) {
       return Optional.of(new Reason("a flow definition (flowlint import reads it)", true));
     }
-    return Optional.of(new Reason("no envelope keys (flowId, inputData, flowType, inputs) and no payloads mapping in flowlint.yaml names it", false));
+    return Optional.of(
+        new Reason(
+            "no envelope keys (flowId, inputData, flowType, inputs) and no payloads mapping in flowlint.yaml names it",
+            false));
   }
 
   /** Envelope keys, scoped input names ({@code Flow.x}) or keys a template writes. */
   static boolean looksLikePayload(JObject obj) {
-    return obj.members().stream().anyMatch(m -> m.key().placeholder() || ENVELOPE_KEYS.contains(m.key().name())
-        || m.key().name().contains("."));
+    return obj.members().stream()
+        .anyMatch(
+            m ->
+                m.key().placeholder()
+                    || ENVELOPE_KEYS.contains(m.key().name())
+                    || m.key().name().contains("."));
   }
 
   private static boolean isDefinition(String text) {

@@ -1,21 +1,18 @@
 package dev.flowlint.check;
 
-import dev.flowlint.model.FileReport;
-
-import dev.flowlint.model.Envelope;
-
-import dev.flowlint.model.Rule;
-
 import dev.flowlint.config.Config;
 import dev.flowlint.model.Diagnostic;
+import dev.flowlint.model.Envelope;
+import dev.flowlint.model.FileReport;
+import dev.flowlint.model.Rule;
 import dev.flowlint.model.Span;
+import dev.flowlint.model.TextLines;
 import dev.flowlint.payload.DuplicateKeys;
 import dev.flowlint.payload.JsonValue;
-import dev.flowlint.payload.Quoting;
 import dev.flowlint.payload.JsonValue.JObject;
 import dev.flowlint.payload.ParsedPayload;
+import dev.flowlint.payload.Quoting;
 import dev.flowlint.payload.TemplateJsonParser;
-import dev.flowlint.model.TextLines;
 import dev.flowlint.schema.FlowSchema;
 import dev.flowlint.schema.SchemaStore;
 import dev.flowlint.schema.SchemaStore.StoreException;
@@ -36,7 +33,8 @@ public final class PayloadChecker {
   private final FlowResolver resolver;
   private final LaunchRules launch;
   private final SharedFlowRules shared;
-  private final DataActionLinter dataActions = new DataActionLinter(new TemplateLinter(this::launchBody));
+  private final DataActionLinter dataActions =
+      new DataActionLinter(new TemplateLinter(this::launchBody));
 
   public PayloadChecker(SchemaStore store, Config config) {
     this.store = store;
@@ -51,7 +49,8 @@ public final class PayloadChecker {
   }
 
   /** As {@link #check(String, String, Target)} with the text already parsed. */
-  FileReport check(String path, String text, ParsedPayload parsed, Target target) throws StoreException {
+  FileReport check(String path, String text, ParsedPayload parsed, Target target)
+      throws StoreException {
     TextLines lines = parsed.lines();
     Findings findings = new Findings();
     if (parsed.error().isPresent()) {
@@ -62,18 +61,33 @@ public final class PayloadChecker {
     JsonValue root = parsed.root().orElseThrow();
     for (DuplicateKeys.Repeat r : DuplicateKeys.find(root)) {
       Span first = r.first().key().span();
-      findings.add(Rule.DUPLICATE_KEY, "the key " + Quoting.quote(r.member().key().name()) + " is repeated in this object (first at "
-              + first.line() + ":" + first.column() + "); Genesys keeps only one of them", r.pointer(), r.member().key().span(),
+      findings.add(
+          Rule.DUPLICATE_KEY,
+          "the key "
+              + Quoting.quote(r.member().key().name())
+              + " is repeated in this object (first at "
+              + first.line()
+              + ":"
+              + first.column()
+              + "); Genesys keeps only one of them",
+          r.pointer(),
+          r.member().key().span(),
           "remove one of the two members, or rename it");
     }
     if (!(root instanceof JObject obj)) {
-      findings.add(Rule.FIELD_TYPE, "the payload must be a JSON object, got " + root.describe(), "", root.span());
+      findings.add(
+          Rule.FIELD_TYPE,
+          "the payload must be a JSON object, got " + root.describe(),
+          "",
+          root.span());
       return report(path, Optional.empty(), Optional.empty(), findings, lines);
     }
-    if (DataActionLinter.isExport(obj) || (target.envelope().isEmpty() && DataActionLinter.isContract(obj))) {
+    if (DataActionLinter.isExport(obj)
+        || (target.envelope().isEmpty() && DataActionLinter.isContract(obj))) {
       // An export is plain JSON: read it again without template placeholders, so "$ref" is a key.
       ParsedPayload strict = TemplateJsonParser.parseStrict(text);
-      JObject export = strict.root().filter(r -> r instanceof JObject).map(r -> (JObject) r).orElse(obj);
+      JObject export =
+          strict.root().filter(r -> r instanceof JObject).map(r -> (JObject) r).orElse(obj);
       Optional<String> action = dataActions.lint(export, target, lines, findings);
       return report(path, action, Optional.empty(), findings, lines);
     }
@@ -87,51 +101,78 @@ public final class PayloadChecker {
     if (envelope == null) {
       envelope = EnvelopeDetector.detect(obj);
     }
-    Optional<FlowSchema> flow = switch (envelope) {
-      case FLOW_EXECUTION -> launch.check(obj, target, lines, findings);
-      case SHARED_FLOW -> shared.check(obj, target, lines, findings);
-      case INPUTS -> plainInputs(obj, target, lines, findings, "the inputs object");
-      case DATA_ACTION -> plainInputs(obj, target, lines, findings, "the execute body");
-    };
+    Optional<FlowSchema> flow =
+        switch (envelope) {
+          case FLOW_EXECUTION -> launch.check(obj, target, lines, findings);
+          case SHARED_FLOW -> shared.check(obj, target, lines, findings);
+          case INPUTS -> plainInputs(obj, target, lines, findings, "the inputs object");
+          case DATA_ACTION -> plainInputs(obj, target, lines, findings, "the execute body");
+        };
     if (flow.isPresent()) {
       limits(obj, envelope, flow.get(), findings);
     }
     ValueLimits.unterminatedPlaceholders(root, lines, text, findings);
-    FileReport report = report(path, flow.map(FlowSchema::name), Optional.of(envelope.id()), findings, lines);
-    return new FileReport(report.path(), report.flow(), report.envelope(), RenameConflicts.withdraw(root, report.diagnostics()), lines);
+    FileReport report =
+        report(path, flow.map(FlowSchema::name), Optional.of(envelope.id()), findings, lines);
+    return new FileReport(
+        report.path(),
+        report.flow(),
+        report.envelope(),
+        RenameConflicts.withdraw(root, report.diagnostics()),
+        lines);
   }
 
-  private FileReport report(String path, Optional<String> flow, Optional<String> envelope, Findings findings, TextLines lines) {
+  private FileReport report(
+      String path,
+      Optional<String> flow,
+      Optional<String> envelope,
+      Findings findings,
+      TextLines lines) {
     List<Diagnostic> out = new ArrayList<>();
     for (Diagnostic d : findings.list()) {
       Rule rule = d.rule();
-      // A finding made below its rule's default (a convertible value) keeps that unless the config names the rule.
-      Optional<dev.flowlint.model.Severity> s = config.rules().containsKey(rule.id()) || d.severity() == rule.defaultSeverity()
-          ? config.severity(rule) : Optional.of(d.severity());
+      // A finding made below its rule's default (a convertible value) keeps that unless the config
+      // names the rule.
+      Optional<dev.flowlint.model.Severity> s =
+          config.rules().containsKey(rule.id()) || d.severity() == rule.defaultSeverity()
+              ? config.severity(rule)
+              : Optional.of(d.severity());
       s.ifPresent(x -> out.add(d.withSeverity(x)));
     }
-    out.sort(Comparator.comparingInt((Diagnostic d) -> d.span().start()).thenComparing(d -> d.rule().id()));
+    out.sort(
+        Comparator.comparingInt((Diagnostic d) -> d.span().start())
+            .thenComparing(d -> d.rule().id()));
     return new FileReport(path, flow, envelope, FindingsCap.apply(out), lines);
   }
 
-  private Optional<FlowSchema> plainInputs(JObject root, Target target, TextLines lines, Findings findings, String container)
+  private Optional<FlowSchema> plainInputs(
+      JObject root, Target target, TextLines lines, Findings findings, String container)
       throws StoreException {
     Span rootSpan = root.opening(lines);
     Optional<FlowSchema> flow = resolver.resolve(target, Optional.empty(), rootSpan, findings);
-    flow.ifPresent(f -> inputs.check(root, f, false, container, "", rootSpan, config, lines, findings));
+    flow.ifPresent(
+        f -> inputs.check(root, f, false, container, "", rootSpan, config, lines, findings));
     return flow;
   }
 
   /** Numbers beyond what Genesys takes, in whichever object holds the inputs for this envelope. */
   private static void limits(JObject root, Envelope envelope, FlowSchema flow, Findings findings) {
     switch (envelope) {
-      case FLOW_EXECUTION -> root.member("inputData").or(() -> root.member("inputs"))
-          .filter(m -> m.value() instanceof JObject)
-          .ifPresent(m -> ValueLimits.numbers((JObject) m.value(), flow, false, "/" + m.key().name(), findings));
-      case SHARED_FLOW -> root.member("inputs").filter(m -> m.value() instanceof JObject)
-          .ifPresent(m -> ValueLimits.numbers((JObject) m.value(), flow, true, "/inputs", findings));
+      case FLOW_EXECUTION ->
+          root.member("inputData")
+              .or(() -> root.member("inputs"))
+              .filter(m -> m.value() instanceof JObject)
+              .ifPresent(
+                  m ->
+                      ValueLimits.numbers(
+                          (JObject) m.value(), flow, false, "/" + m.key().name(), findings));
+      case SHARED_FLOW ->
+          root.member("inputs")
+              .filter(m -> m.value() instanceof JObject)
+              .ifPresent(
+                  m -> ValueLimits.numbers((JObject) m.value(), flow, true, "/inputs", findings));
       case INPUTS -> ValueLimits.numbers(root, flow, false, "", findings);
-      case DATA_ACTION -> { } // a contract's integer is not an Architect Integer
+      case DATA_ACTION -> {} // a contract's integer is not an Architect Integer
     }
   }
 
@@ -139,10 +180,13 @@ public final class PayloadChecker {
     return store;
   }
 
-  /** A data action's request body that launches a flow, checked as a launch when its flow is known. */
-  private Optional<FileReport> launchBody(String body, Optional<String> flowId, Target target) throws StoreException {
-    boolean known = target.flow().isPresent() || (flowId.isPresent() && store.byId(flowId.get()).isPresent());
+  /**
+   * A data action's request body that launches a flow, checked as a launch when its flow is known.
+   */
+  private Optional<FileReport> launchBody(String body, Optional<String> flowId, Target target)
+      throws StoreException {
+    boolean known =
+        target.flow().isPresent() || (flowId.isPresent() && store.byId(flowId.get()).isPresent());
     return known ? Optional.of(check("requestTemplate", body, target)) : Optional.empty();
   }
-
 }

@@ -12,13 +12,25 @@ import java.util.Optional;
  * include globs); named or found, whatever the include and exclude globs leave in.
  */
 public final class PayloadFiles {
-  public static final List<String> DEFAULT_SUFFIXES = List.of(".json", ".json.tmpl", ".json.tpl", ".json.template",
-      ".json.vm", ".json.hbs", ".json.mustache", ".json.j2", ".json.jinja", ".json.jinja2");
+  public static final List<String> DEFAULT_SUFFIXES =
+      List.of(
+          ".json",
+          ".json.tmpl",
+          ".json.tpl",
+          ".json.template",
+          ".json.vm",
+          ".json.hbs",
+          ".json.mustache",
+          ".json.j2",
+          ".json.jinja",
+          ".json.jinja2");
 
   private final List<String> include;
   private final List<String> exclude;
 
-  /** @param globs file-name globs from --include or the config; empty means the default suffixes */
+  /**
+   * @param globs file-name globs from --include or the config; empty means the default suffixes
+   */
   public PayloadFiles(List<String> globs) {
     this(globs, List.of());
   }
@@ -28,24 +40,35 @@ public final class PayloadFiles {
    * @param exclude globs from the config: matching files are never checked
    */
   public PayloadFiles(List<String> include, List<String> exclude) {
-    // A malformed glob is the user's mistake: refuse it here, naming it, rather than fail on first use.
+    // A malformed glob is the user's mistake: refuse it here, naming it, rather than fail on first
+    // use.
     include.forEach(PayloadFiles::matcher);
     exclude.forEach(PayloadFiles::matcher);
     this.include = List.copyOf(include);
     this.exclude = List.copyOf(exclude);
   }
 
-  /** A file-name glob as a matcher; a malformed one is an IllegalArgumentException naming it in words. */
+  /**
+   * A file-name glob as a matcher; a malformed one is an IllegalArgumentException naming it in
+   * words.
+   */
   private static PathMatcher matcher(String glob) {
     try {
       return FileSystems.getDefault().getPathMatcher("glob:" + glob);
     } catch (java.util.regex.PatternSyntaxException e) {
-      throw new IllegalArgumentException("the glob \"" + glob + "\" is malformed: " + e.getDescription()
-          + (e.getIndex() >= 0 ? " at character " + (e.getIndex() + 1) : ""));
+      throw new IllegalArgumentException(
+          "the glob \""
+              + glob
+              + "\" is malformed: "
+              + e.getDescription()
+              + (e.getIndex() >= 0 ? " at character " + (e.getIndex() + 1) : ""));
     }
   }
 
-  /** Why {@code paths} gave no payload file to check, in words: each path that is missing, empty or has no match. */
+  /**
+   * Why {@code paths} gave no payload file to check, in words: each path that is missing, empty or
+   * has no match.
+   */
   public static String whyNone(List<String> paths, List<String> globs) {
     List<String> why = new java.util.ArrayList<>();
     for (String p : paths) {
@@ -57,8 +80,13 @@ public final class PayloadFiles {
         } catch (java.io.IOException e) {
           empty = false;
         }
-        why.add(p + (empty ? " is an empty directory" : " has no payload files ("
-            + (globs.isEmpty() ? "*.json and JSON templates" : String.join(", ", globs)) + ")"));
+        why.add(
+            p
+                + (empty
+                    ? " is an empty directory"
+                    : " has no payload files ("
+                        + (globs.isEmpty() ? "*.json and JSON templates" : String.join(", ", globs))
+                        + ")"));
       }
     }
     return why.isEmpty() ? "the paths given matched no payload file" : String.join("; ", why);
@@ -107,6 +135,7 @@ public final class PayloadFiles {
     if (m.matches(asPath)) {
       return true;
     }
-    return glob.startsWith("**/") && FileSystems.getDefault().getPathMatcher("glob:" + glob.substring(3)).matches(asPath);
+    return glob.startsWith("**/")
+        && FileSystems.getDefault().getPathMatcher("glob:" + glob.substring(3)).matches(asPath);
   }
 }

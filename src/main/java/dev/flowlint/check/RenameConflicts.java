@@ -20,9 +20,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Withdraws rename fixes that would give an object a key it already has (or that another rename
- * in the same object already takes): a fix must never create a duplicate key. The finding stays,
- * with a help line saying why it is not fixed automatically.
+ * Withdraws rename fixes that would give an object a key it already has (or that another rename in
+ * the same object already takes): a fix must never create a duplicate key. The finding stays, with
+ * a help line saying why it is not fixed automatically.
  */
 final class RenameConflicts {
   private RenameConflicts() {}
@@ -53,9 +53,19 @@ final class RenameConflicts {
       Optional<String> conflict = d.fix().flatMap(f -> conflict(f, parentOfKey, taken));
       if (conflict.isPresent()) {
         List<String> help = new ArrayList<>(d.help());
-        help.add("not fixed automatically: the object already has the key " + Quoting.quote(conflict.get())
-            + "; merge the two members by hand");
-        out.add(new Diagnostic(d.rule(), d.severity(), d.message(), d.pointer(), d.span(), Optional.empty(), help));
+        help.add(
+            "not fixed automatically: the object already has the key "
+                + Quoting.quote(conflict.get())
+                + "; merge the two members by hand");
+        out.add(
+            new Diagnostic(
+                d.rule(),
+                d.severity(),
+                d.message(),
+                d.pointer(),
+                d.span(),
+                Optional.empty(),
+                help));
       } else {
         out.add(d);
       }
@@ -64,26 +74,40 @@ final class RenameConflicts {
   }
 
   /** The key a rename fix would duplicate, if it is a rename and would. */
-  private static Optional<String> conflict(Fix fix, Map<Integer, JObject> parentOfKey, Map<JObject, Set<String>> taken) {
+  private static Optional<String> conflict(
+      Fix fix, Map<Integer, JObject> parentOfKey, Map<JObject, Set<String>> taken) {
     JObject parent = parentOfKey.get(fix.span().start());
     if (parent == null) {
       return Optional.empty();
     }
-    Optional<Member> renamed = parent.members().stream()
-        .filter(m -> m.key().span().start() == fix.span().start() && m.key().span().end() == fix.span().end()).findFirst();
+    Optional<Member> renamed =
+        parent.members().stream()
+            .filter(
+                m ->
+                    m.key().span().start() == fix.span().start()
+                        && m.key().span().end() == fix.span().end())
+            .findFirst();
     if (renamed.isEmpty()) {
       return Optional.empty();
     }
-    Optional<String> newName = TemplateJsonParser.parseStrict(fix.replacement()).root()
-        .filter(r -> r instanceof JString).map(r -> ((JString) r).value());
+    Optional<String> newName =
+        TemplateJsonParser.parseStrict(fix.replacement())
+            .root()
+            .filter(r -> r instanceof JString)
+            .map(r -> ((JString) r).value());
     if (newName.isEmpty() || newName.get().equals(renamed.get().key().name())) {
       return Optional.empty();
     }
-    Set<String> names = taken.computeIfAbsent(parent, p -> {
-      Set<String> s = new HashSet<>();
-      p.members().stream().filter(m -> !m.key().placeholder()).forEach(m -> s.add(m.key().name()));
-      return s;
-    });
+    Set<String> names =
+        taken.computeIfAbsent(
+            parent,
+            p -> {
+              Set<String> s = new HashSet<>();
+              p.members().stream()
+                  .filter(m -> !m.key().placeholder())
+                  .forEach(m -> s.add(m.key().name()));
+              return s;
+            });
     if (!names.add(newName.get())) {
       return newName;
     }

@@ -17,8 +17,12 @@ import tools.jackson.databind.JsonNode;
  * merely annotated: a person who writes {@code "format": "email"} into a schema means it.
  */
 final class SchemaEngine {
-  private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-      b -> b.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+  private final SchemaRegistry registry =
+      SchemaRegistry.withDefaultDialect(
+          SpecificationVersion.DRAFT_2020_12,
+          b ->
+              b.schemaRegistryConfig(
+                  SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
   private final Map<String, Schema> compiled = new HashMap<>();
 
   /**
@@ -30,19 +34,32 @@ final class SchemaEngine {
       Schema schema = compiled.computeIfAbsent(key, k -> registry.getSchema(document));
       return schema.validate(instance);
     } catch (RuntimeException e) {
-      throw new BadSchema(what + culprit(document, instance) + " cannot be used" + why(e) + "; fix it or re-run flowlint import");
+      throw new BadSchema(
+          what
+              + culprit(document, instance)
+              + " cannot be used"
+              + why(e)
+              + "; fix it or re-run flowlint import");
     }
   }
 
-  /** Which property's schema networknt cannot use, found by trying each alone: ": the schema of Flow.x". */
+  /**
+   * Which property's schema networknt cannot use, found by trying each alone: ": the schema of
+   * Flow.x".
+   */
   private String culprit(JsonNode document, JsonNode instance) {
     JsonNode props = document.path("properties");
     for (String name : props.propertyNames()) {
-      tools.jackson.databind.node.ObjectNode alone = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+      tools.jackson.databind.node.ObjectNode alone =
+          tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
       if (document.has("$schema")) {
         alone.set("$schema", document.get("$schema"));
       }
-      alone.set("properties", tools.jackson.databind.node.JsonNodeFactory.instance.objectNode().set(name, props.get(name)));
+      alone.set(
+          "properties",
+          tools.jackson.databind.node.JsonNodeFactory.instance
+              .objectNode()
+              .set(name, props.get(name)));
       try {
         registry.getSchema(alone).validate(instance);
       } catch (RuntimeException e) {

@@ -17,11 +17,16 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A body that reaches one flow with every required input set to a value of its type: the text of
  * {@code flowlint skeleton} and of the serve page's skeleton button. Values are the plainest ones
- * the schema accepts (an empty string, 0, false, an ISO-8601 example) so a person sees what to fill.
+ * the schema accepts (an empty string, 0, false, an ISO-8601 example) so a person sees what to
+ * fill.
  */
 public final class Skeleton {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  /** Stands for the flow's id when schemas/ does not know it; the checker reads it as a template placeholder. */
+
+  /**
+   * Stands for the flow's id when schemas/ does not know it; the checker reads it as a template
+   * placeholder.
+   */
   static final String FLOW_ID_PLACEHOLDER = "{{ flowId }}";
 
   private Skeleton() {}
@@ -45,7 +50,9 @@ public final class Skeleton {
     };
   }
 
-  /** The inputs the checker will demand: the schema's required list with flowlint.yaml's overrides. */
+  /**
+   * The inputs the checker will demand: the schema's required list with flowlint.yaml's overrides.
+   */
   public static Set<String> requiredInputs(FlowSchema flow, Config config) {
     return InputsChecker.required(flow, config);
   }
@@ -66,10 +73,18 @@ public final class Skeleton {
         root.put("flowId", flow.id().orElse(FLOW_ID_PLACEHOLDER));
         root.set("inputData", inputs);
         if (flow.id().isEmpty()) {
-          notes.add("schemas/ has no id for flow \"" + flow.name() + "\" (it was imported from a file): put its UUID in flowId, or run 'flowlint pull' to learn it");
+          notes.add(
+              "schemas/ has no id for flow \""
+                  + flow.name()
+                  + "\" (it was imported from a file): put its UUID in flowId, or run 'flowlint pull' to learn it");
         }
         if (!"workflow".equals(flow.type())) {
-          notes.add("\"" + flow.name() + "\" is " + FlowKinds.article(flow.type()) + " flow: POST /api/v2/flows/executions launches workflows");
+          notes.add(
+              "\""
+                  + flow.name()
+                  + "\" is "
+                  + FlowKinds.article(flow.type())
+                  + " flow: POST /api/v2/flows/executions launches workflows");
         }
       }
       case SHARED_FLOW -> {
@@ -145,17 +160,20 @@ public final class Skeleton {
   }
 
   private static String stringExample(JsonNode schema) {
-    String byFormat = switch (schema.path("format").asString("")) {
-      case "date" -> "2025-01-31";
-      case "date-time" -> "2025-01-31T09:00:00Z";
-      case "time" -> "09:00:00";
-      case "duration" -> "PT1H";
-      // Architect types whose schema carries a pattern but no format (Time: RFC 3339's offset does not apply).
-      default -> switch (schema.path("x-genesys-type").asString("")) {
-        case "Time" -> "09:00:00";
-        default -> "";
-      };
-    };
+    String byFormat =
+        switch (schema.path("format").asString("")) {
+          case "date" -> "2025-01-31";
+          case "date-time" -> "2025-01-31T09:00:00Z";
+          case "time" -> "09:00:00";
+          case "duration" -> "PT1H";
+          // Architect types whose schema carries a pattern but no format (Time: RFC 3339's offset
+          // does not apply).
+          default ->
+              switch (schema.path("x-genesys-type").asString("")) {
+                case "Time" -> "09:00:00";
+                default -> "";
+              };
+        };
     int min = schema.path("minLength").asInt(0);
     return byFormat.length() >= min ? byFormat : byFormat + "x".repeat(min - byFormat.length());
   }
@@ -163,13 +181,16 @@ public final class Skeleton {
   /** 0, or the nearest value the bounds allow. */
   private static BigDecimal bound(JsonNode schema) {
     BigDecimal v = BigDecimal.ZERO;
-    if (schema.path("minimum").isNumber() && schema.path("minimum").decimalValue().compareTo(v) > 0) {
+    if (schema.path("minimum").isNumber()
+        && schema.path("minimum").decimalValue().compareTo(v) > 0) {
       v = schema.path("minimum").decimalValue();
     }
-    if (schema.path("exclusiveMinimum").isNumber() && schema.path("exclusiveMinimum").decimalValue().compareTo(v) >= 0) {
+    if (schema.path("exclusiveMinimum").isNumber()
+        && schema.path("exclusiveMinimum").decimalValue().compareTo(v) >= 0) {
       v = schema.path("exclusiveMinimum").decimalValue().add(BigDecimal.ONE);
     }
-    if (schema.path("maximum").isNumber() && schema.path("maximum").decimalValue().compareTo(v) < 0) {
+    if (schema.path("maximum").isNumber()
+        && schema.path("maximum").decimalValue().compareTo(v) < 0) {
       v = schema.path("maximum").decimalValue();
     }
     return v;

@@ -7,10 +7,10 @@ import java.util.Locale;
 import org.apache.commons.text.similarity.DamerauLevenshteinDistance;
 
 /**
- * Did-you-mean for input names (DESIGN.md §4). Names are compared without their scope and with
- * case and separators folded ({@code customerId}, {@code CUSTOMER_ID} → {@code customerid}); then
- * by Damerau-Levenshtein distance (commons-text) within a third of the longer folded name. Every candidate tied
- * for best is offered; none rather than a wrong one.
+ * Did-you-mean for input names (DESIGN.md §4). Names are compared without their scope and with case
+ * and separators folded ({@code customerId}, {@code CUSTOMER_ID} → {@code customerid}); then by
+ * Damerau-Levenshtein distance (commons-text) within a third of the longer folded name. Every
+ * candidate tied for best is offered; none rather than a wrong one.
  */
 public final class Suggester {
   private static final DamerauLevenshteinDistance UNLIMITED = new DamerauLevenshteinDistance();
@@ -35,7 +35,8 @@ public final class Suggester {
     List<String> out = new ArrayList<>();
     for (String c : candidates) {
       String f = fold(c);
-      // Within a third of the longer name, or no suggestion: commons-text gives -1 past the threshold.
+      // Within a third of the longer name, or no suggestion: commons-text gives -1 past the
+      // threshold.
       int d = new DamerauLevenshteinDistance(Math.max(w.length(), f.length()) / 3).apply(w, f);
       if (d < 0) {
         continue;
@@ -51,7 +52,10 @@ public final class Suggester {
     return out;
   }
 
-  /** Edits plus transpositions of neighbours, each substring edited once (commons-text's Damerau-Levenshtein). */
+  /**
+   * Edits plus transpositions of neighbours, each substring edited once (commons-text's
+   * Damerau-Levenshtein).
+   */
   static int distance(String a, String b) {
     return UNLIMITED.apply(a, b);
   }

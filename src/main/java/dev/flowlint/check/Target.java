@@ -1,7 +1,6 @@
 package dev.flowlint.check;
 
 import dev.flowlint.model.Envelope;
-
 import java.util.Optional;
 
 /**

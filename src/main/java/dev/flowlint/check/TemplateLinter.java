@@ -1,14 +1,12 @@
 package dev.flowlint.check;
 
-import dev.flowlint.model.FileReport;
-
-import dev.flowlint.model.Envelope;
-
-import dev.flowlint.model.Rule;
-
 import dev.flowlint.model.Diagnostic;
+import dev.flowlint.model.Envelope;
+import dev.flowlint.model.FileReport;
 import dev.flowlint.model.Fix;
+import dev.flowlint.model.Rule;
 import dev.flowlint.model.Span;
+import dev.flowlint.model.TextLines;
 import dev.flowlint.payload.JsonValue;
 import dev.flowlint.payload.JsonValue.JArray;
 import dev.flowlint.payload.JsonValue.JObject;
@@ -18,7 +16,6 @@ import dev.flowlint.payload.JsonValue.Member;
 import dev.flowlint.payload.ParsedPayload;
 import dev.flowlint.payload.Quoting;
 import dev.flowlint.payload.TemplateJsonParser;
-import dev.flowlint.model.TextLines;
 import dev.flowlint.schema.SchemaStore.StoreException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,13 +36,19 @@ import java.util.regex.Pattern;
  */
 final class TemplateLinter {
   static final String STRING_SAMPLE = "a\"b\\c";
-  private static final Pattern REFERENCE = Pattern.compile(
-      "\\$esc\\.jsonString\\((?<esc>[^()]*)\\)|\\$!?\\{(?<braced>[^{}]*)\\}|\\$!?(?<bare>[a-zA-Z][\\w-]*(?:\\.[a-zA-Z][\\w-]*)*(?:\\([^()]*\\))?)");
-  private static final Pattern INPUT = Pattern.compile("^\\s*\\$?!?\\{?\\s*input\\.([A-Za-z][\\w-]*)");
+  private static final Pattern REFERENCE =
+      Pattern.compile(
+          "\\$esc\\.jsonString\\((?<esc>[^()]*)\\)|\\$!?\\{(?<braced>[^{}]*)\\}|\\$!?(?<bare>[a-zA-Z][\\w-]*(?:\\.[a-zA-Z][\\w-]*)*(?:\\([^()]*\\))?)");
+  private static final Pattern INPUT =
+      Pattern.compile("^\\s*\\$?!?\\{?\\s*input\\.([A-Za-z][\\w-]*)");
+
   /** $Input.x, $INPUT.x: Velocity names are case-sensitive, so these are not the inputs. */
-  private static final Pattern MISCASED = Pattern.compile("\\$!?\\{?(?!input\\.)((?i:input))\\.[A-Za-z]");
-  private static final Pattern DIRECTIVE = Pattern.compile(
-      "#\\{?(set|if|elseif|foreach|macro|define|evaluate|parse|include)\\}?\\s*\\(|#\\{?(end|else|break|stop)\\}?\\b");
+  private static final Pattern MISCASED =
+      Pattern.compile("\\$!?\\{?(?!input\\.)((?i:input))\\.[A-Za-z]");
+
+  private static final Pattern DIRECTIVE =
+      Pattern.compile(
+          "#\\{?(set|if|elseif|foreach|macro|define|evaluate|parse|include)\\}?\\s*\\(|#\\{?(end|else|break|stop)\\}?\\b");
 
   /** One Velocity reference in a template. */
   record Reference(int start, int end, Optional<String> input, boolean escaped) {}
@@ -53,12 +56,16 @@ final class TemplateLinter {
   /** A string of the export in the file, and how its characters map to file offsets. */
   record Located(String text, int[] offsets) {
     Span span(TextLines lines, int start, int end) {
-      return lines.span(offsets[Math.min(start, offsets.length - 1)], offsets[Math.min(end, offsets.length - 1)]);
+      return lines.span(
+          offsets[Math.min(start, offsets.length - 1)], offsets[Math.min(end, offsets.length - 1)]);
     }
   }
 
-  /** A template string being rendered: a stretch of the template and where it landed in the output. */
-  record Segment(int templateStart, int templateEnd, int renderedStart, int renderedEnd, boolean reference) {
+  /**
+   * A template string being rendered: a stretch of the template and where it landed in the output.
+   */
+  record Segment(
+      int templateStart, int templateEnd, int renderedStart, int renderedEnd, boolean reference) {
     boolean nonEmpty() {
       return renderedEnd > renderedStart;
     }
@@ -72,8 +79,17 @@ final class TemplateLinter {
    * @param contract input name → its JSON type
    * @param contractKeys input name → span of its key in the file (for unused inputs)
    */
-  record Context(Located body, List<Located> others, Map<String, String> contract, Map<String, Span> contractKeys,
-      String method, String url, boolean jsonBody, Target target, TextLines lines, Findings findings) {
+  record Context(
+      Located body,
+      List<Located> others,
+      Map<String, String> contract,
+      Map<String, Span> contractKeys,
+      String method,
+      String url,
+      boolean jsonBody,
+      Target target,
+      TextLines lines,
+      Findings findings) {
     Span span(Located t, int start, int end) {
       return t.span(lines, start, end);
     }
@@ -96,7 +112,9 @@ final class TemplateLinter {
     private void walk(JsonValue v) {
       if (v instanceof JObject o) {
         for (Member m : o.members()) {
-          if (m.key().placeholder() && m.value() instanceof JPlaceholder p && p.span().equals(m.key().span())) {
+          if (m.key().placeholder()
+              && m.value() instanceof JPlaceholder p
+              && p.span().equals(m.key().span())) {
             spreads.add(p.span());
             continue;
           }
@@ -124,7 +142,8 @@ final class TemplateLinter {
      * @param flowId the body's literal {@code flowId}, if it has one
      * @return the body's report, or empty when its flow is not known (then nothing can be said)
      */
-    Optional<FileReport> check(String body, Optional<String> flowId, Target target) throws StoreException;
+    Optional<FileReport> check(String body, Optional<String> flowId, Target target)
+        throws StoreException;
   }
 
   private final LaunchCheck launchCheck;
@@ -137,9 +156,17 @@ final class TemplateLinter {
     List<Reference> out = new ArrayList<>();
     Matcher m = REFERENCE.matcher(template);
     while (m.find()) {
-      String inner = m.group("esc") != null ? m.group("esc") : m.group("braced") != null ? "{" + m.group("braced") : m.group("bare");
+      String inner =
+          m.group("esc") != null
+              ? m.group("esc")
+              : m.group("braced") != null ? "{" + m.group("braced") : m.group("bare");
       Matcher in = INPUT.matcher(inner.startsWith("{") ? inner.substring(1) : inner);
-      out.add(new Reference(m.start(), m.end(), in.find() ? Optional.of(in.group(1)) : Optional.empty(), m.group("esc") != null));
+      out.add(
+          new Reference(
+              m.start(),
+              m.end(),
+              in.find() ? Optional.of(in.group(1)) : Optional.empty(),
+              m.group("esc") != null));
     }
     return out;
   }
@@ -151,8 +178,14 @@ final class TemplateLinter {
     if (!raw) {
       for (var e : c.contractKeys().entrySet()) {
         if (!used.contains(e.getKey())) {
-          c.findings().add(Rule.TEMPLATE_UNUSED_INPUT, "contract input " + Quoting.quote(e.getKey())
-              + " is not used by the request URL, headers or body template", "", e.getValue());
+          c.findings()
+              .add(
+                  Rule.TEMPLATE_UNUSED_INPUT,
+                  "contract input "
+                      + Quoting.quote(e.getKey())
+                      + " is not used by the request URL, headers or body template",
+                  "",
+                  e.getValue());
         }
       }
     }
@@ -162,7 +195,10 @@ final class TemplateLinter {
     }
   }
 
-  /** Inputs used in any template must be in the contract; @return whether ${input.rawRequest} is used */
+  /**
+   * Inputs used in any template must be in the contract; @return whether ${input.rawRequest} is
+   * used
+   */
   private static boolean knownInputs(Context c, Set<String> used) {
     boolean raw = false;
     for (Located t : c.all()) {
@@ -178,9 +214,21 @@ final class TemplateLinter {
         used.add(name);
         if (!c.contract().containsKey(name)) {
           List<String> close = Suggester.suggest(name, c.contract().keySet());
-          c.findings().add(Rule.TEMPLATE_UNKNOWN_INPUT, "the template uses input." + name + ", which the contract does not declare"
-                  + InputsChecker.didYouMean(close), "", c.span(t, r.start(), r.end()), Optional.empty(),
-              List.of("contract inputs: " + (c.contract().isEmpty() ? "none" : String.join(", ", c.contract().keySet()))));
+          c.findings()
+              .add(
+                  Rule.TEMPLATE_UNKNOWN_INPUT,
+                  "the template uses input."
+                      + name
+                      + ", which the contract does not declare"
+                      + InputsChecker.didYouMean(close),
+                  "",
+                  c.span(t, r.start(), r.end()),
+                  Optional.empty(),
+                  List.of(
+                      "contract inputs: "
+                          + (c.contract().isEmpty()
+                              ? "none"
+                              : String.join(", ", c.contract().keySet()))));
         }
       }
     }
@@ -193,33 +241,59 @@ final class TemplateLinter {
       while (mis.find()) {
         int s = mis.start(1);
         int e = mis.end(1);
-        String ref = t.text().substring(mis.start(), Math.min(t.text().length(), mis.end() + 40)).split("[^$!{\\w.-]")[0];
+        String ref =
+            t.text()
+                .substring(mis.start(), Math.min(t.text().length(), mis.end() + 40))
+                .split("[^$!{\\w.-]")[0];
         String name = ref.replaceFirst("^\\$!?\\{?[A-Za-z]+\\.", "");
         used.add(name);
-        c.findings().add(Rule.TEMPLATE_UNKNOWN_INPUT, ref + " is not an input: Velocity names are case-sensitive, so it is sent as"
-                + " literal text; write $input." + name, "", c.span(t, s, e),
-            Optional.of(new Fix("input", "write input in lower case", c.span(t, s, e))), List.of());
+        c.findings()
+            .add(
+                Rule.TEMPLATE_UNKNOWN_INPUT,
+                ref
+                    + " is not an input: Velocity names are case-sensitive, so it is sent as"
+                    + " literal text; write $input."
+                    + name,
+                "",
+                c.span(t, s, e),
+                Optional.of(new Fix("input", "write input in lower case", c.span(t, s, e))),
+                List.of());
       }
     }
   }
 
-  /** The body template: static, JSON, escaped, renders to JSON, and a valid launch if it launches a flow. */
+  /**
+   * The body template: static, JSON, escaped, renders to JSON, and a valid launch if it launches a
+   * flow.
+   */
   private void body(Context c) throws StoreException {
     Located template = c.body();
     String text = template.text();
     Findings findings = c.findings();
     Matcher d = DIRECTIVE.matcher(text);
     if (d.find()) {
-      findings.add(Rule.TEMPLATE_NOT_STATIC, "the request template uses Velocity directives (" + d.group().strip()
+      findings.add(
+          Rule.TEMPLATE_NOT_STATIC,
+          "the request template uses Velocity directives ("
+              + d.group().strip()
               + " ...): flowlint cannot render it statically, so its JSON and escaping were not checked",
-          "", c.span(template, d.start(), d.end()));
+          "",
+          c.span(template, d.start(), d.end()));
       return;
     }
     ParsedPayload parsed = TemplateJsonParser.parse(text);
     if (parsed.error().isPresent()) {
       var e = parsed.error().get();
-      findings.add(Rule.TEMPLATE_INVALID_JSON, "the request template is not JSON at template line " + e.span().line()
-          + ", column " + e.span().column() + ": " + e.message(), "", c.span(template, e.span().start(), e.span().end()));
+      findings.add(
+          Rule.TEMPLATE_INVALID_JSON,
+          "the request template is not JSON at template line "
+              + e.span().line()
+              + ", column "
+              + e.span().column()
+              + ": "
+              + e.message(),
+          "",
+          c.span(template, e.span().start(), e.span().end()));
       return;
     }
     JsonValue root = parsed.root().orElseThrow();
@@ -229,20 +303,35 @@ final class TemplateLinter {
     for (Span s : shape.spreads()) {
       String what = text.substring(s.start(), s.end());
       if (!what.contains("input.rawRequest")) {
-        findings.add(Rule.TEMPLATE_NOT_STATIC, what + " injects raw JSON members: flowlint cannot check what it adds,"
-            + " so it checks the rest of the body without them", "", c.span(template, s.start(), s.end()));
+        findings.add(
+            Rule.TEMPLATE_NOT_STATIC,
+            what
+                + " injects raw JSON members: flowlint cannot check what it adds,"
+                + " so it checks the rest of the body without them",
+            "",
+            c.span(template, s.start(), s.end()));
       }
     }
     for (Reference r : refs) {
-      if (r.escaped() || r.input().isEmpty() || !"string".equals(c.contract().get(r.input().get()))) {
+      if (r.escaped()
+          || r.input().isEmpty()
+          || !"string".equals(c.contract().get(r.input().get()))) {
         continue;
       }
       if (Shape.within(shape.quoted(), r)) {
         String ref = text.substring(r.start(), r.end());
         String fixed = "$esc.jsonString(" + ref + ")";
-        findings.add(Rule.TEMPLATE_UNESCAPED_INPUT, ref + " is a string input put into a JSON string without $esc.jsonString:"
-                + " a value with a quote or backslash breaks the body", "", c.span(template, r.start(), r.end()),
-            Optional.of(new Fix(fixed, "escape it with $esc.jsonString", c.span(template, r.start(), r.end()))), List.of());
+        findings.add(
+            Rule.TEMPLATE_UNESCAPED_INPUT,
+            ref
+                + " is a string input put into a JSON string without $esc.jsonString:"
+                + " a value with a quote or backslash breaks the body",
+            "",
+            c.span(template, r.start(), r.end()),
+            Optional.of(
+                new Fix(
+                    fixed, "escape it with $esc.jsonString", c.span(template, r.start(), r.end()))),
+            List.of());
       }
     }
     render(c, refs, shape, rawValues);
@@ -257,13 +346,25 @@ final class TemplateLinter {
     List<Span> rawValues = new ArrayList<>();
     for (Span v : shape.bareValues()) {
       for (Reference r : refs) {
-        if (v.start() <= r.start() && r.end() <= v.end() && !r.escaped() && r.input().isPresent()
+        if (v.start() <= r.start()
+            && r.end() <= v.end()
+            && !r.escaped()
+            && r.input().isPresent()
             && "string".equals(c.contract().get(r.input().get()))) {
           rawValues.add(new Span(r.start(), r.end(), 0, 0, 0, 0));
-          c.findings().add(Rule.TEMPLATE_NOT_STATIC, text.substring(r.start(), r.end()) + " inserts a string input as raw JSON:"
-              + " flowlint cannot check what it will hold, so it checks the rest of the body without it", "",
-              c.span(c.body(), r.start(), r.end()), Optional.empty(),
-              List.of("if it is meant as text, quote and escape it: \"$esc.jsonString(" + text.substring(r.start(), r.end()) + ")\""));
+          c.findings()
+              .add(
+                  Rule.TEMPLATE_NOT_STATIC,
+                  text.substring(r.start(), r.end())
+                      + " inserts a string input as raw JSON:"
+                      + " flowlint cannot check what it will hold, so it checks the rest of the body without it",
+                  "",
+                  c.span(c.body(), r.start(), r.end()),
+                  Optional.empty(),
+                  List.of(
+                      "if it is meant as text, quote and escape it: \"$esc.jsonString("
+                          + text.substring(r.start(), r.end())
+                          + ")\""));
         }
       }
     }
@@ -286,12 +387,21 @@ final class TemplateLinter {
       boolean rawValue = Shape.within(rawValues, r);
       // Inside a JSON string an unescaped input is already reported; render it as if escaped.
       boolean inString = Shape.within(shape.quoted(), r);
-      String sample = member ? "" : rawValue ? "0" : sample(inString ? new Reference(r.start(), r.end(), r.input(), true) : r, c.contract());
-      segments.add(new Segment(r.start(), r.end(), out.length(), out.length() + sample.length(), true));
+      String sample =
+          member
+              ? ""
+              : rawValue
+                  ? "0"
+                  : sample(
+                      inString ? new Reference(r.start(), r.end(), r.input(), true) : r,
+                      c.contract());
+      segments.add(
+          new Segment(r.start(), r.end(), out.length(), out.length() + sample.length(), true));
       out.append(sample);
       at = r.end();
     }
-    segments.add(new Segment(at, text.length(), out.length(), out.length() + text.length() - at, false));
+    segments.add(
+        new Segment(at, text.length(), out.length(), out.length() + text.length() - at, false));
     out.append(text, at, text.length());
     ParsedPayload rendered = TemplateJsonParser.parse(out.toString());
     if (rendered.error().isEmpty()) {
@@ -300,7 +410,8 @@ final class TemplateLinter {
     var e = rendered.error().get();
     int offset = e.span().start();
     for (Segment seg : segments) {
-      if (offset < seg.renderedStart() || offset > seg.renderedEnd()
+      if (offset < seg.renderedStart()
+          || offset > seg.renderedEnd()
           || (offset == seg.renderedEnd() && !seg.reference() && seg.nonEmpty())) {
         continue;
       }
@@ -310,35 +421,60 @@ final class TemplateLinter {
       if (seg.reference()) {
         tStart = seg.templateStart();
         tEnd = seg.templateEnd();
-        why = " when " + text.substring(tStart, tEnd) + " renders as " + out.substring(seg.renderedStart(), seg.renderedEnd());
+        why =
+            " when "
+                + text.substring(tStart, tEnd)
+                + " renders as "
+                + out.substring(seg.renderedStart(), seg.renderedEnd());
       } else {
         tStart = seg.templateStart() + (offset - seg.renderedStart());
         tEnd = Math.min(seg.templateEnd(), tStart + Math.max(1, e.span().length()));
-        Optional<Segment> before = segments.stream()
-            .filter(s -> s.reference() && s.renderedEnd() == seg.renderedStart() && s.nonEmpty()).findFirst();
+        Optional<Segment> before =
+            segments.stream()
+                .filter(
+                    s -> s.reference() && s.renderedEnd() == seg.renderedStart() && s.nonEmpty())
+                .findFirst();
         if (before.isPresent()) {
           Segment b = before.get();
-          why = " after " + text.substring(b.templateStart(), b.templateEnd()) + " renders as "
-              + out.substring(b.renderedStart(), b.renderedEnd());
+          why =
+              " after "
+                  + text.substring(b.templateStart(), b.templateEnd())
+                  + " renders as "
+                  + out.substring(b.renderedStart(), b.renderedEnd());
         }
       }
       TextLines tl = new TextLines(text);
-      c.findings().add(Rule.TEMPLATE_INVALID_JSON, "the request template does not render to JSON" + why + " (template line "
-              + tl.line(tStart) + ", column " + tl.column(tStart) + "): " + e.message(), "", c.span(c.body(), tStart, tEnd),
-          Optional.empty(), List.of("string inputs belong in quotes, escaped: \"$esc.jsonString(${input.x})\""));
+      c.findings()
+          .add(
+              Rule.TEMPLATE_INVALID_JSON,
+              "the request template does not render to JSON"
+                  + why
+                  + " (template line "
+                  + tl.line(tStart)
+                  + ", column "
+                  + tl.column(tStart)
+                  + "): "
+                  + e.message(),
+              "",
+              c.span(c.body(), tStart, tEnd),
+              Optional.empty(),
+              List.of("string inputs belong in quotes, escaped: \"$esc.jsonString(${input.x})\""));
       return;
     }
   }
 
   private static String sample(Reference r, Map<String, String> contract) {
-    if (r.input().isEmpty() || (!r.input().get().equals("rawRequest") && !contract.containsKey(r.input().get()))) {
+    if (r.input().isEmpty()
+        || (!r.input().get().equals("rawRequest") && !contract.containsKey(r.input().get()))) {
       return "0";
     }
     if (r.input().get().equals("rawRequest")) {
       Map<String, String> all = new LinkedHashMap<>(contract);
       StringBuilder json = new StringBuilder("{");
       for (var e : all.entrySet()) {
-        json.append(json.length() > 1 ? "," : "").append(Quoting.quote(e.getKey())).append(':')
+        json.append(json.length() > 1 ? "," : "")
+            .append(Quoting.quote(e.getKey()))
+            .append(':')
             .append(jsonSample(e.getValue()));
       }
       return json.append('}').toString();
@@ -373,20 +509,34 @@ final class TemplateLinter {
 
   /** The template launches a flow: check its body as a launch payload when the flow is known. */
   private void launch(Context c, JObject body) throws StoreException {
-    Optional<String> flowId = body.member("flowId").map(Member::value)
-        .filter(v -> v instanceof JString).map(v -> ((JString) v).value());
-    Optional<FileReport> inner = launchCheck.check(c.body().text(), flowId,
-        new Target(c.target().flow(), c.target().flowFrom(), Optional.of(Envelope.FLOW_EXECUTION)));
+    Optional<String> flowId =
+        body.member("flowId")
+            .map(Member::value)
+            .filter(v -> v instanceof JString)
+            .map(v -> ((JString) v).value());
+    Optional<FileReport> inner =
+        launchCheck.check(
+            c.body().text(),
+            flowId,
+            new Target(
+                c.target().flow(), c.target().flowFrom(), Optional.of(Envelope.FLOW_EXECUTION)));
     if (inner.isEmpty()) {
       return;
     }
     for (Diagnostic d : inner.get().diagnostics()) {
       Span span = c.span(c.body(), d.span().start(), d.span().end());
-      Optional<Fix> fix = d.fix().map(f -> {
-        String q = Quoting.quote(f.replacement());
-        return new Fix(q.substring(1, q.length() - 1), f.description(), c.span(c.body(), f.span().start(), f.span().end()));
-      });
-      c.findings().add(d.rule(), "in the request template: " + d.message(), "", span, fix, d.help());
+      Optional<Fix> fix =
+          d.fix()
+              .map(
+                  f -> {
+                    String q = Quoting.quote(f.replacement());
+                    return new Fix(
+                        q.substring(1, q.length() - 1),
+                        f.description(),
+                        c.span(c.body(), f.span().start(), f.span().end()));
+                  });
+      c.findings()
+          .add(d.rule(), "in the request template: " + d.message(), "", span, fix, d.help());
     }
   }
 }

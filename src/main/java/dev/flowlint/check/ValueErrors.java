@@ -26,9 +26,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Turns the networknt errors about one value into findings in words: {@code type} is
- * {@code input-type}, every other keyword {@code input-constraint}, except the ISO-8601 shapes of
- * date and time inputs, which are the input's type.
+ * Turns the networknt errors about one value into findings in words: {@code type} is {@code
+ * input-type}, every other keyword {@code input-constraint}, except the ISO-8601 shapes of date and
+ * time inputs, which are the input's type.
  */
 final class ValueErrors {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -40,32 +40,60 @@ final class ValueErrors {
    * @param where the value in words: {@code Flow.tags[1]}
    * @param errors every error networknt gave at this one instance location
    */
-  static void report(String where, String genesysType, String pointer, JsonValue actual, List<Error> errors, JsonNode document,
+  static void report(
+      String where,
+      String genesysType,
+      String pointer,
+      JsonValue actual,
+      List<Error> errors,
+      JsonNode document,
       Findings findings) {
     String base = genesysType.replace("Collection", "");
     List<Error> resolved = resolveCombinators(errors);
     List<Error> types = resolved.stream().filter(e -> e.getKeyword().equals("type")).toList();
     if (!types.isEmpty()) {
       String expected = expectedTypes(types);
-      findings.add(Rule.INPUT_TYPE, where + " expects " + expected + ", got " + actual.describe(),
-          pointer, actual.span(), unquoteFix(expected, actual), help(genesysType));
+      findings.add(
+          Rule.INPUT_TYPE,
+          where + " expects " + expected + ", got " + actual.describe(),
+          pointer,
+          actual.span(),
+          unquoteFix(expected, actual),
+          help(genesysType));
     }
     for (Error e : resolved) {
       String keyword = e.getKeyword();
-      boolean iso = ISO_TYPES.contains(base) && (keyword.equals("pattern") || keyword.equals("format"));
-      boolean integerText = base.equals("Integer") && actual instanceof JString && keyword.equals("pattern");
+      boolean iso =
+          ISO_TYPES.contains(base) && (keyword.equals("pattern") || keyword.equals("format"));
+      boolean integerText =
+          base.equals("Integer") && actual instanceof JString && keyword.equals("pattern");
       if (keyword.equals("type")) {
         continue;
       } else if (iso) {
-        findings.add(Rule.INPUT_TYPE, where + " expects " + isoWords(base) + ", got " + actual.describe(),
-            pointer, actual.span(), Optional.empty(), help(genesysType));
+        findings.add(
+            Rule.INPUT_TYPE,
+            where + " expects " + isoWords(base) + ", got " + actual.describe(),
+            pointer,
+            actual.span(),
+            Optional.empty(),
+            help(genesysType));
         return; // pattern and format say the same thing about one value
       } else if (integerText) {
-        findings.add(Rule.INPUT_TYPE, where + " expects an integer, got " + actual.describe(),
-            pointer, actual.span(), Optional.empty(), help(genesysType));
+        findings.add(
+            Rule.INPUT_TYPE,
+            where + " expects an integer, got " + actual.describe(),
+            pointer,
+            actual.span(),
+            Optional.empty(),
+            help(genesysType));
       } else {
-        findings.add(Rule.INPUT_CONSTRAINT, constraint(where, keyword, e, actual, exclusive(e, document)), pointer, actual.span(),
-            caseFix(keyword, e, actual), constraintHelp(genesysType, keyword, e));
+        findings.add(
+            Rule.INPUT_CONSTRAINT,
+            constraint(where, keyword, e, actual, exclusive(e, document)),
+            pointer,
+            actual.span(),
+            caseFix(keyword, e, actual),
+            constraintHelp(genesysType, keyword, e));
       }
     }
   }
@@ -75,7 +103,10 @@ final class ValueErrors {
    * when no branch fits the type, one type error naming every type the branches allow.
    */
   private static List<Error> resolveCombinators(List<Error> errors) {
-    List<Error> combinators = errors.stream().filter(e -> e.getKeyword().equals("oneOf") || e.getKeyword().equals("anyOf")).toList();
+    List<Error> combinators =
+        errors.stream()
+            .filter(e -> e.getKeyword().equals("oneOf") || e.getKeyword().equals("anyOf"))
+            .toList();
     if (combinators.isEmpty()) {
       return errors;
     }
@@ -84,13 +115,16 @@ final class ValueErrors {
     if (!notType.isEmpty()) {
       return notType;
     }
-    return rest.isEmpty() ? combinators : rest; // no branch fits the type: every branch's type is named
+    return rest.isEmpty()
+        ? combinators
+        : rest; // no branch fits the type: every branch's type is named
   }
 
   private static String expectedTypes(List<Error> typeErrors) {
     Set<String> words = new LinkedHashSet<>();
     for (Error e : typeErrors) {
-      JsonNode t = e.getSchemaNode().isObject() ? e.getSchemaNode().path("type") : e.getSchemaNode();
+      JsonNode t =
+          e.getSchemaNode().isObject() ? e.getSchemaNode().path("type") : e.getSchemaNode();
       if (t.isArray()) {
         t.forEach(x -> words.add(typeWord(x.asString())));
       } else {
@@ -115,9 +149,12 @@ final class ValueErrors {
     };
   }
 
-  /** Draft-04's boolean exclusiveMinimum/exclusiveMaximum beside the minimum or maximum that failed. */
+  /**
+   * Draft-04's boolean exclusiveMinimum/exclusiveMaximum beside the minimum or maximum that failed.
+   */
   private static boolean exclusive(Error e, JsonNode document) {
-    if (!(e.getKeyword().equals("minimum") || e.getKeyword().equals("maximum")) || e.getSchemaLocation() == null) {
+    if (!(e.getKeyword().equals("minimum") || e.getKeyword().equals("maximum"))
+        || e.getSchemaLocation() == null) {
       return false;
     }
     String location = e.getSchemaLocation().toString();
@@ -134,7 +171,8 @@ final class ValueErrors {
     }
   }
 
-  private static String constraint(String where, String keyword, Error e, JsonValue actual, boolean exclusive) {
+  private static String constraint(
+      String where, String keyword, Error e, JsonValue actual, boolean exclusive) {
     JsonNode s = e.getSchemaNode();
     String got = ", got " + actual.describe();
     String message = e.getMessage() == null ? "" : e.getMessage();
@@ -145,16 +183,20 @@ final class ValueErrors {
       case "format" -> where + " must be a valid " + s.asString() + got;
       case "minLength" -> where + " must be at least " + s + " characters long" + length(actual);
       case "maxLength" -> where + " must be at most " + s + " characters long" + length(actual);
-      case "minimum" -> where + " must be " + (exclusive ? "greater than " : "at least ") + s.asString() + got;
-      case "maximum" -> where + " must be " + (exclusive ? "less than " : "at most ") + s.asString() + got;
+      case "minimum" ->
+          where + " must be " + (exclusive ? "greater than " : "at least ") + s.asString() + got;
+      case "maximum" ->
+          where + " must be " + (exclusive ? "less than " : "at most ") + s.asString() + got;
       case "exclusiveMinimum" -> where + " must be greater than " + s.asString() + got;
       case "exclusiveMaximum" -> where + " must be less than " + s.asString() + got;
       case "minItems" -> where + " must have at least " + s + " items" + items(actual);
       case "maxItems" -> where + " must have at most " + s + " items" + items(actual);
       case "uniqueItems" -> where + " must not repeat an item";
       case "multipleOf" -> where + " must be a multiple of " + s.asString() + got;
-      case "required" -> where + " lacks the member " + Quoting.quote(String.valueOf(e.getProperty()));
-      case "additionalProperties" -> where + " has no member " + Quoting.quote(String.valueOf(e.getProperty()));
+      case "required" ->
+          where + " lacks the member " + Quoting.quote(String.valueOf(e.getProperty()));
+      case "additionalProperties" ->
+          where + " has no member " + Quoting.quote(String.valueOf(e.getProperty()));
       default -> where + ": " + message.replaceFirst("^\\$[^:]*: ", "");
     };
   }
@@ -166,7 +208,9 @@ final class ValueErrors {
   }
 
   private static String length(JsonValue actual) {
-    return actual instanceof JString s ? ", got " + s.value().codePointCount(0, s.value().length()) + " characters" : "";
+    return actual instanceof JString s
+        ? ", got " + s.value().codePointCount(0, s.value().length()) + " characters"
+        : "";
   }
 
   private static String items(JsonValue actual) {
@@ -179,14 +223,18 @@ final class ValueErrors {
       return Optional.empty();
     }
     List<String> same = new ArrayList<>();
-    JsonNode allowed = keyword.equals("const") ? NODES.arrayNode().add(e.getSchemaNode()) : e.getSchemaNode();
+    JsonNode allowed =
+        keyword.equals("const") ? NODES.arrayNode().add(e.getSchemaNode()) : e.getSchemaNode();
     for (JsonNode v : allowed) {
-      if (v.isString() && v.asString().toLowerCase(Locale.ROOT).equals(s.value().toLowerCase(Locale.ROOT))) {
+      if (v.isString()
+          && v.asString().toLowerCase(Locale.ROOT).equals(s.value().toLowerCase(Locale.ROOT))) {
         same.add(v.asString());
       }
     }
     return same.size() == 1
-        ? Optional.of(new Fix(Quoting.quote(same.get(0)), "write " + Quoting.quote(same.get(0)), actual.span()))
+        ? Optional.of(
+            new Fix(
+                Quoting.quote(same.get(0)), "write " + Quoting.quote(same.get(0)), actual.span()))
         : Optional.empty();
   }
 
@@ -196,16 +244,22 @@ final class ValueErrors {
       help.add("Genesys takes at most 2,000 items in a collection input");
     } else if (keyword.equals("maxLength") && e.getSchemaNode().asInt() == 32000) {
       help.add("Genesys takes strings of at most 32,000 characters");
-    } else if ((keyword.equals("minimum") || keyword.equals("maximum")) && e.getSchemaNode().asString().contains("999999999999999")) {
+    } else if ((keyword.equals("minimum") || keyword.equals("maximum"))
+        && e.getSchemaNode().asString().contains("999999999999999")) {
       help.add("Genesys integers lie within ±999,999,999,999,999");
     } else {
-      help.add("the flow's schema file sets this " + keyword + "; edit it there or in flowlint.yaml if it is wrong");
+      help.add(
+          "the flow's schema file sets this "
+              + keyword
+              + "; edit it there or in flowlint.yaml if it is wrong");
     }
     return help;
   }
 
   static List<String> help(String genesysType) {
-    return genesysType.isEmpty() ? List.of() : List.of("the flow declares it as an Architect " + genesysType);
+    return genesysType.isEmpty()
+        ? List.of()
+        : List.of("the flow declares it as an Architect " + genesysType);
   }
 
   /** "3" for an integer input: offer the unquoted number. */
@@ -218,7 +272,8 @@ final class ValueErrors {
       if (expected.startsWith("an integer") && v.matches("-?(0|[1-9]\\d*)")) {
         return Optional.of(new Fix(v, "write the number " + v + " without quotes", actual.span()));
       }
-      if (expected.startsWith("a number") && v.matches("-?(0|[1-9]\\d*)(\\.\\d+)?([eE][+-]?\\d+)?")) {
+      if (expected.startsWith("a number")
+          && v.matches("-?(0|[1-9]\\d*)(\\.\\d+)?([eE][+-]?\\d+)?")) {
         new BigDecimal(v);
         return Optional.of(new Fix(v, "write the number " + v + " without quotes", actual.span()));
       }

@@ -31,7 +31,8 @@ final class ValueLimits {
   private ValueLimits() {}
 
   /** Each input of {@code inputs} whose number is out of its Architect type's range. */
-  static void numbers(JObject inputs, FlowSchema flow, boolean bare, String pointer, Findings findings) {
+  static void numbers(
+      JObject inputs, FlowSchema flow, boolean bare, String pointer, Findings findings) {
     for (Member m : inputs.members()) {
       if (m.key().placeholder()) {
         continue;
@@ -44,7 +45,12 @@ final class ValueLimits {
       String ptr = pointer + "/" + Quoting.pointerToken(m.key().name());
       if (m.value() instanceof JArray a && "array".equals(prop.path("type").asString(""))) {
         for (int i = 0; i < a.elements().size(); i++) {
-          number(name + "[" + i + "]", kind(prop.path("items"), ""), a.elements().get(i), ptr + "/" + i, findings);
+          number(
+              name + "[" + i + "]",
+              kind(prop.path("items"), ""),
+              a.elements().get(i),
+              ptr + "/" + i,
+              findings);
         }
       } else {
         number(name, kind(prop, flow.architectType(name)), m.value(), ptr, findings);
@@ -63,17 +69,32 @@ final class ValueLimits {
     return "";
   }
 
-  private static void number(String name, String kind, JsonValue value, String pointer, Findings findings) {
+  private static void number(
+      String name, String kind, JsonValue value, String pointer, Findings findings) {
     if (kind.isEmpty() || !(value instanceof JNumber n) || alreadyReported(findings, n.span())) {
       return;
     }
     Optional<BigDecimal> v = parse(n.text());
     if (kind.equals("integer") && (v.isEmpty() || v.get().abs().compareTo(ARCH_INTEGER_MAX) > 0)) {
-      findings.add(Rule.INPUT_TYPE, name + " is an Integer, and " + shortText(n) + " is beyond its range of ±999,999,999,999,999",
-          pointer, n.span(), "Genesys rejects an Architect Integer outside ±999,999,999,999,999");
+      findings.add(
+          Rule.INPUT_TYPE,
+          name
+              + " is an Integer, and "
+              + shortText(n)
+              + " is beyond its range of ±999,999,999,999,999",
+          pointer,
+          n.span(),
+          "Genesys rejects an Architect Integer outside ±999,999,999,999,999");
     } else if (kind.equals("number") && (v.isEmpty() || Double.isInfinite(v.get().doubleValue()))) {
-      findings.add(Rule.INPUT_TYPE, name + " is a Decimal, and " + shortText(n) + " is beyond the range of a 64-bit floating-point number",
-          pointer, n.span(), "a Decimal is read as a double; this value would be infinite");
+      findings.add(
+          Rule.INPUT_TYPE,
+          name
+              + " is a Decimal, and "
+              + shortText(n)
+              + " is beyond the range of a 64-bit floating-point number",
+          pointer,
+          n.span(),
+          "a Decimal is read as a double; this value would be infinite");
     }
   }
 
@@ -86,7 +107,9 @@ final class ValueLimits {
   }
 
   private static String shortText(JNumber n) {
-    return n.text().length() > 40 ? n.text().substring(0, 20) + "..." + " (" + n.text().length() + " characters)" : n.text();
+    return n.text().length() > 40
+        ? n.text().substring(0, 20) + "..." + " (" + n.text().length() + " characters)"
+        : n.text();
   }
 
   /**
@@ -94,22 +117,33 @@ final class ValueLimits {
    * hold the ±999,999,999,999,999 range, reported as input-constraint), is not said twice.
    */
   private static boolean alreadyReported(Findings findings, Span span) {
-    return findings.list().stream().anyMatch(d -> (d.rule() == Rule.INPUT_TYPE || d.rule() == Rule.INPUT_CONSTRAINT)
-        && d.span().start() == span.start());
+    return findings.list().stream()
+        .anyMatch(
+            d ->
+                (d.rule() == Rule.INPUT_TYPE || d.rule() == Rule.INPUT_CONSTRAINT)
+                    && d.span().start() == span.start());
   }
 
-  /** flowVersion is a string of digits and dots ("2", "1.0"); a placeholder inside it is not judged. */
+  /**
+   * flowVersion is a string of digits and dots ("2", "1.0"); a placeholder inside it is not judged.
+   */
   static void flowVersion(JString s, Findings findings) {
     String v = s.value();
     if (v.contains("{{") || v.contains("$") || VERSION.matcher(v).matches()) {
       return;
     }
-    findings.add(Rule.FIELD_TYPE, "flowVersion must be a version of digits and dots such as \"2\" or \"1.0\", got " + s.describe(),
-        "/flowVersion", s.span(), "omit flowVersion to run the latest published version");
+    findings.add(
+        Rule.FIELD_TYPE,
+        "flowVersion must be a version of digits and dots such as \"2\" or \"1.0\", got "
+            + s.describe(),
+        "/flowVersion",
+        s.span(),
+        "omit flowVersion to run the latest published version");
   }
 
   /** Strings and keys holding a {{ with no }} after it: the template will not render. */
-  static void unterminatedPlaceholders(JsonValue root, TextLines lines, String text, Findings findings) {
+  static void unterminatedPlaceholders(
+      JsonValue root, TextLines lines, String text, Findings findings) {
     Deque<JsonValue> todo = new ArrayDeque<>();
     todo.push(root);
     while (!todo.isEmpty()) {
@@ -131,16 +165,24 @@ final class ValueLimits {
     }
   }
 
-  private static void unterminated(String value, Span span, TextLines lines, String text, Findings findings) {
+  private static void unterminated(
+      String value, Span span, TextLines lines, String text, Findings findings) {
     int open = value.lastIndexOf("{{");
     if (open < 0 || value.indexOf("}}", open + 2) >= 0) {
       return;
     }
-    // Point at the {{ in the source token (escapes never contain braces, so it is found as written).
+    // Point at the {{ in the source token (escapes never contain braces, so it is found as
+    // written).
     int at = text.lastIndexOf("{{", span.end());
     Span where = at >= span.start() ? lines.span(at, Math.min(at + 2, span.end())) : span;
     String shown = value.substring(open, Math.min(value.length(), open + 30));
-    findings.add(Rule.INVALID_JSON, "unterminated placeholder " + Quoting.quote(shown) + ": \"}}\" is missing, so the template will not render",
-        "", where, "close the placeholder with }}");
+    findings.add(
+        Rule.INVALID_JSON,
+        "unterminated placeholder "
+            + Quoting.quote(shown)
+            + ": \"}}\" is missing, so the template will not render",
+        "",
+        where,
+        "close the placeholder with }}");
   }
 }

@@ -20,12 +20,27 @@ final class CheckArgs {
   private CheckArgs() {}
 
   /** Options that take a value, by every name. */
-  private static final Set<String> VALUED = Set.of("--schemas", "--config", "-f", "--format", "--flow", "--envelope",
-      "--fail-on", "--color", "--include", "-o", "--output", "--stdin-filepath");
+  private static final Set<String> VALUED =
+      Set.of(
+          "--schemas",
+          "--config",
+          "-f",
+          "--format",
+          "--flow",
+          "--envelope",
+          "--fail-on",
+          "--color",
+          "--include",
+          "-o",
+          "--output",
+          "--stdin-filepath");
+
   /** Options that may be given more than once (picocli collects them into a list). */
   private static final Set<String> REPEATABLE = Set.of("--include", "--format");
 
-  /** @param args the whole command line, starting with "check" */
+  /**
+   * @param args the whole command line, starting with "check"
+   */
   static Optional<CheckCommand> parse(Cli.Io io, String... args) {
     if (args.length < 2 || !args[0].equals("check")) {
       return Optional.empty();
@@ -115,7 +130,9 @@ final class CheckArgs {
   /** The option names this fast path reads; CheckArgsTest compares them with CheckCommand's. */
   static List<String> names() {
     List<String> all = new ArrayList<>(VALUED);
-    all.addAll(List.of("-q", "--quiet", "--fix", "--diff", "--staged", "-v", "--verbose", "--allow-empty"));
+    all.addAll(
+        List.of(
+            "-q", "--quiet", "--fix", "--diff", "--staged", "-v", "--verbose", "--allow-empty"));
     return all;
   }
 }

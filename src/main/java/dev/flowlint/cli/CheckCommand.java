@@ -1,32 +1,32 @@
 package dev.flowlint.cli;
 
 import dev.flowlint.check.CheckRun;
-import dev.flowlint.model.Envelope;
-import dev.flowlint.model.FileReport;
 import dev.flowlint.check.PayloadFiles;
 import dev.flowlint.config.Config;
-import dev.flowlint.model.Severity;
+import dev.flowlint.fix.UnifiedDiff;
+import dev.flowlint.io.AtomicFiles;
 import dev.flowlint.io.SafeText;
+import dev.flowlint.model.Envelope;
+import dev.flowlint.model.FileReport;
+import dev.flowlint.model.Fix;
+import dev.flowlint.model.Severity;
 import dev.flowlint.report.OutputFormat;
 import dev.flowlint.report.ReportContext;
 import dev.flowlint.report.Reporter;
 import dev.flowlint.report.Summary;
+import dev.flowlint.report.TextReporter;
 import dev.flowlint.schema.SchemaStore;
 import dev.flowlint.schema.SchemaStore.StoreException;
-import dev.flowlint.fix.UnifiedDiff;
-import dev.flowlint.io.AtomicFiles;
-import dev.flowlint.model.Fix;
-import dev.flowlint.report.TextReporter;
 import dev.flowlint.source.GitIndex;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.stream.Collectors;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,64 +40,118 @@ import picocli.CommandLine.Parameters;
       "Directories are searched for *.json and JSON templates (*.json.tmpl, *.json.vm, *.json.hbs, *.json.j2 ...). Use - to read a pasted payload from standard input.",
       "Archy YAML flows and Architect exports (*.i3*) have every Call Common Module, Call Data Action and Call Bot Flow checked against its callee's schema; other YAML is skipped."
     },
-    footer = {"", "Exit codes: 0 clean (or only findings below --fail-on), 1 findings, 2 usage error or unreadable input."})
+    footer = {
+      "",
+      "Exit codes: 0 clean (or only findings below --fail-on), 1 findings, 2 usage error or unreadable input."
+    })
 final class CheckCommand implements Callable<Integer> {
   private final Cli.Io io;
 
   @Mixin ConfigOptions common;
 
-  @Parameters(arity = "1..*", paramLabel = "PATH|DIR|-", description = "Payload files, directories, or - for standard input.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "PATH|DIR|-",
+      description = "Payload files, directories, or - for standard input.")
   List<String> paths;
 
-  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT[=FILE]",
-      description = {"Report format: ${COMPLETION-CANDIDATES} (default: text). Repeatable; FORMAT=FILE writes that report to FILE "
-          + "(atomically), e.g. --format sarif=flowlint.sarif --format text. When every report goes to a file, the terminal gets the text report."},
+  @Option(
+      names = {"-f", "--format"},
+      paramLabel = "FORMAT[=FILE]",
+      description = {
+        "Report format: ${COMPLETION-CANDIDATES} (default: text). Repeatable; FORMAT=FILE writes that report to FILE "
+            + "(atomically), e.g. --format sarif=flowlint.sarif --format text. When every report goes to a file, the terminal gets the text report."
+      },
       completionCandidates = Formats.class)
   List<String> formats = new ArrayList<>();
 
-  @Option(names = "--flow", paramLabel = "NAME|ID", description = "The flow every payload targets (beats flowId and flowlint.yaml).")
+  @Option(
+      names = "--flow",
+      paramLabel = "NAME|ID",
+      description = "The flow every payload targets (beats flowId and flowlint.yaml).")
   String flow;
 
-  @Option(names = "--envelope", paramLabel = "NAME", converter = Choices.Envelopes.class, completionCandidates = Choices.Envelopes.class,
+  @Option(
+      names = "--envelope",
+      paramLabel = "NAME",
+      converter = Choices.Envelopes.class,
+      completionCandidates = Choices.Envelopes.class,
       description = "${COMPLETION-CANDIDATES} (default: detected from the payload and its flow).")
   Envelope envelope;
 
-  @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "error", converter = Choices.Severities.class,
+  @Option(
+      names = "--fail-on",
+      paramLabel = "SEVERITY",
+      defaultValue = "error",
+      converter = Choices.Severities.class,
       completionCandidates = Choices.Severities.class,
-      description = "Lowest severity that makes the exit code 1: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+      description =
+          "Lowest severity that makes the exit code 1: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Severity failOn;
 
-  @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", converter = Choices.ColorWhens.class,
+  @Option(
+      names = "--color",
+      paramLabel = "WHEN",
+      defaultValue = "auto",
+      converter = Choices.ColorWhens.class,
       completionCandidates = Choices.ColorWhens.class,
       description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; NO_COLOR is honoured).")
   Choices.ColorWhen colorWhen;
 
-  @Option(names = {"-q", "--quiet"}, description = "Print nothing in text format; the exit code tells.")
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "Print nothing in text format; the exit code tells.")
   boolean quiet;
 
-  @Option(names = "--include", paramLabel = "GLOB", description = "Glob of the files to check, named or inside directories (repeatable; replaces the config's include and the default suffixes).")
+  @Option(
+      names = "--include",
+      paramLabel = "GLOB",
+      description =
+          "Glob of the files to check, named or inside directories (repeatable; replaces the config's include and the default suffixes).")
   List<String> include = new ArrayList<>();
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-      description = "Write the report of the --format given without =FILE to FILE (atomically); the terminal still gets the text report.")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description =
+          "Write the report of the --format given without =FILE to FILE (atomically); the terminal still gets the text report.")
   String output;
 
-  @Option(names = "--fix", description = "Apply each finding's fix in place (only its span changes; files are written atomically). With -, the fixed payload goes to standard output and the report to standard error.")
+  @Option(
+      names = "--fix",
+      description =
+          "Apply each finding's fix in place (only its span changes; files are written atomically). With -, the fixed payload goes to standard output and the report to standard error.")
   boolean fix;
 
-  @Option(names = "--allow-empty", description = "Exit 0 when the paths match no file to check (for hooks); by default that is exit 2.")
+  @Option(
+      names = "--allow-empty",
+      description =
+          "Exit 0 when the paths match no file to check (for hooks); by default that is exit 2.")
   boolean allowEmpty;
 
-  @Option(names = "--staged", description = "Read each named file as staged in git's index (what the commit will hold), not from the working tree; the git hook uses this.")
+  @Option(
+      names = "--staged",
+      description =
+          "Read each named file as staged in git's index (what the commit will hold), not from the working tree; the git hook uses this.")
   boolean staged;
 
-  @Option(names = "--stdin-filepath", paramLabel = "PATH", description = "With -, report standard input under PATH and use the flowlint.yaml mapping for PATH.")
+  @Option(
+      names = "--stdin-filepath",
+      paramLabel = "PATH",
+      description =
+          "With -, report standard input under PATH and use the flowlint.yaml mapping for PATH.")
   String stdinFilepath;
 
-  @Option(names = {"-v", "--verbose"}, description = "Also say which files were skipped as not payloads (flow definitions, flowlint's own schemas) or by include/exclude.")
+  @Option(
+      names = {"-v", "--verbose"},
+      description =
+          "Also say which files were skipped as not payloads (flow definitions, flowlint's own schemas) or by include/exclude.")
   boolean verbose;
 
-  @Option(names = "--diff", description = "Print a unified diff of what --fix would change and write nothing (the report goes to standard error).")
+  @Option(
+      names = "--diff",
+      description =
+          "Print a unified diff of what --fix would change and write nothing (the report goes to standard error).")
   boolean diff;
 
   static final class Formats extends ArrayList<String> {
@@ -143,13 +197,22 @@ final class CheckCommand implements Callable<Integer> {
       return usage(e.getMessage()); // a malformed --include or exclude glob
     }
     CheckRun run = new CheckRun(store, config, Optional.ofNullable(flow), env, payloadFiles);
-    // No report file may be one of the payloads it reports on: writing it would destroy the payload.
+    // No report file may be one of the payloads it reports on: writing it would destroy the
+    // payload.
     for (FormatSpecs.Spec spec : specs.specs()) {
       if (spec.file().isPresent()) {
         Optional<String> payload = run.payloadAt(Path.of(spec.file().get()), paths);
         if (payload.isPresent()) {
-          String flag = spec.file().get().equals(output) ? "--output " : "--format " + spec.format().id() + "=";
-          return usage(flag + spec.file().get() + " is the payload " + payload.get() + ", which the report would overwrite; name another file");
+          String flag =
+              spec.file().get().equals(output)
+                  ? "--output "
+                  : "--format " + spec.format().id() + "=";
+          return usage(
+              flag
+                  + spec.file().get()
+                  + " is the payload "
+                  + payload.get()
+                  + ", which the report would overwrite; name another file");
         }
       }
     }
@@ -167,18 +230,26 @@ final class CheckCommand implements Callable<Integer> {
     Optional<String> writing = Optional.empty();
     try {
       for (FormatSpecs.Spec spec : specs.specs()) {
-        Reporter reporter = spec.format().create(spec.file().isEmpty() ? context : context.withoutColor());
+        Reporter reporter =
+            spec.format().create(spec.file().isEmpty() ? context : context.withoutColor());
         if (spec.file().isEmpty()) {
           renderings.add(new Rendering(reporter, reportOut, Optional.empty(), Optional.empty()));
         } else {
           writing = spec.file();
           AtomicFiles.Staged file = AtomicFiles.stage(Path.of(spec.file().get()));
-          renderings.add(new Rendering(reporter, new PrintStream(file.stream(), false, StandardCharsets.UTF_8), Optional.of(file), spec.file()));
+          renderings.add(
+              new Rendering(
+                  reporter,
+                  new PrintStream(file.stream(), false, StandardCharsets.UTF_8),
+                  Optional.of(file),
+                  spec.file()));
         }
       }
       writing = Optional.empty();
       if (specs.specs().stream().allMatch(spec -> spec.file().isPresent())) {
-        renderings.add(new Rendering(new TextReporter(color(), quiet), reportOut, Optional.empty(), Optional.empty()));
+        renderings.add(
+            new Rendering(
+                new TextReporter(color(), quiet), reportOut, Optional.empty(), Optional.empty()));
       }
       Summary.Tally tally = new Summary.Tally();
       CheckRun.Verdict verdict = new CheckRun.Verdict(failOn);
@@ -187,27 +258,36 @@ final class CheckCommand implements Callable<Integer> {
         r.reporter().begin(r.out());
       }
       // Directory arguments that gave a checked file (one flag per argument, not a list of files).
-      List<String> dirs = paths.stream().filter(p -> !p.equals("-") && java.nio.file.Files.isDirectory(Path.of(p)))
-          .map(p -> p.endsWith("/") ? p : p + "/").toList();
+      List<String> dirs =
+          paths.stream()
+              .filter(p -> !p.equals("-") && java.nio.file.Files.isDirectory(Path.of(p)))
+              .map(p -> p.endsWith("/") ? p : p + "/")
+              .toList();
       java.util.Set<String> gave = new java.util.HashSet<>();
-      CheckRun.Sink<FileReport> report = r -> {
-        if (gave.size() < dirs.size()) {
-          dirs.stream().filter(d -> r.path().startsWith(d)).forEach(gave::add);
-        }
-        tally.add(r);
-        verdict.add(r);
-        for (Rendering x : renderings) {
-          x.reporter().file(r, x.out());
-        }
-      };
+      CheckRun.Sink<FileReport> report =
+          r -> {
+            if (gave.size() < dirs.size()) {
+              dirs.stream().filter(d -> r.path().startsWith(d)).forEach(gave::add);
+            }
+            tally.add(r);
+            verdict.add(r);
+            for (Rendering x : renderings) {
+              x.reporter().file(r, x.out());
+            }
+          };
       if (fix || diff) {
-        // "fixed FILE" notes beside the report, unless the report there is a document they would break.
-        boolean document = renderings.stream().anyMatch(r -> r.out() == reportOut && r.reporter().isDocument());
+        // "fixed FILE" notes beside the report, unless the report there is a document they would
+        // break.
+        boolean document =
+            renderings.stream().anyMatch(r -> r.out() == reportOut && r.reporter().isDocument());
         PrintStream say = document ? io.err() : reportOut;
-        run.fix(paths, io.in(), o -> {
-          CheckRun.FixOutcome done = applyFix(o, say, wouldChange);
-          report.accept(done.report());
-        });
+        run.fix(
+            paths,
+            io.in(),
+            o -> {
+              CheckRun.FixOutcome done = applyFix(o, say, wouldChange);
+              report.accept(done.report());
+            });
       } else {
         run.run(paths, io.in(), report);
       }
@@ -234,13 +314,17 @@ final class CheckCommand implements Callable<Integer> {
       if (tally.summary().files() == 0 && run.skipped().isEmpty()) {
         // Nothing matched (an empty folder, an include nothing meets): that is not "clean". Files
         // named and skipped (not payloads, excluded) did match: a hook passing them stays green.
-        io.err().println("flowlint check: checked 0 files: " + PayloadFiles.whyNone(paths, globs)
-            + (allowEmpty ? "" : " (--allow-empty makes this exit 0)"));
+        io.err()
+            .println(
+                "flowlint check: checked 0 files: "
+                    + PayloadFiles.whyNone(paths, globs)
+                    + (allowEmpty ? "" : " (--allow-empty makes this exit 0)"));
         return allowEmpty ? Cli.OK : Cli.USAGE;
       }
       // A directory that gave nothing is worth a word even when other paths gave files.
       if (tally.summary().files() > 0) {
-        dev.flowlint.source.InputFiles.emptyDirectories(paths, d -> gave.contains(d), "payload or flow files")
+        dev.flowlint.source.InputFiles.emptyDirectories(
+                paths, d -> gave.contains(d), "payload or flow files")
             .forEach(note -> io.err().println("flowlint check: note: " + SafeText.escape(note)));
       }
       return code == Cli.OK && diff && wouldChange[0] ? Cli.FINDINGS : code;
@@ -248,9 +332,13 @@ final class CheckCommand implements Callable<Integer> {
       io.err().println("flowlint check: " + e.getMessage());
       return Cli.USAGE;
     } catch (IOException | java.io.UncheckedIOException e) {
-      String why = e instanceof java.io.UncheckedIOException u ? u.getMessage() + ": " + AtomicFiles.describe(u.getCause())
-          : AtomicFiles.describe((IOException) e);
-      io.err().println("flowlint check: " + writing.map(f -> "cannot write " + f + ": ").orElse("") + why);
+      String why =
+          e instanceof java.io.UncheckedIOException u
+              ? u.getMessage() + ": " + AtomicFiles.describe(u.getCause())
+              : AtomicFiles.describe((IOException) e);
+      io.err()
+          .println(
+              "flowlint check: " + writing.map(f -> "cannot write " + f + ": ").orElse("") + why);
       return Cli.USAGE;
     } finally {
       for (Rendering r : renderings) {
@@ -265,14 +353,23 @@ final class CheckCommand implements Callable<Integer> {
     }
   }
 
-  /** A reporter and where it writes; a report to a file writes to a staged file that is renamed into place at the end. */
-  private record Rendering(Reporter reporter, PrintStream out, Optional<AtomicFiles.Staged> staged, Optional<String> file) {}
+  /**
+   * A reporter and where it writes; a report to a file writes to a staged file that is renamed into
+   * place at the end.
+   */
+  private record Rendering(
+      Reporter reporter,
+      PrintStream out,
+      Optional<AtomicFiles.Staged> staged,
+      Optional<String> file) {}
 
   /**
-   * Writes (--fix) or shows (--diff) one outcome; says what changed, and notes in {@code wouldChange}
-   * when anything would. Returns the outcome as it stands on disk: one not written keeps its findings.
+   * Writes (--fix) or shows (--diff) one outcome; says what changed, and notes in {@code
+   * wouldChange} when anything would. Returns the outcome as it stands on disk: one not written
+   * keeps its findings.
    */
-  private CheckRun.FixOutcome applyFix(CheckRun.FixOutcome o, PrintStream say, boolean[] wouldChange) {
+  private CheckRun.FixOutcome applyFix(
+      CheckRun.FixOutcome o, PrintStream say, boolean[] wouldChange) {
     String stdin = stdinFilepath != null ? stdinFilepath : "<stdin>";
     String path = o.report().path();
     o.refused().ifPresent(why -> say.println("not fixed " + SafeText.escape(path) + ": " + why));
@@ -302,8 +399,14 @@ final class CheckCommand implements Callable<Integer> {
         return o.unwritten();
       }
     }
-    say.println("fixed " + SafeText.escape(path) + ": " + o.applied().size() + (o.applied().size() == 1 ? " fix (" : " fixes (")
-        + o.applied().stream().map(Fix::description).collect(Collectors.joining("; ")) + ")");
+    say.println(
+        "fixed "
+            + SafeText.escape(path)
+            + ": "
+            + o.applied().size()
+            + (o.applied().size() == 1 ? " fix (" : " fixes (")
+            + o.applied().stream().map(Fix::description).collect(Collectors.joining("; "))
+            + ")");
     return o;
   }
 

@@ -33,7 +33,8 @@ final class Choices {
     public E convert(String value) {
       E e = byWord.get(value.toLowerCase(Locale.ROOT));
       if (e == null) {
-        throw new TypeConversionException("\"" + value + "\" is not one of " + String.join(", ", this));
+        throw new TypeConversionException(
+            "\"" + value + "\" is not one of " + String.join(", ", this));
       }
       return e;
     }
@@ -53,7 +54,9 @@ final class Choices {
 
   /** When the text report is coloured. */
   enum ColorWhen {
-    AUTO, ALWAYS, NEVER;
+    AUTO,
+    ALWAYS,
+    NEVER;
 
     String word() {
       return name().toLowerCase(Locale.ROOT);

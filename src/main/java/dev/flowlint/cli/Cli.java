@@ -1,9 +1,9 @@
 package dev.flowlint.cli;
 
+import dev.flowlint.genesys.RetryPolicy;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import dev.flowlint.genesys.RetryPolicy;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -15,12 +15,17 @@ import picocli.CommandLine.Command;
     name = "flowlint",
     mixinStandardHelpOptions = true,
     versionProvider = Cli.Version.class,
-    description = "Checks that payloads will really reach a Genesys Cloud Architect flow: exact input names, required inputs, value types and the envelope around them, offline.",
-    footer = {"", "Examples:",
-        "  flowlint import flows/ exports/          write schemas/ from Archy YAML and .i3* exports",
-        "  flowlint check payloads/                 check payloads and templates against schemas/",
-        "  pbpaste | flowlint check - --flow NAME   diagnose a pasted payload",
-        "", "Exit codes: 0 clean, 1 findings, 2 usage error or unusable input."})
+    description =
+        "Checks that payloads will really reach a Genesys Cloud Architect flow: exact input names, required inputs, value types and the envelope around them, offline.",
+    footer = {
+      "",
+      "Examples:",
+      "  flowlint import flows/ exports/          write schemas/ from Archy YAML and .i3* exports",
+      "  flowlint check payloads/                 check payloads and templates against schemas/",
+      "  pbpaste | flowlint check - --flow NAME   diagnose a pasted payload",
+      "",
+      "Exit codes: 0 clean, 1 findings, 2 usage error or unusable input."
+    })
 public final class Cli implements Runnable {
   public static final int OK = 0;
   public static final int FINDINGS = 1;
@@ -30,9 +35,17 @@ public final class Cli implements Runnable {
 
   /** The subcommands, in the order help lists them. */
   static List<Class<?>> commands() {
-    return List.of(ImportCommand.class, PullCommand.class, CheckCommand.class,
-        RulesCommand.class, HookCommand.class, TrainCommand.class, ServeCommand.class, SkeletonCommand.class,
-        EditorCommand.class, CommandLine.HelpCommand.class);
+    return List.of(
+        ImportCommand.class,
+        PullCommand.class,
+        CheckCommand.class,
+        RulesCommand.class,
+        HookCommand.class,
+        TrainCommand.class,
+        ServeCommand.class,
+        SkeletonCommand.class,
+        EditorCommand.class,
+        CommandLine.HelpCommand.class);
   }
 
   /**
@@ -43,8 +56,16 @@ public final class Cli implements Runnable {
     return args.length > 0 && args[0].equals("check") ? List.of(CheckCommand.class) : commands();
   }
 
-  /** Streams of this run, for the commands; the sleeper is how pull waits between retries (tests record the waits). */
-  record Io(InputStream in, PrintStream out, PrintStream err, java.util.Map<String, String> env, RetryPolicy.Sleeper sleeper) {
+  /**
+   * Streams of this run, for the commands; the sleeper is how pull waits between retries (tests
+   * record the waits).
+   */
+  record Io(
+      InputStream in,
+      PrintStream out,
+      PrintStream err,
+      java.util.Map<String, String> env,
+      RetryPolicy.Sleeper sleeper) {
     Io(InputStream in, PrintStream out, PrintStream err, java.util.Map<String, String> env) {
       this(in, out, err, env, RetryPolicy.REAL_SLEEP);
     }
@@ -69,14 +90,26 @@ public final class Cli implements Runnable {
     return run(in, out, err, System.getenv(), args);
   }
 
-  /** As {@link #run(InputStream, PrintStream, PrintStream, String...)} with the environment given. */
-  public static int run(InputStream in, PrintStream out, PrintStream err, java.util.Map<String, String> env, String... args) {
+  /**
+   * As {@link #run(InputStream, PrintStream, PrintStream, String...)} with the environment given.
+   */
+  public static int run(
+      InputStream in,
+      PrintStream out,
+      PrintStream err,
+      java.util.Map<String, String> env,
+      String... args) {
     return run(new Io(in, out, err, env), args);
   }
 
   /** As above, with the retry waits going to {@code sleeper} (tests: no real sleeping). */
-  public static int run(InputStream in, PrintStream out, PrintStream err, java.util.Map<String, String> env,
-      RetryPolicy.Sleeper sleeper, String... args) {
+  public static int run(
+      InputStream in,
+      PrintStream out,
+      PrintStream err,
+      java.util.Map<String, String> env,
+      RetryPolicy.Sleeper sleeper,
+      String... args) {
     return run(new Io(in, out, err, env, sleeper), args);
   }
 
@@ -109,8 +142,10 @@ public final class Cli implements Runnable {
   }
 
   private static int internalError(Exception e, PrintStream err) {
-    err.println("flowlint: internal error: " + e.getClass().getSimpleName()
-        + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")));
+    err.println(
+        "flowlint: internal error: "
+            + e.getClass().getSimpleName()
+            + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")));
     err.println("This is a bug in flowlint; please report it with the command you ran.");
     return USAGE;
   }

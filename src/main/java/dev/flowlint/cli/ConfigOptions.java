@@ -11,10 +11,16 @@ import picocli.CommandLine.Option;
 
 /** --config and --schemas, shared by the commands that read schemas. */
 final class ConfigOptions {
-  @Option(names = "--config", paramLabel = "FILE", description = "Settings file (default: flowlint.yaml when present).")
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "Settings file (default: flowlint.yaml when present).")
   String configFile;
 
-  @Option(names = "--schemas", paramLabel = "DIR", description = "Schemas directory (default: the config's 'schemas', else schemas).")
+  @Option(
+      names = "--schemas",
+      paramLabel = "DIR",
+      description = "Schemas directory (default: the config's 'schemas', else schemas).")
   String schemas;
 
   record Loaded(Config config, Path schemas, String schemasDisplay) {}
@@ -41,7 +47,10 @@ final class ConfigOptions {
       base = p.toAbsolutePath().getParent();
     }
     if (schemas != null && schemas.isBlank()) {
-      err.println("flowlint: the schemas directory may not be empty (\"" + schemas + "\"): name a directory such as schemas");
+      err.println(
+          "flowlint: the schemas directory may not be empty (\""
+              + schemas
+              + "\"): name a directory such as schemas");
       return Optional.empty();
     }
     if (schemas != null) {

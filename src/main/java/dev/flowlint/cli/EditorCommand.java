@@ -43,7 +43,11 @@ final class EditorCommand implements Runnable {
 
     @Mixin ConfigOptions options;
 
-    @Option(names = "--workspace", paramLabel = "DIR", defaultValue = ".", description = "The VS Code workspace folder (default: the current directory).")
+    @Option(
+        names = "--workspace",
+        paramLabel = "DIR",
+        defaultValue = ".",
+        description = "The VS Code workspace folder (default: the current directory).")
     String workspace;
 
     VsCode(Cli.Io io) {
@@ -57,17 +61,27 @@ final class EditorCommand implements Runnable {
         return Cli.USAGE;
       }
       if (loaded.get().config().payloads().isEmpty()) {
-        io.err().println("flowlint editor vscode: flowlint.yaml has no 'payloads' mappings to turn into json.schemas entries"
-            + " (pass --config FILE if it is elsewhere)");
+        io.err()
+            .println(
+                "flowlint editor vscode: flowlint.yaml has no 'payloads' mappings to turn into json.schemas entries"
+                    + " (pass --config FILE if it is elsewhere)");
         return Cli.USAGE;
       }
       Path root = Path.of(workspace).toAbsolutePath().normalize();
       Path settings = root.resolve(".vscode").resolve("settings.json");
       try {
         SchemaStore store = SchemaStore.open(loaded.get().schemas(), loaded.get().schemasDisplay());
-        String dir = root.relativize(loaded.get().schemas().toAbsolutePath().normalize()).toString().replace('\\', '/');
-        Optional<String> existing = Files.isRegularFile(settings) ? Optional.of(Files.readString(settings)) : Optional.empty();
-        VsCodeSettings.Result r = VsCodeSettings.merge(existing, loaded.get().config(), store.entries(), dir, loaded.get().schemas());
+        String dir =
+            root.relativize(loaded.get().schemas().toAbsolutePath().normalize())
+                .toString()
+                .replace('\\', '/');
+        Optional<String> existing =
+            Files.isRegularFile(settings)
+                ? Optional.of(Files.readString(settings))
+                : Optional.empty();
+        VsCodeSettings.Result r =
+            VsCodeSettings.merge(
+                existing, loaded.get().config(), store.entries(), dir, loaded.get().schemas());
         Path settingsDir = settings.toAbsolutePath().getParent();
         if (settingsDir != null) {
           Files.createDirectories(settingsDir);
@@ -75,16 +89,30 @@ final class EditorCommand implements Runnable {
         AtomicFiles.write(settings, r.text());
         r.skipped().forEach(s -> io.err().println("skipped " + s));
         if (r.hadComments()) {
-          io.err().println("warning: the comments in .vscode/settings.json were not kept (JSON has no place for them)");
+          io.err()
+              .println(
+                  "warning: the comments in .vscode/settings.json were not kept (JSON has no place for them)");
         }
-        io.out().println("wrote " + root.relativize(settings) + ": " + r.written() + " flowlint json.schemas "
-            + (r.written() == 1 ? "entry" : "entries") + ", " + r.kept() + " other " + (r.kept() == 1 ? "entry" : "entries") + " kept");
+        io.out()
+            .println(
+                "wrote "
+                    + root.relativize(settings)
+                    + ": "
+                    + r.written()
+                    + " flowlint json.schemas "
+                    + (r.written() == 1 ? "entry" : "entries")
+                    + ", "
+                    + r.kept()
+                    + " other "
+                    + (r.kept() == 1 ? "entry" : "entries")
+                    + " kept");
         return Cli.OK;
       } catch (SchemaStore.StoreException | ConfigException e) {
         io.err().println("flowlint editor vscode: " + e.getMessage());
         return Cli.USAGE;
       } catch (IOException e) {
-        io.err().println("flowlint editor vscode: cannot write " + settings + ": " + e.getMessage());
+        io.err()
+            .println("flowlint editor vscode: cannot write " + settings + ": " + e.getMessage());
         return Cli.USAGE;
       }
     }

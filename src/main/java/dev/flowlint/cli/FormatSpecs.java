@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** The --format options of one run: each format, and the file it goes to (none: standard output). */
+/**
+ * The --format options of one run: each format, and the file it goes to (none: standard output).
+ */
 final class FormatSpecs {
   record Spec(OutputFormat format, Optional<String> file) {}
 
@@ -21,7 +23,9 @@ final class FormatSpecs {
 
   private FormatSpecs() {}
 
-  /** @param output --output: the file of the one format given without =FILE */
+  /**
+   * @param output --output: the file of the one format given without =FILE
+   */
   static Parsed parse(List<String> given, String output) {
     List<String> all = given.isEmpty() ? List.of("text") : given;
     List<Spec> specs = new ArrayList<>();
@@ -30,22 +34,35 @@ final class FormatSpecs {
       String name = eq < 0 ? g : g.substring(0, eq);
       Optional<OutputFormat> f = OutputFormat.byName(name);
       if (f.isEmpty()) {
-        return Parsed.error("unknown --format \"" + name + "\"; use one of " + String.join(", ", OutputFormat.names()));
+        return Parsed.error(
+            "unknown --format \""
+                + name
+                + "\"; use one of "
+                + String.join(", ", OutputFormat.names()));
       }
       if (eq >= 0 && g.length() == eq + 1) {
-        return Parsed.error("--format " + g + " names no file; write " + name + "=FILE, or " + name + " alone for standard output");
+        return Parsed.error(
+            "--format "
+                + g
+                + " names no file; write "
+                + name
+                + "=FILE, or "
+                + name
+                + " alone for standard output");
       }
       specs.add(new Spec(f.get(), eq < 0 ? Optional.empty() : Optional.of(g.substring(eq + 1))));
     }
     List<Spec> toStdout = specs.stream().filter(s -> s.file().isEmpty()).toList();
     if (output != null) {
       if (toStdout.size() != 1) {
-        return Parsed.error("--output names the file of the one --format given without =FILE; with several formats write FORMAT=FILE");
+        return Parsed.error(
+            "--output names the file of the one --format given without =FILE; with several formats write FORMAT=FILE");
       }
       Spec only = toStdout.get(0);
       specs.set(specs.indexOf(only), new Spec(only.format(), Optional.of(output)));
     } else if (toStdout.size() > 1) {
-      return Parsed.error("only one report can go to standard output; give the others a file (FORMAT=FILE)");
+      return Parsed.error(
+          "only one report can go to standard output; give the others a file (FORMAT=FILE)");
     }
     Set<String> files = new HashSet<>();
     for (Spec s : specs) {
@@ -55,7 +72,13 @@ final class FormatSpecs {
       String file = s.file().get();
       if (Files.isDirectory(Path.of(file))) {
         String flag = file.equals(output) ? "--output " : "--format " + s.format().id() + "=";
-        return Parsed.error(flag + file + " is a directory; name a file such as " + file + "/flowlint." + s.format().id());
+        return Parsed.error(
+            flag
+                + file
+                + " is a directory; name a file such as "
+                + file
+                + "/flowlint."
+                + s.format().id());
       }
       if (!files.add(Path.of(file).toAbsolutePath().normalize().toString())) {
         return Parsed.error("two reports would be written to " + file);

@@ -13,7 +13,10 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "hook", mixinStandardHelpOptions = true, description = "Git hook helpers.",
+@Command(
+    name = "hook",
+    mixinStandardHelpOptions = true,
+    description = "Git hook helpers.",
     subcommands = {HookCommand.Install.class})
 final class HookCommand implements Runnable {
   static final String MARKER = "# flowlint pre-commit hook";
@@ -25,16 +28,26 @@ final class HookCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  @Command(name = "install", mixinStandardHelpOptions = true,
-      description = {"Writes the repository's pre-commit hook (where git looks for hooks: core.hooksPath, or the hooks directory shared by all worktrees), which checks the staged content of payloads and payload templates before each commit.",
-          "It refuses to replace a hook it did not write unless --force (the old hook is then kept as pre-commit.before-flowlint)."})
+  @Command(
+      name = "install",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Writes the repository's pre-commit hook (where git looks for hooks: core.hooksPath, or the hooks directory shared by all worktrees), which checks the staged content of payloads and payload templates before each commit.",
+        "It refuses to replace a hook it did not write unless --force (the old hook is then kept as pre-commit.before-flowlint)."
+      })
   static final class Install implements Callable<Integer> {
     private final Cli.Io io;
 
-    @Option(names = "--force", description = "Replace a pre-commit hook that flowlint did not write.")
+    @Option(
+        names = "--force",
+        description = "Replace a pre-commit hook that flowlint did not write.")
     boolean force;
 
-    @Option(names = "--repo", paramLabel = "DIR", defaultValue = ".", description = "The repository (default: the current directory).")
+    @Option(
+        names = "--repo",
+        paramLabel = "DIR",
+        defaultValue = ".",
+        description = "The repository (default: the current directory).")
     String repo;
 
     Install(Cli.Io io) {
@@ -52,7 +65,11 @@ final class HookCommand implements Runnable {
       try {
         hooks = hooksDir(dir);
       } catch (IOException e) {
-        io.err().println("flowlint hook install: cannot run git (" + e.getMessage() + "); install git, or write the hook yourself (docs/ci.md)");
+        io.err()
+            .println(
+                "flowlint hook install: cannot run git ("
+                    + e.getMessage()
+                    + "); install git, or write the hook yourself (docs/ci.md)");
         return Cli.USAGE;
       }
       if (hooks.isEmpty()) {
@@ -63,33 +80,53 @@ final class HookCommand implements Runnable {
       Path hook = hooks.get().resolve("pre-commit");
       if (Files.exists(hook) && !Files.readString(hook).contains(MARKER)) {
         if (!force) {
-          io.err().println("flowlint hook install: " + hook + " exists and was not written by flowlint; "
-              + "rerun with --force to replace it (it will be kept as pre-commit.before-flowlint)");
+          io.err()
+              .println(
+                  "flowlint hook install: "
+                      + hook
+                      + " exists and was not written by flowlint; "
+                      + "rerun with --force to replace it (it will be kept as pre-commit.before-flowlint)");
           return Cli.USAGE;
         }
-        Files.copy(hook, hook.resolveSibling("pre-commit.before-flowlint"), StandardCopyOption.REPLACE_EXISTING,
+        Files.copy(
+            hook,
+            hook.resolveSibling("pre-commit.before-flowlint"),
+            StandardCopyOption.REPLACE_EXISTING,
             StandardCopyOption.COPY_ATTRIBUTES);
       }
       AtomicFiles.write(hook, script());
       Files.setPosixFilePermissions(hook, PosixFilePermissions.fromString("rwxr-xr-x"));
-      io.out().println("installed " + hook + ": staged payloads are checked before each commit (skip once with git commit --no-verify)");
+      io.out()
+          .println(
+              "installed "
+                  + hook
+                  + ": staged payloads are checked before each commit (skip once with git commit --no-verify)");
       return Cli.OK;
     }
 
     private static String script() {
-      String launcher = Optional.ofNullable(System.getProperty("flowlint.launcher")).orElse("flowlint");
-      String suffixes = PayloadFiles.DEFAULT_SUFFIXES.stream().map(s -> "'*" + s + "'").collect(Collectors.joining(" "));
+      String launcher =
+          Optional.ofNullable(System.getProperty("flowlint.launcher")).orElse("flowlint");
+      String suffixes =
+          PayloadFiles.DEFAULT_SUFFIXES.stream()
+              .map(s -> "'*" + s + "'")
+              .collect(Collectors.joining(" "));
       return "#!/usr/bin/env bash\n"
-          + MARKER + ": written by 'flowlint hook install'; 'flowlint hook install --force' rewrites it.\n"
+          + MARKER
+          + ": written by 'flowlint hook install'; 'flowlint hook install --force' rewrites it.\n"
           + "# Checks the staged payloads and payload templates; findings stop the commit (git commit --no-verify skips it).\n"
           + "set -euo pipefail\n"
           // Single-quoted: a launcher path with $, ` or " in it stays a path.
-          + "default_flowlint='" + launcher.replace("'", "'\\''") + "'\n"
+          + "default_flowlint='"
+          + launcher.replace("'", "'\\''")
+          + "'\n"
           + "flowlint=\"${FLOWLINT:-$default_flowlint}\"\n"
           + "cd \"$(git rev-parse --show-toplevel)\"\n"
           + "files=()\n"
           + "while IFS= read -r -d '' f; do files+=(\"$f\"); done < <(git diff --cached --name-only --diff-filter=ACMR -z -- \\\n"
-          + "  " + suffixes + " ':(exclude)*.schema.json' ':(exclude)schemas/index.json')\n"
+          + "  "
+          + suffixes
+          + " ':(exclude)*.schema.json' ':(exclude)schemas/index.json')\n"
           + "[ ${#files[@]} -eq 0 ] && exit 0\n"
           + "# --staged: check what is being committed, not the working tree; --: every name is a file, even \"--output=x\".\n"
           + "exec \"$flowlint\" check --staged -- \"${files[@]}\"\n";
@@ -101,10 +138,15 @@ final class HookCommand implements Runnable {
      * main repository. Empty when {@code dir} is not in a repository.
      */
     static Optional<Path> hooksDir(Path dir) throws IOException {
-      Process p = new ProcessBuilder("git", "rev-parse", "--git-path", "hooks").directory(dir.toFile())
-          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      Process p =
+          new ProcessBuilder("git", "rev-parse", "--git-path", "hooks")
+              .directory(dir.toFile())
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
       p.getOutputStream().close();
-      String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+      String out =
+          new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+              .strip();
       try {
         if (p.waitFor() != 0 || out.isEmpty()) {
           return Optional.empty();

@@ -34,8 +34,13 @@ final class ImportCheck {
     this.io = io;
   }
 
-  int run(Path outDir, String outDisplay, RequiredPolicy policy, java.util.Map<String, java.util.Map<String, tools.jackson.databind.JsonNode>> constraints,
-      List<Definition> flows, List<Problem> problems) {
+  int run(
+      Path outDir,
+      String outDisplay,
+      RequiredPolicy policy,
+      java.util.Map<String, java.util.Map<String, tools.jackson.databind.JsonNode>> constraints,
+      List<Definition> flows,
+      List<Problem> problems) {
     Path scratch = null;
     try {
       scratch = Files.createTempDirectory("flowlint-import-check");
@@ -48,41 +53,72 @@ final class ImportCheck {
         }
         Files.write(copy, e.getValue());
       }
-      ImportResult result = new SchemaImporter(policy, constraints).write(scratch, outDisplay, flows, problems);
+      ImportResult result =
+          new SchemaImporter(policy, constraints).write(scratch, outDisplay, flows, problems);
       io.err().print(result.problemsText());
       Map<String, byte[]> after = contents(scratch);
-      List<String> changed = after.keySet().stream().filter(f -> !java.util.Arrays.equals(after.get(f), before.get(f)))
-          .sorted(flowsFirst()).toList();
+      List<String> changed =
+          after.keySet().stream()
+              .filter(f -> !java.util.Arrays.equals(after.get(f), before.get(f)))
+              .sorted(flowsFirst())
+              .toList();
       List<String> drift = semanticDrift(outDir, outDisplay, policy, flows);
       if (changed.isEmpty()) {
-        io.out().println("schemas up to date: " + result.imported().size() + plural(result.imported().size(), " flow") + " from the definitions given match " + outDisplay);
+        io.out()
+            .println(
+                "schemas up to date: "
+                    + result.imported().size()
+                    + plural(result.imported().size(), " flow")
+                    + " from the definitions given match "
+                    + outDisplay);
         return result.errors() > 0 ? Cli.USAGE : Cli.OK;
       }
       drift.forEach(line -> io.out().println(SafeText.escape(line)));
       for (String file : changed) {
         String display = outDisplay.endsWith("/") ? outDisplay + file : outDisplay + "/" + file;
         String diff = UnifiedDiff.of(display, text(before.get(file)), text(after.get(file)));
-        io.out().print(before.containsKey(file) ? diff : diff.replaceFirst("^--- a/\\S*", "--- /dev/null"));
+        io.out()
+            .print(
+                before.containsKey(file)
+                    ? diff
+                    : diff.replaceFirst("^--- a/\\S*", "--- /dev/null"));
       }
-      long flowFiles = changed.stream().filter(f -> !f.equals(dev.flowlint.schema.SchemaIndex.FILE_NAME)).count();
-      io.out().println("schemas out of date: " + flowFiles + plural(flowFiles, " schema file") + " in " + outDisplay
-          + (flowFiles == 1 ? " differs" : " differ") + " from the definitions given; run 'flowlint import' with the same arguments to update them");
+      long flowFiles =
+          changed.stream()
+              .filter(f -> !f.equals(dev.flowlint.schema.SchemaIndex.FILE_NAME))
+              .count();
+      io.out()
+          .println(
+              "schemas out of date: "
+                  + flowFiles
+                  + plural(flowFiles, " schema file")
+                  + " in "
+                  + outDisplay
+                  + (flowFiles == 1 ? " differs" : " differ")
+                  + " from the definitions given; run 'flowlint import' with the same arguments to update them");
       return Cli.FINDINGS;
     } catch (IOException e) {
-      io.err().println("flowlint import --check: cannot compare with " + outDisplay + ": " + e.getMessage());
+      io.err()
+          .println(
+              "flowlint import --check: cannot compare with " + outDisplay + ": " + e.getMessage());
       return Cli.USAGE;
     } finally {
       delete(scratch);
     }
   }
 
-  /** What changed per flow in words, as pull --check says it; empty when the directory cannot be read. */
-  private List<String> semanticDrift(Path outDir, String outDisplay, RequiredPolicy policy, List<Definition> flows) {
+  /**
+   * What changed per flow in words, as pull --check says it; empty when the directory cannot be
+   * read.
+   */
+  private List<String> semanticDrift(
+      Path outDir, String outDisplay, RequiredPolicy policy, List<Definition> flows) {
     if (!Files.isDirectory(outDir)) {
       return List.of();
     }
     SchemaWriter writer = new SchemaWriter(policy);
-    List<JsonNode> fresh = flows.stream().filter(Definition::hasInputs).map(f -> (JsonNode) writer.schema(f)).toList();
+    List<JsonNode> fresh =
+        flows.stream().filter(Definition::hasInputs).map(f -> (JsonNode) writer.schema(f)).toList();
     try {
       SchemaStore store = SchemaStore.open(outDir, outDisplay);
       return SchemaDrift.compare(Optional.of(store), fresh, false, Set.of());
@@ -93,7 +129,8 @@ final class ImportCheck {
 
   /** Flow schemas in name order, the index last. */
   private static Comparator<String> flowsFirst() {
-    return Comparator.comparing((String f) -> f.equals(dev.flowlint.schema.SchemaIndex.FILE_NAME)).thenComparing(f -> f);
+    return Comparator.comparing((String f) -> f.equals(dev.flowlint.schema.SchemaIndex.FILE_NAME))
+        .thenComparing(f -> f);
   }
 
   private static String text(byte[] bytes) {

@@ -31,17 +31,28 @@ final class ImportCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Mixin OutputOptions output;
 
-  @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Definition files or directories.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "FILE|DIR",
+      description = "Definition files or directories.")
   List<String> paths;
 
-  @Option(names = "--required", paramLabel = "POLICY",
-      description = "Which inputs are required: no-default (no initial value; the default), schema (only an API 'required' list), all, none. Default: the config's 'required'.")
+  @Option(
+      names = "--required",
+      paramLabel = "POLICY",
+      description =
+          "Which inputs are required: no-default (no initial value; the default), schema (only an API 'required' list), all, none. Default: the config's 'required'.")
   String required;
 
-  @Option(names = {"-q", "--quiet"}, description = "Print only problems and the summary line.")
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "Print only problems and the summary line.")
   boolean quiet;
 
-  @Option(names = "--check", description = "Write nothing: exit 1 with a per-flow diff when the schemas directory is out of date with the definitions given (for CI and the flowlint-schemas hook).")
+  @Option(
+      names = "--check",
+      description =
+          "Write nothing: exit 1 with a per-flow diff when the schemas directory is out of date with the definitions given (for CI and the flowlint-schemas hook).")
   boolean check;
 
   ImportCommand(Cli.Io io) {
@@ -56,17 +67,25 @@ final class ImportCommand implements Callable<Integer> {
     }
     Path outDir = loaded.get().schemas();
     String outDisplay = loaded.get().schemasDisplay();
-    var policy = required == null
-        ? Optional.of(loaded.get().config().required().orElse(RequiredPolicy.NO_DEFAULT))
-        : RequiredPolicy.parse(required);
+    var policy =
+        required == null
+            ? Optional.of(loaded.get().config().required().orElse(RequiredPolicy.NO_DEFAULT))
+            : RequiredPolicy.parse(required);
     if (policy.isEmpty()) {
-      io.err().println("flowlint import: unknown --required policy \"" + required + "\"; use no-default, schema, all or none");
+      io.err()
+          .println(
+              "flowlint import: unknown --required policy \""
+                  + required
+                  + "\"; use no-default, schema, all or none");
       return Cli.USAGE;
     }
     List<InputFiles.Skipped> skipped = new ArrayList<>();
-    List<InputFiles.InputFile> files = InputFiles.expand(paths, InputFiles::isDefinitionName, skipped);
+    List<InputFiles.InputFile> files =
+        InputFiles.expand(paths, InputFiles::isDefinitionName, skipped);
     List<Problem> problems = new ArrayList<>();
-    for (String empty : InputFiles.emptyDirectories(paths, files, "flow definitions (*.yaml, *.yml, *.json, *.i3*)")) {
+    for (String empty :
+        InputFiles.emptyDirectories(
+            paths, files, "flow definitions (*.yaml, *.yml, *.json, *.i3*)")) {
       problems.add(new Problem(Severity.WARNING, empty));
     }
     for (InputFiles.Skipped m : skipped) {
@@ -78,31 +97,54 @@ final class ImportCommand implements Callable<Integer> {
       try {
         flows.addAll(sources.read(f.path(), f.display()));
       } catch (SourceException e) {
-        // A Terraform file beside the flows is expected, not a broken definition: say what to do instead.
-        problems.add(new Problem(e.getMessage().endsWith(FlowSources.TERRAFORM) ? Severity.WARNING : Severity.ERROR, e.getMessage()));
+        // A Terraform file beside the flows is expected, not a broken definition: say what to do
+        // instead.
+        problems.add(
+            new Problem(
+                e.getMessage().endsWith(FlowSources.TERRAFORM) ? Severity.WARNING : Severity.ERROR,
+                e.getMessage()));
       }
     }
     sources.notes().forEach(n -> problems.add(new Problem(Severity.WARNING, n)));
     if (check) {
-      return new ImportCheck(io).run(outDir, outDisplay, policy.get(), loaded.get().config().constraints(), flows, problems);
+      return new ImportCheck(io)
+          .run(
+              outDir,
+              outDisplay,
+              policy.get(),
+              loaded.get().config().constraints(),
+              flows,
+              problems);
     }
     ImportResult result;
     try {
-      result = new SchemaImporter(policy.get(), loaded.get().config().constraints()).write(outDir, outDisplay, flows, problems);
+      result =
+          new SchemaImporter(policy.get(), loaded.get().config().constraints())
+              .write(outDir, outDisplay, flows, problems);
     } catch (IOException e) {
-      io.err().println("flowlint import: cannot write " + outDisplay + ": " + dev.flowlint.io.AtomicFiles.describe(e) + "; nothing was changed");
+      io.err()
+          .println(
+              "flowlint import: cannot write "
+                  + outDisplay
+                  + ": "
+                  + dev.flowlint.io.AtomicFiles.describe(e)
+                  + "; nothing was changed");
       return Cli.USAGE;
     }
     print(result);
-    // Any error (a file that cannot be read, a flow defined two ways) exits 2; the rest is still written.
-    return result.errors() > 0 || (result.imported().isEmpty() && flows.isEmpty()) ? Cli.USAGE : Cli.OK;
+    // Any error (a file that cannot be read, a flow defined two ways) exits 2; the rest is still
+    // written.
+    return result.errors() > 0 || (result.imported().isEmpty() && flows.isEmpty())
+        ? Cli.USAGE
+        : Cli.OK;
   }
 
   private void print(ImportResult result) {
     io.err().print(result.problemsText());
     String summary = result.summary();
     if (quiet) {
-      summary.lines()
+      summary
+          .lines()
           .filter(l -> !l.startsWith("imported ") && !l.startsWith("skipped "))
           .forEach(io.out()::println);
     } else {

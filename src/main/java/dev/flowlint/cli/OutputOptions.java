@@ -6,10 +6,16 @@ import picocli.CommandLine.Option;
 
 /** --out and --config, shared by the commands that write schemas (import, pull). */
 final class OutputOptions {
-  @Option(names = "--out", paramLabel = "DIR", description = "Schemas directory (default: the config's 'schemas', else schemas).")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Schemas directory (default: the config's 'schemas', else schemas).")
   String out;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "Settings file (default: flowlint.yaml when present).")
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "Settings file (default: flowlint.yaml when present).")
   String configFile;
 
   Optional<ConfigOptions.Loaded> load(PrintStream err) {

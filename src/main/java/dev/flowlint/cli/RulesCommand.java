@@ -4,7 +4,10 @@ import dev.flowlint.model.Rule;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
-@Command(name = "rules", mixinStandardHelpOptions = true, description = "Lists every rule: id, default severity, and what it catches.")
+@Command(
+    name = "rules",
+    mixinStandardHelpOptions = true,
+    description = "Lists every rule: id, default severity, and what it catches.")
 final class RulesCommand implements Callable<Integer> {
   private final Cli.Io io;
 
@@ -19,7 +22,8 @@ final class RulesCommand implements Callable<Integer> {
       width = Math.max(width, r.id().length());
     }
     for (Rule r : Rule.values()) {
-      io.out().printf("%-" + width + "s  %-7s  %s%n", r.id(), r.defaultSeverity().word(), r.summary());
+      io.out()
+          .printf("%-" + width + "s  %-7s  %s%n", r.id(), r.defaultSeverity().word(), r.summary());
     }
     return Cli.OK;
   }

@@ -17,21 +17,34 @@ import picocli.CommandLine.Option;
       "Serves a local page to paste a payload into and see its diagnosis (the same findings and fixes as check), and the JSON API behind it.",
       "Listens on 127.0.0.1 only unless --host says otherwise; reads schemas/ again when it changes; never writes a file. Ctrl-C stops it."
     },
-    footer = {"", "API: GET /api/flows, GET /api/skeleton?flow=NAME, POST /api/check, GET /healthz (see docs/serve.md)."})
+    footer = {
+      "",
+      "API: GET /api/flows, GET /api/skeleton?flow=NAME, POST /api/check, GET /healthz (see docs/serve.md)."
+    })
 final class ServeCommand implements Callable<Integer> {
   private final Cli.Io io;
 
   @Mixin ConfigOptions common;
 
-  @Option(names = "--port", paramLabel = "PORT", defaultValue = "" + ServeSettings.DEFAULT_PORT,
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      defaultValue = "" + ServeSettings.DEFAULT_PORT,
       description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
   int port;
 
-  @Option(names = "--host", paramLabel = "HOST", defaultValue = ServeSettings.DEFAULT_HOST,
-      description = "Address to listen on (default: ${DEFAULT-VALUE}). Anything but a loopback address lets other machines in.")
+  @Option(
+      names = "--host",
+      paramLabel = "HOST",
+      defaultValue = ServeSettings.DEFAULT_HOST,
+      description =
+          "Address to listen on (default: ${DEFAULT-VALUE}). Anything but a loopback address lets other machines in.")
   String host;
 
-  @Option(names = "--max-body", paramLabel = "BYTES", defaultValue = "" + ServeSettings.DEFAULT_MAX_BODY,
+  @Option(
+      names = "--max-body",
+      paramLabel = "BYTES",
+      defaultValue = "" + ServeSettings.DEFAULT_MAX_BODY,
       description = "Largest request body accepted (default: ${DEFAULT-VALUE}, 1 MiB).")
   long maxBody;
 
@@ -54,8 +67,15 @@ final class ServeCommand implements Callable<Integer> {
     if (loaded.isEmpty()) {
       return Cli.USAGE;
     }
-    ServeSettings settings = new ServeSettings(host, port, maxBody, loaded.get().schemas(), loaded.get().schemasDisplay(),
-        loaded.get().config(), Cli.version());
+    ServeSettings settings =
+        new ServeSettings(
+            host,
+            port,
+            maxBody,
+            loaded.get().schemas(),
+            loaded.get().schemasDisplay(),
+            loaded.get().config(),
+            Cli.version());
     FlowServer server;
     try {
       server = FlowServer.start(settings, io.err());
@@ -63,20 +83,36 @@ final class ServeCommand implements Callable<Integer> {
       return usage(e.getMessage());
     }
     if (!server.loopback()) {
-      io.err().println("flowlint serve: warning: listening on " + host + ", which other machines may reach; "
-          + "anyone who can reach it can read your flows' inputs. Use the default --host 127.0.0.1 unless you mean it.");
+      io.err()
+          .println(
+              "flowlint serve: warning: listening on "
+                  + host
+                  + ", which other machines may reach; "
+                  + "anyone who can reach it can read your flows' inputs. Use the default --host 127.0.0.1 unless you mean it.");
     }
-    io.out().println("flowlint serve: " + server.url() + "  (" + server.flows() + " flows from " + loaded.get().schemasDisplay()
-        + "; Ctrl-C stops it)");
+    io.out()
+        .println(
+            "flowlint serve: "
+                + server.url()
+                + "  ("
+                + server.flows()
+                + " flows from "
+                + loaded.get().schemasDisplay()
+                + "; Ctrl-C stops it)");
     io.out().flush();
     if (open && !Browser.open(server.url())) {
-      io.err().println("flowlint serve: cannot open a browser here; open " + server.url() + " yourself");
+      io.err()
+          .println(
+              "flowlint serve: cannot open a browser here; open " + server.url() + " yourself");
     }
-    Thread stopper = new Thread(() -> {
-      server.close();
-      io.err().println("flowlint serve: stopped");
-      io.err().flush();
-    }, "flowlint-serve-stop");
+    Thread stopper =
+        new Thread(
+            () -> {
+              server.close();
+              io.err().println("flowlint serve: stopped");
+              io.err().flush();
+            },
+            "flowlint-serve-stop");
     Runtime.getRuntime().addShutdownHook(stopper);
     try {
       server.awaitClose();

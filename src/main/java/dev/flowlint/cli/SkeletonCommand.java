@@ -27,10 +27,18 @@ final class SkeletonCommand implements Callable<Integer> {
 
   @Mixin ConfigOptions common;
 
-  @Option(names = "--flow", required = true, paramLabel = "NAME|ID", description = "The flow or data action (its name or id in schemas/).")
+  @Option(
+      names = "--flow",
+      required = true,
+      paramLabel = "NAME|ID",
+      description = "The flow or data action (its name or id in schemas/).")
   String flow;
 
-  @Option(names = "--envelope", paramLabel = "NAME", description = "flow-execution, shared-flow, inputs or data-action (default: the one the flow's type is reached through).")
+  @Option(
+      names = "--envelope",
+      paramLabel = "NAME",
+      description =
+          "flow-execution, shared-flow, inputs or data-action (default: the one the flow's type is reached through).")
   String envelope;
 
   SkeletonCommand(Cli.Io io) {
@@ -43,7 +51,10 @@ final class SkeletonCommand implements Callable<Integer> {
     if (envelope != null) {
       env = Envelope.byId(envelope);
       if (env.isEmpty()) {
-        return usage("--envelope must be flow-execution, shared-flow, inputs or data-action, not \"" + envelope + "\"");
+        return usage(
+            "--envelope must be flow-execution, shared-flow, inputs or data-action, not \""
+                + envelope
+                + "\"");
       }
     }
     Optional<ConfigOptions.Loaded> loaded = common.load(io.err());
@@ -61,8 +72,14 @@ final class SkeletonCommand implements Callable<Integer> {
     }
     if (schema.isEmpty()) {
       List<String> close = Suggester.suggest(flow, names);
-      return usage("no schema for flow \"" + flow + "\" in " + loaded.get().schemasDisplay()
-          + (close.isEmpty() ? "; known flows: " + String.join(", ", names) : "; did you mean \"" + String.join("\" or \"", close) + "\"?"));
+      return usage(
+          "no schema for flow \""
+              + flow
+              + "\" in "
+              + loaded.get().schemasDisplay()
+              + (close.isEmpty()
+                  ? "; known flows: " + String.join(", ", names)
+                  : "; did you mean \"" + String.join("\" or \"", close) + "\"?"));
     }
     Skeleton.Body body = Skeleton.of(schema.get(), env, loaded.get().config());
     io.out().print(body.text());

@@ -14,7 +14,10 @@ import java.util.Optional;
 final class Terminal {
   private Terminal() {}
 
-  /** Colour for --color auto: stdout a terminal, NO_COLOR unset or empty (no-color.org), TERM not dumb. */
+  /**
+   * Colour for --color auto: stdout a terminal, NO_COLOR unset or empty (no-color.org), TERM not
+   * dumb.
+   */
   static boolean colorAuto(Map<String, String> env, boolean stdoutIsTerminal) {
     if (!env.getOrDefault("NO_COLOR", "").isEmpty() || "dumb".equals(env.get("TERM"))) {
       return false;
@@ -32,13 +35,17 @@ final class Terminal {
   }
 
   static boolean isTerminalDevice(String target) {
-    return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
+    return target.startsWith("/dev/pts/")
+        || target.startsWith("/dev/tty")
+        || target.equals("/dev/console");
   }
 
   private static Optional<String> fd1Target() {
     Path fd1 = Path.of("/proc/self/fd/1");
     try {
-      return Files.isSymbolicLink(fd1) ? Optional.of(Files.readSymbolicLink(fd1).toString()) : Optional.empty();
+      return Files.isSymbolicLink(fd1)
+          ? Optional.of(Files.readSymbolicLink(fd1).toString())
+          : Optional.empty();
     } catch (IOException | UnsupportedOperationException | SecurityException e) {
       return Optional.empty();
     }

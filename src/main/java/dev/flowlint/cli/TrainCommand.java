@@ -30,28 +30,62 @@ final class TrainCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Path dir = Files.createTempDirectory("flowlint-train");
     try {
-      var flows = new FlowSources().read(SourceText.decode(resource("workflow.yaml"), "workflow.yaml"));
-      new SchemaImporter(RequiredPolicy.NO_DEFAULT).write(dir.resolve("schemas"), "schemas", flows, List.of());
-      // Check a payload with a typo, a wrong type and a placeholder, and render it, as a check run would.
+      var flows =
+          new FlowSources().read(SourceText.decode(resource("workflow.yaml"), "workflow.yaml"));
+      new SchemaImporter(RequiredPolicy.NO_DEFAULT)
+          .write(dir.resolve("schemas"), "schemas", flows, List.of());
+      // Check a payload with a typo, a wrong type and a placeholder, and render it, as a check run
+      // would.
       var store = dev.flowlint.schema.SchemaStore.open(dir.resolve("schemas"), "schemas");
       var checker = new dev.flowlint.check.PayloadChecker(store, dev.flowlint.config.Config.EMPTY);
-      String payload = "{\"flowId\": \"{{ id }}\", \"inputData\": {\"customerId\": \"{{ c }}\", \"Flow.scores\": [\"1\"]}}";
-      var report = checker.check("train.json", payload,
-          new dev.flowlint.check.Target(java.util.Optional.of("flowlint training flow"), "--flow", java.util.Optional.empty()));
-      var sink = new java.io.PrintStream(java.io.OutputStream.nullOutputStream(), false, java.nio.charset.StandardCharsets.UTF_8);
+      String payload =
+          "{\"flowId\": \"{{ id }}\", \"inputData\": {\"customerId\": \"{{ c }}\", \"Flow.scores\": [\"1\"]}}";
+      var report =
+          checker.check(
+              "train.json",
+              payload,
+              new dev.flowlint.check.Target(
+                  java.util.Optional.of("flowlint training flow"),
+                  "--flow",
+                  java.util.Optional.empty()));
+      var sink =
+          new java.io.PrintStream(
+              java.io.OutputStream.nullOutputStream(),
+              false,
+              java.nio.charset.StandardCharsets.UTF_8);
       for (String format : dev.flowlint.report.Reporters.NAMES) {
-        dev.flowlint.report.Reporters.byName(format, Cli.version(), false, false).orElseThrow().write(List.of(report), sink);
+        dev.flowlint.report.Reporters.byName(format, Cli.version(), false, false)
+            .orElseThrow()
+            .write(List.of(report), sink);
       }
-      // And a check run as a hook starts it (the fast path, files in parallel, every format streamed).
+      // And a check run as a hook starts it (the fast path, files in parallel, every format
+      // streamed).
       Path payloads = Files.createDirectories(dir.resolve("payloads"));
       Files.writeString(payloads.resolve("a.json"), payload);
       Files.writeString(payloads.resolve("b.json"), "{\"flowId\": \"x\", \"inputData\": {}}");
       for (String format : dev.flowlint.report.Reporters.NAMES) {
-        Cli.run(java.io.InputStream.nullInputStream(), sink, sink, java.util.Map.of(), "check", payloads.toString(),
-            "--schemas", dir.resolve("schemas").toString(), "--format", format);
+        Cli.run(
+            java.io.InputStream.nullInputStream(),
+            sink,
+            sink,
+            java.util.Map.of(),
+            "check",
+            payloads.toString(),
+            "--schemas",
+            dir.resolve("schemas").toString(),
+            "--format",
+            format);
       }
-      Cli.run(java.io.InputStream.nullInputStream(), sink, sink, java.util.Map.of(), "check",
-          payloads.resolve("a.json").toString(), "--schemas", dir.resolve("schemas").toString(), "-q");
+      Cli.run(
+          java.io.InputStream.nullInputStream(),
+          sink,
+          sink,
+          java.util.Map.of(),
+          "check",
+          payloads.resolve("a.json").toString(),
+          "--schemas",
+          dir.resolve("schemas").toString(),
+          "-q");
       return report.diagnostics().isEmpty() ? Cli.USAGE : Cli.OK;
     } finally {
       try (Stream<Path> walk = Files.walk(dir)) {

@@ -20,8 +20,8 @@ import tools.jackson.databind.JsonNode;
  * @param rules severity per rule id; empty Optional means "off"
  * @param include globs of the files to check (named or found); empty means every payload suffix
  * @param exclude globs of files never to check, even when named on the command line
- * @param templates values of template placeholders in call sites' callee names
- *     ({@code common_module_name → Resolve Contact}), so calls in Terraform templates can be checked
+ * @param templates values of template placeholders in call sites' callee names ({@code
+ *     common_module_name → Resolve Contact}), so calls in Terraform templates can be checked
  */
 public record Config(
     Optional<String> schemas,
@@ -33,15 +33,29 @@ public record Config(
     List<String> exclude,
     Map<String, String> templates) {
 
-  public static final Config EMPTY = new Config(Optional.empty(), List.of(), Optional.empty(), Map.of(), Map.of(), List.of(), List.of(), Map.of());
+  public static final Config EMPTY =
+      new Config(
+          Optional.empty(),
+          List.of(),
+          Optional.empty(),
+          Map.of(),
+          Map.of(),
+          List.of(),
+          List.of(),
+          Map.of());
 
   public Config {
     templates = Map.copyOf(templates);
   }
 
   /** Settings without exclude globs or template values. */
-  public Config(Optional<String> schemas, List<PayloadMapping> payloads, Optional<RequiredPolicy> required,
-      Map<String, FlowOverride> flows, Map<String, Optional<Severity>> rules, List<String> include) {
+  public Config(
+      Optional<String> schemas,
+      List<PayloadMapping> payloads,
+      Optional<RequiredPolicy> required,
+      Map<String, FlowOverride> flows,
+      Map<String, Optional<Severity>> rules,
+      List<String> include) {
     this(schemas, payloads, required, flows, rules, include, List.of(), Map.of());
   }
 
@@ -54,7 +68,8 @@ public record Config(
       }
       PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + files);
       Path p = Path.of(normalized);
-      return m.matches(p) || (!files.contains("/") && p.getFileName() != null && m.matches(p.getFileName()));
+      return m.matches(p)
+          || (!files.contains("/") && p.getFileName() != null && m.matches(p.getFileName()));
     }
   }
 
@@ -62,7 +77,8 @@ public record Config(
    * Inputs to treat as required or optional whatever the schema says, and JSON Schema keywords to
    * merge into inputs' schemas at import ({@code inputs: {Flow.status: {enum: [open, closed]}}}).
    */
-  public record FlowOverride(Set<String> required, Set<String> optional, Map<String, JsonNode> inputs) {
+  public record FlowOverride(
+      Set<String> required, Set<String> optional, Map<String, JsonNode> inputs) {
     public FlowOverride(Set<String> required, Set<String> optional) {
       this(required, optional, Map.of());
     }
@@ -71,11 +87,12 @@ public record Config(
   /** Per flow (by name or id as written in the config): input name → keywords to merge. */
   public Map<String, Map<String, JsonNode>> constraints() {
     Map<String, Map<String, JsonNode>> out = new java.util.LinkedHashMap<>();
-    flows.forEach((flow, o) -> {
-      if (!o.inputs().isEmpty()) {
-        out.put(flow, o.inputs());
-      }
-    });
+    flows.forEach(
+        (flow, o) -> {
+          if (!o.inputs().isEmpty()) {
+            out.put(flow, o.inputs());
+          }
+        });
     return out;
   }
 

@@ -25,7 +25,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /** Reads and validates {@code flowlint.yaml}; every mistake is named with the key it is under. */
 public final class ConfigReader {
   public static final String DEFAULT_FILE = "flowlint.yaml";
-  private static final Set<String> KEYS = Set.of("schemas", "payloads", "required", "flows", "rules", "include", "exclude", "templates");
+  private static final Set<String> KEYS =
+      Set.of(
+          "schemas", "payloads", "required", "flows", "rules", "include", "exclude", "templates");
   private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
   private ConfigReader() {}
@@ -39,26 +41,51 @@ public final class ConfigReader {
       throw new ConfigException(e.getMessage());
     } catch (JacksonException e) {
       var loc = e.getLocation();
-      throw new ConfigException(display + (loc != null && loc.getLineNr() > 0 ? ":" + loc.getLineNr() + ":" + loc.getColumnNr() : "")
-          + ": not valid YAML: " + e.getOriginalMessage().lines().filter(l -> !l.startsWith(" ")).reduce((a, b) -> b).orElse("").strip());
+      throw new ConfigException(
+          display
+              + (loc != null && loc.getLineNr() > 0
+                  ? ":" + loc.getLineNr() + ":" + loc.getColumnNr()
+                  : "")
+              + ": not valid YAML: "
+              + e.getOriginalMessage()
+                  .lines()
+                  .filter(l -> !l.startsWith(" "))
+                  .reduce((a, b) -> b)
+                  .orElse("")
+                  .strip());
     }
     if (root == null || root.isNull()) {
       return Config.EMPTY;
     }
     if (!root.isObject()) {
-      throw new ConfigException(display + ": expected a mapping of settings (schemas, payloads, required, flows, rules, include, exclude, templates)");
+      throw new ConfigException(
+          display
+              + ": expected a mapping of settings (schemas, payloads, required, flows, rules, include, exclude, templates)");
     }
     for (String key : root.propertyNames()) {
       if (!KEYS.contains(key)) {
-        throw new ConfigException(display + ": unknown setting \"" + key + "\"; known: " + String.join(", ", KEYS.stream().sorted().toList()));
+        throw new ConfigException(
+            display
+                + ": unknown setting \""
+                + key
+                + "\"; known: "
+                + String.join(", ", KEYS.stream().sorted().toList()));
       }
     }
     Optional<String> schemas = text(root.get("schemas"));
     Optional<RequiredPolicy> required = Optional.empty();
     if (root.has("required")) {
       String word = text(root.get("required")).orElse("");
-      required = Optional.of(RequiredPolicy.parse(word).orElseThrow(() -> new ConfigException(
-          display + ": required: \"" + word + "\" is not one of no-default, schema, all, none")));
+      required =
+          Optional.of(
+              RequiredPolicy.parse(word)
+                  .orElseThrow(
+                      () ->
+                          new ConfigException(
+                              display
+                                  + ": required: \""
+                                  + word
+                                  + "\" is not one of no-default, schema, all, none")));
     }
     List<String> include = strings(display, "include", root.get("include"));
     for (String glob : include) {
@@ -68,8 +95,13 @@ public final class ConfigReader {
     for (String glob : exclude) {
       checkGlob(display + ": exclude", glob);
     }
-    return new Config(schemas, payloads(display, root.get("payloads")), required,
-        flows(display, root.get("flows")), rules(display, root.get("rules")), include,
+    return new Config(
+        schemas,
+        payloads(display, root.get("payloads")),
+        required,
+        flows(display, root.get("flows")),
+        rules(display, root.get("rules")),
+        include,
         exclude,
         templates(display, root.get("templates")));
   }
@@ -79,19 +111,27 @@ public final class ConfigReader {
     try {
       java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + glob);
     } catch (java.util.regex.PatternSyntaxException e) {
-      throw new ConfigException(where + ": the glob \"" + glob + "\" is malformed: " + e.getDescription()
-          + (e.getIndex() >= 0 ? " at character " + (e.getIndex() + 1) : ""));
+      throw new ConfigException(
+          where
+              + ": the glob \""
+              + glob
+              + "\" is malformed: "
+              + e.getDescription()
+              + (e.getIndex() >= 0 ? " at character " + (e.getIndex() + 1) : ""));
     }
   }
 
   /** {@code templates: {common_module_name: "Resolve Contact"}}: placeholder name → value. */
-  private static Map<String, String> templates(String display, JsonNode node) throws ConfigException {
+  private static Map<String, String> templates(String display, JsonNode node)
+      throws ConfigException {
     Map<String, String> out = new LinkedHashMap<>();
     if (node == null || node.isNull()) {
       return out;
     }
     if (!node.isObject()) {
-      throw new ConfigException(display + ": templates: expected a mapping of placeholder name to value, such as common_module_name: \"Resolve Contact\"");
+      throw new ConfigException(
+          display
+              + ": templates: expected a mapping of placeholder name to value, such as common_module_name: \"Resolve Contact\"");
     }
     for (String key : node.propertyNames()) {
       JsonNode v = node.get(key);
@@ -103,7 +143,8 @@ public final class ConfigReader {
     return out;
   }
 
-  private static List<Config.PayloadMapping> payloads(String display, JsonNode node) throws ConfigException {
+  private static List<Config.PayloadMapping> payloads(String display, JsonNode node)
+      throws ConfigException {
     List<Config.PayloadMapping> out = new ArrayList<>();
     if (node == null || node.isNull()) {
       return out;
@@ -115,18 +156,25 @@ public final class ConfigReader {
     for (JsonNode m : node) {
       String where = display + ": payloads[" + i++ + "]";
       if (!m.isObject() || text(m.get("files")).isEmpty()) {
-        throw new ConfigException(where + ": needs \"files\" (a glob such as payloads/orders/*.json)");
+        throw new ConfigException(
+            where + ": needs \"files\" (a glob such as payloads/orders/*.json)");
       }
       for (String key : m.propertyNames()) {
         if (!Set.of("files", "flow", "envelope").contains(key)) {
-          throw new ConfigException(where + ": unknown key \"" + key + "\"; known: files, flow, envelope");
+          throw new ConfigException(
+              where + ": unknown key \"" + key + "\"; known: files, flow, envelope");
         }
       }
       Optional<Envelope> envelope = Optional.empty();
       if (m.has("envelope")) {
         String e = text(m.get("envelope")).orElse("");
-        envelope = Optional.of(Envelope.byId(e).orElseThrow(() -> new ConfigException(
-            where + ": envelope \"" + e + "\" is not one of " + envelopes())));
+        envelope =
+            Optional.of(
+                Envelope.byId(e)
+                    .orElseThrow(
+                        () ->
+                            new ConfigException(
+                                where + ": envelope \"" + e + "\" is not one of " + envelopes())));
       }
       String files = text(m.get("files")).get();
       checkGlob(where + ".files", files);
@@ -135,53 +183,73 @@ public final class ConfigReader {
     return out;
   }
 
-  private static Map<String, Config.FlowOverride> flows(String display, JsonNode node) throws ConfigException {
+  private static Map<String, Config.FlowOverride> flows(String display, JsonNode node)
+      throws ConfigException {
     Map<String, Config.FlowOverride> out = new LinkedHashMap<>();
     if (node == null || node.isNull()) {
       return out;
     }
     if (!node.isObject()) {
-      throw new ConfigException(display + ": flows: expected a mapping of flow name to {required, optional}");
+      throw new ConfigException(
+          display + ": flows: expected a mapping of flow name to {required, optional}");
     }
     for (String flow : node.propertyNames()) {
       JsonNode f = node.get(flow);
       String where = "flows." + flow;
       if (!f.isObject()) {
-        throw new ConfigException(display + ": " + where + ": expected {required: [...], optional: [...]}");
+        throw new ConfigException(
+            display + ": " + where + ": expected {required: [...], optional: [...]}");
       }
-      out.put(flow, new Config.FlowOverride(
-          new LinkedHashSet<>(strings(display, where + ".required", f.get("required"))),
-          new LinkedHashSet<>(strings(display, where + ".optional", f.get("optional"))),
-          InputConstraints.read(display, where + ".inputs", f.get("inputs"))));
+      out.put(
+          flow,
+          new Config.FlowOverride(
+              new LinkedHashSet<>(strings(display, where + ".required", f.get("required"))),
+              new LinkedHashSet<>(strings(display, where + ".optional", f.get("optional"))),
+              InputConstraints.read(display, where + ".inputs", f.get("inputs"))));
     }
     return out;
   }
 
-  private static Map<String, Optional<Severity>> rules(String display, JsonNode node) throws ConfigException {
+  private static Map<String, Optional<Severity>> rules(String display, JsonNode node)
+      throws ConfigException {
     Map<String, Optional<Severity>> out = new LinkedHashMap<>();
     if (node == null || node.isNull()) {
       return out;
     }
     if (!node.isObject()) {
-      throw new ConfigException(display + ": rules: expected a mapping of rule id to error, warning, info or off");
+      throw new ConfigException(
+          display + ": rules: expected a mapping of rule id to error, warning, info or off");
     }
     for (String id : node.propertyNames()) {
       if (Rule.byId(id).isEmpty()) {
-        throw new ConfigException(display + ": rules: unknown rule \"" + id + "\"; 'flowlint rules' lists them");
+        throw new ConfigException(
+            display + ": rules: unknown rule \"" + id + "\"; 'flowlint rules' lists them");
       }
       JsonNode v = node.get(id);
       String word = v.isBoolean() && !v.asBoolean() ? "off" : text(v).orElse("");
       if (word.equals("off")) {
         out.put(id, Optional.empty());
       } else {
-        out.put(id, Optional.of(Severity.parse(word).orElseThrow(() -> new ConfigException(
-            display + ": rules." + id + ": \"" + word + "\" is not one of error, warning, info, off"))));
+        out.put(
+            id,
+            Optional.of(
+                Severity.parse(word)
+                    .orElseThrow(
+                        () ->
+                            new ConfigException(
+                                display
+                                    + ": rules."
+                                    + id
+                                    + ": \""
+                                    + word
+                                    + "\" is not one of error, warning, info, off"))));
       }
     }
     return out;
   }
 
-  private static List<String> strings(String display, String where, JsonNode node) throws ConfigException {
+  private static List<String> strings(String display, String where, JsonNode node)
+      throws ConfigException {
     List<String> out = new ArrayList<>();
     if (node == null || node.isNull()) {
       return out;

@@ -12,31 +12,55 @@ import tools.jackson.databind.JsonNode;
  * schema at import. Only constraint keywords are taken: the type comes from the flow itself.
  */
 final class InputConstraints {
-  static final Set<String> KEYWORDS = Set.of("enum", "const", "pattern", "format", "minLength", "maxLength",
-      "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minItems", "maxItems",
-      "uniqueItems", "description");
+  static final Set<String> KEYWORDS =
+      Set.of(
+          "enum",
+          "const",
+          "pattern",
+          "format",
+          "minLength",
+          "maxLength",
+          "minimum",
+          "maximum",
+          "exclusiveMinimum",
+          "exclusiveMaximum",
+          "multipleOf",
+          "minItems",
+          "maxItems",
+          "uniqueItems",
+          "description");
 
   private InputConstraints() {}
 
-  static Map<String, JsonNode> read(String display, String where, JsonNode node) throws ConfigException {
+  static Map<String, JsonNode> read(String display, String where, JsonNode node)
+      throws ConfigException {
     Map<String, JsonNode> out = new LinkedHashMap<>();
     if (node == null || node.isNull()) {
       return out;
     }
     if (!node.isObject()) {
-      throw new ConfigException(display + ": " + where + ": expected a mapping of input name to JSON Schema keywords"
-          + " (Flow.status: {enum: [open, closed]})");
+      throw new ConfigException(
+          display
+              + ": "
+              + where
+              + ": expected a mapping of input name to JSON Schema keywords"
+              + " (Flow.status: {enum: [open, closed]})");
     }
     for (String input : node.propertyNames()) {
       JsonNode keywords = node.get(input);
       String at = display + ": " + where + "." + input;
       if (!keywords.isObject() || keywords.isEmpty()) {
-        throw new ConfigException(at + ": expected a mapping of JSON Schema keywords such as enum, pattern, minimum");
+        throw new ConfigException(
+            at + ": expected a mapping of JSON Schema keywords such as enum, pattern, minimum");
       }
       for (String k : keywords.propertyNames()) {
         if (!KEYWORDS.contains(k)) {
-          throw new ConfigException(at + ": \"" + k + "\" is not a keyword flowlint merges; use one of "
-              + String.join(", ", KEYWORDS.stream().sorted().toList()));
+          throw new ConfigException(
+              at
+                  + ": \""
+                  + k
+                  + "\" is not a keyword flowlint merges; use one of "
+                  + String.join(", ", KEYWORDS.stream().sorted().toList()));
         }
         check(at + "." + k, k, keywords.get(k));
       }
@@ -60,7 +84,8 @@ final class InputConstraints {
           try {
             Pattern.compile(v.asString());
           } catch (PatternSyntaxException e) {
-            throw new ConfigException(at + ": not a valid regular expression: " + e.getDescription());
+            throw new ConfigException(
+                at + ": not a valid regular expression: " + e.getDescription());
           }
         }
       }
@@ -69,7 +94,7 @@ final class InputConstraints {
           throw new ConfigException(at + ": expected true or false");
         }
       }
-      case "const" -> { }
+      case "const" -> {}
       default -> {
         if (!v.isNumber()) {
           throw new ConfigException(at + ": expected a number");

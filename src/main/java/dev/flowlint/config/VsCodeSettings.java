@@ -22,31 +22,43 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class VsCodeSettings {
   /** VS Code's settings.json is JSON with comments and trailing commas. */
-  private static final JsonMapper JSONC = JsonMapper.builder()
-      .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_TRAILING_COMMA).build();
+  private static final JsonMapper JSONC =
+      JsonMapper.builder()
+          .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_TRAILING_COMMA)
+          .build();
 
   /** What merging did, in words for the command to print. */
-  public record Result(String text, int written, int kept, List<String> skipped, boolean hadComments) {}
+  public record Result(
+      String text, int written, int kept, List<String> skipped, boolean hadComments) {}
 
   private VsCodeSettings() {}
 
   /**
    * @param existing the current settings.json text, if there is one
-   * @param schemaDirFromWorkspace the schemas directory as a path relative to the workspace ({@code schemas})
+   * @param schemaDirFromWorkspace the schemas directory as a path relative to the workspace ({@code
+   *     schemas})
    * @throws ConfigException when the existing file is not JSON flowlint can merge into
    */
-  public static Result merge(Optional<String> existing, Config config, List<SchemaIndex.Entry> flows, String schemaDirFromWorkspace,
-      Path schemasDir) throws ConfigException {
+  public static Result merge(
+      Optional<String> existing,
+      Config config,
+      List<SchemaIndex.Entry> flows,
+      String schemaDirFromWorkspace,
+      Path schemasDir)
+      throws ConfigException {
     ObjectNode root;
     try {
-      JsonNode read = existing.filter(t -> !t.isBlank()).map(JSONC::readTree).orElse(JSONC.createObjectNode());
+      JsonNode read =
+          existing.filter(t -> !t.isBlank()).map(JSONC::readTree).orElse(JSONC.createObjectNode());
       if (!read.isObject()) {
         throw new ConfigException(".vscode/settings.json is not a JSON object; left as it is");
       }
       root = (ObjectNode) read;
     } catch (JacksonException e) {
-      throw new ConfigException(".vscode/settings.json is not valid JSON (line " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr())
-          + "); fix it first, it was left as it is");
+      throw new ConfigException(
+          ".vscode/settings.json is not valid JSON (line "
+              + (e.getLocation() == null ? "?" : e.getLocation().getLineNr())
+              + "); fix it first, it was left as it is");
     }
     String prefix = "./" + schemaDirFromWorkspace + "/";
     ArrayNode schemas = JSONC.createArrayNode();
@@ -70,13 +82,23 @@ public final class VsCodeSettings {
         skipped.add(m.files() + ": not JSON files; templates are checked by flowlint check only");
         continue;
       }
-      Optional<SchemaIndex.Entry> flow = flows.stream()
-          .filter(e -> e.flowName().equals(m.flow().get()) || e.flowId().filter(m.flow().get()::equalsIgnoreCase).isPresent()).findFirst();
+      Optional<SchemaIndex.Entry> flow =
+          flows.stream()
+              .filter(
+                  e ->
+                      e.flowName().equals(m.flow().get())
+                          || e.flowId().filter(m.flow().get()::equalsIgnoreCase).isPresent())
+              .findFirst();
       if (flow.isEmpty()) {
-        skipped.add(m.files() + ": no schema for flow \"" + m.flow().get() + "\"; import or pull it first");
+        skipped.add(
+            m.files() + ": no schema for flow \"" + m.flow().get() + "\"; import or pull it first");
         continue;
       }
-      String envelope = m.envelope().map(e -> e.id()).orElse("data-action".equals(flow.get().flowType()) ? "data-action" : "flow-execution");
+      String envelope =
+          m.envelope()
+              .map(e -> e.id())
+              .orElse(
+                  "data-action".equals(flow.get().flowType()) ? "data-action" : "flow-execution");
       boolean whole = envelope.equals("flow-execution") || envelope.equals("shared-flow");
       String file = whole ? FileNames.launchFileFor(flow.get().file()) : flow.get().file();
       if (!Files.isRegularFile(schemasDir.resolve(file))) {
@@ -84,8 +106,11 @@ public final class VsCodeSettings {
         continue;
       }
       ObjectNode entry = schemas.addObject();
-      // A glob with a directory is relative to the workspace root; a bare file glob matches anywhere.
-      entry.putArray("fileMatch").add(m.files().contains("/") ? "/" + m.files().replaceFirst("^\\./", "") : m.files());
+      // A glob with a directory is relative to the workspace root; a bare file glob matches
+      // anywhere.
+      entry
+          .putArray("fileMatch")
+          .add(m.files().contains("/") ? "/" + m.files().replaceFirst("^\\./", "") : m.files());
       entry.put("url", prefix + file);
       written++;
     }

@@ -27,7 +27,8 @@ public final class FixApplier {
   }
 
   private static Applied applyAll(String text, List<Fix> fixes) {
-    fixes.sort(Comparator.comparingInt((Fix f) -> f.span().start()).thenComparingInt(f -> f.span().end()));
+    fixes.sort(
+        Comparator.comparingInt((Fix f) -> f.span().start()).thenComparingInt(f -> f.span().end()));
     List<Fix> chosen = new ArrayList<>();
     int end = -1;
     for (Fix f : fixes) {

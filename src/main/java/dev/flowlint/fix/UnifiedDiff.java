@@ -13,6 +13,7 @@ import java.util.List;
  */
 public final class UnifiedDiff {
   private static final int CONTEXT = 3;
+
   /** Marks a last line with no line end; NUL never occurs in text flowlint reads. */
   private static final String NO_EOL = "\u0000";
 
@@ -27,7 +28,8 @@ public final class UnifiedDiff {
     Patch<String> patch = DiffUtils.diff(a, b);
     String shown = path.startsWith("/") ? path.substring(1) : path;
     StringBuilder out = new StringBuilder();
-    for (String line : UnifiedDiffUtils.generateUnifiedDiff("a/" + shown, "b/" + shown, a, patch, CONTEXT)) {
+    for (String line :
+        UnifiedDiffUtils.generateUnifiedDiff("a/" + shown, "b/" + shown, a, patch, CONTEXT)) {
       if (line.endsWith(NO_EOL)) {
         out.append(line, 0, line.length() - 1).append("\n\\ No newline at end of file\n");
       } else {

@@ -14,7 +14,9 @@ public final class Credentials {
   }
 
   String basicAuthorization() {
-    return "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
   }
 
   /** The values a message must never contain. */

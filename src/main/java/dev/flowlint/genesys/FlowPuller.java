@@ -32,7 +32,9 @@ public final class FlowPuller {
       if (!ids.isEmpty() && !ids.contains(entity.path("id").asString(""))) {
         return false;
       }
-      return nameGlob.map(g -> glob(g).matcher(entity.path("name").asString("")).matches()).orElse(true);
+      return nameGlob
+          .map(g -> glob(g).matcher(entity.path("name").asString("")).matches())
+          .orElse(true);
     }
 
     boolean narrowed() {
@@ -73,12 +75,16 @@ public final class FlowPuller {
     return new Pulled(flows, notes);
   }
 
-  private List<JsonNode> withSchemas(List<JsonNode> entities, List<String> notes) throws GenesysException {
-    ExecutorService pool = Executors.newFixedThreadPool(IN_FLIGHT, r -> {
-      Thread t = new Thread(r, "flowlint-pull");
-      t.setDaemon(true);
-      return t;
-    });
+  private List<JsonNode> withSchemas(List<JsonNode> entities, List<String> notes)
+      throws GenesysException {
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            IN_FLIGHT,
+            r -> {
+              Thread t = new Thread(r, "flowlint-pull");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       List<Future<Optional<JsonNode>>> futures = new ArrayList<>();
       for (JsonNode e : entities) {
@@ -92,7 +98,8 @@ public final class FlowPuller {
           if (ex.getCause() instanceof GenesysException g) {
             throw g;
           }
-          throw new GenesysException("pulling flows failed: an unexpected error while reading flow versions");
+          throw new GenesysException(
+              "pulling flows failed: an unexpected error while reading flow versions");
         } catch (InterruptedException ex) {
           Thread.currentThread().interrupt();
           throw new GenesysException("interrupted");
@@ -112,7 +119,10 @@ public final class FlowPuller {
     String version = entity.path("publishedVersion").path("id").asString("");
     if (version.isEmpty()) {
       synchronized (notes) {
-        notes.add("flow " + entity.path("name").asString(id) + " has no published version and no schema in the listing; skipped");
+        notes.add(
+            "flow "
+                + entity.path("name").asString(id)
+                + " has no published version and no schema in the listing; skipped");
       }
       return Optional.empty();
     }

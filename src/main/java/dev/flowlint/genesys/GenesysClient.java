@@ -16,9 +16,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The few Genesys Cloud calls flowlint makes: a client-credentials token, the flow division
- * views with schemas (paged), and a flow version. Tokens are renewed when they expire or a 401
- * says so. No secret or token ever reaches a message or the log.
+ * The few Genesys Cloud calls flowlint makes: a client-credentials token, the flow division views
+ * with schemas (paged), and a flow version. Tokens are renewed when they expire or a 401 says so.
+ * No secret or token ever reaches a message or the log.
  */
 public final class GenesysClient {
   private static final JsonMapper JSON = dev.flowlint.io.CanonicalJson.mapper();
@@ -33,8 +33,15 @@ public final class GenesysClient {
   private volatile String token;
   private volatile Instant expires = Instant.EPOCH;
 
-  public GenesysClient(String loginBase, String apiBase, Credentials credentials, RetryPolicy retry,
-      Duration connectTimeout, Duration readTimeout, Clock clock, Consumer<String> log) {
+  public GenesysClient(
+      String loginBase,
+      String apiBase,
+      Credentials credentials,
+      RetryPolicy retry,
+      Duration connectTimeout,
+      Duration readTimeout,
+      Clock clock,
+      Consumer<String> log) {
     this.loginBase = strip(loginBase);
     this.apiBase = strip(apiBase);
     this.credentials = credentials;
@@ -57,7 +64,8 @@ public final class GenesysClient {
     String next = "/api/v2/flows/divisionviews?" + query + "&pageNumber=1";
     for (int page = 1; next != null; page++) {
       if (page > MAX_PAGES) {
-        throw new GenesysException("GET /api/v2/flows/divisionviews: more than " + MAX_PAGES + " pages; stopping");
+        throw new GenesysException(
+            "GET /api/v2/flows/divisionviews: more than " + MAX_PAGES + " pages; stopping");
       }
       JsonNode body = get(next, "listing flows (page " + page + ")", "architect:flow:search");
       JsonNode entities = body.path("entities");
@@ -80,7 +88,9 @@ public final class GenesysClient {
   }
 
   public JsonNode flowVersion(String flowId, String version) throws GenesysException {
-    return get("/api/v2/flows/" + enc(flowId) + "/versions/" + enc(version), "reading flow " + flowId + " version " + version,
+    return get(
+        "/api/v2/flows/" + enc(flowId) + "/versions/" + enc(version),
+        "reading flow " + flowId + " version " + version,
         "architect:flow:view");
   }
 
@@ -88,23 +98,36 @@ public final class GenesysClient {
     return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
-  private JsonNode get(String pathAndQuery, String what, String permission) throws GenesysException {
+  private JsonNode get(String pathAndQuery, String what, String permission)
+      throws GenesysException {
     URI uri;
     try {
       uri = URI.create(pathAndQuery.startsWith("http") ? pathAndQuery : apiBase + pathAndQuery);
     } catch (IllegalArgumentException e) {
-      throw new GenesysException(what + ": the server gave a link that is not a valid URL; not followed");
+      throw new GenesysException(
+          what + ": the server gave a link that is not a valid URL; not followed");
     }
     // The bearer token goes only to the API's own origin: a paging link elsewhere is refused.
     URI api = URI.create(apiBase);
     if (!sameOrigin(uri, api)) {
-      throw new GenesysException(what + ": the server's link points at " + (uri.getHost() == null ? "another origin" : "host " + uri.getHost())
-          + ", not at " + api.getHost() + "; not followed, so the token is not sent there");
+      throw new GenesysException(
+          what
+              + ": the server's link points at "
+              + (uri.getHost() == null ? "another origin" : "host " + uri.getHost())
+              + ", not at "
+              + api.getHost()
+              + "; not followed, so the token is not sent there");
     }
     for (int renewed = 0; ; renewed++) {
       String bearer = "Bearer " + token();
-      HttpTransport.Response r = http.send(() -> HttpRequest.newBuilder(uri).GET()
-          .header("Authorization", bearer).header("Accept", "application/json"), what);
+      HttpTransport.Response r =
+          http.send(
+              () ->
+                  HttpRequest.newBuilder(uri)
+                      .GET()
+                      .header("Authorization", bearer)
+                      .header("Accept", "application/json"),
+              what);
       if (r.status() == 401 && renewed == 0) {
         log.accept("token rejected (401); getting a new one");
         synchronized (this) {
@@ -121,8 +144,12 @@ public final class GenesysClient {
 
   private String describe(HttpTransport.Response r, String what, String permission) {
     return switch (r.status()) {
-      case 401 -> what + ": the token was refused twice (401); check the OAuth client's grant and role";
-      case 403 -> what + ": permission denied (403); the OAuth client's role needs the permission " + permission;
+      case 401 ->
+          what + ": the token was refused twice (401); check the OAuth client's grant and role";
+      case 403 ->
+          what
+              + ": permission denied (403); the OAuth client's role needs the permission "
+              + permission;
       case 404 -> what + ": not found (404)";
       default -> what + ": Genesys Cloud answered " + r.status() + genesysMessage(r.body());
     };
@@ -143,13 +170,21 @@ public final class GenesysClient {
       return token;
     }
     URI uri = URI.create(loginBase + "/oauth/token");
-    HttpTransport.Response r = http.send(() -> HttpRequest.newBuilder(uri)
-        .header("Authorization", credentials.basicAuthorization())
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")), "getting a token");
+    HttpTransport.Response r =
+        http.send(
+            () ->
+                HttpRequest.newBuilder(uri)
+                    .header("Authorization", credentials.basicAuthorization())
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")),
+            "getting a token");
     if (r.status() == 400 || r.status() == 401) {
-      throw new GenesysException("bad credentials: " + uri.getHost() + " did not accept the OAuth client id and secret ("
-          + r.status() + "); check GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET and the region");
+      throw new GenesysException(
+          "bad credentials: "
+              + uri.getHost()
+              + " did not accept the OAuth client id and secret ("
+              + r.status()
+              + "); check GENESYSCLOUD_OAUTHCLIENT_ID, GENESYSCLOUD_OAUTHCLIENT_SECRET and the region");
     }
     if (r.status() != 200) {
       throw new GenesysException("getting a token: " + uri.getHost() + " answered " + r.status());
@@ -175,15 +210,23 @@ public final class GenesysClient {
       return n;
     } catch (JacksonException e) {
       var loc = e.getLocation();
-      throw new GenesysException("the answer to " + what + " is not the expected JSON"
-          + (loc != null && loc.getLineNr() > 0 ? " (broken at line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")" : ""));
+      throw new GenesysException(
+          "the answer to "
+              + what
+              + " is not the expected JSON"
+              + (loc != null && loc.getLineNr() > 0
+                  ? " (broken at line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")"
+                  : ""));
     }
   }
 
   private static boolean sameOrigin(URI a, URI b) {
-    return a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme())
-        && a.getHost() != null && a.getHost().equalsIgnoreCase(b.getHost())
-        && port(a) == port(b) && a.getRawUserInfo() == null;
+    return a.getScheme() != null
+        && a.getScheme().equalsIgnoreCase(b.getScheme())
+        && a.getHost() != null
+        && a.getHost().equalsIgnoreCase(b.getHost())
+        && port(a) == port(b)
+        && a.getRawUserInfo() == null;
   }
 
   private static int port(URI u) {
@@ -210,10 +253,18 @@ public final class GenesysClient {
       return Optional.of(option + " " + Quote.of(url) + " may not carry a user name or password");
     }
     String host = u.getHost().toLowerCase(java.util.Locale.ROOT);
-    boolean loopback = host.equals("127.0.0.1") || host.equals("localhost") || host.equals("[::1]") || host.equals("::1");
+    boolean loopback =
+        host.equals("127.0.0.1")
+            || host.equals("localhost")
+            || host.equals("[::1]")
+            || host.equals("::1");
     if (scheme.equals("http") && !loopback) {
-      return Optional.of(option + " " + Quote.of(url) + " is plain http: the client secret and the token would cross the network"
-          + " unencrypted; use https (plain http is allowed only to 127.0.0.1, localhost or [::1])");
+      return Optional.of(
+          option
+              + " "
+              + Quote.of(url)
+              + " is plain http: the client secret and the token would cross the network"
+              + " unencrypted; use https (plain http is allowed only to 127.0.0.1, localhost or [::1])");
     }
     return Optional.empty();
   }

@@ -25,18 +25,29 @@ final class HttpTransport {
   private final Duration readTimeout;
   private final Consumer<String> log;
 
-  HttpTransport(RetryPolicy retry, Duration connectTimeout, Duration readTimeout, Consumer<String> log) {
-    this.client = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
+  HttpTransport(
+      RetryPolicy retry, Duration connectTimeout, Duration readTimeout, Consumer<String> log) {
+    this.client =
+        HttpClient.newBuilder()
+            .connectTimeout(connectTimeout)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
     this.retry = retry;
     this.readTimeout = readTimeout;
     this.log = log;
   }
 
-  /** The largest answer read: a page of flows with schemas is far smaller; more is a broken or hostile server. */
+  /**
+   * The largest answer read: a page of flows with schemas is far smaller; more is a broken or
+   * hostile server.
+   */
   static final long MAX_BODY = 8L * 1024 * 1024;
 
-  /** @param build makes a fresh request for each attempt (the token may change between them) */
-  Response send(java.util.function.Supplier<HttpRequest.Builder> build, String what) throws GenesysException {
+  /**
+   * @param build makes a fresh request for each attempt (the token may change between them)
+   */
+  Response send(java.util.function.Supplier<HttpRequest.Builder> build, String what)
+      throws GenesysException {
     long waited = 0;
     // --max-wait bounds the whole request, its attempts included, not only the pauses between them.
     long deadline = System.nanoTime() + retry.maxTotalWait().toNanos();
@@ -50,32 +61,75 @@ final class HttpTransport {
         response = new Response(r.statusCode(), r.body(), r.headers().firstValue("Retry-After"));
         log.accept(request.method() + " " + pathOf(request.uri()) + " -> " + r.statusCode());
       } catch (HttpConnectTimeoutException e) {
-        throw new GenesysException("cannot connect to " + request.uri().getHost() + " (" + what + "): connection timed out");
+        throw new GenesysException(
+            "cannot connect to "
+                + request.uri().getHost()
+                + " ("
+                + what
+                + "): connection timed out");
       } catch (HttpTimeoutException e) {
         response = null;
         log.accept(request.method() + " " + pathOf(request.uri()) + " -> timed out");
         if (attempt >= retry.maxAttempts() || System.nanoTime() >= deadline) {
-          throw new GenesysException(what + ": no complete answer from " + request.uri().getHost() + " within "
-              + Duration.ofMillis(attemptMillis).toSeconds() + " s");
+          throw new GenesysException(
+              what
+                  + ": no complete answer from "
+                  + request.uri().getHost()
+                  + " within "
+                  + Duration.ofMillis(attemptMillis).toSeconds()
+                  + " s");
         }
       } catch (ConnectException e) {
         if (isUnknownHost(e)) {
-          throw new GenesysException("unknown host " + request.uri().getHost() + " (" + what + "): check --region or --api-base/--login-base");
+          throw new GenesysException(
+              "unknown host "
+                  + request.uri().getHost()
+                  + " ("
+                  + what
+                  + "): check --region or --api-base/--login-base");
         }
-        throw new GenesysException("cannot connect to " + request.uri().getHost() + ":" + port(request.uri()) + " (" + what + "): connection refused");
+        throw new GenesysException(
+            "cannot connect to "
+                + request.uri().getHost()
+                + ":"
+                + port(request.uri())
+                + " ("
+                + what
+                + "): connection refused");
       } catch (SSLException e) {
-        throw new GenesysException("TLS failure talking to " + request.uri().getHost() + " (" + what + "): the certificate or protocol was not accepted");
+        throw new GenesysException(
+            "TLS failure talking to "
+                + request.uri().getHost()
+                + " ("
+                + what
+                + "): the certificate or protocol was not accepted");
       } catch (IOException e) {
         if (isUnknownHost(e)) {
-          throw new GenesysException("unknown host " + request.uri().getHost() + " (" + what + "): check --region or --api-base/--login-base");
+          throw new GenesysException(
+              "unknown host "
+                  + request.uri().getHost()
+                  + " ("
+                  + what
+                  + "): check --region or --api-base/--login-base");
         }
         if (hasCause(e, SSLException.class)) {
-          throw new GenesysException("TLS failure talking to " + request.uri().getHost() + " (" + what + "): the certificate or protocol was not accepted");
+          throw new GenesysException(
+              "TLS failure talking to "
+                  + request.uri().getHost()
+                  + " ("
+                  + what
+                  + "): the certificate or protocol was not accepted");
         }
         response = null; // dropped connection: retried
         log.accept(request.method() + " " + pathOf(request.uri()) + " -> connection dropped");
         if (attempt >= retry.maxAttempts()) {
-          throw new GenesysException(what + ": the connection to " + request.uri().getHost() + " dropped " + attempt + " times");
+          throw new GenesysException(
+              what
+                  + ": the connection to "
+                  + request.uri().getHost()
+                  + " dropped "
+                  + attempt
+                  + " times");
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -87,14 +141,24 @@ final class HttpTransport {
       if (response != null && attempt >= retry.maxAttempts()) {
         return response;
       }
-      Duration wait = response != null && response.status() == 429 && response.retryAfter().isPresent()
-          ? retryAfter(response.retryAfter().get()).orElse(retry.backoff(attempt))
-          : retry.backoff(attempt);
+      Duration wait =
+          response != null && response.status() == 429 && response.retryAfter().isPresent()
+              ? retryAfter(response.retryAfter().get()).orElse(retry.backoff(attempt))
+              : retry.backoff(attempt);
       if (System.nanoTime() + wait.toNanos() > deadline) {
-        throw new GenesysException(what + ": Genesys Cloud is still "
-            + (response != null && response.status() == 429 ? "rate limiting (429)" : "unavailable")
-            + " after waiting " + Duration.ofMillis(waited).toSeconds() + " s; the next wait of " + wait.toSeconds()
-            + " s would pass the limit of " + retry.maxTotalWait().toSeconds() + " s. Try again later.");
+        throw new GenesysException(
+            what
+                + ": Genesys Cloud is still "
+                + (response != null && response.status() == 429
+                    ? "rate limiting (429)"
+                    : "unavailable")
+                + " after waiting "
+                + Duration.ofMillis(waited).toSeconds()
+                + " s; the next wait of "
+                + wait.toSeconds()
+                + " s would pass the limit of "
+                + retry.maxTotalWait().toSeconds()
+                + " s. Try again later.");
       }
       try {
         retry.sleeper().sleep(wait);
@@ -107,12 +171,13 @@ final class HttpTransport {
   }
 
   /**
-   * One exchange, bounded in time (the whole body, not only the headers, must arrive within
-   * {@code millis}) and in size ({@link #MAX_BODY}, checked against Content-Length first).
+   * One exchange, bounded in time (the whole body, not only the headers, must arrive within {@code
+   * millis}) and in size ({@link #MAX_BODY}, checked against Content-Length first).
    */
   private HttpResponse<String> receive(HttpRequest request, long millis, String what)
       throws IOException, InterruptedException, GenesysException {
-    java.util.concurrent.CompletableFuture<HttpResponse<String>> future = client.sendAsync(request, info -> new Limited(info, MAX_BODY));
+    java.util.concurrent.CompletableFuture<HttpResponse<String>> future =
+        client.sendAsync(request, info -> new Limited(info, MAX_BODY));
     try {
       return future.get(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
     } catch (java.util.concurrent.TimeoutException e) {
@@ -122,8 +187,13 @@ final class HttpTransport {
       Throwable cause = e.getCause();
       for (Throwable t = cause; t != null; t = t.getCause()) {
         if (t instanceof TooLarge) {
-          throw new GenesysException(what + ": the answer from " + request.uri().getHost() + " is larger than "
-              + MAX_BODY / (1024 * 1024) + " MiB; stopped reading it");
+          throw new GenesysException(
+              what
+                  + ": the answer from "
+                  + request.uri().getHost()
+                  + " is larger than "
+                  + MAX_BODY / (1024 * 1024)
+                  + " MiB; stopped reading it");
         }
       }
       if (cause instanceof IOException io) {
@@ -141,9 +211,13 @@ final class HttpTransport {
     }
   }
 
-  /** Collects a body as UTF-8 text, failing as soon as it passes {@code max} bytes (or says it will). */
+  /**
+   * Collects a body as UTF-8 text, failing as soon as it passes {@code max} bytes (or says it
+   * will).
+   */
   private static final class Limited implements HttpResponse.BodySubscriber<String> {
-    private final java.util.concurrent.CompletableFuture<String> result = new java.util.concurrent.CompletableFuture<>();
+    private final java.util.concurrent.CompletableFuture<String> result =
+        new java.util.concurrent.CompletableFuture<>();
     private final java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
     private final long max;
     private final boolean declaredTooLarge;
@@ -197,8 +271,10 @@ final class HttpTransport {
 
   private static Optional<Duration> retryAfter(String value) {
     try {
-      // At most a day: a huge Retry-After must not overflow the arithmetic (--max-wait ends it anyway).
-      return Optional.of(Duration.ofSeconds(Math.min(86_400, Math.max(0, Long.parseLong(value.strip())))));
+      // At most a day: a huge Retry-After must not overflow the arithmetic (--max-wait ends it
+      // anyway).
+      return Optional.of(
+          Duration.ofSeconds(Math.min(86_400, Math.max(0, Long.parseLong(value.strip())))));
     } catch (NumberFormatException e) {
       return Optional.empty();
     }

@@ -4,7 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** Genesys Cloud regions and their domains: login at https://login.DOMAIN, API at https://api.DOMAIN. */
+/**
+ * Genesys Cloud regions and their domains: login at https://login.DOMAIN, API at
+ * https://api.DOMAIN.
+ */
 public final class Region {
   public static final Map<String, String> DOMAINS = domains();
 

@@ -2,24 +2,24 @@ package dev.flowlint.io;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.io.UncheckedIOException;
-import java.nio.file.attribute.PosixFilePermission;
 
 /**
  * Writes a set of files so that a failure leaves the directory as it was: every file is first
- * written in full to a temporary file beside its target, and only when all of them are written
- * are they renamed into place.
+ * written in full to a temporary file beside its target, and only when all of them are written are
+ * they renamed into place.
  */
 public final class AtomicFiles {
   private AtomicFiles() {}
@@ -31,18 +31,22 @@ public final class AtomicFiles {
   public static void writeAll(Map<Path, String> files) throws IOException {
     Map<Path, Path> staged = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     List<Path> createdDirs = new ArrayList<>();
-    // Interrupted (Ctrl-C) while staging: take the temporary files away, so the directory is as it was.
-    Thread cleanup = new Thread(() -> {
-      synchronized (staged) {
-        for (Path tmp : staged.keySet()) {
-          try {
-            Files.deleteIfExists(tmp);
-          } catch (IOException ignored) {
-            // Shutting down: nothing better to do than leave it.
-          }
-        }
-      }
-    }, "flowlint-cleanup");
+    // Interrupted (Ctrl-C) while staging: take the temporary files away, so the directory is as it
+    // was.
+    Thread cleanup =
+        new Thread(
+            () -> {
+              synchronized (staged) {
+                for (Path tmp : staged.keySet()) {
+                  try {
+                    Files.deleteIfExists(tmp);
+                  } catch (IOException ignored) {
+                    // Shutting down: nothing better to do than leave it.
+                  }
+                }
+              }
+            },
+            "flowlint-cleanup");
     Runtime.getRuntime().addShutdownHook(cleanup);
     try {
       stageAndMove(files, staged, createdDirs);
@@ -56,9 +60,9 @@ public final class AtomicFiles {
   }
 
   /**
-   * One file written as a stream (a report of a million files is never held in memory): the
-   * bytes go to a temporary file beside the target, which {@link #commit} renames into place;
-   * {@link #close} without a commit takes the temporary file away.
+   * One file written as a stream (a report of a million files is never held in memory): the bytes
+   * go to a temporary file beside the target, which {@link #commit} renames into place; {@link
+   * #close} without a commit takes the temporary file away.
    */
   public static final class Staged implements AutoCloseable {
     private final Path target;
@@ -69,18 +73,23 @@ public final class AtomicFiles {
 
     private Staged(Path target) throws IOException {
       this.target = target.toAbsolutePath();
-      Path dir = java.util.Objects.requireNonNull(this.target.getParent(), "a file, not the root directory");
+      Path dir =
+          java.util.Objects.requireNonNull(
+              this.target.getParent(), "a file, not the root directory");
       Files.createDirectories(dir);
       this.tmp = Files.createTempFile(dir, "." + this.target.getFileName(), ".tmp");
       keepPermissions(this.target, tmp);
       this.out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
-      this.cleanup = new Thread(() -> {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // at exit: a temporary file left behind is harmless
-        }
-      }, "flowlint-cleanup");
+      this.cleanup =
+          new Thread(
+              () -> {
+                try {
+                  Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                  // at exit: a temporary file left behind is harmless
+                }
+              },
+              "flowlint-cleanup");
       Runtime.getRuntime().addShutdownHook(cleanup);
     }
 
@@ -119,11 +128,13 @@ public final class AtomicFiles {
     return new Staged(target);
   }
 
-  private static void stageAndMove(Map<Path, String> files, Map<Path, Path> staged, List<Path> createdDirs) throws IOException {
+  private static void stageAndMove(
+      Map<Path, String> files, Map<Path, Path> staged, List<Path> createdDirs) throws IOException {
     try {
       for (Map.Entry<Path, String> e : files.entrySet()) {
         Path target = e.getKey().toAbsolutePath();
-        Path dir = java.util.Objects.requireNonNull(target.getParent(), "a file, not the root directory");
+        Path dir =
+            java.util.Objects.requireNonNull(target.getParent(), "a file, not the root directory");
         if (!Files.isDirectory(dir)) {
           createDirs(dir, createdDirs);
         }
@@ -205,7 +216,10 @@ public final class AtomicFiles {
       try {
         Object links = Files.getAttribute(file, "unix:nlink");
         if (links instanceof Integer n && n > 1) {
-          return Optional.of("the file has " + n + " hard links and rewriting it would split them; fix it by hand or with --diff");
+          return Optional.of(
+              "the file has "
+                  + n
+                  + " hard links and rewriting it would split them; fix it by hand or with --diff");
         }
       } catch (UnsupportedOperationException | IllegalArgumentException notUnix) {
         // No link count on this file system.
@@ -218,7 +232,10 @@ public final class AtomicFiles {
 
   /** An I/O failure in plain words, with no Java class names (for messages a person reads). */
   public static String describe(IOException e) {
-    String file = e instanceof java.nio.file.FileSystemException f && f.getFile() != null ? f.getFile() + ": " : "";
+    String file =
+        e instanceof java.nio.file.FileSystemException f && f.getFile() != null
+            ? f.getFile() + ": "
+            : "";
     if (e instanceof java.nio.file.AccessDeniedException) {
       return file + "permission denied";
     }

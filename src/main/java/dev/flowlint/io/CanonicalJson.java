@@ -17,16 +17,22 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class CanonicalJson {
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
-  private static final ObjectWriter PRETTY = MAPPER.writer().with(new DefaultPrettyPrinter(
-          Separators.createDefaultInstance()
-              .withObjectNameValueSpacing(Separators.Spacing.AFTER)
-              .withArrayEmptySeparator("")
-              .withObjectEmptySeparator(""))
-      .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-      .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+  private static final ObjectWriter PRETTY =
+      MAPPER
+          .writer()
+          .with(
+              new DefaultPrettyPrinter(
+                      Separators.createDefaultInstance()
+                          .withObjectNameValueSpacing(Separators.Spacing.AFTER)
+                          .withArrayEmptySeparator("")
+                          .withObjectEmptySeparator(""))
+                  .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                  .withArrayIndenter(new DefaultIndenter("  ", "\n")));
 
-  private static final ObjectWriter PRETTY_SORTED = PRETTY.with(JsonNodeFeature.WRITE_PROPERTIES_SORTED);
-  private static final ObjectWriter SORTED = MAPPER.writer().with(JsonNodeFeature.WRITE_PROPERTIES_SORTED);
+  private static final ObjectWriter PRETTY_SORTED =
+      PRETTY.with(JsonNodeFeature.WRITE_PROPERTIES_SORTED);
+  private static final ObjectWriter SORTED =
+      MAPPER.writer().with(JsonNodeFeature.WRITE_PROPERTIES_SORTED);
 
   private CanonicalJson() {}
 
@@ -48,20 +54,24 @@ public final class CanonicalJson {
    * piece (streaming reports). Closing it flushes {@code out} but leaves it open.
    */
   public static JsonGenerator orderedGenerator(OutputStream out) {
-    return PRETTY.createGenerator(new FilterOutputStream(out) {
-      @Override
-      public void write(byte[] b, int off, int len) throws java.io.IOException {
-        out.write(b, off, len);
-      }
+    return PRETTY.createGenerator(
+        new FilterOutputStream(out) {
+          @Override
+          public void write(byte[] b, int off, int len) throws java.io.IOException {
+            out.write(b, off, len);
+          }
 
-      @Override
-      public void close() throws java.io.IOException {
-        out.flush();
-      }
-    });
+          @Override
+          public void close() throws java.io.IOException {
+            out.flush();
+          }
+        });
   }
 
-  /** A copy with every object's keys in sorted order (Jackson writes it sorted; reading it back keeps that order). */
+  /**
+   * A copy with every object's keys in sorted order (Jackson writes it sorted; reading it back
+   * keeps that order).
+   */
   public static JsonNode sorted(JsonNode node) {
     return MAPPER.readTree(SORTED.writeValueAsString(node));
   }

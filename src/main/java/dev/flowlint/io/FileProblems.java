@@ -20,8 +20,10 @@ public final class FileProblems {
       try {
         path.toRealPath();
       } catch (FileSystemException e) {
-        String reason = e.getReason() == null ? "" : e.getReason().toLowerCase(java.util.Locale.ROOT);
-        if (reason.contains("levels of symbolic links") || e instanceof java.nio.file.FileSystemLoopException) {
+        String reason =
+            e.getReason() == null ? "" : e.getReason().toLowerCase(java.util.Locale.ROOT);
+        if (reason.contains("levels of symbolic links")
+            || e instanceof java.nio.file.FileSystemLoopException) {
           return "a symbolic link loop";
         }
         if (e instanceof java.nio.file.NoSuchFileException) {
@@ -51,13 +53,19 @@ public final class FileProblems {
     return Files.isRegularFile(path) || Files.isDirectory(path);
   }
 
-  /** "UTF-16 text" when the bytes look like UTF-16 (a byte-order mark, or ASCII with every other byte 0). */
+  /**
+   * "UTF-16 text" when the bytes look like UTF-16 (a byte-order mark, or ASCII with every other
+   * byte 0).
+   */
   public static Optional<String> utf16(byte[] bytes) {
     if (bytes.length >= 2) {
       int b0 = bytes[0] & 0xFF;
       int b1 = bytes[1] & 0xFF;
       if ((b0 == 0xFF && b1 == 0xFE) || (b0 == 0xFE && b1 == 0xFF)) {
-        return Optional.of("UTF-16 text (byte-order mark " + (b0 == 0xFF ? "FF FE" : "FE FF") + "); save it as UTF-8");
+        return Optional.of(
+            "UTF-16 text (byte-order mark "
+                + (b0 == 0xFF ? "FF FE" : "FE FF")
+                + "); save it as UTF-8");
       }
     }
     int pairs = Math.min(bytes.length / 2, 64);
@@ -78,5 +86,4 @@ public final class FileProblems {
     }
     return Optional.empty();
   }
-
 }

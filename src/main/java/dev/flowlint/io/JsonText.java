@@ -7,7 +7,10 @@ import tools.jackson.databind.JsonNode;
 public final class JsonText {
   private JsonText() {}
 
-  /** The scalar's text (numbers and booleans as written); empty for missing, null, objects, arrays and blank strings. */
+  /**
+   * The scalar's text (numbers and booleans as written); empty for missing, null, objects, arrays
+   * and blank strings.
+   */
   public static Optional<String> text(JsonNode node) {
     return node == null || !node.isValueNode() || node.isNull() || node.asString().isBlank()
         ? Optional.empty()

@@ -23,7 +23,10 @@ public final class JsonTrees {
 
   private JsonTrees() {}
 
-  /** The file's JSON value; a missing node for an empty file. Bad JSON throws a located JacksonException. */
+  /**
+   * The file's JSON value; a missing node for an empty file. Bad JSON throws a located
+   * JacksonException.
+   */
   public static JsonNode read(Path file) throws JacksonException {
     try (JsonParser p = FACTORY.createParser(ObjectReadContext.empty(), file)) {
       JsonToken t = p.nextToken();
@@ -32,7 +35,8 @@ public final class JsonTrees {
       }
       JsonNode root = value(p, t);
       if (p.nextToken() != null) {
-        throw new StreamReadException(p, "Trailing token (of type " + p.currentToken() + ") found after value");
+        throw new StreamReadException(
+            p, "Trailing token (of type " + p.currentToken() + ") found after value");
       }
       return root;
     }

@@ -2,8 +2,8 @@ package dev.flowlint.io;
 
 /**
  * Text from payloads and definitions made safe for a terminal: control characters (ESC, BEL, NUL,
- * newlines ...), C1 controls and bidirectional overrides are shown as escapes, never sent raw, so
- * a key or flow name cannot recolour, retitle or reorder what the user reads.
+ * newlines ...), C1 controls and bidirectional overrides are shown as escapes, never sent raw, so a
+ * key or flow name cannot recolour, retitle or reorder what the user reads.
  */
 public final class SafeText {
   private SafeText() {}
@@ -59,8 +59,12 @@ public final class SafeText {
       default:
         break;
     }
-    boolean unsafe = c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f)
-        || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+    boolean unsafe =
+        c < 0x20
+            || c == 0x7f
+            || (c >= 0x80 && c <= 0x9f)
+            || (c >= 0x202a && c <= 0x202e)
+            || (c >= 0x2066 && c <= 0x2069);
     return unsafe ? String.format("\\u%04x", (int) c) : null;
   }
 }

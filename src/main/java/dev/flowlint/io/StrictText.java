@@ -19,13 +19,20 @@ import java.util.Optional;
  * --fix must write it back); readers that do not want it drop it.
  */
 public final class StrictText {
-  /** Real definitions and payloads are small (the largest real export is 0.5 MB); anything bigger is a mistake. */
+  /**
+   * Real definitions and payloads are small (the largest real export is 0.5 MB); anything bigger is
+   * a mistake.
+   */
   public static final long MAX_BYTES = 16L * 1024 * 1024;
+
   private static final long MIB = MAX_BYTES / (1024 * 1024);
 
   private StrictText() {}
 
-  /** A file that cannot be read as text; the message is plain words, with the line and column of a bad byte. */
+  /**
+   * A file that cannot be read as text; the message is plain words, with the line and column of a
+   * bad byte.
+   */
   public static final class Unreadable extends Exception {
     private final int line;
     private final int column;
@@ -51,7 +58,8 @@ public final class StrictText {
   }
 
   public static String read(Path file) throws Unreadable {
-    // A FIFO or device would block or never end; a link loop or dangling link deserves its own words.
+    // A FIFO or device would block or never end; a link loop or dangling link deserves its own
+    // words.
     if (!Files.isRegularFile(file)) {
       throw new Unreadable(FileProblems.whatIsWrong(file));
     }
@@ -67,7 +75,8 @@ public final class StrictText {
     try (SeekableByteChannel ch = Files.newByteChannel(file)) {
       long size = ch.size();
       if (size > MAX_BYTES) {
-        throw new Unreadable("file is " + size / (1024 * 1024) + " MiB; flowlint reads files up to " + MIB + " MiB");
+        throw new Unreadable(
+            "file is " + size / (1024 * 1024) + " MiB; flowlint reads files up to " + MIB + " MiB");
       }
       byte[] bytes = new byte[(int) size];
       ByteBuffer buf = ByteBuffer.wrap(bytes);
@@ -81,7 +90,8 @@ public final class StrictText {
       }
       return decode(bytes);
     } catch (NoSuchFileException e) {
-      throw new Unreadable(Files.isSymbolicLink(file) ? FileProblems.whatIsWrong(file) : "no such file");
+      throw new Unreadable(
+          Files.isSymbolicLink(file) ? FileProblems.whatIsWrong(file) : "no such file");
     } catch (IOException e) {
       throw new Unreadable("cannot read the file (" + AtomicFiles.describe(e) + ")");
     }
@@ -112,10 +122,12 @@ public final class StrictText {
     }
     ByteBuffer buf = ByteBuffer.wrap(bytes);
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(buf).toString();
+          .decode(buf)
+          .toString();
     } catch (CharacterCodingException e) {
       int offset = buf.position();
       int[] lc = lineAndColumn(bytes, offset);
@@ -125,7 +137,13 @@ public final class StrictText {
 
   /** Where a byte offset falls, counting characters (a leading BOM takes no column). */
   private static int[] lineAndColumn(byte[] bytes, int offset) {
-    int from = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+    int from =
+        bytes.length >= 3
+                && (bytes[0] & 0xFF) == 0xEF
+                && (bytes[1] & 0xFF) == 0xBB
+                && (bytes[2] & 0xFF) == 0xBF
+            ? 3
+            : 0;
     int line = 1;
     int col = 1;
     for (int i = from; i < offset && i < bytes.length; i++) {

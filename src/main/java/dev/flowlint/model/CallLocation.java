@@ -16,10 +16,14 @@ public sealed interface CallLocation {
    * @param container the state, task or reusable task it is in ("state \"Initial State\"")
    * @param trackingId Architect's tracking id of the action, -1 when absent
    */
-  record ExportAction(String action, String container, int trackingId, String pointer) implements CallLocation {
+  record ExportAction(String action, String container, int trackingId, String pointer)
+      implements CallLocation {
     /** "action \"Find contact\" in state \"Initial State\", tracking id 13". */
     public String describe() {
-      return "action \"" + action + "\"" + (container.isEmpty() ? "" : " in " + container)
+      return "action \""
+          + action
+          + "\""
+          + (container.isEmpty() ? "" : " in " + container)
           + (trackingId >= 0 ? ", tracking id " + trackingId : "");
     }
   }

@@ -5,11 +5,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One Call Common Module, Call Data Action or Call Bot Flow action inside a flow, with the names
- * it binds. Read from Archy YAML (with the line and column of every key) or from an Architect
- * export (with the action's name, state and tracking id).
+ * One Call Common Module, Call Data Action or Call Bot Flow action inside a flow, with the names it
+ * binds. Read from Archy YAML (with the line and column of every key) or from an Architect export
+ * (with the action's name, state and tracking id).
  *
- * @param callee the callee's name as written; may hold template placeholders ({@code {{module_name}}})
+ * @param callee the callee's name as written; may hold template placeholders ({@code
+ *     {{module_name}}})
  * @param calleeId the callee's id, when the source has one (exports do)
  * @param version {@code latestPublished}, {@code 2} ... when the source names one
  * @param at where the call is: the callee's name key in YAML, the action in an export
@@ -55,7 +56,10 @@ public record CallSite(
 
   /** How a binding gives its value. */
   public enum ValueKind {
-    LIT, EXP, VAR, NO_VALUE
+    LIT,
+    EXP,
+    VAR,
+    NO_VALUE
   }
 
   /**

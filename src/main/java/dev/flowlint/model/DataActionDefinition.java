@@ -21,7 +21,8 @@ public record DataActionDefinition(
     Optional<String> requestTemplate,
     JsonNode inputSchema,
     String source,
-    Optional<JsonNode> successSchema) implements Definition {
+    Optional<JsonNode> successSchema)
+    implements Definition {
 
   public static final String TYPE = "data-action";
 
@@ -32,14 +33,35 @@ public record DataActionDefinition(
   }
 
   /** An action whose source has no success (output) contract. */
-  public DataActionDefinition(String name, Optional<String> integrationType, Optional<String> requestType,
-      Optional<String> requestUrlTemplate, Optional<String> requestTemplate, JsonNode inputSchema, String source) {
-    this(name, integrationType, requestType, requestUrlTemplate, requestTemplate, inputSchema, source, Optional.empty());
+  public DataActionDefinition(
+      String name,
+      Optional<String> integrationType,
+      Optional<String> requestType,
+      Optional<String> requestUrlTemplate,
+      Optional<String> requestTemplate,
+      JsonNode inputSchema,
+      String source) {
+    this(
+        name,
+        integrationType,
+        requestType,
+        requestUrlTemplate,
+        requestTemplate,
+        inputSchema,
+        source,
+        Optional.empty());
   }
 
   public DataActionDefinition withSuccessSchema(Optional<JsonNode> schema) {
-    return new DataActionDefinition(name, integrationType, requestType, requestUrlTemplate, requestTemplate,
-        inputSchema, source, schema);
+    return new DataActionDefinition(
+        name,
+        integrationType,
+        requestType,
+        requestUrlTemplate,
+        requestTemplate,
+        inputSchema,
+        source,
+        schema);
   }
 
   @Override

@@ -5,7 +5,11 @@ import java.util.Optional;
 
 /** The findings for one payload file, with its text for showing source lines. */
 public record FileReport(
-    String path, Optional<String> flow, Optional<String> envelope, List<Diagnostic> diagnostics, TextLines lines) {
+    String path,
+    Optional<String> flow,
+    Optional<String> envelope,
+    List<Diagnostic> diagnostics,
+    TextLines lines) {
 
   public FileReport {
     diagnostics = List.copyOf(diagnostics);

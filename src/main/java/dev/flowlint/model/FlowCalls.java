@@ -7,7 +7,8 @@ import java.util.Objects;
  * The call sites of one flow file.
  *
  * @param flowName the calling flow's name (may be a placeholder in a Terraform template)
- * @param flowType the calling flow's type in lower-case API form: {@code inboundcall}, {@code workflow} ...
+ * @param flowType the calling flow's type in lower-case API form: {@code inboundcall}, {@code
+ *     workflow} ...
  */
 public record FlowCalls(String flowName, String flowType, List<CallSite> calls) {
   public FlowCalls {

@@ -11,7 +11,8 @@ import java.util.Optional;
  * @param scope the flow's own variable scope: {@code Flow} or {@code Common}
  * @param required the API's {@code required} list when the source had one; it beats the policy
  * @param source where the definition came from (a path, or {@code api})
- * @param compatibleFlowTypes for a common module, the flow types that may call it (empty: not stated)
+ * @param compatibleFlowTypes for a common module, the flow types that may call it (empty: not
+ *     stated)
  */
 public record FlowDefinition(
     String name,
@@ -22,7 +23,8 @@ public record FlowDefinition(
     Optional<List<String>> required,
     Optional<String> version,
     String source,
-    List<String> compatibleFlowTypes) implements Definition {
+    List<String> compatibleFlowTypes)
+    implements Definition {
 
   public FlowDefinition {
     Objects.requireNonNull(name, "name");
@@ -33,8 +35,15 @@ public record FlowDefinition(
   }
 
   /** A definition whose source states no compatible flow types. */
-  public FlowDefinition(String name, Optional<String> id, String type, String scope, List<Variable> variables,
-      Optional<List<String>> required, Optional<String> version, String source) {
+  public FlowDefinition(
+      String name,
+      Optional<String> id,
+      String type,
+      String scope,
+      List<Variable> variables,
+      Optional<List<String>> required,
+      Optional<String> version,
+      String source) {
     this(name, id, type, scope, variables, required, version, source, List.of());
   }
 
@@ -58,7 +67,12 @@ public record FlowDefinition(
   @Override
   public List<String> inputSummary() {
     return inputs().stream()
-        .map(v -> v.name() + " " + v.genesysType() + v.initialValue().literal().map(l -> " = " + l).orElse(""))
+        .map(
+            v ->
+                v.name()
+                    + " "
+                    + v.genesysType()
+                    + v.initialValue().literal().map(l -> " = " + l).orElse(""))
         .toList();
   }
 

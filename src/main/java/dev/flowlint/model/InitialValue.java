@@ -3,7 +3,10 @@ package dev.flowlint.model;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
-/** How an Architect variable starts out: no value, a literal, or an expression evaluated at run time. */
+/**
+ * How an Architect variable starts out: no value, a literal, or an expression evaluated at run
+ * time.
+ */
 public sealed interface InitialValue {
 
   /** The literal as JSON, when this is a literal that has a JSON form. */

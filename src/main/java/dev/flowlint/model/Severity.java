@@ -5,7 +5,9 @@ import java.util.Optional;
 
 /** How much a finding matters; the order is from most to least. */
 public enum Severity {
-  ERROR, WARNING, INFO;
+  ERROR,
+  WARNING,
+  INFO;
 
   public String word() {
     return name().toLowerCase(Locale.ROOT);

@@ -1,7 +1,5 @@
 package dev.flowlint.model;
 
-import dev.flowlint.model.Span;
-
 /**
  * Maps offsets of a text to lines and columns. Line ends are LF, CRLF or a lone CR; a leading BOM
  * takes no column, as editors do not show it.
@@ -63,13 +61,18 @@ public final class TextLines {
     return new Span(start, end, line(start), column(start), line(end), column(end));
   }
 
-  /** The text's own line end (its first one: LF, CRLF or CR), or LF when it has none; fixes that add lines use it. */
+  /**
+   * The text's own line end (its first one: LF, CRLF or CR), or LF when it has none; fixes that add
+   * lines use it.
+   */
   public String lineSeparator() {
     if (starts.length < 2) {
       return "\n";
     }
     int end = starts[1];
-    return text.charAt(end - 1) == '\r' ? "\r" : end >= 2 && text.charAt(end - 2) == '\r' ? "\r\n" : "\n";
+    return text.charAt(end - 1) == '\r'
+        ? "\r"
+        : end >= 2 && text.charAt(end - 2) == '\r' ? "\r\n" : "\n";
   }
 
   /** The text of a 1-based line, without its line end. */

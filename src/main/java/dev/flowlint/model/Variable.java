@@ -22,9 +22,17 @@ public record Variable(
     Optional<String> description,
     Optional<tools.jackson.databind.JsonNode> platformSchema) {
 
-  public Variable(String name, String type, boolean collection, boolean input, boolean output, boolean secure,
-      InitialValue initialValue, Optional<String> description) {
-    this(name, type, collection, input, output, secure, initialValue, description, Optional.empty());
+  public Variable(
+      String name,
+      String type,
+      boolean collection,
+      boolean input,
+      boolean output,
+      boolean secure,
+      InitialValue initialValue,
+      Optional<String> description) {
+    this(
+        name, type, collection, input, output, secure, initialValue, description, Optional.empty());
   }
 
   public Variable {

@@ -1,8 +1,7 @@
 package dev.flowlint.payload;
 
-import dev.flowlint.model.TextLines;
-
 import dev.flowlint.model.Span;
+import dev.flowlint.model.TextLines;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,7 +14,9 @@ public sealed interface JsonValue {
 
   record JObject(List<Member> members, Span span) implements JsonValue {
     public Optional<Member> member(String name) {
-      return members.stream().filter(m -> !m.key().placeholder() && m.key().name().equals(name)).findFirst();
+      return members.stream()
+          .filter(m -> !m.key().placeholder() && m.key().name().equals(name))
+          .findFirst();
     }
 
     /** The opening brace: where findings about the whole object point. */

@@ -1,8 +1,7 @@
 package dev.flowlint.payload;
 
-import dev.flowlint.model.TextLines;
-
 import dev.flowlint.model.Span;
+import dev.flowlint.model.TextLines;
 import dev.flowlint.payload.JsonValue.JArray;
 import dev.flowlint.payload.JsonValue.JBool;
 import dev.flowlint.payload.JsonValue.JNull;
@@ -19,16 +18,18 @@ import java.util.regex.Pattern;
 
 /**
  * Reads JSON that may contain template placeholders, keeping the span of every key and value.
- * Placeholders ({@code {{ x }}}, {@code ${input.x}}, {@code $!{input.x}}, {@code $input.x},
- * {@code $esc.jsonString(${input.x})}) may stand quoted or unquoted where a value goes, and where
- * members go. Errors are reported in plain words at the place they were found.
+ * Placeholders ({@code {{ x }}}, {@code ${input.x}}, {@code $!{input.x}}, {@code $input.x}, {@code
+ * $esc.jsonString(${input.x})}) may stand quoted or unquoted where a value goes, and where members
+ * go. Errors are reported in plain words at the place they were found.
  */
 public final class TemplateJsonParser {
   private static final int MAX_DEPTH = 500;
+
   /** A string value that is wholly one placeholder. */
-  static final Pattern WHOLE_PLACEHOLDER = Pattern.compile(
-      "\\s*(\\{\\{\\{?[^{}]*\\}?\\}\\}|\\$!?\\{[^{}]*\\}|\\$!?[a-zA-Z][\\w-]*(\\.[a-zA-Z][\\w-]*)*(\\(.*\\))?)\\s*",
-      Pattern.DOTALL);
+  static final Pattern WHOLE_PLACEHOLDER =
+      Pattern.compile(
+          "\\s*(\\{\\{\\{?[^{}]*\\}?\\}\\}|\\$!?\\{[^{}]*\\}|\\$!?[a-zA-Z][\\w-]*(\\.[a-zA-Z][\\w-]*)*(\\(.*\\))?)\\s*",
+          Pattern.DOTALL);
 
   private final String text;
   private final TextLines lines;
@@ -47,7 +48,10 @@ public final class TemplateJsonParser {
     return parse(text, true);
   }
 
-  /** Plain JSON: quoted strings are only strings, even "$ref" (for exports and schemas, not templates). */
+  /**
+   * Plain JSON: quoted strings are only strings, even "$ref" (for exports and schemas, not
+   * templates).
+   */
   public static ParsedPayload parseStrict(String text) {
     return parse(text, false);
   }
@@ -134,7 +138,8 @@ public final class TemplateJsonParser {
 
   private JsonValue word() {
     int start = pos;
-    while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '_')) {
+    while (pos < text.length()
+        && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '_')) {
       pos++;
     }
     String w = text.substring(start, pos);
@@ -146,9 +151,17 @@ public final class TemplateJsonParser {
       case "null":
         return new JNull(span(start));
       case "":
-        throw error("unexpected character '" + text.charAt(start) + "': expected a value", start, start + 1);
+        throw error(
+            "unexpected character '" + text.charAt(start) + "': expected a value",
+            start,
+            start + 1);
       default:
-        throw error("unknown word \"" + w + "\": JSON values are strings in double quotes, numbers, true, false, null, objects and arrays", start, pos);
+        throw error(
+            "unknown word \""
+                + w
+                + "\": JSON values are strings in double quotes, numbers, true, false, null, objects and arrays",
+            start,
+            pos);
     }
   }
 
@@ -165,7 +178,8 @@ public final class TemplateJsonParser {
       throw error("invalid number: '-' must be followed by digits", start, pos + 1);
     }
     if (pos - intStart > 1 && text.charAt(intStart) == '0') {
-      throw error("invalid number \"" + text.substring(start, pos) + "\": no leading zeros", start, pos);
+      throw error(
+          "invalid number \"" + text.substring(start, pos) + "\": no leading zeros", start, pos);
     }
     if (peek() == '.') {
       pos++;
@@ -174,7 +188,10 @@ public final class TemplateJsonParser {
         pos++;
       }
       if (pos == frac) {
-        throw error("invalid number \"" + text.substring(start, pos) + "\": digits must follow '.'", start, pos);
+        throw error(
+            "invalid number \"" + text.substring(start, pos) + "\": digits must follow '.'",
+            start,
+            pos);
       }
     }
     if (peek() == 'e' || peek() == 'E') {
@@ -187,7 +204,12 @@ public final class TemplateJsonParser {
         pos++;
       }
       if (pos == exp) {
-        throw error("invalid number \"" + text.substring(start, pos) + "\": digits must follow the exponent", start, pos);
+        throw error(
+            "invalid number \""
+                + text.substring(start, pos)
+                + "\": digits must follow the exponent",
+            start,
+            pos);
       }
     }
     return new JNumber(text.substring(start, pos), span(start));
@@ -198,7 +220,9 @@ public final class TemplateJsonParser {
     int start = pos;
     String value = stringContent();
     Span span = span(start);
-    if (placeholders && WHOLE_PLACEHOLDER.matcher(value).matches() && (value.contains("{{") || value.contains("$"))) {
+    if (placeholders
+        && WHOLE_PLACEHOLDER.matcher(value).matches()
+        && (value.contains("{{") || value.contains("$"))) {
       return new JPlaceholder(value.strip(), true, span);
     }
     return new JString(value, span);
@@ -233,10 +257,14 @@ public final class TemplateJsonParser {
         return out.toString();
       }
       if (c == '\n' || c == '\r') {
-        throw error("unterminated string: the closing \" is missing before the end of the line", start, pos);
+        throw error(
+            "unterminated string: the closing \" is missing before the end of the line",
+            start,
+            pos);
       }
       if (c < 0x20) {
-        throw error("control character in a string: write it as an escape such as \\t", pos, pos + 1);
+        throw error(
+            "control character in a string: write it as an escape such as \\t", pos, pos + 1);
       }
       if (c == '\\') {
         if (pos + 1 >= text.length()) {
@@ -253,8 +281,12 @@ public final class TemplateJsonParser {
           case 'r' -> out.append('\r');
           case 't' -> out.append('\t');
           case 'u' -> {
-            if (pos + 6 > text.length() || !text.substring(pos + 2, pos + 6).matches("[0-9a-fA-F]{4}")) {
-              throw error("invalid \\u escape: four hex digits must follow \\u", pos, Math.min(pos + 6, text.length()));
+            if (pos + 6 > text.length()
+                || !text.substring(pos + 2, pos + 6).matches("[0-9a-fA-F]{4}")) {
+              throw error(
+                  "invalid \\u escape: four hex digits must follow \\u",
+                  pos,
+                  Math.min(pos + 6, text.length()));
             }
             out.append((char) Integer.parseInt(text.substring(pos + 2, pos + 6), 16));
             pos += 4;
@@ -300,14 +332,21 @@ public final class TemplateJsonParser {
         }
       }
       if (peek() != '}') {
-        throw error("unterminated placeholder " + Quoting.quote(text.substring(start, Math.min(pos, start + 40)))
-            + ": '}' is missing", start, Math.min(start + 2 + (text.charAt(start + 1) == '!' ? 1 : 0), text.length()));
+        throw error(
+            "unterminated placeholder "
+                + Quoting.quote(text.substring(start, Math.min(pos, start + 40)))
+                + ": '}' is missing",
+            start,
+            Math.min(start + 2 + (text.charAt(start + 1) == '!' ? 1 : 0), text.length()));
       }
       pos++;
     } else if (Character.isLetter(peek())) {
       identifierChain();
     } else {
-      throw error("unexpected character '$': expected a value or a placeholder such as ${input.x}", start, start + 1);
+      throw error(
+          "unexpected character '$': expected a value or a placeholder such as ${input.x}",
+          start,
+          start + 1);
     }
     return new JPlaceholder(text.substring(start, pos), false, span(start));
   }
@@ -315,7 +354,8 @@ public final class TemplateJsonParser {
   /** Velocity reference body: a.b.c, optionally called with balanced parentheses. */
   private void identifierChain() {
     while (true) {
-      while (pos < text.length() && (Character.isLetterOrDigit(peek()) || peek() == '_' || peek() == '-')) {
+      while (pos < text.length()
+          && (Character.isLetterOrDigit(peek()) || peek() == '_' || peek() == '-')) {
         pos++;
       }
       if (peek() == '(') {
@@ -364,7 +404,10 @@ public final class TemplateJsonParser {
       members.add(member(start, !members.isEmpty()));
       skipWhitespace();
       if (atEnd()) {
-        throw error("unexpected end of input: the object opened here is not closed with }", start, start + 1);
+        throw error(
+            "unexpected end of input: the object opened here is not closed with }",
+            start,
+            start + 1);
       }
       char c = peek();
       if (c == ',') {
@@ -384,28 +427,37 @@ public final class TemplateJsonParser {
       if (c == '"') {
         throw error("missing comma between members", pos, pos + 1);
       }
-      throw error("unexpected character '" + c + "' after a member: expected ',' or '}'", pos, pos + 1);
+      throw error(
+          "unexpected character '" + c + "' after a member: expected ',' or '}'", pos, pos + 1);
     }
   }
 
   private Member member(int objectStart, boolean afterComma) {
     int start = pos;
     if (atEnd()) {
-      throw error("unexpected end of input: the object opened here is not closed with }", objectStart, objectStart + 1);
+      throw error(
+          "unexpected end of input: the object opened here is not closed with }",
+          objectStart,
+          objectStart + 1);
     }
     char c = peek();
     if (c == '"') {
       String name = stringContent();
       Span keySpan = span(start);
-      boolean placeholder = placeholders && WHOLE_PLACEHOLDER.matcher(name).matches() && (name.contains("{{") || name.contains("$"));
+      boolean placeholder =
+          placeholders
+              && WHOLE_PLACEHOLDER.matcher(name).matches()
+              && (name.contains("{{") || name.contains("$"));
       skipWhitespace();
       if (peek() != ':') {
-        throw error("missing ':' after the key " + Quoting.quote(name), keySpan.start(), keySpan.end());
+        throw error(
+            "missing ':' after the key " + Quoting.quote(name), keySpan.start(), keySpan.end());
       }
       pos++;
       skipWhitespace();
       JsonValue value = value();
-      return new Member(new Key(name, keySpan, placeholder), value, lines.span(start, value.span().end()));
+      return new Member(
+          new Key(name, keySpan, placeholder), value, lines.span(start, value.span().end()));
     }
     if (placeholders && (c == '$' || text.startsWith("{{", pos))) {
       JsonValue ph = placeholder();
@@ -415,7 +467,8 @@ public final class TemplateJsonParser {
         skipWhitespace();
         JsonValue value = value();
         JPlaceholder key = (JPlaceholder) ph;
-        return new Member(new Key(key.text(), key.span(), true), value, lines.span(start, value.span().end()));
+        return new Member(
+            new Key(key.text(), key.span(), true), value, lines.span(start, value.span().end()));
       }
       // A placeholder standing for whole members, e.g. { ${input.extra} }.
       JPlaceholder p = (JPlaceholder) ph;
@@ -432,12 +485,19 @@ public final class TemplateJsonParser {
     }
     if (Character.isLetter(c) || c == '_') {
       int end = start;
-      while (end < text.length() && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_' || text.charAt(end) == '.')) {
+      while (end < text.length()
+          && (Character.isLetterOrDigit(text.charAt(end))
+              || text.charAt(end) == '_'
+              || text.charAt(end) == '.')) {
         end++;
       }
-      throw error("object keys must be strings in double quotes: \"" + text.substring(start, end) + "\"", start, end);
+      throw error(
+          "object keys must be strings in double quotes: \"" + text.substring(start, end) + "\"",
+          start,
+          end);
     }
-    throw error("unexpected character '" + c + "': expected a key in double quotes", start, start + 1);
+    throw error(
+        "unexpected character '" + c + "': expected a key in double quotes", start, start + 1);
   }
 
   private JsonValue array() {
@@ -454,12 +514,18 @@ public final class TemplateJsonParser {
     while (true) {
       skipWhitespace();
       if (atEnd()) {
-        throw error("unexpected end of input: the array opened here is not closed with ]", start, start + 1);
+        throw error(
+            "unexpected end of input: the array opened here is not closed with ]",
+            start,
+            start + 1);
       }
       elements.add(value());
       skipWhitespace();
       if (atEnd()) {
-        throw error("unexpected end of input: the array opened here is not closed with ]", start, start + 1);
+        throw error(
+            "unexpected end of input: the array opened here is not closed with ]",
+            start,
+            start + 1);
       }
       char c = peek();
       if (c == ',') {

@@ -21,9 +21,9 @@ import java.util.HexFormat;
  * GitHub Actions workflow commands ({@code ::error file=...::message}), then the text report:
  * GitHub shows only 10 annotations of each kind per step, so the full list must be in the log too.
  *
- * <p>Streaming: the annotations are printed as files come; the text report goes to a temporary
- * file meanwhile (hashed as it is written, for the stop-commands token) and is copied out at the
- * end, so memory stays flat and the output is what a whole-run writer would print.
+ * <p>Streaming: the annotations are printed as files come; the text report goes to a temporary file
+ * meanwhile (hashed as it is written, for the stop-commands token) and is copied out at the end, so
+ * memory stays flat and the output is what a whole-run writer would print.
  */
 public final class GithubReporter implements Reporter {
   private final TextReporter text;
@@ -44,7 +44,8 @@ public final class GithubReporter implements Reporter {
       spool = Files.createTempFile("flowlint-github", ".txt");
       spool.toFile().deleteOnExit(); // also when the run stops before end()
       digest = MessageDigest.getInstance("SHA-256");
-      spoolOut = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(spool)), digest);
+      spoolOut =
+          new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(spool)), digest);
       body = new PrintStream(spoolOut, false, StandardCharsets.UTF_8);
       text.begin(body);
     } catch (IOException e) {
@@ -71,7 +72,8 @@ public final class GithubReporter implements Reporter {
         throw new IOException("cannot write the temporary file " + spool);
       }
       body.close();
-      // The text report starts lines with file paths; a path such as "::error::x.json" would be read
+      // The text report starts lines with file paths; a path such as "::error::x.json" would be
+      // read
       // as a command. Commands are off while it prints, under a token the text cannot contain.
       String token = "flowlint-" + HexFormat.of().formatHex(digest.digest(), 0, 12);
       out.println("::stop-commands::" + token);
@@ -94,17 +96,25 @@ public final class GithubReporter implements Reporter {
 
   /** One annotation: the file relative to the repository, a range GitHub accepts, the message. */
   String command(FileReport f, Diagnostic d) {
-    String kind = switch (d.severity()) {
-      case ERROR -> "error";
-      case WARNING -> "warning";
-      case INFO -> "notice";
-    };
-    StringBuilder line = new StringBuilder("::").append(kind).append(" file=").append(property(SafeText.escape(paths.forCi(f.path()))));
+    String kind =
+        switch (d.severity()) {
+          case ERROR -> "error";
+          case WARNING -> "warning";
+          case INFO -> "notice";
+        };
+    StringBuilder line =
+        new StringBuilder("::")
+            .append(kind)
+            .append(" file=")
+            .append(property(SafeText.escape(paths.forCi(f.path()))));
     if (d.rule() != Rule.UNREADABLE_FILE) {
       line.append(",line=").append(d.span().line()).append(",endLine=").append(d.span().endLine());
       // GitHub ignores (or misplaces) columns on an annotation that spans several lines.
       if (d.span().line() == d.span().endLine()) {
-        line.append(",col=").append(d.span().column()).append(",endColumn=").append(d.span().endColumn());
+        line.append(",col=")
+            .append(d.span().column())
+            .append(",endColumn=")
+            .append(d.span().endColumn());
       }
     }
     // Control characters from the payload are shown escaped; line breaks stay line breaks.

@@ -71,12 +71,19 @@ public final class GitlabReporter implements Reporter {
       issue.put("type", "issue");
       issue.put("check_name", d.rule().id());
       issue.put("description", d.message());
-      issue.putArray("categories").add(d.rule().id().startsWith("template-") || d.rule().id().startsWith("contract-") ? "Compatibility" : "Bug Risk");
-      issue.put("severity", switch (d.severity()) {
-        case ERROR -> d.rule() == Rule.UNREADABLE_FILE ? "blocker" : "major";
-        case WARNING -> "minor";
-        case INFO -> "info";
-      });
+      issue
+          .putArray("categories")
+          .add(
+              d.rule().id().startsWith("template-") || d.rule().id().startsWith("contract-")
+                  ? "Compatibility"
+                  : "Bug Risk");
+      issue.put(
+          "severity",
+          switch (d.severity()) {
+            case ERROR -> d.rule() == Rule.UNREADABLE_FILE ? "blocker" : "major";
+            case WARNING -> "minor";
+            case INFO -> "info";
+          });
       String base = fingerprint(d.rule().id(), path, d.pointer(), d.message());
       int n = seen.merge(base, 1, Integer::sum);
       // GitLab shows only the first issue of a fingerprint: a repeat gets its own.
@@ -95,8 +102,11 @@ public final class GitlabReporter implements Reporter {
 
   static String fingerprint(String rule, String path, String pointer, String message) {
     try {
-      byte[] h = MessageDigest.getInstance("SHA-256")
-          .digest((rule + "\u0000" + path + "\u0000" + pointer + "\u0000" + message).getBytes(StandardCharsets.UTF_8));
+      byte[] h =
+          MessageDigest.getInstance("SHA-256")
+              .digest(
+                  (rule + "\u0000" + path + "\u0000" + pointer + "\u0000" + message)
+                      .getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(h, 0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JRE", e);

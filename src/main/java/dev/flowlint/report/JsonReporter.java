@@ -1,8 +1,8 @@
 package dev.flowlint.report;
 
-import dev.flowlint.model.FileReport;
 import dev.flowlint.io.CanonicalJson;
 import dev.flowlint.model.Diagnostic;
+import dev.flowlint.model.FileReport;
 import java.io.PrintStream;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.node.ArrayNode;
@@ -82,12 +82,14 @@ public final class JsonReporter implements Reporter {
       o.put("message", d.message());
       o.put("pointer", d.pointer());
       putRange(o, d.span());
-      d.fix().ifPresent(fix -> {
-        ObjectNode x = o.putObject("fix");
-        x.put("replacement", fix.replacement());
-        x.put("description", fix.description());
-        putRange(x, fix.span());
-      });
+      d.fix()
+          .ifPresent(
+              fix -> {
+                ObjectNode x = o.putObject("fix");
+                x.put("replacement", fix.replacement());
+                x.put("description", fix.description());
+                putRange(x, fix.span());
+              });
       if (!d.help().isEmpty()) {
         ArrayNode help = o.putArray("help");
         d.help().forEach(help::add);

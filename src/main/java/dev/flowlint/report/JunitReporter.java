@@ -38,7 +38,11 @@ public final class JunitReporter implements Reporter {
     this.failOn = failOn;
   }
 
-  private enum Outcome { PASS, FAILURE, ERROR }
+  private enum Outcome {
+    PASS,
+    FAILURE,
+    ERROR
+  }
 
   private Outcome outcome(Diagnostic d) {
     if (d.rule() == Rule.UNREADABLE_FILE) {
@@ -48,7 +52,10 @@ public final class JunitReporter implements Reporter {
   }
 
   private long count(List<FileReport> files, Outcome o) {
-    return files.stream().flatMap(f -> f.diagnostics().stream()).filter(d -> outcome(d) == o).count();
+    return files.stream()
+        .flatMap(f -> f.diagnostics().stream())
+        .filter(d -> outcome(d) == o)
+        .count();
   }
 
   @Override
@@ -67,7 +74,9 @@ public final class JunitReporter implements Reporter {
       failures = 0;
       errors = 0;
     } catch (IOException | XMLStreamException e) {
-      throw new UncheckedIOException("cannot create a temporary file for the JUnit report", e instanceof IOException io ? io : new IOException(e));
+      throw new UncheckedIOException(
+          "cannot create a temporary file for the JUnit report",
+          e instanceof IOException io ? io : new IOException(e));
     }
   }
 
@@ -89,14 +98,21 @@ public final class JunitReporter implements Reporter {
       x.flush();
       x.close();
       spoolOut.close();
-      out.print("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"flowlint\" tests=\"" + tests
-          + "\" failures=\"" + failures + "\" errors=\"" + errors + "\">");
+      out.print(
+          "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"flowlint\" tests=\""
+              + tests
+              + "\" failures=\""
+              + failures
+              + "\" errors=\""
+              + errors
+              + "\">");
       out.flush();
       Files.copy(spool, out);
       out.print("\n</testsuites>\n");
       out.flush();
     } catch (IOException | XMLStreamException e) {
-      throw new UncheckedIOException("cannot write the JUnit report", e instanceof IOException io ? io : new IOException(e));
+      throw new UncheckedIOException(
+          "cannot write the JUnit report", e instanceof IOException io ? io : new IOException(e));
     } finally {
       try {
         Files.deleteIfExists(spool);
@@ -127,7 +143,8 @@ public final class JunitReporter implements Reporter {
       x.writeCharacters("\n    ");
       x.writeStartElement("testcase");
       x.writeAttribute("classname", classname);
-      x.writeAttribute("name", clean(d.rule().id() + " at " + d.span().line() + ":" + d.span().column()));
+      x.writeAttribute(
+          "name", clean(d.rule().id() + " at " + d.span().line() + ":" + d.span().column()));
       Outcome o = outcome(d);
       if (o == Outcome.PASS) {
         x.writeStartElement("system-out");
@@ -145,18 +162,28 @@ public final class JunitReporter implements Reporter {
   }
 
   private static String body(FileReport f, Diagnostic d) {
-    StringBuilder body = new StringBuilder()
-        .append(f.path()).append(':').append(d.span().line()).append(':').append(d.span().column()).append(": ")
-        .append(d.severity().word()).append('[').append(d.rule().id()).append("] ").append(d.message());
+    StringBuilder body =
+        new StringBuilder()
+            .append(f.path())
+            .append(':')
+            .append(d.span().line())
+            .append(':')
+            .append(d.span().column())
+            .append(": ")
+            .append(d.severity().word())
+            .append('[')
+            .append(d.rule().id())
+            .append("] ")
+            .append(d.message());
     d.help().forEach(h -> body.append("\nhelp: ").append(h));
     d.fix().ifPresent(fix -> body.append("\nfix: ").append(fix.description()));
     return body.toString();
   }
 
   /**
-   * Jenkins splits a classname at its last dot into package and class: the path without its
-   * payload suffix, directories as packages, other dots in the file name as "_".
-   * {@code payloads/orders/new.json} → {@code payloads.orders.new}.
+   * Jenkins splits a classname at its last dot into package and class: the path without its payload
+   * suffix, directories as packages, other dots in the file name as "_". {@code
+   * payloads/orders/new.json} → {@code payloads.orders.new}.
    */
   static String classname(String path) {
     String p = path.replace('\\', '/');

@@ -6,7 +6,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** The report formats by name, each with its factory (in the manner of Checkstyle's OutputFormat). */
+/**
+ * The report formats by name, each with its factory (in the manner of Checkstyle's OutputFormat).
+ */
 public enum OutputFormat {
   TEXT(c -> new TextReporter(c.color(), c.quiet())),
   JSON(c -> new JsonReporter(c.version())),

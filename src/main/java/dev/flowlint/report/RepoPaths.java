@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Paths as CI tools want them: normalised and relative to the repository root, whatever the
- * working directory and however the path was typed ({@code ../payloads/x.json},
- * {@code ./fixtures//payloads/../payloads/x.json}).
+ * Paths as CI tools want them: normalised and relative to the repository root, whatever the working
+ * directory and however the path was typed ({@code ../payloads/x.json}, {@code
+ * ./fixtures//payloads/../payloads/x.json}).
  */
 public record RepoPaths(Path workDir, Path root) {
   public static final String STDIN = "<stdin>";

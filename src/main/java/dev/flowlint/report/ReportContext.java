@@ -11,7 +11,8 @@ import java.nio.file.Path;
  * @param root the repository root (git top level, else the working directory): CI formats give
  *     paths relative to it
  */
-public record ReportContext(String version, boolean color, boolean quiet, Severity failOn, Path workDir, Path root) {
+public record ReportContext(
+    String version, boolean color, boolean quiet, Severity failOn, Path workDir, Path root) {
   /** For a run in the current directory with the default --fail-on. */
   public static ReportContext here(String version, boolean color, boolean quiet) {
     Path cwd = Path.of("").toAbsolutePath();

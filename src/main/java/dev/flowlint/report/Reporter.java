@@ -8,8 +8,8 @@ import java.util.List;
  * Renders the results of one check run in one format, streaming: {@link #begin} once, {@link #file}
  * for each report in input order as soon as it is known, then {@link #end} with the counts of the
  * whole run. A reporter keeps nothing of a file once {@code file} returns, so memory does not grow
- * with the number of files. An instance serves one run at a time (a document's writer lives
- * between begin and end).
+ * with the number of files. An instance serves one run at a time (a document's writer lives between
+ * begin and end).
  */
 public interface Reporter {
   /** Before the first file: a document's opening. */

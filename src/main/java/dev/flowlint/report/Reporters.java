@@ -9,7 +9,8 @@ public final class Reporters {
 
   private Reporters() {}
 
-  public static Optional<Reporter> byName(String name, String version, boolean color, boolean quiet) {
+  public static Optional<Reporter> byName(
+      String name, String version, boolean color, boolean quiet) {
     return OutputFormat.byName(name).map(f -> f.create(ReportContext.here(version, color, quiet)));
   }
 }

@@ -1,9 +1,9 @@
 package dev.flowlint.report;
 
-import dev.flowlint.model.FileReport;
-import dev.flowlint.model.Rule;
 import dev.flowlint.io.CanonicalJson;
 import dev.flowlint.model.Diagnostic;
+import dev.flowlint.model.FileReport;
+import dev.flowlint.model.Rule;
 import dev.flowlint.model.Severity;
 import dev.flowlint.model.Span;
 import java.io.PrintStream;
@@ -21,8 +21,10 @@ import tools.jackson.databind.node.ObjectNode;
 public final class SarifReporter implements Reporter {
   public static final String INFORMATION_URI = "https://github.com/flowlint/flowlint";
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
   /** Where rules are explained, one heading per rule id. */
   public static final String RULES_URI = INFORMATION_URI + "/blob/main/docs/rules.md";
+
   static final String SRCROOT = "%SRCROOT%";
   private final String version;
   private final RepoPaths paths;
@@ -99,7 +101,9 @@ public final class SarifReporter implements Reporter {
       rule.putObject("fullDescription").put("text", r.summary() + " " + r.help());
       ObjectNode help = rule.putObject("help");
       help.put("text", r.help());
-      help.put("markdown", "**" + r.summary() + "**\n\n" + r.help() + "\n\n[" + r.id() + "](" + helpUri(r) + ")");
+      help.put(
+          "markdown",
+          "**" + r.summary() + "**\n\n" + r.help() + "\n\n[" + r.id() + "](" + helpUri(r) + ")");
       rule.put("helpUri", helpUri(r));
       rule.putObject("defaultConfiguration").put("level", level(r.defaultSeverity()));
     }
@@ -127,18 +131,23 @@ public final class SarifReporter implements Reporter {
       }
       ObjectNode prints = result.putObject("partialFingerprints");
       prints.put("flowlint/v1", fingerprint(d.rule().id(), uri, d.pointer(), d.message()));
-      String lineHash = lineHash(d.rule().id(), f.lines().lineCount() >= d.span().line() ? f.lines().lineText(d.span().line()) : "");
+      String lineHash =
+          lineHash(
+              d.rule().id(),
+              f.lines().lineCount() >= d.span().line() ? f.lines().lineText(d.span().line()) : "");
       int occurrence = seen.merge(lineHash, 1, Integer::sum);
       prints.put("primaryLocationLineHash", lineHash + ":" + occurrence);
-      d.fix().ifPresent(fix -> {
-          ObjectNode x = result.putArray("fixes").addObject();
-          x.putObject("description").put("text", fix.description());
-          ObjectNode change = x.putArray("artifactChanges").addObject();
-          artifactLocation(change.putObject("artifactLocation"), f.path(), uri);
-          ObjectNode replacement = change.putArray("replacements").addObject();
-          replacement.set("deletedRegion", region(fix.span()));
-          replacement.putObject("insertedContent").put("text", fix.replacement());
-      });
+      d.fix()
+          .ifPresent(
+              fix -> {
+                ObjectNode x = result.putArray("fixes").addObject();
+                x.putObject("description").put("text", fix.description());
+                ObjectNode change = x.putArray("artifactChanges").addObject();
+                artifactLocation(change.putObject("artifactLocation"), f.path(), uri);
+                ObjectNode replacement = change.putArray("replacements").addObject();
+                replacement.set("deletedRegion", region(fix.span()));
+                replacement.putObject("insertedContent").put("text", fix.replacement());
+              });
     }
     return results;
   }
@@ -190,7 +199,10 @@ public final class SarifReporter implements Reporter {
     if (path.equals(RepoPaths.STDIN)) {
       return "stdin";
     }
-    return paths.relative(path).map(RepoPaths::uriReference).orElseGet(() -> paths.absoluteUri(path));
+    return paths
+        .relative(path)
+        .map(RepoPaths::uriReference)
+        .orElseGet(() -> paths.absoluteUri(path));
   }
 
   /**
@@ -199,7 +211,9 @@ public final class SarifReporter implements Reporter {
    */
   static String lineHash(String rule, String lineText) {
     try {
-      byte[] h = MessageDigest.getInstance("SHA-256").digest((rule + "\u0000" + lineText.strip()).getBytes(StandardCharsets.UTF_8));
+      byte[] h =
+          MessageDigest.getInstance("SHA-256")
+              .digest((rule + "\u0000" + lineText.strip()).getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(h, 0, 8);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JRE", e);
@@ -209,8 +223,11 @@ public final class SarifReporter implements Reporter {
   /** Stable across runs and line moves: what the finding is about, not where it is. */
   static String fingerprint(String rule, String uri, String pointer, String message) {
     try {
-      byte[] h = MessageDigest.getInstance("SHA-256")
-          .digest((rule + "\u0000" + uri + "\u0000" + pointer + "\u0000" + message).getBytes(StandardCharsets.UTF_8));
+      byte[] h =
+          MessageDigest.getInstance("SHA-256")
+              .digest(
+                  (rule + "\u0000" + uri + "\u0000" + pointer + "\u0000" + message)
+                      .getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(h, 0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JRE", e);

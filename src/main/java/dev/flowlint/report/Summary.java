@@ -1,7 +1,6 @@
 package dev.flowlint.report;
 
 import dev.flowlint.model.FileReport;
-import dev.flowlint.model.Severity;
 import java.util.List;
 
 /** Counts over a run. */
@@ -40,7 +39,13 @@ public record Summary(int files, long errors, long warnings, long infos) {
     if (errors + warnings + infos == 0) {
       return files + ": no problems";
     }
-    return files + ": " + plural(errors, "error") + ", " + plural(warnings, "warning") + ", " + plural(infos, "info");
+    return files
+        + ": "
+        + plural(errors, "error")
+        + ", "
+        + plural(warnings, "warning")
+        + ", "
+        + plural(infos, "info");
   }
 
   private static String plural(long n, String word) {

@@ -1,16 +1,16 @@
 package dev.flowlint.report;
 
 import dev.flowlint.io.SafeText;
-import dev.flowlint.model.FileReport;
 import dev.flowlint.model.Diagnostic;
+import dev.flowlint.model.FileReport;
 import dev.flowlint.model.Severity;
 import dev.flowlint.model.Span;
 import java.io.PrintStream;
 
 /**
- * The report a person reads, in the manner of rustc and Elm: {@code path:line:col:
- * error[rule] message}, the source line with carets under the span, and help lines. Quiet when
- * clean: only the summary line.
+ * The report a person reads, in the manner of rustc and Elm: {@code path:line:col: error[rule]
+ * message}, the source line with carets under the span, and help lines. Quiet when clean: only the
+ * summary line.
  */
 public final class TextReporter implements Reporter {
   private static final int WIDE = 160;
@@ -42,15 +42,23 @@ public final class TextReporter implements Reporter {
   private void diagnostic(FileReport f, Diagnostic d, PrintStream out) {
     Span s = d.span();
     // Paths, messages and help quote keys and names from the payload: escaped, never raw.
-    out.println(bold(SafeText.escape(f.path()) + ":" + s.line() + ":" + s.column() + ":") + " "
-        + paint(d.severity(), d.severity().word() + "[" + d.rule().id() + "]") + " " + bold(SafeText.escape(d.message())));
-    // No text to show (an unreadable file, an Architect export whose findings name the action instead): no snippet.
+    out.println(
+        bold(SafeText.escape(f.path()) + ":" + s.line() + ":" + s.column() + ":")
+            + " "
+            + paint(d.severity(), d.severity().word() + "[" + d.rule().id() + "]")
+            + " "
+            + bold(SafeText.escape(d.message())));
+    // No text to show (an unreadable file, an Architect export whose findings name the action
+    // instead): no snippet.
     if (s.line() <= f.lines().lineCount() && !f.lines().text().isEmpty()) {
       String source = SafeText.sameWidth(f.lines().lineText(s.line()));
       String number = String.valueOf(s.line());
       String pad = " ".repeat(number.length());
       int from = Math.max(0, s.column() - 1);
-      int to = s.endLine() == s.line() ? Math.max(from + 1, s.endColumn() - 1) : Math.max(from + 1, source.length());
+      int to =
+          s.endLine() == s.line()
+              ? Math.max(from + 1, s.endColumn() - 1)
+              : Math.max(from + 1, source.length());
       if (source.length() > WIDE) {
         // A very long line (a request template on one line): show a window around the span.
         int start = Math.max(0, from - 60);
@@ -63,13 +71,25 @@ public final class TextReporter implements Reporter {
       out.println(blue(pad + " |"));
       out.println(blue(number + " |") + " " + untab(source));
       int carets = Math.max(1, Math.min(to, Math.max(source.length(), from + 1)) - from);
-      out.println(blue(pad + " |") + " " + " ".repeat(from) + paint(d.severity(), "^".repeat(carets)));
+      out.println(
+          blue(pad + " |") + " " + " ".repeat(from) + paint(d.severity(), "^".repeat(carets)));
     }
     for (String h : d.help()) {
       out.println("  " + cyan("help:") + " " + SafeText.escape(h));
     }
-    d.fix().ifPresent(fix -> out.println("  " + cyan("fix:") + " " + SafeText.escape(fix.description())
-        + (fix.replacement().isEmpty() || fix.replacement().length() > 120 || fix.replacement().contains("\n") ? "" : " (" + SafeText.escape(fix.replacement()) + ")")));
+    d.fix()
+        .ifPresent(
+            fix ->
+                out.println(
+                    "  "
+                        + cyan("fix:")
+                        + " "
+                        + SafeText.escape(fix.description())
+                        + (fix.replacement().isEmpty()
+                                || fix.replacement().length() > 120
+                                || fix.replacement().contains("\n")
+                            ? ""
+                            : " (" + SafeText.escape(fix.replacement()) + ")")));
     out.println();
   }
 
@@ -94,11 +114,12 @@ public final class TextReporter implements Reporter {
     if (!color) {
       return s;
     }
-    String code = switch (sev) {
-      case ERROR -> "\u001b[1;31m";
-      case WARNING -> "\u001b[1;33m";
-      case INFO -> "\u001b[1;36m";
-    };
+    String code =
+        switch (sev) {
+          case ERROR -> "\u001b[1;31m";
+          case WARNING -> "\u001b[1;33m";
+          case INFO -> "\u001b[1;36m";
+        };
     return code + s + "\u001b[0m";
   }
 }

@@ -15,15 +15,16 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What a call site needs of its callee beyond the inputs: the outputs it can bind, with their
- * Architect types, and (for a common module) the flow types that may call it. Written into
- * {@code x-flowlint} as {@code outputTypes} and {@code compatibleFlowTypes}.
+ * Architect types, and (for a common module) the flow types that may call it. Written into {@code
+ * x-flowlint} as {@code outputTypes} and {@code compatibleFlowTypes}.
  *
- * @param outputTypes output name → Architect type ({@code Common.success → Boolean},
- *     {@code conversation.id → String}); empty when the schema does not say (an old import, a
- *     contract without a success schema)
+ * @param outputTypes output name → Architect type ({@code Common.success → Boolean}, {@code
+ *     conversation.id → String}); empty when the schema does not say (an old import, a contract
+ *     without a success schema)
  * @param compatibleFlowTypes lower-case flow types; empty when not stated
  */
-public record CallContract(Optional<Map<String, String>> outputTypes, List<String> compatibleFlowTypes) {
+public record CallContract(
+    Optional<Map<String, String>> outputTypes, List<String> compatibleFlowTypes) {
   public static final CallContract NONE = new CallContract(Optional.empty(), List.of());
 
   static final String OUTPUT_TYPES = "outputTypes";
@@ -47,7 +48,8 @@ public record CallContract(Optional<Map<String, String>> outputTypes, List<Strin
         var list = meta.putArray(COMPATIBLE);
         flow.compatibleFlowTypes().forEach(list::add);
       }
-    } else if (definition instanceof DataActionDefinition action && action.successSchema().isPresent()) {
+    } else if (definition instanceof DataActionDefinition action
+        && action.successSchema().isPresent()) {
       ObjectNode types = meta.putObject(OUTPUT_TYPES);
       SuccessOutputs.flatten(action.successSchema().get()).forEach(types::put);
     }

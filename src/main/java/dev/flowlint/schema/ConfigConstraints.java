@@ -18,7 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ConfigConstraints {
   /** Keywords about a collection itself; every other keyword applies to each item of one. */
-  private static final Set<String> ARRAY_KEYWORDS = Set.of("minItems", "maxItems", "uniqueItems", "description");
+  private static final Set<String> ARRAY_KEYWORDS =
+      Set.of("minItems", "maxItems", "uniqueItems", "description");
 
   private ConfigConstraints() {}
 
@@ -26,10 +27,12 @@ public final class ConfigConstraints {
    * @param byFlow flow name or id → input → keywords
    * @return the schema, changed in place when the config names its flow
    */
-  public static ObjectNode merge(ObjectNode schema, Map<String, Map<String, JsonNode>> byFlow, List<Problem> problems) {
+  public static ObjectNode merge(
+      ObjectNode schema, Map<String, Map<String, JsonNode>> byFlow, List<Problem> problems) {
     JsonNode meta = schema.path("x-flowlint");
     String name = meta.path("flowName").asString("");
-    Map<String, JsonNode> inputs = byFlow.getOrDefault(name, byFlow.get(meta.path("flowId").asString("")));
+    Map<String, JsonNode> inputs =
+        byFlow.getOrDefault(name, byFlow.get(meta.path("flowId").asString("")));
     if (inputs == null || inputs.isEmpty()) {
       return schema;
     }
@@ -37,15 +40,27 @@ public final class ConfigConstraints {
     for (Map.Entry<String, JsonNode> e : inputs.entrySet()) {
       JsonNode property = schema.path("properties").path(e.getKey());
       if (!property.isObject()) {
-        problems.add(new Problem(Severity.WARNING, "flowlint.yaml flows." + name + ".inputs names " + e.getKey()
-            + ", which flow \"" + name + "\" does not have as an input; nothing merged for it"));
+        problems.add(
+            new Problem(
+                Severity.WARNING,
+                "flowlint.yaml flows."
+                    + name
+                    + ".inputs names "
+                    + e.getKey()
+                    + ", which flow \""
+                    + name
+                    + "\" does not have as an input; nothing merged for it"));
         continue;
       }
       ObjectNode target = (ObjectNode) property;
-      boolean collection = "array".equals(property.path("type").asString("")) && property.path("items").isObject();
+      boolean collection =
+          "array".equals(property.path("type").asString("")) && property.path("items").isObject();
       ArrayNode keys = from.putArray(e.getKey());
       for (String k : new TreeSet<>(e.getValue().propertyNames())) {
-        ObjectNode at = collection && !ARRAY_KEYWORDS.contains(k) ? (ObjectNode) property.path("items") : target;
+        ObjectNode at =
+            collection && !ARRAY_KEYWORDS.contains(k)
+                ? (ObjectNode) property.path("items")
+                : target;
         at.set(k, e.getValue().get(k).deepCopy());
         keys.add(k);
       }

@@ -28,7 +28,8 @@ public final class FileNames {
 
   public static String slug(String flowName) {
     String ascii = Normalizer.normalize(flowName, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
-    String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    String slug =
+        ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
     if (slug.length() > 80) {
       slug = slug.substring(0, 80).replaceAll("-+$", "");
     }
@@ -42,7 +43,8 @@ public final class FileNames {
   /** For two names with one slug: the slug plus a short hash of the exact name. */
   public static String disambiguated(String flowName) {
     try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(flowName.getBytes(StandardCharsets.UTF_8));
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256").digest(flowName.getBytes(StandardCharsets.UTF_8));
       return slug(flowName) + "-" + HexFormat.of().formatHex(hash, 0, 4) + SUFFIX;
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JRE", e);

@@ -69,7 +69,9 @@ public record FlowSchema(
   }
 
   public String architectType(String input) {
-    return inputs.getOrDefault(input, tools.jackson.databind.node.MissingNode.getInstance())
-        .path("x-genesys-type").asString("");
+    return inputs
+        .getOrDefault(input, tools.jackson.databind.node.MissingNode.getInstance())
+        .path("x-genesys-type")
+        .asString("");
   }
 }

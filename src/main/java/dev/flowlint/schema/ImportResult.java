@@ -13,7 +13,10 @@ public record ImportResult(
 
   public record Problem(Severity severity, String message) {}
 
-  public enum Severity { ERROR, WARNING }
+  public enum Severity {
+    ERROR,
+    WARNING
+  }
 
   public long errors() {
     return problems.stream().filter(p -> p.severity() == Severity.ERROR).count();
@@ -23,7 +26,9 @@ public record ImportResult(
   public String problemsText() {
     StringBuilder out = new StringBuilder();
     for (Problem p : problems) {
-      out.append(p.severity() == Severity.ERROR ? "error: " : "warning: ").append(SafeText.escape(p.message())).append('\n');
+      out.append(p.severity() == Severity.ERROR ? "error: " : "warning: ")
+          .append(SafeText.escape(p.message()))
+          .append('\n');
     }
     return out.toString();
   }
@@ -32,13 +37,29 @@ public record ImportResult(
   public String summary() {
     StringBuilder out = new StringBuilder();
     for (Imported i : imported) {
-      out.append("imported ").append(SafeText.escape(i.flowName())).append(" (").append(SafeText.escape(i.flowType())).append("): ")
-          .append(i.inputs()).append(i.inputs() == 1 ? " input" : " inputs")
-          .append(", ").append(i.required()).append(" required -> ").append(SafeText.escape(i.file())).append('\n');
+      out.append("imported ")
+          .append(SafeText.escape(i.flowName()))
+          .append(" (")
+          .append(SafeText.escape(i.flowType()))
+          .append("): ")
+          .append(i.inputs())
+          .append(i.inputs() == 1 ? " input" : " inputs")
+          .append(", ")
+          .append(i.required())
+          .append(" required -> ")
+          .append(SafeText.escape(i.file()))
+          .append('\n');
     }
     for (Skipped s : skipped) {
-      out.append("skipped ").append(SafeText.escape(s.flowName())).append(" (").append(SafeText.escape(s.flowType())).append("): ")
-          .append(SafeText.escape(s.reason())).append(" [").append(SafeText.escape(s.source())).append("]\n");
+      out.append("skipped ")
+          .append(SafeText.escape(s.flowName()))
+          .append(" (")
+          .append(SafeText.escape(s.flowType()))
+          .append("): ")
+          .append(SafeText.escape(s.reason()))
+          .append(" [")
+          .append(SafeText.escape(s.source()))
+          .append("]\n");
     }
     int inputs = imported.stream().mapToInt(Imported::inputs).sum();
     long actions = imported.stream().filter(i -> i.flowType().equals("data-action")).count();
@@ -48,9 +69,15 @@ public record ImportResult(
       out.append(" and ").append(actions).append(actions == 1 ? " data action" : " data actions");
     }
     out.append(" imported (")
-        .append(inputs).append(" inputs) into ").append(outDir).append(", ")
-        .append(skipped.size()).append(" skipped, ")
-        .append(errors()).append(errors() == 1 ? " error" : " errors").append('\n');
+        .append(inputs)
+        .append(" inputs) into ")
+        .append(outDir)
+        .append(", ")
+        .append(skipped.size())
+        .append(" skipped, ")
+        .append(errors())
+        .append(errors() == 1 ? " error" : " errors")
+        .append('\n');
     return out.toString();
   }
 }

@@ -16,14 +16,32 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class LaunchSchemas {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  static final String UUID = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
-  private static final Set<String> NOT_LAUNCHABLE = Set.of("inboundcall", "inboundemail", "inboundchat",
-      "inboundshortmessage", "inqueuecall", "inqueueemail", "inqueueshortmessage", "outboundcall", "securecall",
-      "bot", "digitalbot", "voicemail", "voicesurvey", "surveyinvite", "workitem");
+  static final String UUID =
+      "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
+  private static final Set<String> NOT_LAUNCHABLE =
+      Set.of(
+          "inboundcall",
+          "inboundemail",
+          "inboundchat",
+          "inboundshortmessage",
+          "inqueuecall",
+          "inqueueemail",
+          "inqueueshortmessage",
+          "outboundcall",
+          "securecall",
+          "bot",
+          "digitalbot",
+          "voicemail",
+          "voicesurvey",
+          "surveyinvite",
+          "workitem");
 
   private LaunchSchemas() {}
 
-  /** Flow types no request body can start: they run when an interaction or another flow reaches them. */
+  /**
+   * Flow types no request body can start: they run when an interaction or another flow reaches
+   * them.
+   */
   public static boolean notLaunchable(String flowType) {
     return NOT_LAUNCHABLE.contains(flowType);
   }
@@ -46,8 +64,14 @@ public final class LaunchSchemas {
       sharedFlow(launch, name, inputs);
     } else if (notLaunchable(type)) {
       launch.put("title", name + " (cannot be launched)");
-      launch.put("description", "\"" + name + "\" is " + article(type) + " flow: it runs when its interaction reaches it, "
-          + "not through POST /api/v2/flows/executions, so no request body can start it");
+      launch.put(
+          "description",
+          "\""
+              + name
+              + "\" is "
+              + article(type)
+              + " flow: it runs when its interaction reaches it, "
+              + "not through POST /api/v2/flows/executions, so no request body can start it");
       launch.set("not", NODES.objectNode());
     } else {
       flowExecution(launch, name, inputs, inputsFile, meta);
@@ -59,9 +83,11 @@ public final class LaunchSchemas {
     return Optional.of((ObjectNode) CanonicalJson.sorted(launch));
   }
 
-  private static void flowExecution(ObjectNode launch, String name, JsonNode inputs, String inputsFile, JsonNode meta) {
+  private static void flowExecution(
+      ObjectNode launch, String name, JsonNode inputs, String inputsFile, JsonNode meta) {
     launch.put("title", name + " launch body");
-    launch.put("description", "The body of POST /api/v2/flows/executions that launches \"" + name + "\"");
+    launch.put(
+        "description", "The body of POST /api/v2/flows/executions that launches \"" + name + "\"");
     launch.put("type", "object");
     launch.put("additionalProperties", false);
     ArrayNode required = launch.putArray("required").add("flowId");
@@ -81,17 +107,27 @@ public final class LaunchSchemas {
     }
     ObjectNode version = props.putObject("flowVersion");
     version.put("type", "string");
-    version.put("description", "A version such as \"2.0\"; omit it to run the latest published version"
-        + (meta.has("flowVersion") ? " (the schema describes version " + meta.path("flowVersion").asString() + ")" : ""));
-    props.putObject("name").put("type", "string").put("description", "A display name for the execution");
+    version.put(
+        "description",
+        "A version such as \"2.0\"; omit it to run the latest published version"
+            + (meta.has("flowVersion")
+                ? " (the schema describes version " + meta.path("flowVersion").asString() + ")"
+                : ""));
+    props
+        .putObject("name")
+        .put("type", "string")
+        .put("description", "A display name for the execution");
     props.putObject("inputData").put("$ref", inputsFile);
   }
 
   /** A common module through a gateway: {flowType: "shared", inputs: {bare names}, metadata}. */
   private static void sharedFlow(ObjectNode launch, String name, JsonNode inputs) {
     launch.put("title", name + " shared-flow request");
-    launch.put("description", "The shared-flow request a gateway turns into a call of the common module \"" + name
-        + "\"; inputs are bare names, copied from the inputs schema at import");
+    launch.put(
+        "description",
+        "The shared-flow request a gateway turns into a call of the common module \""
+            + name
+            + "\"; inputs are bare names, copied from the inputs schema at import");
     launch.put("type", "object");
     launch.put("additionalProperties", false);
     ArrayNode required = launch.putArray("required").add("flowType");
@@ -110,7 +146,9 @@ public final class LaunchSchemas {
     ObjectNode top = launch.putObject("properties");
     top.putObject("flowType").put("const", "shared");
     top.set("inputs", bare);
-    top.putObject("metadata").put("type", "object").put("description", "Gateway metadata, such as correlationId");
+    top.putObject("metadata")
+        .put("type", "object")
+        .put("description", "Gateway metadata, such as correlationId");
   }
 
   private static String article(String type) {

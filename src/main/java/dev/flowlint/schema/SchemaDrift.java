@@ -17,14 +17,22 @@ public final class SchemaDrift {
    * @param fresh schemas as import/pull would write them now
    * @param wholeOrg whether {@code fresh} covers every flow (so flows missing from it are gone)
    */
-  public static List<String> compare(Optional<SchemaStore> existing, List<JsonNode> fresh, boolean wholeOrg, Set<String> types)
+  public static List<String> compare(
+      Optional<SchemaStore> existing, List<JsonNode> fresh, boolean wholeOrg, Set<String> types)
       throws SchemaStore.StoreException {
     return compare(existing, fresh, wholeOrg, types, e -> true);
   }
 
-  /** @param pulled which schemas of the directory a pull wrote (only those can have left the org) */
-  public static List<String> compare(Optional<SchemaStore> existing, List<JsonNode> fresh, boolean wholeOrg, Set<String> types,
-      java.util.function.Predicate<SchemaIndex.Entry> pulled) throws SchemaStore.StoreException {
+  /**
+   * @param pulled which schemas of the directory a pull wrote (only those can have left the org)
+   */
+  public static List<String> compare(
+      Optional<SchemaStore> existing,
+      List<JsonNode> fresh,
+      boolean wholeOrg,
+      Set<String> types,
+      java.util.function.Predicate<SchemaIndex.Entry> pulled)
+      throws SchemaStore.StoreException {
     List<String> out = new ArrayList<>();
     Set<String> seenIds = new TreeSet<>();
     for (JsonNode schema : fresh) {
@@ -38,16 +46,24 @@ public final class SchemaDrift {
         }
       }
       if (before.isEmpty()) {
-        out.add("flow \"" + now.name() + "\": new, not in the schemas directory (" + now.inputs().size() + " inputs)");
+        out.add(
+            "flow \""
+                + now.name()
+                + "\": new, not in the schemas directory ("
+                + now.inputs().size()
+                + " inputs)");
         continue;
       }
       out.addAll(differences(before.get(), now));
     }
     if (existing.isPresent() && wholeOrg) {
       for (SchemaIndex.Entry e : existing.get().entries()) {
-        if (e.flowId().isPresent() && !seenIds.contains(e.flowId().get()) && (types.isEmpty() || types.contains(e.flowType()))
+        if (e.flowId().isPresent()
+            && !seenIds.contains(e.flowId().get())
+            && (types.isEmpty() || types.contains(e.flowType()))
             && pulled.test(e)) {
-          out.add("flow \"" + e.flowName() + "\": in the schemas directory but no longer in the org");
+          out.add(
+              "flow \"" + e.flowName() + "\": in the schemas directory but no longer in the org");
         }
       }
     }
@@ -62,12 +78,32 @@ public final class SchemaDrift {
     }
     for (String input : now.inputs().keySet()) {
       if (!before.inputs().containsKey(input)) {
-        out.add(flow + "input " + input + " added (" + now.architectType(input) + (now.required().contains(input) ? ", required" : "") + ")");
+        out.add(
+            flow
+                + "input "
+                + input
+                + " added ("
+                + now.architectType(input)
+                + (now.required().contains(input) ? ", required" : "")
+                + ")");
       } else if (!Objects.equals(before.architectType(input), now.architectType(input))) {
-        out.add(flow + "input " + input + " changed type from " + before.architectType(input) + " to " + now.architectType(input));
+        out.add(
+            flow
+                + "input "
+                + input
+                + " changed type from "
+                + before.architectType(input)
+                + " to "
+                + now.architectType(input));
       }
-      if (before.inputs().containsKey(input) && before.required().contains(input) != now.required().contains(input)) {
-        out.add(flow + "input " + input + " is now " + (now.required().contains(input) ? "required" : "optional"));
+      if (before.inputs().containsKey(input)
+          && before.required().contains(input) != now.required().contains(input)) {
+        out.add(
+            flow
+                + "input "
+                + input
+                + " is now "
+                + (now.required().contains(input) ? "required" : "optional"));
       }
     }
     for (String input : before.inputs().keySet()) {
@@ -100,8 +136,16 @@ public final class SchemaDrift {
         for (JsonNode c : fromConfig.path(input)) {
           config |= k.equals(c.asString()) || k.equals("items." + c.asString());
         }
-        out.add("flow \"" + now.name() + "\": input " + input + ": " + k
-            + (config ? " differs from what flowlint.yaml sets" : " differs from the flow's definition (edited by hand?)"));
+        out.add(
+            "flow \""
+                + now.name()
+                + "\": input "
+                + input
+                + ": "
+                + k
+                + (config
+                    ? " differs from what flowlint.yaml sets"
+                    : " differs from the flow's definition (edited by hand?)"));
       }
     }
     return out;

@@ -18,8 +18,11 @@ public record SchemaIndex(List<Entry> entries) {
     static Entry of(String file, JsonNode schema) {
       JsonNode meta = schema.path("x-flowlint");
       String id = meta.path("flowId").asString("");
-      return new Entry(file, meta.path("flowName").asString(schema.path("title").asString(file)),
-          id.isEmpty() ? Optional.empty() : Optional.of(id), meta.path("flowType").asString(""));
+      return new Entry(
+          file,
+          meta.path("flowName").asString(schema.path("title").asString(file)),
+          id.isEmpty() ? Optional.empty() : Optional.of(id),
+          meta.path("flowType").asString(""));
     }
   }
 
@@ -32,37 +35,57 @@ public record SchemaIndex(List<Entry> entries) {
   }
 
   public Optional<Entry> byId(String id) {
-    return entries.stream().filter(e -> e.flowId().filter(id::equalsIgnoreCase).isPresent()).findFirst();
+    return entries.stream()
+        .filter(e -> e.flowId().filter(id::equalsIgnoreCase).isPresent())
+        .findFirst();
   }
 
   public Optional<Entry> byName(String name) {
     return entries.stream().filter(e -> e.flowName().equals(name)).findFirst();
   }
 
-  private static final String COMMENT = "Written by flowlint import/pull; maps flows to their schema files.";
+  private static final String COMMENT =
+      "Written by flowlint import/pull; maps flows to their schema files.";
 
-  /** Refuses to replace an index.json that flowlint did not write (someone else's file of that name). */
+  /**
+   * Refuses to replace an index.json that flowlint did not write (someone else's file of that
+   * name).
+   */
   static void ensureOurs(java.nio.file.Path file, String dirDisplay) throws java.io.IOException {
     if (!java.nio.file.Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
     boolean ours;
     try {
-      ours = java.nio.file.Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)
-          && CanonicalJson.mapper().readTree(file.toFile()).path("$comment").asString("").startsWith("Written by flowlint");
+      ours =
+          java.nio.file.Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+              && CanonicalJson.mapper()
+                  .readTree(file.toFile())
+                  .path("$comment")
+                  .asString("")
+                  .startsWith("Written by flowlint");
     } catch (RuntimeException e) {
       ours = false;
     }
     if (!ours) {
-      throw new java.io.IOException(dirDisplay + "/" + FILE_NAME + " exists and was not written by flowlint, so it is not replaced;"
-          + " move it away or write the schemas to another directory");
+      throw new java.io.IOException(
+          dirDisplay
+              + "/"
+              + FILE_NAME
+              + " exists and was not written by flowlint, so it is not replaced;"
+              + " move it away or write the schemas to another directory");
     }
   }
 
   /** An index entry must be a plain file name inside the schemas directory: no path, no "..". */
   public static boolean plainFileName(String file) {
-    return !file.isEmpty() && !file.equals(".") && !file.equals("..") && file.indexOf('/') < 0 && file.indexOf('\\') < 0
-        && file.indexOf(':') < 0 && file.indexOf('\0') < 0;
+    return !file.isEmpty()
+        && !file.equals(".")
+        && !file.equals("..")
+        && file.indexOf('/') < 0
+        && file.indexOf('\\') < 0
+        && file.indexOf(':') < 0
+        && file.indexOf('\0') < 0;
   }
 
   public String write() {

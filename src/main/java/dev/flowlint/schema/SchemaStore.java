@@ -44,7 +44,10 @@ public final class SchemaStore {
 
   public static SchemaStore open(Path dir, String display) throws StoreException {
     if (!Files.isDirectory(dir)) {
-      throw new StoreException("no schemas directory " + display + "; run 'flowlint import FILE|DIR' first, or name one with --schemas");
+      throw new StoreException(
+          "no schemas directory "
+              + display
+              + "; run 'flowlint import FILE|DIR' first, or name one with --schemas");
     }
     Path indexFile = dir.resolve(SchemaIndex.FILE_NAME);
     List<SchemaIndex.Entry> entries = new ArrayList<>();
@@ -53,24 +56,44 @@ public final class SchemaStore {
       for (JsonNode f : root.path("flows")) {
         String id = f.path("flowId").asString("");
         if (!SchemaIndex.plainFileName(f.path("file").asString(""))) {
-          throw new StoreException(display + "/" + SchemaIndex.FILE_NAME + " names \"" + f.path("file").asString("") + "\""
-              + ", which is not a file name inside " + display + "; re-run flowlint import");
+          throw new StoreException(
+              display
+                  + "/"
+                  + SchemaIndex.FILE_NAME
+                  + " names \""
+                  + f.path("file").asString("")
+                  + "\""
+                  + ", which is not a file name inside "
+                  + display
+                  + "; re-run flowlint import");
         }
-        entries.add(new SchemaIndex.Entry(f.path("file").asString(""), f.path("flowName").asString(""),
-            id.isEmpty() ? Optional.empty() : Optional.of(id), f.path("flowType").asString("")));
+        entries.add(
+            new SchemaIndex.Entry(
+                f.path("file").asString(""),
+                f.path("flowName").asString(""),
+                id.isEmpty() ? Optional.empty() : Optional.of(id),
+                f.path("flowType").asString("")));
       }
     } else {
       // No index (hand-made schemas): read every schema's x-flowlint instead.
       try (Stream<Path> files = Files.list(dir)) {
-        for (Path p : files.filter(f -> FileNames.isInputsSchema(String.valueOf(f.getFileName()))).sorted().toList()) {
-          entries.add(SchemaIndex.Entry.of(String.valueOf(p.getFileName()), read(p, display + "/" + p.getFileName())));
+        for (Path p :
+            files
+                .filter(f -> FileNames.isInputsSchema(String.valueOf(f.getFileName())))
+                .sorted()
+                .toList()) {
+          entries.add(
+              SchemaIndex.Entry.of(
+                  String.valueOf(p.getFileName()), read(p, display + "/" + p.getFileName())));
         }
       } catch (IOException e) {
-        throw new StoreException("cannot list " + display + ": " + dev.flowlint.io.AtomicFiles.describe(e));
+        throw new StoreException(
+            "cannot list " + display + ": " + dev.flowlint.io.AtomicFiles.describe(e));
       }
     }
     if (entries.isEmpty()) {
-      throw new StoreException("no flow schemas in " + display + "; run 'flowlint import FILE|DIR' first");
+      throw new StoreException(
+          "no flow schemas in " + display + "; run 'flowlint import FILE|DIR' first");
     }
     return new SchemaStore(dir, SchemaIndex.of(entries));
   }
@@ -79,7 +102,11 @@ public final class SchemaStore {
     try {
       return JsonTrees.read(file);
     } catch (JacksonException e) {
-      throw new StoreException(display + " is not valid JSON (line " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + "); re-run flowlint import");
+      throw new StoreException(
+          display
+              + " is not valid JSON (line "
+              + (e.getLocation() == null ? "?" : e.getLocation().getLineNr())
+              + "); re-run flowlint import");
     } catch (RuntimeException e) {
       throw new StoreException("cannot read " + display);
     }
@@ -98,8 +125,11 @@ public final class SchemaStore {
   public Optional<FlowSchema> byName(String name) throws StoreException {
     Optional<SchemaIndex.Entry> e = index.byName(name);
     if (e.isEmpty()) {
-      List<SchemaIndex.Entry> folded = index.entries().stream()
-          .filter(x -> x.flowName().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))).toList();
+      List<SchemaIndex.Entry> folded =
+          index.entries().stream()
+              .filter(
+                  x -> x.flowName().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT)))
+              .toList();
       if (folded.size() == 1) {
         e = Optional.of(folded.get(0));
       }
@@ -115,7 +145,9 @@ public final class SchemaStore {
   /** The {@code x-flowlint.source} of an entry's schema: which file or API it came from. */
   public String source(SchemaIndex.Entry entry) throws StoreException {
     Path file = dir.resolve(entry.file());
-    return Files.isRegularFile(file) ? read(file, entry.file()).path("x-flowlint").path("source").asString("") : "";
+    return Files.isRegularFile(file)
+        ? read(file, entry.file()).path("x-flowlint").path("source").asString("")
+        : "";
   }
 
   /** Synchronized: the checker threads of a run share the store. */
@@ -126,7 +158,8 @@ public final class SchemaStore {
     }
     Path file = dir.resolve(entry.file());
     if (!Files.isRegularFile(file)) {
-      throw new StoreException("index.json names " + entry.file() + ", which is missing; re-run flowlint import");
+      throw new StoreException(
+          "index.json names " + entry.file() + ", which is missing; re-run flowlint import");
     }
     FlowSchema schema = FlowSchema.of(entry.file(), read(file, entry.file()));
     loaded.put(entry.file(), schema);

@@ -104,9 +104,12 @@ public final class SchemaWriter {
     return p;
   }
 
-  /** The platform's own property schema when the API gave one (it is the contract), else flowlint's. */
+  /**
+   * The platform's own property schema when the API gave one (it is the contract), else flowlint's.
+   */
   private static ObjectNode platformOrOwn(Variable v, boolean required) {
-    return v.platformSchema().filter(tools.jackson.databind.JsonNode::isObject)
+    return v.platformSchema()
+        .filter(tools.jackson.databind.JsonNode::isObject)
         .map(s -> (ObjectNode) s.deepCopy())
         .orElseGet(() -> TypeSchemas.of(v, required));
   }

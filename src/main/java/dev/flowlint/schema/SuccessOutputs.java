@@ -20,7 +20,8 @@ final class SuccessOutputs {
     return out;
   }
 
-  private static void visit(String name, JsonNode schema, boolean collection, Map<String, String> out, int depth) {
+  private static void visit(
+      String name, JsonNode schema, boolean collection, Map<String, String> out, int depth) {
     if (depth > MAX_DEPTH || !schema.isObject()) {
       return;
     }
@@ -39,7 +40,9 @@ final class SuccessOutputs {
     if (type.equals("array")) {
       JsonNode items = schema.path("items");
       String itemType = items.isObject() ? type(items) : "";
-      if (itemType.equals("object") || itemType.equals("array") || (itemType.isEmpty() && items.path("properties").isObject())) {
+      if (itemType.equals("object")
+          || itemType.equals("array")
+          || (itemType.isEmpty() && items.path("properties").isObject())) {
         visit(name, items, true, out, depth + 1);
       } else if (!name.isEmpty()) {
         out.put(name, architect(itemType) + "Collection");

@@ -24,7 +24,9 @@ final class TypeSchemas {
     return of(v, false);
   }
 
-  /** @param required a required input: null (NOT_SET) is as good as missing, so not allowed */
+  /**
+   * @param required a required input: null (NOT_SET) is as good as missing, so not allowed
+   */
   static ObjectNode of(Variable v, boolean required) {
     ObjectNode element = element(v.type());
     if (!v.collection()) {
@@ -45,8 +47,10 @@ final class TypeSchemas {
   private static void nullable(ObjectNode s, String type) {
     if (type.equals("String") || type.equals("Integer")) {
       tools.jackson.databind.JsonNode given = s.get("type");
-      tools.jackson.databind.node.ArrayNode types = given.isArray() ? (tools.jackson.databind.node.ArrayNode) given
-          : NODES.arrayNode().add(given.asString());
+      tools.jackson.databind.node.ArrayNode types =
+          given.isArray()
+              ? (tools.jackson.databind.node.ArrayNode) given
+              : NODES.arrayNode().add(given.asString());
       s.set("type", types.add("null"));
     }
   }
@@ -72,19 +76,31 @@ final class TypeSchemas {
       case "Json" -> s.put("type", "object");
       // Architect parses these from ISO-8601 text; the patterns check the shape, not the calendar.
       case "Date" -> iso(s, "date", "^\\d{4}-\\d{2}-\\d{2}$");
-      case "DateTime" -> iso(s, "date-time", "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?$");
+      case "DateTime" ->
+          iso(
+              s,
+              "date-time",
+              "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?$");
       case "Time" -> iso(s, null, "^\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?$");
-      case "Duration" -> iso(s, "duration", "^-?P(?=\\d|T\\d)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+(\\.\\d+)?S)?)?$");
-      default -> s.put("$comment", "Architect " + type
-          + " values have no documented JSON form at launch; flowlint checks the name only");
+      case "Duration" ->
+          iso(
+              s,
+              "duration",
+              "^-?P(?=\\d|T\\d)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+(\\.\\d+)?S)?)?$");
+      default ->
+          s.put(
+              "$comment",
+              "Architect "
+                  + type
+                  + " values have no documented JSON form at launch; flowlint checks the name only");
     }
     return s;
   }
 
   /**
-   * @param format a JSON Schema format no stricter than the pattern, or null: RFC 3339's "time" demands
-   *     an offset, which Architect's Time values ("09:00:00") do not carry,
-   *     and format is asserted, so Time is described by its pattern alone
+   * @param format a JSON Schema format no stricter than the pattern, or null: RFC 3339's "time"
+   *     demands an offset, which Architect's Time values ("09:00:00") do not carry, and format is
+   *     asserted, so Time is described by its pattern alone
    */
   private static void iso(ObjectNode s, String format, String pattern) {
     s.put("type", "string");

@@ -27,9 +27,11 @@ import tools.jackson.databind.node.ObjectNode;
 final class Api {
   /** How reports name a pasted payload (check - says {@code <stdin>}). */
   static final String PASTE = "<paste>";
+
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final List<String> CHECK_FIELDS = List.of("payload", "flow", "envelope", "fix");
-  private static final String ENVELOPES = Arrays.stream(Envelope.values()).map(Envelope::id).collect(Collectors.joining(", "));
+  private static final String ENVELOPES =
+      Arrays.stream(Envelope.values()).map(Envelope::id).collect(Collectors.joining(", "));
   private final LiveSchemas schemas;
   private final ReportJson reports;
   private final String version;
@@ -85,7 +87,10 @@ final class Api {
     return out;
   }
 
-  /** Architect's type ({@code StringCollection}) where the schema keeps it, else the JSON Schema type. */
+  /**
+   * Architect's type ({@code StringCollection}) where the schema keeps it, else the JSON Schema
+   * type.
+   */
   private static String typeWord(JsonNode property) {
     String genesys = property.path("x-genesys-type").asString("");
     if (!genesys.isEmpty()) {
@@ -125,14 +130,19 @@ final class Api {
     try {
       request = CanonicalJson.mapper().readTree(body);
     } catch (JacksonException e) {
-      throw new HttpProblem(400, "the request body is not JSON (" + plain(e) + "); send {\"payload\": \"...\"}");
+      throw new HttpProblem(
+          400, "the request body is not JSON (" + plain(e) + "); send {\"payload\": \"...\"}");
     }
     if (request == null || !request.isObject()) {
-      throw new HttpProblem(400, "the request body must be a JSON object: {\"payload\": \"...\", \"flow\": \"...\", \"envelope\": \"...\", \"fix\": false}");
+      throw new HttpProblem(
+          400,
+          "the request body must be a JSON object: {\"payload\": \"...\", \"flow\": \"...\", \"envelope\": \"...\", \"fix\": false}");
     }
     for (String name : request.propertyNames()) {
       if (!CHECK_FIELDS.contains(name)) {
-        throw new HttpProblem(400, "unknown field \"" + name + "\"; the fields are " + String.join(", ", CHECK_FIELDS));
+        throw new HttpProblem(
+            400,
+            "unknown field \"" + name + "\"; the fields are " + String.join(", ", CHECK_FIELDS));
       }
     }
     JsonNode payload = request.path("payload");
@@ -162,8 +172,8 @@ final class Api {
   }
 
   /**
-   * The parser's complaint in plain words with its line and column: Jackson's own message may
-   * carry its source description and API names ("start marker at [Source: REDACTED ...").
+   * The parser's complaint in plain words with its line and column: Jackson's own message may carry
+   * its source description and API names ("start marker at [Source: REDACTED ...").
    */
   private static String plain(JacksonException e) {
     String m = String.valueOf(e.getOriginalMessage());
@@ -178,7 +188,9 @@ final class Api {
     }
     m = m.replace("`", "").strip();
     TokenStreamLocation at = e.getLocation();
-    return at != null && at.getLineNr() > 0 ? "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": " + m : m;
+    return at != null && at.getLineNr() > 0
+        ? "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": " + m
+        : m;
   }
 
   private static Optional<String> optionalString(JsonNode request, String name) throws HttpProblem {

@@ -43,6 +43,7 @@ public final class FlowServer implements AutoCloseable {
       System.setProperty("sun.net.httpserver.maxRspTime", "60");
     }
   }
+
   private final HttpServer server;
   private final ExecutorService workers;
   private final HostGuard guard;
@@ -55,8 +56,17 @@ public final class FlowServer implements AutoCloseable {
   private final int flows;
   private final CountDownLatch closed = new CountDownLatch(1);
 
-  private FlowServer(HttpServer server, ExecutorService workers, HostGuard guard, Page page, Api api, long maxBody,
-      PrintStream log, URI url, boolean loopback, int flows) {
+  private FlowServer(
+      HttpServer server,
+      ExecutorService workers,
+      HostGuard guard,
+      Page page,
+      Api api,
+      long maxBody,
+      PrintStream log,
+      URI url,
+      boolean loopback,
+      int flows) {
     this.server = server;
     this.workers = workers;
     this.guard = guard;
@@ -81,7 +91,8 @@ public final class FlowServer implements AutoCloseable {
    *
    * @param log where internal errors are told (never payload text)
    */
-  public static FlowServer start(ServeSettings settings, PrintStream log) throws StoreException, BindFailure {
+  public static FlowServer start(ServeSettings settings, PrintStream log)
+      throws StoreException, BindFailure {
     int flows = SchemaStore.open(settings.schemas(), settings.schemasDisplay()).entries().size();
     InetAddress address;
     try {
@@ -93,21 +104,47 @@ public final class FlowServer implements AutoCloseable {
     try {
       server = HttpServer.create(new InetSocketAddress(address, settings.port()), 64);
     } catch (IOException e) {
-      throw new BindFailure("cannot listen on " + settings.host() + ":" + settings.port() + " (" + e.getMessage()
-          + "); pick another port with --port (0 picks a free one)");
+      throw new BindFailure(
+          "cannot listen on "
+              + settings.host()
+              + ":"
+              + settings.port()
+              + " ("
+              + e.getMessage()
+              + "); pick another port with --port (0 picks a free one)");
     }
     int port = server.getAddress().getPort();
     AtomicInteger n = new AtomicInteger();
-    ExecutorService workers = Executors.newFixedThreadPool(THREADS, r -> {
-      Thread t = new Thread(r, "flowlint-serve-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
-    String shownHost = address.isAnyLocalAddress() ? "127.0.0.1" : settings.host().contains(":") && !settings.host().startsWith("[")
-        ? "[" + settings.host() + "]" : settings.host();
-    Api api = new Api(new LiveSchemas(settings.schemas(), settings.schemasDisplay(), settings.config()), settings.version());
-    FlowServer s = new FlowServer(server, workers, HostGuard.of(settings.host(), address, port), Page.load(), api,
-        settings.maxBody(), log, URI.create("http://" + shownHost + ":" + port + "/"), address.isLoopbackAddress(), flows);
+    ExecutorService workers =
+        Executors.newFixedThreadPool(
+            THREADS,
+            r -> {
+              Thread t = new Thread(r, "flowlint-serve-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    String shownHost =
+        address.isAnyLocalAddress()
+            ? "127.0.0.1"
+            : settings.host().contains(":") && !settings.host().startsWith("[")
+                ? "[" + settings.host() + "]"
+                : settings.host();
+    Api api =
+        new Api(
+            new LiveSchemas(settings.schemas(), settings.schemasDisplay(), settings.config()),
+            settings.version());
+    FlowServer s =
+        new FlowServer(
+            server,
+            workers,
+            HostGuard.of(settings.host(), address, port),
+            Page.load(),
+            api,
+            settings.maxBody(),
+            log,
+            URI.create("http://" + shownHost + ":" + port + "/"),
+            address.isLoopbackAddress(),
+            flows);
     server.createContext("/", s::handle);
     server.setExecutor(workers);
     server.start();
@@ -172,9 +209,17 @@ public final class FlowServer implements AutoCloseable {
       } catch (StoreException | SchemaStore.BadSchema e) {
         sendError(exchange, 503, "schemas cannot be used now: " + e.getMessage());
       } catch (RuntimeException e) {
-        log.println("flowlint serve: internal error on " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath()
-            + ": " + e.getClass().getSimpleName());
-        sendError(exchange, 500, "internal error (" + e.getClass().getSimpleName() + "); this is a bug in flowlint");
+        log.println(
+            "flowlint serve: internal error on "
+                + exchange.getRequestMethod()
+                + " "
+                + exchange.getRequestURI().getRawPath()
+                + ": "
+                + e.getClass().getSimpleName());
+        sendError(
+            exchange,
+            500,
+            "internal error (" + e.getClass().getSimpleName() + "); this is a bug in flowlint");
       }
     } catch (IOException e) {
       // the client went away: nothing to answer
@@ -186,11 +231,13 @@ public final class FlowServer implements AutoCloseable {
     String host = in.getFirst("Host");
     guard.checkHost(host);
     if (in.get("Host").size() > 1) {
-      guard.checkHost(String.join(", ", in.get("Host"))); // two Host headers: which one is meant cannot be told
+      guard.checkHost(
+          String.join(", ", in.get("Host"))); // two Host headers: which one is meant cannot be told
     }
     String target = exchange.getRequestURI().getRawAuthority();
     if (target != null) {
-      guard.checkHost(target); // an absolute request target names the host itself, whatever Host says
+      guard.checkHost(
+          target); // an absolute request target names the host itself, whatever Host says
     }
     String path = exchange.getRequestURI().getRawPath();
     String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
@@ -199,7 +246,11 @@ public final class FlowServer implements AutoCloseable {
     }
     String allow = allowed(path);
     if (allow.isEmpty()) {
-      throw new HttpProblem(404, "no such page: " + path + " (the API is GET /api/flows, GET /api/skeleton, POST /api/check, GET /healthz)");
+      throw new HttpProblem(
+          404,
+          "no such page: "
+              + path
+              + " (the API is GET /api/flows, GET /api/skeleton, POST /api/check, GET /healthz)");
     }
     if (!allow.equals(method)) {
       throw new HttpProblem(405, method + " is not allowed on " + path + "; use " + allow);
@@ -208,13 +259,15 @@ public final class FlowServer implements AutoCloseable {
       case "/" -> send(exchange, 200, "text/html; charset=utf-8", page.html());
       case "/healthz" -> sendJson(exchange, 200, api.health());
       case "/api/flows" -> sendJson(exchange, 200, api.flows());
-      case "/api/skeleton" -> sendJson(exchange, 200, api.skeleton(query(exchange.getRequestURI().getRawQuery())));
+      case "/api/skeleton" ->
+          sendJson(exchange, 200, api.skeleton(query(exchange.getRequestURI().getRawQuery())));
       case "/api/check" -> {
         String type = in.getFirst("Content-Type");
         if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
           throw new HttpProblem(415, "send the request as Content-Type: application/json");
         }
-        byte[] body = RequestBody.read(exchange.getRequestBody(), in.getFirst("Content-Length"), maxBody);
+        byte[] body =
+            RequestBody.read(exchange.getRequestBody(), in.getFirst("Content-Length"), maxBody);
         sendJson(exchange, 200, api.check(body));
       }
       default -> throw new HttpProblem(404, "no such page: " + path);
@@ -244,7 +297,8 @@ public final class FlowServer implements AutoCloseable {
     return out;
   }
 
-  private static void sendError(HttpExchange exchange, int status, String message) throws IOException {
+  private static void sendError(HttpExchange exchange, int status, String message)
+      throws IOException {
     ObjectNode error = JsonNodeFactory.instance.objectNode();
     error.put("status", status);
     error.put("error", HttpProblem.reason(status));
@@ -252,11 +306,17 @@ public final class FlowServer implements AutoCloseable {
     sendJson(exchange, status, error);
   }
 
-  private static void sendJson(HttpExchange exchange, int status, ObjectNode body) throws IOException {
-    send(exchange, status, "application/json; charset=utf-8", CanonicalJson.writeOrdered(body).getBytes(StandardCharsets.UTF_8));
+  private static void sendJson(HttpExchange exchange, int status, ObjectNode body)
+      throws IOException {
+    send(
+        exchange,
+        status,
+        "application/json; charset=utf-8",
+        CanonicalJson.writeOrdered(body).getBytes(StandardCharsets.UTF_8));
   }
 
-  private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+  private static void send(HttpExchange exchange, int status, String type, byte[] body)
+      throws IOException {
     exchange.getResponseHeaders().set("Content-Type", type);
     exchange.sendResponseHeaders(status, body.length);
     try (OutputStream out = exchange.getResponseBody()) {

@@ -66,8 +66,11 @@ final class HostGuard {
   /** 421 unless the Host header names this server and its port. */
   void checkHost(String hostHeader) throws HttpProblem {
     if (hostHeader == null || !allowed(hostHeader.trim())) {
-      throw new HttpProblem(421, "this server answers only to its own address (Host: " + (hostHeader == null ? "none" : hostHeader)
-          + "); open the URL flowlint serve printed");
+      throw new HttpProblem(
+          421,
+          "this server answers only to its own address (Host: "
+              + (hostHeader == null ? "none" : hostHeader)
+              + "); open the URL flowlint serve printed");
     }
   }
 
@@ -80,7 +83,8 @@ final class HostGuard {
       return;
     }
     if (fetchSite != null && !fetchSite.equals("same-origin") && !fetchSite.equals("none")) {
-      throw new HttpProblem(403, "cross-origin requests are refused (Sec-Fetch-Site: " + fetchSite + ")");
+      throw new HttpProblem(
+          403, "cross-origin requests are refused (Sec-Fetch-Site: " + fetchSite + ")");
     }
   }
 
@@ -104,7 +108,9 @@ final class HostGuard {
       return false;
     }
     Optional<InetAddress> address = literal(host);
-    return address.isPresent() ? addresses.contains(address.get()) : names.contains(host.toLowerCase(Locale.ROOT));
+    return address.isPresent()
+        ? addresses.contains(address.get())
+        : names.contains(host.toLowerCase(Locale.ROOT));
   }
 
   private static int portOf(String s) {
@@ -115,10 +121,16 @@ final class HostGuard {
     }
   }
 
-  /** An IP literal ({@code 127.0.0.1}, {@code [::1]} or {@code ::1}) as an address; a name gives empty (no lookup). */
+  /**
+   * An IP literal ({@code 127.0.0.1}, {@code [::1]} or {@code ::1}) as an address; a name gives
+   * empty (no lookup).
+   */
   static Optional<InetAddress> literal(String host) {
-    String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-    boolean v4 = IPV4.matcher(h).matches() && java.util.Arrays.stream(h.split("\\.")).allMatch(o -> Integer.parseInt(o) <= 255);
+    String h =
+        host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    boolean v4 =
+        IPV4.matcher(h).matches()
+            && java.util.Arrays.stream(h.split("\\.")).allMatch(o -> Integer.parseInt(o) <= 255);
     boolean v6 = h.contains(":") && h.matches("[0-9a-fA-F:.%]+");
     if (!v4 && !v6) {
       return Optional.empty();

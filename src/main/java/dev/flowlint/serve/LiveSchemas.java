@@ -18,8 +18,8 @@ import java.util.stream.Stream;
 /**
  * The schemas directory as it is now: every request compares a cheap fingerprint of the directory
  * (names, sizes, modification times) with the last one, so a {@code flowlint import} in another
- * terminal is picked up on the next request. Each worker thread keeps its own checker (the store and
- * the compiled schemas are not shared between threads), rebuilt when the directory changed.
+ * terminal is picked up on the next request. Each worker thread keeps its own checker (the store
+ * and the compiled schemas are not shared between threads), rebuilt when the directory changed.
  */
 final class LiveSchemas {
   private final Path dir;
@@ -49,7 +49,12 @@ final class LiveSchemas {
     Engine e = engines.get();
     if (e == null || e.generation() != generation) {
       SchemaStore store = SchemaStore.open(dir, display);
-      e = new Engine(generation, store, new CheckRun(store, config, Optional.empty(), Optional.empty(), new PayloadFiles(List.of())));
+      e =
+          new Engine(
+              generation,
+              store,
+              new CheckRun(
+                  store, config, Optional.empty(), Optional.empty(), new PayloadFiles(List.of())));
       engines.set(e);
     }
     return e;
@@ -65,14 +70,20 @@ final class LiveSchemas {
 
   private List<String> fingerprint() throws StoreException {
     if (!Files.isDirectory(dir)) {
-      throw new StoreException("no schemas directory " + display + " (it was there when the server started)");
+      throw new StoreException(
+          "no schemas directory " + display + " (it was there when the server started)");
     }
     List<String> out = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
       for (Path f : files.sorted().toList()) {
         try {
           BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class);
-          out.add(f.getFileName() + " " + a.size() + " " + a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
+          out.add(
+              f.getFileName()
+                  + " "
+                  + a.size()
+                  + " "
+                  + a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
         } catch (java.nio.file.NoSuchFileException gone) {
           // removed while listing (an import replacing files): the next request sees the new state
         }

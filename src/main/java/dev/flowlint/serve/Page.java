@@ -22,8 +22,12 @@ final class Page {
 
   private Page(String html) {
     this.html = html.getBytes(StandardCharsets.UTF_8);
-    this.csp = "default-src 'self'; script-src 'self' " + hashOf(html, "script") + "; style-src 'self' " + hashOf(html, "style")
-        + "; img-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    this.csp =
+        "default-src 'self'; script-src 'self' "
+            + hashOf(html, "script")
+            + "; style-src 'self' "
+            + hashOf(html, "style")
+            + "; img-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
   }
 
   static Page load() {
@@ -41,18 +45,23 @@ final class Page {
     return html.clone();
   }
 
-  /** The policy for the page; JSON answers get the same one, which forbids everything they do not need. */
+  /**
+   * The policy for the page; JSON answers get the same one, which forbids everything they do not
+   * need.
+   */
   String csp() {
     return csp;
   }
 
   private static String hashOf(String html, String element) {
-    Matcher m = Pattern.compile("<" + element + ">(.*?)</" + element + ">", Pattern.DOTALL).matcher(html);
+    Matcher m =
+        Pattern.compile("<" + element + ">(.*?)</" + element + ">", Pattern.DOTALL).matcher(html);
     if (!m.find()) {
       throw new IllegalStateException(RESOURCE + " has no <" + element + ">");
     }
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(m.group(1).getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(m.group(1).getBytes(StandardCharsets.UTF_8));
       return "'sha256-" + Base64.getEncoder().encodeToString(digest) + "'";
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

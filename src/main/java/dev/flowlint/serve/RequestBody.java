@@ -4,11 +4,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Reads a request body, refusing it once it passes the cap, whether or not it declared its length. */
+/**
+ * Reads a request body, refusing it once it passes the cap, whether or not it declared its length.
+ */
 final class RequestBody {
   private RequestBody() {}
 
-  static byte[] read(InputStream in, String contentLength, long max) throws IOException, HttpProblem {
+  static byte[] read(InputStream in, String contentLength, long max)
+      throws IOException, HttpProblem {
     if (contentLength != null) {
       long declared;
       try {
@@ -34,6 +37,10 @@ final class RequestBody {
   }
 
   private static HttpProblem tooLarge(long max) {
-    return new HttpProblem(413, "the request body is larger than " + max + " bytes (flowlint serve --max-body BYTES raises the limit)");
+    return new HttpProblem(
+        413,
+        "the request body is larger than "
+            + max
+            + " bytes (flowlint serve --max-body BYTES raises the limit)");
   }
 }

@@ -12,7 +12,14 @@ import java.util.Objects;
  * @param maxBody the largest request body accepted, in bytes
  * @param schemasDisplay how messages name the schemas directory
  */
-public record ServeSettings(String host, int port, long maxBody, Path schemas, String schemasDisplay, Config config, String version) {
+public record ServeSettings(
+    String host,
+    int port,
+    long maxBody,
+    Path schemas,
+    String schemasDisplay,
+    Config config,
+    String version) {
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 7878;
   public static final long DEFAULT_MAX_BODY = 1024 * 1024;

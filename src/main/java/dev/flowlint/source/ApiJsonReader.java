@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads what the Genesys Cloud API answers: a {@code Flow}, {@code FlowVersion} or
- * {@code FlowDivisionView}, or a listing page of them ({@code entities}), using their
- * {@code inputSchema}/{@code outputSchema}.
+ * Reads what the Genesys Cloud API answers: a {@code Flow}, {@code FlowVersion} or {@code
+ * FlowDivisionView}, or a listing page of them ({@code entities}), using their {@code
+ * inputSchema}/{@code outputSchema}.
  */
 public final class ApiJsonReader implements FlowReader {
   @Override
@@ -34,7 +34,8 @@ public final class ApiJsonReader implements FlowReader {
     return read(file.path(), file.json().orElseThrow());
   }
 
-  private static final Pattern VERSION_URI = Pattern.compile("/api/v2/flows/([^/]+)/versions/([^/?]+)");
+  private static final Pattern VERSION_URI =
+      Pattern.compile("/api/v2/flows/([^/]+)/versions/([^/?]+)");
 
   /** True when the JSON looks like an API answer about flows. */
   public static boolean accepts(JsonNode root) {
@@ -44,7 +45,9 @@ public final class ApiJsonReader implements FlowReader {
     if (root.path("entities").isArray()) {
       return true;
     }
-    return root.has("inputSchema") || root.has("outputSchema") || root.path("publishedVersion").isObject();
+    return root.has("inputSchema")
+        || root.has("outputSchema")
+        || root.path("publishedVersion").isObject();
   }
 
   public List<FlowDefinition> read(String path, JsonNode root) throws SourceException {
@@ -60,16 +63,24 @@ public final class ApiJsonReader implements FlowReader {
     return out;
   }
 
-  /** One Flow, FlowVersion or FlowDivisionView object; {@code source} is written into the schema. */
-  public Optional<FlowDefinition> flow(String where, String source, JsonNode entity) throws SourceException {
+  /**
+   * One Flow, FlowVersion or FlowDivisionView object; {@code source} is written into the schema.
+   */
+  public Optional<FlowDefinition> flow(String where, String source, JsonNode entity)
+      throws SourceException {
     if (!entity.isObject()) {
       throw new SourceException(where, "a flow entry is not an object");
     }
     JsonNode published = entity.path("publishedVersion");
-    JsonNode inputSchema = entity.has("inputSchema") ? entity.get("inputSchema") : published.path("inputSchema");
-    JsonNode outputSchema = entity.has("outputSchema") ? entity.get("outputSchema") : published.path("outputSchema");
+    JsonNode inputSchema =
+        entity.has("inputSchema") ? entity.get("inputSchema") : published.path("inputSchema");
+    JsonNode outputSchema =
+        entity.has("outputSchema") ? entity.get("outputSchema") : published.path("outputSchema");
 
-    boolean isVersion = entity.has("commitVersion") || entity.has("configurationVersion") || entity.has("generationId");
+    boolean isVersion =
+        entity.has("commitVersion")
+            || entity.has("configurationVersion")
+            || entity.has("generationId");
     Optional<String> id = Optional.empty();
     Optional<String> version = Optional.empty();
     Matcher self = VERSION_URI.matcher(entity.path("selfUri").asString(""));
@@ -82,10 +93,13 @@ public final class ApiJsonReader implements FlowReader {
       id = text(entity.get("id"));
       version = text(published.get("id"));
     }
-    String name = text(entity.get("name")).or(() -> text(inputSchema.get("title")))
-        .orElseThrow(() -> new SourceException(where, "flow has no name"));
+    String name =
+        text(entity.get("name"))
+            .or(() -> text(inputSchema.get("title")))
+            .orElseThrow(() -> new SourceException(where, "flow has no name"));
     if (isVersion && (name.equals(version.orElse("")) || name.equals("Flow input schema"))) {
-      // A FlowVersion names the version ("2.0"), not the flow: the saved file's name is the best stand-in.
+      // A FlowVersion names the version ("2.0"), not the flow: the saved file's name is the best
+      // stand-in.
       name = ArchyYamlReader.fileStem(source).replaceFirst("_v\\d+-\\d+$", "");
     }
     String type = text(entity.get("type")).map(t -> t.toLowerCase(Locale.ROOT)).orElse("workflow");
@@ -104,7 +118,8 @@ public final class ApiJsonReader implements FlowReader {
     for (String key : outProps.propertyNames()) {
       String full = key.contains(".") ? key : scope + "." + key;
       if (!inputNames.contains(full)) {
-        variables.add(variable(full, resolve(outProps.get(key), outputSchema, 0), false, true, false));
+        variables.add(
+            variable(full, resolve(outProps.get(key), outputSchema, 0), false, true, false));
       }
     }
     Optional<List<String>> required = Optional.empty();
@@ -116,20 +131,35 @@ public final class ApiJsonReader implements FlowReader {
       }
       required = Optional.of(names);
     }
-    return Optional.of(new FlowDefinition(name, id, type, scope, variables, required, version, source));
+    return Optional.of(
+        new FlowDefinition(name, id, type, scope, variables, required, version, source));
   }
 
   /** Maps a property schema back to the Architect type it stands for. */
-  private static Variable variable(String name, JsonNode schema, boolean input, boolean output, boolean keep) {
+  private static Variable variable(
+      String name, JsonNode schema, boolean input, boolean output, boolean keep) {
     boolean collection = "array".equals(schema.path("type").asString(""));
     JsonNode element = collection ? schema.path("items") : schema;
-    String type = text(schema.get("x-genesys-type"))
-        .map(t -> t.endsWith("Collection") ? t.substring(0, t.length() - "Collection".length()) : t)
-        .orElseGet(() -> typeOf(element));
+    String type =
+        text(schema.get("x-genesys-type"))
+            .map(
+                t ->
+                    t.endsWith("Collection")
+                        ? t.substring(0, t.length() - "Collection".length())
+                        : t)
+            .orElseGet(() -> typeOf(element));
     Optional<String> description = text(schema.get("description"));
     // The platform's own shape (oneOf branches tagged archDataTypeId) is the contract: keep it.
     boolean platform = ArchTypes.isPlatformShape(schema);
-    return new Variable(name, type, collection, input, output, false, InitialValue.UNKNOWN, description,
+    return new Variable(
+        name,
+        type,
+        collection,
+        input,
+        output,
+        false,
+        InitialValue.UNKNOWN,
+        description,
         keep && platform ? Optional.of(schema) : Optional.empty());
   }
 
@@ -142,14 +172,16 @@ public final class ApiJsonReader implements FlowReader {
       return schema;
     }
     if (schema.isArray()) {
-      tools.jackson.databind.node.ArrayNode out = tools.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+      tools.jackson.databind.node.ArrayNode out =
+          tools.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
       schema.forEach(n -> out.add(resolve(n, root, depth + 1)));
       return out;
     }
     if (!schema.isObject()) {
       return schema;
     }
-    tools.jackson.databind.node.ObjectNode out = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    tools.jackson.databind.node.ObjectNode out =
+        tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
     String ref = schema.path("$ref").asString("");
     if (ref.startsWith("#/")) {
       JsonNode target = root.at(ref.substring(1));
@@ -159,7 +191,9 @@ public final class ApiJsonReader implements FlowReader {
       }
     }
     for (String k : schema.propertyNames()) {
-      if (!(k.equals("$ref") && ref.startsWith("#/") && !root.at(ref.substring(1)).isMissingNode())) {
+      if (!(k.equals("$ref")
+          && ref.startsWith("#/")
+          && !root.at(ref.substring(1)).isMissingNode())) {
         out.set(k, resolve(schema.get(k), root, depth + 1));
       }
     }
@@ -173,13 +207,14 @@ public final class ApiJsonReader implements FlowReader {
     }
     String format = schema.path("format").asString("");
     return switch (schema.path("type").asString("")) {
-      case "string" -> switch (format) {
-        case "date-time" -> "DateTime";
-        case "date" -> "Date";
-        case "time" -> "Time";
-        case "duration" -> "Duration";
-        default -> "String";
-      };
+      case "string" ->
+          switch (format) {
+            case "date-time" -> "DateTime";
+            case "date" -> "Date";
+            case "time" -> "Time";
+            case "duration" -> "Duration";
+            default -> "String";
+          };
       case "integer" -> "Integer";
       case "number" -> "Decimal";
       case "boolean" -> "Boolean";

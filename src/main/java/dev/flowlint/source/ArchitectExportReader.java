@@ -33,8 +33,9 @@ public final class ArchitectExportReader implements FlowReader {
   @Override
   public boolean reads(Input file) {
     String trimmed = file.source().text().strip();
-    return file.json().isEmpty() && (file.path().toLowerCase(Locale.ROOT).contains(".i3")
-        || (BASE64_TEXT.matcher(trimmed).matches() && !trimmed.contains(":")));
+    return file.json().isEmpty()
+        && (file.path().toLowerCase(Locale.ROOT).contains(".i3")
+            || (BASE64_TEXT.matcher(trimmed).matches() && !trimmed.contains(":")));
   }
 
   @Override
@@ -51,7 +52,8 @@ public final class ArchitectExportReader implements FlowReader {
       throw new SourceException(path, "Architect export is not valid base64: " + e.getMessage());
     }
     if (!BASE64_TEXT.matcher(source.text()).matches() || source.text().strip().length() % 4 != 0) {
-      throw new SourceException(path, "Architect export is not valid base64 (length or characters are off)");
+      throw new SourceException(
+          path, "Architect export is not valid base64 (length or characters are off)");
     }
     SourceText inner = SourceText.decode(decoded, path + " (decoded)");
     String json = percentDecode(path, inner.text());
@@ -59,9 +61,13 @@ public final class ArchitectExportReader implements FlowReader {
     try {
       root = JSON.readTree(json);
     } catch (JacksonException e) {
-      throw ArchyYamlReader.located(path + " (decoded)", e, "Architect export does not decode to JSON");
+      throw ArchyYamlReader.located(
+          path + " (decoded)", e, "Architect export does not decode to JSON");
     }
-    if (root == null || !root.isObject() || !root.path("type").isString() || !root.path("name").isString()) {
+    if (root == null
+        || !root.isObject()
+        || !root.path("type").isString()
+        || !root.path("name").isString()) {
       throw new SourceException(path, "Architect export has no flow \"type\" and \"name\"");
     }
     String type = root.get("type").asString().toLowerCase(Locale.ROOT);
@@ -70,9 +76,17 @@ public final class ArchitectExportReader implements FlowReader {
     for (JsonNode v : list) {
       variables.add(variable(path, v));
     }
-    return List.of(new FlowDefinition(root.get("name").asString(), Optional.empty(), type,
-        FlowDefinition.scopeFor(type), variables, Optional.empty(), Optional.empty(), path)
-        .withCompatibleFlowTypes(CompatibleFlowTypes.fromExport(root)));
+    return List.of(
+        new FlowDefinition(
+                root.get("name").asString(),
+                Optional.empty(),
+                type,
+                FlowDefinition.scopeFor(type),
+                variables,
+                Optional.empty(),
+                Optional.empty(),
+                path)
+            .withCompatibleFlowTypes(CompatibleFlowTypes.fromExport(root)));
   }
 
   private static Variable variable(String path, JsonNode v) throws SourceException {
@@ -82,14 +96,19 @@ public final class ArchitectExportReader implements FlowReader {
       throw new SourceException(path, "a variable has no name or __type");
     }
     String base = kind.substring(0, kind.length() - "Variable".length());
-    String type = "Complex".equals(base) && v.path("typeIdentifier").isString()
-        ? ArchitectTypes.fromComplexIdentifier(v.get("typeIdentifier").asString())
-        : ArchitectTypes.canonical(base);
+    String type =
+        "Complex".equals(base) && v.path("typeIdentifier").isString()
+            ? ArchitectTypes.fromComplexIdentifier(v.get("typeIdentifier").asString())
+            : ArchitectTypes.canonical(base);
     boolean collection = v.path("isCollection").asBoolean(false);
-    Optional<String> description = v.path("description").isString() && !v.get("description").asString().isBlank()
-        ? Optional.of(v.get("description").asString().strip())
-        : Optional.empty();
-    return new Variable(name, type, collection,
+    Optional<String> description =
+        v.path("description").isString() && !v.get("description").asString().isBlank()
+            ? Optional.of(v.get("description").asString().strip())
+            : Optional.empty();
+    return new Variable(
+        name,
+        type,
+        collection,
         v.path("isInput").asBoolean(false),
         v.path("isOutput").asBoolean(false),
         v.path("isSecure").asBoolean(false),
@@ -101,7 +120,10 @@ public final class ArchitectExportReader implements FlowReader {
     JsonNode config = init.path("config");
     if (config.has("lit")) {
       String text = init.path("text").asString(config.path("lit").path("text").asString(""));
-      JsonNode raw = collection ? parseOrNull(text) : tools.jackson.databind.node.JsonNodeFactory.instance.stringNode(text);
+      JsonNode raw =
+          collection
+              ? parseOrNull(text)
+              : tools.jackson.databind.node.JsonNodeFactory.instance.stringNode(text);
       return new InitialValue.Literal(ArchitectTypes.literalJson(type, collection, raw), text);
     }
     if (config.has("exp")) {
@@ -131,7 +153,8 @@ public final class ArchitectExportReader implements FlowReader {
         int hi = i + 2 < raw.length ? Character.digit(raw[i + 1], 16) : -1;
         int lo = i + 2 < raw.length ? Character.digit(raw[i + 2], 16) : -1;
         if (hi < 0 || lo < 0) {
-          throw new SourceException(path, "Architect export has a broken %-escape at decoded offset " + i);
+          throw new SourceException(
+              path, "Architect export has a broken %-escape at decoded offset " + i);
         }
         out.write(hi * 16 + lo);
         i += 2;

@@ -16,7 +16,10 @@ final class ArchitectTypes {
 
   private ArchitectTypes() {}
 
-  /** {@code string} → {@code String}, {@code bool} → {@code Boolean}, {@code dateTime} → {@code DateTime}. */
+  /**
+   * {@code string} → {@code String}, {@code bool} → {@code Boolean}, {@code dateTime} → {@code
+   * DateTime}.
+   */
   static String canonical(String base) {
     if (base.isEmpty()) {
       return base;
@@ -69,12 +72,22 @@ final class ArchitectTypes {
     String text = raw.isValueNode() ? raw.asString() : null;
     try {
       return switch (type) {
-        case "String", "Date", "DateTime", "Time" -> text == null ? Optional.empty() : Optional.of(NODES.stringNode(text));
-        case "Integer" -> text == null ? Optional.empty() : Optional.of(NODES.numberNode(Long.parseLong(text.trim())));
-        case "Decimal" -> text == null ? Optional.empty() : Optional.of(NODES.numberNode(new BigDecimal(text.trim())));
+        case "String", "Date", "DateTime", "Time" ->
+            text == null ? Optional.empty() : Optional.of(NODES.stringNode(text));
+        case "Integer" ->
+            text == null
+                ? Optional.empty()
+                : Optional.of(NODES.numberNode(Long.parseLong(text.trim())));
+        case "Decimal" ->
+            text == null
+                ? Optional.empty()
+                : Optional.of(NODES.numberNode(new BigDecimal(text.trim())));
         case "Boolean" -> booleanLiteral(text);
         case "Json" -> jsonLiteral(raw);
-        case "Duration" -> raw.isString() && text.startsWith("P") ? Optional.of(NODES.stringNode(text)) : Optional.empty();
+        case "Duration" ->
+            raw.isString() && text.startsWith("P")
+                ? Optional.of(NODES.stringNode(text))
+                : Optional.empty();
         default -> Optional.empty();
       };
     } catch (NumberFormatException e) {

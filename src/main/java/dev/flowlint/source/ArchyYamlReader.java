@@ -23,19 +23,23 @@ public final class ArchyYamlReader implements FlowReader {
   private static final Pattern KEYWORD = Pattern.compile("^([a-zA-Z]+?)(Collection)?Variable$");
 
   /** Root keys that are not their API type once lower-cased. */
-  private static final Map<String, String> TYPE_ALIASES = Map.of(
-      "botFlow", "bot",
-      "digitalBotFlow", "digitalbot",
-      "digitalBot", "digitalbot");
+  private static final Map<String, String> TYPE_ALIASES =
+      Map.of(
+          "botFlow", "bot",
+          "digitalBotFlow", "digitalbot",
+          "digitalBot", "digitalbot");
 
-  private static final YAMLMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
-          .loadSettings(LoadSettings.builder()
-              .setCodePointLimit((int) dev.flowlint.io.StrictText.MAX_BYTES)
-              .setMaxAliasesForCollections(50)
-              .setAllowRecursiveKeys(false)
-              .build())
-          .build())
-      .build();
+  private static final YAMLMapper YAML =
+      YAMLMapper.builder(
+              YAMLFactory.builder()
+                  .loadSettings(
+                      LoadSettings.builder()
+                          .setCodePointLimit((int) dev.flowlint.io.StrictText.MAX_BYTES)
+                          .setMaxAliasesForCollections(50)
+                          .setAllowRecursiveKeys(false)
+                          .build())
+                  .build())
+          .build();
 
   @Override
   public String formatName() {
@@ -64,12 +68,20 @@ public final class ArchyYamlReader implements FlowReader {
       throw new SourceException(path, "not valid YAML");
     }
     if (root == null || !root.isObject() || root.size() == 0) {
-      throw new SourceException(path, "not an Archy flow: expected a top-level key naming the flow type (workflow:, commonModule:, inboundCall: ...)");
+      throw new SourceException(
+          path,
+          "not an Archy flow: expected a top-level key naming the flow type (workflow:, commonModule:, inboundCall: ...)");
     }
     String rootKey = root.propertyNames().iterator().next();
     JsonNode flow = root.get(rootKey);
     if (root.size() != 1 || !flow.isObject() || !rootKey.matches("[a-z][a-zA-Z]*")) {
-      throw new SourceException(path, 1, 1, "not an Archy flow: expected one top-level key naming the flow type (workflow:, commonModule:, inboundCall: ...), found \"" + rootKey + "\"");
+      throw new SourceException(
+          path,
+          1,
+          1,
+          "not an Archy flow: expected one top-level key naming the flow type (workflow:, commonModule:, inboundCall: ...), found \""
+              + rootKey
+              + "\"");
     }
     String type = flowType(rootKey);
     JsonNode nameNode = flow.get("name");
@@ -82,19 +94,33 @@ public final class ArchyYamlReader implements FlowReader {
       name = fileStem(path);
     }
     List<Variable> variables = variables(path, flow.get("variables"));
-    return List.of(new FlowDefinition(name, Optional.empty(), type, FlowDefinition.scopeFor(type),
-        variables, Optional.empty(), Optional.empty(), path).withCompatibleFlowTypes(CompatibleFlowTypes.fromYaml(flow)));
+    return List.of(
+        new FlowDefinition(
+                name,
+                Optional.empty(),
+                type,
+                FlowDefinition.scopeFor(type),
+                variables,
+                Optional.empty(),
+                Optional.empty(),
+                path)
+            .withCompatibleFlowTypes(CompatibleFlowTypes.fromYaml(flow)));
   }
 
-  /** The API form of an Archy root key: {@code inboundCall} → {@code inboundcall}, {@code botFlow} → {@code bot}. */
+  /**
+   * The API form of an Archy root key: {@code inboundCall} → {@code inboundcall}, {@code botFlow} →
+   * {@code bot}.
+   */
   static String flowType(String rootKey) {
     return TYPE_ALIASES.getOrDefault(rootKey, rootKey.toLowerCase(java.util.Locale.ROOT));
   }
 
   /** The placeholder a templated file names its flow with ({@code {{flow_name}}}), if it does. */
   Optional<String> placeholderName(SourceText source) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^\\s+name:\\s*[\"']?(\\{\\{[^}\\n]*\\}\\}|\\$\\{[^}\\n]*\\})")
-        .matcher(source.text());
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(
+                "(?m)^\\s+name:\\s*[\"']?(\\{\\{[^}\\n]*\\}\\}|\\$\\{[^}\\n]*\\})")
+            .matcher(source.text());
     return m.find() ? Optional.of(m.group(1)) : Optional.empty();
   }
 
@@ -115,12 +141,14 @@ public final class ArchyYamlReader implements FlowReader {
     }
     for (JsonNode item : list) {
       if (!item.isObject() || item.size() != 1) {
-        throw new SourceException(path, "a \"variables\" entry is not a single <type>Variable mapping");
+        throw new SourceException(
+            path, "a \"variables\" entry is not a single <type>Variable mapping");
       }
       String keyword = item.propertyNames().iterator().next();
       Matcher m = KEYWORD.matcher(keyword);
       if (!m.matches()) {
-        throw new SourceException(path, "unknown variable keyword \"" + keyword + "\" (expected <type>Variable)");
+        throw new SourceException(
+            path, "unknown variable keyword \"" + keyword + "\" (expected <type>Variable)");
       }
       JsonNode body = item.get(keyword);
       JsonNode name = body.get("name");
@@ -129,15 +157,16 @@ public final class ArchyYamlReader implements FlowReader {
       }
       String type = ArchitectTypes.canonical(m.group(1));
       boolean collection = m.group(2) != null;
-      out.add(new Variable(
-          TemplatePlaceholders.restore(name.asString()),
-          type,
-          collection,
-          body.path("isInput").asBoolean(false),
-          body.path("isOutput").asBoolean(false),
-          body.path("isSecure").asBoolean(false),
-          initialValue(type, collection, body.get("initialValue")),
-          text(body.get("description")).map(d -> TemplatePlaceholders.restore(d).strip())));
+      out.add(
+          new Variable(
+              TemplatePlaceholders.restore(name.asString()),
+              type,
+              collection,
+              body.path("isInput").asBoolean(false),
+              body.path("isOutput").asBoolean(false),
+              body.path("isSecure").asBoolean(false),
+              initialValue(type, collection, body.get("initialValue")),
+              text(body.get("description")).map(d -> TemplatePlaceholders.restore(d).strip())));
     }
     return out;
   }
@@ -148,7 +177,8 @@ public final class ArchyYamlReader implements FlowReader {
     }
     if (init.has("lit")) {
       JsonNode lit = restored(init.get("lit"));
-      return new InitialValue.Literal(ArchitectTypes.literalJson(type, collection, lit),
+      return new InitialValue.Literal(
+          ArchitectTypes.literalJson(type, collection, lit),
           lit.isValueNode() ? lit.asString() : lit.toString());
     }
     if (init.has("exp")) {
@@ -159,7 +189,8 @@ public final class ArchyYamlReader implements FlowReader {
 
   private static JsonNode restored(JsonNode node) {
     if (node.isString()) {
-      return tools.jackson.databind.node.JsonNodeFactory.instance.stringNode(TemplatePlaceholders.restore(node.asString()));
+      return tools.jackson.databind.node.JsonNodeFactory.instance.stringNode(
+          TemplatePlaceholders.restore(node.asString()));
     }
     return node;
   }
@@ -190,9 +221,15 @@ public final class ArchyYamlReader implements FlowReader {
       line = line + " (" + plain.get(0).strip() + ")";
     }
     line = line.replaceAll("\\s*\\(from `[^`]*`\\)", "");
-    // Jackson's location marker ("[Source: REDACTED (...); line: 1, column: 2]") says nothing to a person.
-    line = line.replaceAll("\\s*\\(for (\\w+) starting at \\[Source:[^\\]]*\\]\\)", " (for the $1 opened before)")
-        .replaceAll("\\s*\\[Source:[^\\]]*\\]", "").replace("Array opened", "array opened").replace("Object opened", "object opened");
+    // Jackson's location marker ("[Source: REDACTED (...); line: 1, column: 2]") says nothing to a
+    // person.
+    line =
+        line.replaceAll(
+                "\\s*\\(for (\\w+) starting at \\[Source:[^\\]]*\\]\\)",
+                " (for the $1 opened before)")
+            .replaceAll("\\s*\\[Source:[^\\]]*\\]", "")
+            .replace("Array opened", "array opened")
+            .replace("Object opened", "object opened");
     return line.length() > 200 ? line.substring(0, 200) + "..." : line;
   }
 }

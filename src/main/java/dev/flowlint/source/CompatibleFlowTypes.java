@@ -6,9 +6,9 @@ import java.util.Locale;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The flow types a common module may be called from, as its definition states them: Archy's
- * {@code settingsCommonModule.compatibleFlowTypes: [{flowType: inboundcall}]}, or an export's
- * {@code commonModuleFlowSettings.destinationFlowTypes: ["inboundcall"]}.
+ * The flow types a common module may be called from, as its definition states them: Archy's {@code
+ * settingsCommonModule.compatibleFlowTypes: [{flowType: inboundcall}]}, or an export's {@code
+ * commonModuleFlowSettings.destinationFlowTypes: ["inboundcall"]}.
  */
 final class CompatibleFlowTypes {
   private CompatibleFlowTypes() {}

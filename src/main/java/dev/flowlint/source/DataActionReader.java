@@ -31,7 +31,8 @@ public final class DataActionReader implements FlowReader {
   }
 
   /** Architect's export adds " - Exported 2021-04-15 @ 18:58" to the action's name. */
-  private static final Pattern EXPORT_SUFFIX = Pattern.compile("\\s+-\\s+Exported\\s+\\d{4}-\\d{2}-\\d{2}.*$");
+  private static final Pattern EXPORT_SUFFIX =
+      Pattern.compile("\\s+-\\s+Exported\\s+\\d{4}-\\d{2}-\\d{2}.*$");
 
   public static boolean isExport(JsonNode root) {
     return root != null && root.isObject() && DataActionShape.isExport(new Node(root));
@@ -68,15 +69,24 @@ public final class DataActionReader implements FlowReader {
       if (!schema.isObject()) {
         throw new SourceException(path, "data action has no contract.input.inputSchema object");
       }
-      String name = text(root.get("name")).map(DataActionReader::withoutExportSuffix)
-          .orElseThrow(() -> new SourceException(path, "data action has no name"));
+      String name =
+          text(root.get("name"))
+              .map(DataActionReader::withoutExportSuffix)
+              .orElseThrow(() -> new SourceException(path, "data action has no name"));
       JsonNode request = root.path("config").path("request");
-      return new DataActionDefinition(name, text(root.get("integrationType")), text(request.get("requestType")),
-          text(request.get("requestUrlTemplate")), text(request.get("requestTemplate")), schema, path)
+      return new DataActionDefinition(
+              name,
+              text(root.get("integrationType")),
+              text(request.get("requestType")),
+              text(request.get("requestUrlTemplate")),
+              text(request.get("requestTemplate")),
+              schema,
+              path)
           .withSuccessSchema(successSchema(root));
     }
     String name = text(root.get("title")).orElseGet(() -> ArchyYamlReader.fileStem(path));
-    return new DataActionDefinition(name, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), root, path);
+    return new DataActionDefinition(
+        name, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), root, path);
   }
 
   /** {@code contract.output.successSchema}, which call sites bind their outputs to. */

@@ -31,7 +31,13 @@ public final class ExportCallSites {
     List<CallSite> calls = new ArrayList<>();
     for (String key : root.propertyNames()) {
       if (!key.equals("commonModules")) {
-        visit(root.get(key), "/" + YamlCallSites.token(key), key.equals("flowSequenceItemList"), "", calls, 0);
+        visit(
+            root.get(key),
+            "/" + YamlCallSites.token(key),
+            key.equals("flowSequenceItemList"),
+            "",
+            calls,
+            0);
       }
     }
     return new FlowCalls(root.path("name").asString(""), type, calls);
@@ -41,8 +47,10 @@ public final class ExportCallSites {
   public static JsonNode decode(SourceText source) throws SourceException {
     String path = source.displayPath();
     String text = source.text().strip();
-    if (!ArchitectExportReader.BASE64_TEXT.matcher(text).matches() || text.replaceAll("\\s", "").length() % 4 != 0) {
-      throw new SourceException(path, "Architect export is not valid base64 (length or characters are off)");
+    if (!ArchitectExportReader.BASE64_TEXT.matcher(text).matches()
+        || text.replaceAll("\\s", "").length() % 4 != 0) {
+      throw new SourceException(
+          path, "Architect export is not valid base64 (length or characters are off)");
     }
     byte[] decoded;
     try {
@@ -50,12 +58,15 @@ public final class ExportCallSites {
     } catch (IllegalArgumentException e) {
       throw new SourceException(path, "Architect export is not valid base64: " + e.getMessage());
     }
-    String json = ArchitectExportReader.percentDecode(path, SourceText.decode(decoded, path + " (decoded)").text());
+    String json =
+        ArchitectExportReader.percentDecode(
+            path, SourceText.decode(decoded, path + " (decoded)").text());
     JsonNode root;
     try {
       root = dev.flowlint.io.CanonicalJson.mapper().readTree(json);
     } catch (JacksonException e) {
-      throw ArchyYamlReader.located(path + " (decoded)", e, "Architect export does not decode to JSON");
+      throw ArchyYamlReader.located(
+          path + " (decoded)", e, "Architect export does not decode to JSON");
     }
     if (root == null || !root.isObject() || !root.path("type").isString()) {
       throw new SourceException(path, "Architect export has no flow \"type\"");
@@ -63,8 +74,17 @@ public final class ExportCallSites {
     return root;
   }
 
-  /** @param sequenceItems node is the flowSequenceItemList array (its elements are states, tasks ...) */
-  private static void visit(JsonNode node, String pointer, boolean sequenceItems, String container, List<CallSite> calls, int depth) {
+  /**
+   * @param sequenceItems node is the flowSequenceItemList array (its elements are states, tasks
+   *     ...)
+   */
+  private static void visit(
+      JsonNode node,
+      String pointer,
+      boolean sequenceItems,
+      String container,
+      List<CallSite> calls,
+      int depth) {
     if (depth > MAX_DEPTH) {
       return;
     }
@@ -74,7 +94,8 @@ public final class ExportCallSites {
         String here = container;
         if (sequenceItems && item.path("name").isString()) {
           String type = item.path("__type").asString("");
-          here = words(type.isEmpty() ? "state" : type) + " \"" + item.get("name").asString() + "\"";
+          here =
+              words(type.isEmpty() ? "state" : type) + " \"" + item.get("name").asString() + "\"";
         }
         visit(item, pointer + "/" + i, false, here, calls, depth + 1);
       }
@@ -86,31 +107,48 @@ public final class ExportCallSites {
     String type = node.path("__type").asString("");
     String here = container;
     switch (type) {
-      case "CallCommonModuleAction" -> calls.add(call(Kind.MODULE, node, "flowName", "flowId", pointer, here));
-      case "CallBotFlowAction" -> calls.add(call(Kind.BOT_FLOW, node, "flowName", "flowId", pointer, here));
-      case "DataAction" -> calls.add(call(Kind.DATA_ACTION, node, "actionName", "actionId", pointer, here));
-      default -> { }
+      case "CallCommonModuleAction" ->
+          calls.add(call(Kind.MODULE, node, "flowName", "flowId", pointer, here));
+      case "CallBotFlowAction" ->
+          calls.add(call(Kind.BOT_FLOW, node, "flowName", "flowId", pointer, here));
+      case "DataAction" ->
+          calls.add(call(Kind.DATA_ACTION, node, "actionName", "actionId", pointer, here));
+      default -> {}
     }
     for (String key : node.propertyNames()) {
-      visit(node.get(key), pointer + "/" + YamlCallSites.token(key), key.equals("flowSequenceItemList"), here, calls, depth + 1);
+      visit(
+          node.get(key),
+          pointer + "/" + YamlCallSites.token(key),
+          key.equals("flowSequenceItemList"),
+          here,
+          calls,
+          depth + 1);
     }
   }
 
-  private static CallSite call(Kind kind, JsonNode action, String nameKey, String idKey, String pointer, String container) {
+  private static CallSite call(
+      Kind kind, JsonNode action, String nameKey, String idKey, String pointer, String container) {
     String actionName = action.path("name").asString(kind.action());
     int tracking = action.path("trackingId").isNumber() ? action.get("trackingId").asInt() : -1;
-    Optional<String> version = action.path("flowVersion").isString()
-        ? Optional.of(action.get("flowVersion").asString())
-        : action.path("flowLatestVersion").asBoolean(false) ? Optional.of("latestPublished") : Optional.empty();
+    Optional<String> version =
+        action.path("flowVersion").isString()
+            ? Optional.of(action.get("flowVersion").asString())
+            : action.path("flowLatestVersion").asBoolean(false)
+                ? Optional.of("latestPublished")
+                : Optional.empty();
     String id = action.path(idKey).asString("");
-    return new CallSite(kind, action.path(nameKey).asString(""), id.isEmpty() ? Optional.empty() : Optional.of(id),
+    return new CallSite(
+        kind,
+        action.path(nameKey).asString(""),
+        id.isEmpty() ? Optional.empty() : Optional.of(id),
         version,
         bindings(action.path("inputs"), pointer + "/inputs", actionName, container, tracking),
         bindings(action.path("outputs"), pointer + "/outputs", actionName, container, tracking),
         new CallLocation.ExportAction(actionName, container, tracking, pointer));
   }
 
-  private static List<Binding> bindings(JsonNode list, String pointer, String action, String container, int tracking) {
+  private static List<Binding> bindings(
+      JsonNode list, String pointer, String action, String container, int tracking) {
     List<Binding> out = new ArrayList<>();
     for (int i = 0; i < list.size(); i++) {
       JsonNode b = list.get(i);
@@ -125,14 +163,20 @@ public final class ExportCallSites {
         kind = ValueKind.NO_VALUE;
       } else if (config.has("lit")) {
         kind = ValueKind.LIT;
-        literal = Optional.of(config.path("lit").path("text").asString(value.path("text").asString("")));
+        literal =
+            Optional.of(config.path("lit").path("text").asString(value.path("text").asString("")));
       } else if (config.has("ref")) {
         kind = ValueKind.VAR;
       } else {
         kind = ValueKind.EXP;
       }
-      out.add(new Binding(b.get("name").asString(), kind, literal,
-          new CallLocation.ExportAction(action, container, tracking, pointer + "/" + i + "/name")));
+      out.add(
+          new Binding(
+              b.get("name").asString(),
+              kind,
+              literal,
+              new CallLocation.ExportAction(
+                  action, container, tracking, pointer + "/" + i + "/name")));
     }
     return out;
   }

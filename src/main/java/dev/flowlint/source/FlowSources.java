@@ -18,14 +18,21 @@ public final class FlowSources {
   private static final JsonMapper JSON = dev.flowlint.io.CanonicalJson.mapper();
   private static final ArchyYamlReader YAML = new ArchyYamlReader();
 
-  /** Every reader, in the order they are asked; Archy YAML last, as it takes whatever is not JSON or an export. */
-  public static final List<FlowReader> READERS = List.of(
-      new ApiJsonReader(), new DataActionReader(), new ArchitectExportReader(), YAML);
+  /**
+   * Every reader, in the order they are asked; Archy YAML last, as it takes whatever is not JSON or
+   * an export.
+   */
+  public static final List<FlowReader> READERS =
+      List.of(new ApiJsonReader(), new DataActionReader(), new ArchitectExportReader(), YAML);
 
   /** What import says about a Terraform file instead of "not valid YAML". */
-  public static final String TERRAFORM = "Terraform is not read; point import at the flow YAML or the data action export the resource references";
+  public static final String TERRAFORM =
+      "Terraform is not read; point import at the flow YAML or the data action export the resource references";
 
-  /** {@code Name_v2-0.i3WorkFlow}, {@code Name_v37-0.yaml}: Architect's export names carry the version. */
+  /**
+   * {@code Name_v2-0.i3WorkFlow}, {@code Name_v37-0.yaml}: Architect's export names carry the
+   * version.
+   */
   private static final Pattern FILE_VERSION = Pattern.compile("_v(\\d+)-(\\d+)(?=\\.[^/]*$|$)");
 
   private final List<String> notes = new ArrayList<>();
@@ -47,8 +54,13 @@ public final class FlowSources {
       return read;
     }
     String version = v.group(1) + "." + v.group(2);
-    return read.stream().map(d -> d instanceof FlowDefinition f && f.version().isEmpty()
-        ? (Definition) f.withVersion(version) : d).toList();
+    return read.stream()
+        .map(
+            d ->
+                d instanceof FlowDefinition f && f.version().isEmpty()
+                    ? (Definition) f.withVersion(version)
+                    : d)
+        .toList();
   }
 
   private List<Definition> readAny(SourceText source) throws SourceException {
@@ -60,20 +72,31 @@ public final class FlowSources {
       throw new SourceException(path, "empty file");
     }
     char first = source.text().strip().charAt(0);
-    FlowReader.Input file = new FlowReader.Input(source,
-        first == '{' || first == '[' ? Optional.of(json(source)) : Optional.empty());
+    FlowReader.Input file =
+        new FlowReader.Input(
+            source, first == '{' || first == '[' ? Optional.of(json(source)) : Optional.empty());
     for (FlowReader reader : READERS) {
       if (reader.reads(file)) {
         List<Definition> out = List.copyOf(reader.read(file));
         if (reader == YAML && !out.isEmpty()) {
-          YAML.placeholderName(source).filter(p -> out.get(0).name().equals(ArchyYamlReader.fileStem(path)))
-              .ifPresent(p -> notes.add(path + ": the flow's name is the template placeholder " + p
-                  + "; it is imported as \"" + out.get(0).name() + "\", after its file"));
+          YAML.placeholderName(source)
+              .filter(p -> out.get(0).name().equals(ArchyYamlReader.fileStem(path)))
+              .ifPresent(
+                  p ->
+                      notes.add(
+                          path
+                              + ": the flow's name is the template placeholder "
+                              + p
+                              + "; it is imported as \""
+                              + out.get(0).name()
+                              + "\", after its file"));
         }
         return out;
       }
     }
-    throw new SourceException(path, "JSON is not a flow or data action definition: expected a Genesys Cloud Flow, FlowVersion or FlowDivisionView with inputSchema, a listing page with \"entities\", or a data action export with a contract");
+    throw new SourceException(
+        path,
+        "JSON is not a flow or data action definition: expected a Genesys Cloud Flow, FlowVersion or FlowDivisionView with inputSchema, a listing page with \"entities\", or a data action export with a contract");
   }
 
   private static JsonNode json(SourceText source) throws SourceException {

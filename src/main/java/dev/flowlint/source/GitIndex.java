@@ -19,7 +19,9 @@ public final class GitIndex {
     }
   }
 
-  /** @param workDir where relative paths start (git is run there) */
+  /**
+   * @param workDir where relative paths start (git is run there)
+   */
   public GitIndex(Path workDir, long maxBytes) {
     this.workDir = workDir;
     this.maxBytes = maxBytes;
@@ -31,9 +33,10 @@ public final class GitIndex {
     String rel = p.isAbsolute() ? workDir.toAbsolutePath().relativize(p).toString() : path;
     // ":./path" is a path relative to the current directory in git's revision syntax, whatever it
     // starts with; an argument starting with ":" is never read as an option.
-    ProcessBuilder pb = new ProcessBuilder("git", "cat-file", "blob", ":./" + rel.replace('\\', '/'))
-        .directory(workDir.toAbsolutePath().toFile())
-        .redirectError(ProcessBuilder.Redirect.DISCARD);
+    ProcessBuilder pb =
+        new ProcessBuilder("git", "cat-file", "blob", ":./" + rel.replace('\\', '/'))
+            .directory(workDir.toAbsolutePath().toFile())
+            .redirectError(ProcessBuilder.Redirect.DISCARD);
     Process process;
     try {
       process = pb.start();
@@ -53,7 +56,8 @@ public final class GitIndex {
       }
       return bytes;
     } catch (IOException e) {
-      throw new Unavailable("cannot read the staged file from git (" + e.getClass().getSimpleName() + ")");
+      throw new Unavailable(
+          "cannot read the staged file from git (" + e.getClass().getSimpleName() + ")");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       process.destroy();
@@ -64,11 +68,18 @@ public final class GitIndex {
   /** The top level of the git work tree containing {@code dir}, if git is there to say. */
   public static java.util.Optional<Path> topLevel(Path dir) {
     try {
-      Process p = new ProcessBuilder("git", "rev-parse", "--show-toplevel").directory(dir.toAbsolutePath().toFile())
-          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      Process p =
+          new ProcessBuilder("git", "rev-parse", "--show-toplevel")
+              .directory(dir.toAbsolutePath().toFile())
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
       p.getOutputStream().close();
-      String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
-      return p.waitFor() == 0 && !out.isEmpty() ? java.util.Optional.of(Path.of(out)) : java.util.Optional.empty();
+      String out =
+          new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+              .strip();
+      return p.waitFor() == 0 && !out.isEmpty()
+          ? java.util.Optional.of(Path.of(out))
+          : java.util.Optional.empty();
     } catch (IOException e) {
       return java.util.Optional.empty();
     } catch (InterruptedException e) {

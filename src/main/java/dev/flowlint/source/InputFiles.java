@@ -1,39 +1,45 @@
 package dev.flowlint.source;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.LinkOption;
-import java.util.ArrayDeque;
-import java.util.Iterator;
-import java.util.NoSuchElementException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemLoopException;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.util.HashSet;
-import java.util.Set;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Expands command-line paths into files, each with the name to show for it: the argument as
- * typed, joined with the path below it. Directories are walked in sorted order, skipping hidden
- * entries, so every run sees the same files in the same order.
+ * Expands command-line paths into files, each with the name to show for it: the argument as typed,
+ * joined with the path below it. Directories are walked in sorted order, skipping hidden entries,
+ * so every run sees the same files in the same order.
  */
 public final class InputFiles {
   public record InputFile(Path path, String display) {}
 
   private InputFiles() {}
 
-  /** File names that may hold a flow definition: YAML, Terraform templates, JSON, Architect exports. */
+  /**
+   * File names that may hold a flow definition: YAML, Terraform templates, JSON, Architect exports.
+   */
   public static boolean isDefinitionName(String fileName) {
     String n = fileName.toLowerCase(java.util.Locale.ROOT);
-    return n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".tftpl") || n.endsWith(".json")
-        || n.contains(".i3") || n.endsWith(".tf");
+    return n.endsWith(".yaml")
+        || n.endsWith(".yml")
+        || n.endsWith(".tftpl")
+        || n.endsWith(".json")
+        || n.contains(".i3")
+        || n.endsWith(".tf");
   }
 
   /** A path that could not be read, with the reason in words. */
@@ -43,7 +49,8 @@ public final class InputFiles {
    * @param accept which files found inside directories are taken (named files always are)
    * @param skipped receives arguments that do not exist and entries that cannot be read
    */
-  public static List<InputFile> expand(List<String> args, Predicate<String> accept, List<Skipped> skipped) {
+  public static List<InputFile> expand(
+      List<String> args, Predicate<String> accept, List<Skipped> skipped) {
     List<InputFile> out = new ArrayList<>();
     walk(args, accept, skipped).forEachRemaining(out::add);
     return out;
@@ -54,11 +61,14 @@ public final class InputFiles {
    * are never held at once. The order is expand's: each argument in turn, a directory's files in
    * the order of their paths below it. {@code skipped} is complete once the iterator is exhausted.
    */
-  public static Iterator<InputFile> walk(List<String> args, Predicate<String> accept, List<Skipped> skipped) {
+  public static Iterator<InputFile> walk(
+      List<String> args, Predicate<String> accept, List<Skipped> skipped) {
     return new Walk(args, accept, skipped);
   }
 
-  /** One directory being walked: its entries sorted so that the walk yields paths in string order. */
+  /**
+   * One directory being walked: its entries sorted so that the walk yields paths in string order.
+   */
   private record Frame(Path dir, String display, Object key, Iterator<Entry> entries) {}
 
   private record Entry(String name, boolean directory) {}
@@ -67,8 +77,13 @@ public final class InputFiles {
     private final Iterator<String> args;
     private final Predicate<String> accept;
     private final List<Skipped> skipped;
-    /** Overlapping arguments name a file once; one argument cannot repeat a path, so it needs no set. */
+
+    /**
+     * Overlapping arguments name a file once; one argument cannot repeat a path, so it needs no
+     * set.
+     */
     private final Set<Path> seen;
+
     private final ArrayDeque<Frame> stack = new ArrayDeque<>();
     private InputFile next;
 
@@ -124,7 +139,9 @@ public final class InputFiles {
         }
         return null;
       }
-      return e.name().startsWith(".") || !accept.test(e.name()) ? null : once(new InputFile(p, display));
+      return e.name().startsWith(".") || !accept.test(e.name())
+          ? null
+          : once(new InputFile(p, display));
     }
 
     private InputFile once(InputFile f) {
@@ -155,7 +172,9 @@ public final class InputFiles {
             a = Files.readAttributes(p, BasicFileAttributes.class);
           } catch (IOException e) {
             try {
-              a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS); // a broken link
+              a =
+                  Files.readAttributes(
+                      p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS); // a broken link
             } catch (IOException gone) {
               skipped.add(new Skipped(display + n, why(gone)));
               continue;
@@ -182,15 +201,18 @@ public final class InputFiles {
    * For each directory among {@code args} that gave none of {@code found}: why, in words (it is
    * empty, or none of its files is of the kind asked for).
    */
-  public static List<String> emptyDirectories(List<String> args, List<InputFile> found, String kind) {
-    return emptyDirectories(args, prefix -> found.stream().anyMatch(f -> f.display().startsWith(prefix)), kind);
+  public static List<String> emptyDirectories(
+      List<String> args, List<InputFile> found, String kind) {
+    return emptyDirectories(
+        args, prefix -> found.stream().anyMatch(f -> f.display().startsWith(prefix)), kind);
   }
 
   /**
    * As above, with {@code gave} telling whether any file under a directory prefix ("dir/") was
    * taken: a streaming run keeps one flag per argument, not the files.
    */
-  public static List<String> emptyDirectories(List<String> args, Predicate<String> gave, String kind) {
+  public static List<String> emptyDirectories(
+      List<String> args, Predicate<String> gave, String kind) {
     List<String> out = new ArrayList<>();
     for (String arg : args) {
       Path dir = Path.of(arg);
@@ -213,7 +235,10 @@ public final class InputFiles {
   }
 
   private static String why(IOException e) {
-    return e instanceof FileSystemLoopException ? "a symbolic link loop; not followed"
-        : e instanceof AccessDeniedException ? "permission denied" : "cannot read (" + dev.flowlint.io.AtomicFiles.describe(e) + ")";
+    return e instanceof FileSystemLoopException
+        ? "a symbolic link loop; not followed"
+        : e instanceof AccessDeniedException
+            ? "permission denied"
+            : "cannot read (" + dev.flowlint.io.AtomicFiles.describe(e) + ")";
   }
 }

@@ -6,7 +6,6 @@ import dev.flowlint.model.CallSite.Binding;
 import dev.flowlint.model.CallSite.Kind;
 import dev.flowlint.model.CallSite.ValueKind;
 import dev.flowlint.model.FlowCalls;
-import dev.flowlint.model.Span;
 import dev.flowlint.model.TextLines;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,10 +24,10 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
 
 /**
- * Finds the call sites of an Archy YAML flow ({@code callCommonModule}, {@code callData},
- * {@code callBotFlow}) with the place of every key. The YAML is composed into nodes, which keep
- * their marks; Terraform {@code {{placeholders}}} are masked with characters of the same length
- * first, so no line or column moves.
+ * Finds the call sites of an Archy YAML flow ({@code callCommonModule}, {@code callData}, {@code
+ * callBotFlow}) with the place of every key. The YAML is composed into nodes, which keep their
+ * marks; Terraform {@code {{placeholders}}} are masked with characters of the same length first, so
+ * no line or column moves.
  */
 public final class YamlCallSites {
   private static final int MAX_DEPTH = 500;
@@ -40,33 +39,43 @@ public final class YamlCallSites {
     String text = source.text();
     Node root;
     try {
-      LoadSettings settings = LoadSettings.builder()
-          .setCodePointLimit((int) dev.flowlint.io.StrictText.MAX_BYTES)
-          .setMaxAliasesForCollections(50)
-          .setAllowRecursiveKeys(false)
-          .setAllowDuplicateKeys(true)
-          .build();
+      LoadSettings settings =
+          LoadSettings.builder()
+              .setCodePointLimit((int) dev.flowlint.io.StrictText.MAX_BYTES)
+              .setMaxAliasesForCollections(50)
+              .setAllowRecursiveKeys(false)
+              .setAllowDuplicateKeys(true)
+              .build();
       root = new Compose(settings).composeString(TemplatePlaceholders.protect(text)).orElse(null);
     } catch (MarkedYamlEngineException e) {
       Optional<Mark> m = e.getProblemMark();
       String why = "not valid YAML: " + ArchyYamlReader.firstLine(e.getMessage());
-      throw m.isPresent() ? new SourceException(path, m.get().getLine() + 1, m.get().getColumn() + 1, why)
+      throw m.isPresent()
+          ? new SourceException(path, m.get().getLine() + 1, m.get().getColumn() + 1, why)
           : new SourceException(path, why);
     } catch (YamlEngineException e) {
-      throw new SourceException(path, "not valid YAML: " + ArchyYamlReader.firstLine(e.getMessage()));
+      throw new SourceException(
+          path, "not valid YAML: " + ArchyYamlReader.firstLine(e.getMessage()));
     } catch (StackOverflowError e) {
       // SnakeYAML's composer has no depth limit of its own: a pathological nesting ends here.
       throw new SourceException(path, "not valid YAML: nested too deeply");
     }
-    if (!(root instanceof MappingNode map) || map.getValue().size() != 1
+    if (!(root instanceof MappingNode map)
+        || map.getValue().size() != 1
         || !(map.getValue().get(0).getKeyNode() instanceof ScalarNode key)
         || !(map.getValue().get(0).getValueNode() instanceof MappingNode flow)) {
-      throw new SourceException(path, 1, 1, "not an Archy flow: expected one top-level key naming the flow type (workflow:, commonModule:, inboundCall: ...)");
+      throw new SourceException(
+          path,
+          1,
+          1,
+          "not an Archy flow: expected one top-level key naming the flow type (workflow:, commonModule:, inboundCall: ...)");
     }
     String type = ArchyYamlReader.flowType(key.getValue());
-    String name = scalar(child(flow, "name")).map(TemplatePlaceholders::restore)
-        .filter(n -> !n.contains("{{") && !n.contains("${") && !n.isBlank())
-        .orElse(ArchyYamlReader.fileStem(path)); // a template names its flow at deploy time
+    String name =
+        scalar(child(flow, "name"))
+            .map(TemplatePlaceholders::restore)
+            .filter(n -> !n.contains("{{") && !n.contains("${") && !n.isBlank())
+            .orElse(ArchyYamlReader.fileStem(path)); // a template names its flow at deploy time
     Walker walker = new Walker(new TextLines(text), text.codePoints().count() != text.length());
     walker.visit(flow, "/" + token(key.getValue()), 0);
     return new FlowCalls(name, type, walker.calls);
@@ -97,7 +106,7 @@ public final class YamlCallSites {
               case "callCommonModule" -> flowCall(Kind.MODULE, body, "commonModule", ptr);
               case "callBotFlow" -> flowCall(Kind.BOT_FLOW, body, "botFlow", ptr);
               case "callData" -> dataCall(body, ptr);
-              default -> { }
+              default -> {}
             }
           }
           visit(t.getValueNode(), ptr, depth + 1);
@@ -110,25 +119,35 @@ public final class YamlCallSites {
       }
     }
 
-    /** {@code commonModule: {<name>: {ver_latestPublished: {inputs, outputs}}}}, and botFlow alike. */
+    /**
+     * {@code commonModule: {<name>: {ver_latestPublished: {inputs, outputs}}}}, and botFlow alike.
+     */
     private void flowCall(Kind kind, MappingNode body, String calleeKey, String pointer) {
       Optional<NodeTuple> callee = only(child(body, calleeKey));
       if (callee.isEmpty() || !(callee.get().getKeyNode() instanceof ScalarNode name)) {
         return;
       }
-      String calleePtr = pointer + "/" + calleeKey + "/" + token(TemplatePlaceholders.restore(name.getValue()));
+      String calleePtr =
+          pointer + "/" + calleeKey + "/" + token(TemplatePlaceholders.restore(name.getValue()));
       Optional<String> version = Optional.empty();
       Node bindings = callee.get().getValueNode();
       Optional<NodeTuple> ver = only(bindings);
-      if (ver.isPresent() && ver.get().getKeyNode() instanceof ScalarNode v && v.getValue().startsWith("ver_")) {
+      if (ver.isPresent()
+          && ver.get().getKeyNode() instanceof ScalarNode v
+          && v.getValue().startsWith("ver_")) {
         version = Optional.of(v.getValue().substring(4));
         calleePtr += "/" + token(v.getValue());
         bindings = ver.get().getValueNode();
       }
-      calls.add(new CallSite(kind, TemplatePlaceholders.restore(name.getValue()), Optional.empty(), version,
-          bindings(child(bindings, "inputs"), calleePtr + "/inputs"),
-          bindings(child(bindings, "outputs"), calleePtr + "/outputs"),
-          at(name, calleePtr)));
+      calls.add(
+          new CallSite(
+              kind,
+              TemplatePlaceholders.restore(name.getValue()),
+              Optional.empty(),
+              version,
+              bindings(child(bindings, "inputs"), calleePtr + "/inputs"),
+              bindings(child(bindings, "outputs"), calleePtr + "/outputs"),
+              at(name, calleePtr)));
     }
 
     /** {@code category: {<integration>: {dataAction: {<action>: {inputs, successOutputs}}}}}. */
@@ -137,16 +156,26 @@ public final class YamlCallSites {
       if (integration.isEmpty() || !(integration.get().getKeyNode() instanceof ScalarNode cat)) {
         return;
       }
-      String ptr = pointer + "/category/" + token(TemplatePlaceholders.restore(cat.getValue())) + "/dataAction";
+      String ptr =
+          pointer
+              + "/category/"
+              + token(TemplatePlaceholders.restore(cat.getValue()))
+              + "/dataAction";
       Optional<NodeTuple> action = only(child(integration.get().getValueNode(), "dataAction"));
       if (action.isEmpty() || !(action.get().getKeyNode() instanceof ScalarNode name)) {
         return;
       }
       String calleePtr = ptr + "/" + token(TemplatePlaceholders.restore(name.getValue()));
       Node b = action.get().getValueNode();
-      calls.add(new CallSite(Kind.DATA_ACTION, TemplatePlaceholders.restore(name.getValue()), Optional.empty(),
-          Optional.empty(), bindings(child(b, "inputs"), calleePtr + "/inputs"),
-          bindings(child(b, "successOutputs"), calleePtr + "/successOutputs"), at(name, calleePtr)));
+      calls.add(
+          new CallSite(
+              Kind.DATA_ACTION,
+              TemplatePlaceholders.restore(name.getValue()),
+              Optional.empty(),
+              Optional.empty(),
+              bindings(child(b, "inputs"), calleePtr + "/inputs"),
+              bindings(child(b, "successOutputs"), calleePtr + "/successOutputs"),
+              at(name, calleePtr)));
     }
 
     private List<Binding> bindings(Node node, String pointer) {
@@ -159,7 +188,8 @@ public final class YamlCallSites {
      * A mapping's bindings; YAML merge keys ({@code <<: *shared}) bring in the merged mapping's
      * entries, those written here winning, as a YAML loader gives them.
      */
-    private void bindings(Node node, String pointer, List<Binding> out, java.util.Set<String> seen, int depth) {
+    private void bindings(
+        Node node, String pointer, List<Binding> out, java.util.Set<String> seen, int depth) {
       if (!(node instanceof MappingNode map) || depth > 50) {
         return;
       }
@@ -185,7 +215,8 @@ public final class YamlCallSites {
 
     private static Binding binding(String name, Node value, CallLocation at) {
       if (value instanceof ScalarNode s) {
-        return new Binding(name, ValueKind.LIT, Optional.of(TemplatePlaceholders.restore(s.getValue())), at);
+        return new Binding(
+            name, ValueKind.LIT, Optional.of(TemplatePlaceholders.restore(s.getValue())), at);
       }
       if (!(value instanceof MappingNode m) || m.getValue().isEmpty()) {
         return new Binding(name, ValueKind.EXP, Optional.empty(), at);
@@ -207,7 +238,8 @@ public final class YamlCallSites {
       String text = lines.text();
       int end = Math.min(Math.max(0, offset(key.getEndMark())), text.length());
       int start = Math.min(offset(key.getStartMark()), end);
-      // A node's start mark is that of its properties: the key itself follows any anchor (&a) and tag (!!str).
+      // A node's start mark is that of its properties: the key itself follows any anchor (&a) and
+      // tag (!!str).
       while (start < end && (text.charAt(start) == '&' || text.charAt(start) == '!')) {
         while (start < end && !Character.isWhitespace(text.charAt(start))) {
           start++;
@@ -235,7 +267,8 @@ public final class YamlCallSites {
 
   /** A plain {@code <<} (or one tagged as a merge): a quoted "<<" is an ordinary key. */
   private static boolean mergeKey(ScalarNode k) {
-    return k.getTag().equals(Tag.MERGE) || (k.getValue().equals("<<") && k.getScalarStyle() == ScalarStyle.PLAIN);
+    return k.getTag().equals(Tag.MERGE)
+        || (k.getValue().equals("<<") && k.getScalarStyle() == ScalarStyle.PLAIN);
   }
 
   private static Node child(Node node, String key) {
@@ -251,7 +284,9 @@ public final class YamlCallSites {
 
   /** The single entry of a one-entry mapping. */
   private static Optional<NodeTuple> only(Node node) {
-    return node instanceof MappingNode map && map.getValue().size() == 1 ? Optional.of(map.getValue().get(0)) : Optional.empty();
+    return node instanceof MappingNode map && map.getValue().size() == 1
+        ? Optional.of(map.getValue().get(0))
+        : Optional.empty();
   }
 
   private static Optional<String> scalar(Node node) {

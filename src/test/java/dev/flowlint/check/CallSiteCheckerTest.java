@@ -14,7 +14,6 @@ import dev.flowlint.schema.SchemaImporter;
 import dev.flowlint.schema.SchemaStore;
 import dev.flowlint.source.FlowSources;
 import dev.flowlint.source.SourceText;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +27,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 class CallSiteCheckerTest {
   @TempDir Path tmp;
 
-  private static final String MODULE = """
+  private static final String MODULE =
+      """
       commonModule:
         name: Lookup
         settingsCommonModule:
@@ -53,90 +53,167 @@ class CallSiteCheckerTest {
       """;
 
   private static String caller(String type, String bindings) {
-    return type + ":\n  name: Caller\n  actions:\n    - callCommonModule:\n        name: Call\n        commonModule:\n"
-        + "          Lookup:\n            ver_latestPublished:\n" + bindings;
+    return type
+        + ":\n  name: Caller\n  actions:\n    - callCommonModule:\n        name: Call\n        commonModule:\n"
+        + "          Lookup:\n            ver_latestPublished:\n"
+        + bindings;
   }
 
   private CallSiteChecker checker(String module, Config config) throws Exception {
     Path dir = tmp.resolve("s" + System.nanoTime());
-    List<Definition> defs = new ArrayList<>(new FlowSources().read(new SourceText("flows/lookup.yaml", module)));
+    List<Definition> defs =
+        new ArrayList<>(new FlowSources().read(new SourceText("flows/lookup.yaml", module)));
     new SchemaImporter(RequiredPolicy.NO_DEFAULT).write(dir, dir.toString(), defs, List.of());
     return new CallSiteChecker(SchemaStore.open(dir, dir.toString()), config);
   }
 
   private static List<String> found(FileReport r) {
-    return r.diagnostics().stream().map(d -> d.rule().id() + " " + d.span().line() + ":" + d.span().column()).toList();
+    return r.diagnostics().stream()
+        .map(d -> d.rule().id() + " " + d.span().line() + ":" + d.span().column())
+        .toList();
   }
 
   @Test
   void aCorrectCallerGivesNothing() throws Exception {
-    FileReport r = checker(MODULE, Config.EMPTY).check("caller.yaml", caller("inboundCall",
-        "              inputs:\n                Common.userId:\n                  exp: Call.Ani\n"
-            + "              outputs:\n                Common.found:\n                  var: Flow.found\n"), FileKinds.Kind.FLOW_YAML);
+    FileReport r =
+        checker(MODULE, Config.EMPTY)
+            .check(
+                "caller.yaml",
+                caller(
+                    "inboundCall",
+                    "              inputs:\n                Common.userId:\n                  exp: Call.Ani\n"
+                        + "              outputs:\n                Common.found:\n                  var: Flow.found\n"),
+                FileKinds.Kind.FLOW_YAML);
     assertEquals(List.of(), found(r));
     assertEquals(Optional.of("Caller"), r.flow());
   }
 
   @Test
   void oneLocatedFindingPerMistakeWithTheRightSuggestion() throws Exception {
-    FileReport r = checker(MODULE, Config.EMPTY).check("caller.yaml", caller("inboundShortMessage",
-        "              inputs:\n                Common.userid:\n                  exp: Call.Ani\n"
-            + "                Common.limit:\n                  lit: many\n"
-            + "              outputs:\n                Common.fund:\n                  var: Flow.found\n"), FileKinds.Kind.FLOW_YAML);
-    assertEquals(List.of("call-incompatible-flow-type 7:11", "call-unknown-input 10:17", "call-input-type 12:17",
-        "call-unknown-output 15:17"), found(r));
+    FileReport r =
+        checker(MODULE, Config.EMPTY)
+            .check(
+                "caller.yaml",
+                caller(
+                    "inboundShortMessage",
+                    "              inputs:\n                Common.userid:\n                  exp: Call.Ani\n"
+                        + "                Common.limit:\n                  lit: many\n"
+                        + "              outputs:\n                Common.fund:\n                  var: Flow.found\n"),
+                FileKinds.Kind.FLOW_YAML);
+    assertEquals(
+        List.of(
+            "call-incompatible-flow-type 7:11",
+            "call-unknown-input 10:17",
+            "call-input-type 12:17",
+            "call-unknown-output 15:17"),
+        found(r));
     Diagnostic unknown = r.diagnostics().get(1);
-    assertEquals("common module \"Lookup\" has no input \"Common.userid\"; did you mean \"Common.userId\"?", unknown.message());
+    assertEquals(
+        "common module \"Lookup\" has no input \"Common.userid\"; did you mean \"Common.userId\"?",
+        unknown.message());
     assertEquals("Common.userId", unknown.fix().orElseThrow().replacement());
   }
 
   @Test
   void noRenameToANameTheCallAlreadyBindsForYamlKeysAreUnique() throws Exception {
-    FileReport r = checker(MODULE, Config.EMPTY).check("caller.yaml", caller("inboundCall",
-        "              inputs:\n                Common.userId:\n                  exp: Call.Ani\n"
-            + "                Common.userid:\n                  exp: Call.Ani\n"
-            + "              outputs:\n                Common.fund:\n                  var: Flow.a\n"
-            + "                Common.Found:\n                  var: Flow.b\n"), FileKinds.Kind.FLOW_YAML);
-    assertEquals(List.of("call-unknown-input 12:17", "call-unknown-output 15:17", "call-unknown-output 17:17"), found(r));
+    FileReport r =
+        checker(MODULE, Config.EMPTY)
+            .check(
+                "caller.yaml",
+                caller(
+                    "inboundCall",
+                    "              inputs:\n                Common.userId:\n                  exp: Call.Ani\n"
+                        + "                Common.userid:\n                  exp: Call.Ani\n"
+                        + "              outputs:\n                Common.fund:\n                  var: Flow.a\n"
+                        + "                Common.Found:\n                  var: Flow.b\n"),
+                FileKinds.Kind.FLOW_YAML);
+    assertEquals(
+        List.of(
+            "call-unknown-input 12:17", "call-unknown-output 15:17", "call-unknown-output 17:17"),
+        found(r));
     Diagnostic duplicate = r.diagnostics().get(0);
-    assertEquals(Optional.empty(), duplicate.fix(), "Common.userId is bound already: renaming would duplicate the key");
+    assertEquals(
+        Optional.empty(),
+        duplicate.fix(),
+        "Common.userId is bound already: renaming would duplicate the key");
     assertTrue(duplicate.help().get(0).contains("already bound"), duplicate.help().toString());
     assertEquals("Common.found", r.diagnostics().get(1).fix().orElseThrow().replacement());
-    assertEquals(Optional.empty(), r.diagnostics().get(2).fix(), "two misspellings of one name: only the first is renamed");
+    assertEquals(
+        Optional.empty(),
+        r.diagnostics().get(2).fix(),
+        "two misspellings of one name: only the first is renamed");
   }
 
   @Test
   void noValueLeavesARequiredInputUnboundAndConfigCanMakeItOptional() throws Exception {
-    String bindings = "              inputs:\n                Common.userId:\n                  noValue: true\n";
-    FileReport r = checker(MODULE, Config.EMPTY).check("c.yaml", caller("workflow", bindings), FileKinds.Kind.FLOW_YAML);
+    String bindings =
+        "              inputs:\n                Common.userId:\n                  noValue: true\n";
+    FileReport r =
+        checker(MODULE, Config.EMPTY)
+            .check("c.yaml", caller("workflow", bindings), FileKinds.Kind.FLOW_YAML);
     assertEquals(List.of("call-missing-input 10:17"), found(r));
-    Config optional = new Config(Optional.empty(), List.of(), Optional.empty(),
-        Map.of("Lookup", new Config.FlowOverride(java.util.Set.of(), java.util.Set.of("Common.userId"))), Map.of(), List.of());
-    assertEquals(List.of(), found(checker(MODULE, optional).check("c.yaml", caller("workflow", bindings), FileKinds.Kind.FLOW_YAML)));
-    FileReport none = checker(MODULE, Config.EMPTY).check("c.yaml", caller("workflow", "              inputs: {}\n"), FileKinds.Kind.FLOW_YAML);
-    assertEquals(List.of("call-missing-input 7:11"), found(none), "no binding at all: reported at the callee's name");
+    Config optional =
+        new Config(
+            Optional.empty(),
+            List.of(),
+            Optional.empty(),
+            Map.of(
+                "Lookup",
+                new Config.FlowOverride(java.util.Set.of(), java.util.Set.of("Common.userId"))),
+            Map.of(),
+            List.of());
+    assertEquals(
+        List.of(),
+        found(
+            checker(MODULE, optional)
+                .check("c.yaml", caller("workflow", bindings), FileKinds.Kind.FLOW_YAML)));
+    FileReport none =
+        checker(MODULE, Config.EMPTY)
+            .check(
+                "c.yaml",
+                caller("workflow", "              inputs: {}\n"),
+                FileKinds.Kind.FLOW_YAML);
+    assertEquals(
+        List.of("call-missing-input 7:11"),
+        found(none),
+        "no binding at all: reported at the callee's name");
   }
 
   @Test
   void aRenamedModuleInputIsReportedInEveryCaller() throws Exception {
-    CallSiteChecker renamed = checker(MODULE.replace("Common.userId", "Common.customerId"), Config.EMPTY);
-    String bindings = "              inputs:\n                Common.userId:\n                  exp: Call.Ani\n";
+    CallSiteChecker renamed =
+        checker(MODULE.replace("Common.userId", "Common.customerId"), Config.EMPTY);
+    String bindings =
+        "              inputs:\n                Common.userId:\n                  exp: Call.Ani\n";
     for (String type : List.of("inboundCall", "workflow")) {
-      FileReport r = renamed.check(type + ".yaml", caller(type, bindings), FileKinds.Kind.FLOW_YAML);
+      FileReport r =
+          renamed.check(type + ".yaml", caller(type, bindings), FileKinds.Kind.FLOW_YAML);
       assertEquals(List.of("call-missing-input 7:11", "call-unknown-input 10:17"), found(r), type);
     }
   }
 
   @Test
   void placeholderCalleesAreInfoUntilTemplatesNameThem() throws Exception {
-    String text = caller("workflow", "              inputs:\n                Common.userid:\n                  exp: X\n")
-        .replace("Lookup:", "\"{{lookup_module}}\":");
-    FileReport unnamed = checker(MODULE, Config.EMPTY).check("c.yaml", text, FileKinds.Kind.FLOW_YAML);
+    String text =
+        caller(
+                "workflow",
+                "              inputs:\n                Common.userid:\n                  exp: X\n")
+            .replace("Lookup:", "\"{{lookup_module}}\":");
+    FileReport unnamed =
+        checker(MODULE, Config.EMPTY).check("c.yaml", text, FileKinds.Kind.FLOW_YAML);
     assertEquals(List.of("call-unknown-callee 7:11"), found(unnamed));
     assertEquals(Severity.INFO, unnamed.diagnostics().get(0).severity());
     assertTrue(unnamed.diagnostics().get(0).help().get(0).contains("templates: {lookup_module:"));
-    Config named = new Config(Optional.empty(), List.of(), Optional.empty(), Map.of(), Map.of(), List.of(), List.of(),
-        Map.of("lookup_module", "Lookup"));
+    Config named =
+        new Config(
+            Optional.empty(),
+            List.of(),
+            Optional.empty(),
+            Map.of(),
+            Map.of(),
+            List.of(),
+            List.of(),
+            Map.of("lookup_module", "Lookup"));
     FileReport r = checker(MODULE, named).check("c.yaml", text, FileKinds.Kind.FLOW_YAML);
     assertEquals(List.of("call-unknown-input 10:17"), found(r));
   }
@@ -145,17 +222,27 @@ class CallSiteCheckerTest {
   void aQuotedKeyIsRenamedInItsOwnQuotes() throws Exception {
     CallSiteChecker c = checker(MODULE, Config.EMPTY);
     for (String q : List.of("\"", "'", "")) {
-      String text = caller("workflow", "              inputs:\n                " + q + "Common.userid" + q + ":\n                  exp: X\n");
+      String text =
+          caller(
+              "workflow",
+              "              inputs:\n                "
+                  + q
+                  + "Common.userid"
+                  + q
+                  + ":\n                  exp: X\n");
       FileReport r = c.check("c.yaml", text, FileKinds.Kind.FLOW_YAML);
-      assertEquals(q + "Common.userId" + q, r.diagnostics().get(0).fix().orElseThrow().replacement());
+      assertEquals(
+          q + "Common.userId" + q, r.diagnostics().get(0).fix().orElseThrow().replacement());
     }
   }
 
   @Test
   void aBrokenFlowIsUnreadableAtThePlaceTheParserNames() throws Exception {
     String text = "workflow:\r\n  name: X\r\n  actions:\r\n    - a: b\r\n   c: [d\r\n";
-    var e = org.junit.jupiter.api.Assertions.assertThrows(dev.flowlint.source.SourceException.class,
-        () -> dev.flowlint.source.YamlCallSites.read(new SourceText("f.yaml", text)));
+    var e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            dev.flowlint.source.SourceException.class,
+            () -> dev.flowlint.source.YamlCallSites.read(new SourceText("f.yaml", text)));
     FileReport r = checker(MODULE, Config.EMPTY).check("f.yaml", text, FileKinds.Kind.FLOW_YAML);
     Diagnostic d = r.diagnostics().get(0);
     assertEquals(Rule.UNREADABLE_FILE, d.rule());
@@ -165,8 +252,13 @@ class CallSiteCheckerTest {
 
   @Test
   void calleeNamesResolveEveryPlaceholderOrNone() {
-    assertEquals(Optional.of("acme-data-action"), CalleeNames.resolve("${prefix}-data-action", Map.of("prefix", "acme")));
-    assertEquals(Optional.of("Resolve Contact"), CalleeNames.resolve("{{ common_module_name }}", Map.of("common_module_name", "Resolve Contact")));
+    assertEquals(
+        Optional.of("acme-data-action"),
+        CalleeNames.resolve("${prefix}-data-action", Map.of("prefix", "acme")));
+    assertEquals(
+        Optional.of("Resolve Contact"),
+        CalleeNames.resolve(
+            "{{ common_module_name }}", Map.of("common_module_name", "Resolve Contact")));
     assertEquals(Optional.empty(), CalleeNames.resolve("{{a}}-{{b}}", Map.of("a", "x")));
     assertEquals(List.of("a", "b"), CalleeNames.placeholders("{{a}}-${b}"));
   }
@@ -178,20 +270,31 @@ class CallSiteCheckerTest {
     assertEquals(Optional.of("Integer"), LiteralFit.misfit(integer, "5.5"));
     assertEquals(Optional.empty(), LiteralFit.misfit(integer, "-12"));
     assertEquals(Optional.empty(), LiteralFit.misfit(integer, "{{limit}}"));
-    assertEquals(Optional.of("Boolean"), LiteralFit.misfit(nodes.objectNode().put("type", "boolean"), "yes"));
-    assertEquals(Optional.empty(), LiteralFit.misfit(nodes.objectNode().put("type", "number"), "1e3"));
-    assertEquals(Optional.empty(), LiteralFit.misfit(nodes.objectNode().put("x-genesys-type", "String"), "anything"));
-    assertEquals(Optional.empty(), LiteralFit.misfit(nodes.objectNode().put("x-genesys-type", "Queue"), "Sales"));
+    assertEquals(
+        Optional.of("Boolean"),
+        LiteralFit.misfit(nodes.objectNode().put("type", "boolean"), "yes"));
+    assertEquals(
+        Optional.empty(), LiteralFit.misfit(nodes.objectNode().put("type", "number"), "1e3"));
+    assertEquals(
+        Optional.empty(),
+        LiteralFit.misfit(nodes.objectNode().put("x-genesys-type", "String"), "anything"));
+    assertEquals(
+        Optional.empty(),
+        LiteralFit.misfit(nodes.objectNode().put("x-genesys-type", "Queue"), "Sales"));
   }
 
   @Test
   void fileKindsDecideByNameAndContent() {
     assertEquals(FileKinds.Kind.FLOW_EXPORT, FileKinds.of("x/Main.i3InboundFlow", "AAAA"));
-    assertEquals(FileKinds.Kind.FLOW_EXPORT, FileKinds.of("InQueue_v2-0.i3InQueueFlow.i3flow", "AAAA"));
-    assertEquals(FileKinds.Kind.FLOW_YAML, FileKinds.of("a.yaml", "# comment\n\ninboundCall:\n  name: X\n"));
-    assertEquals(FileKinds.Kind.FLOW_YAML, FileKinds.of("a.yml", "\uFEFFworkflow:\r\n  name: X\r\n"));
+    assertEquals(
+        FileKinds.Kind.FLOW_EXPORT, FileKinds.of("InQueue_v2-0.i3InQueueFlow.i3flow", "AAAA"));
+    assertEquals(
+        FileKinds.Kind.FLOW_YAML, FileKinds.of("a.yaml", "# comment\n\ninboundCall:\n  name: X\n"));
+    assertEquals(
+        FileKinds.Kind.FLOW_YAML, FileKinds.of("a.yml", "\uFEFFworkflow:\r\n  name: X\r\n"));
     assertEquals(FileKinds.Kind.SKIP, FileKinds.of("flowlint.yaml", "schemas: schemas\n"));
-    assertEquals(FileKinds.Kind.SKIP, FileKinds.of(".github/workflows/ci.yml", "name: CI\non: push\n"));
+    assertEquals(
+        FileKinds.Kind.SKIP, FileKinds.of(".github/workflows/ci.yml", "name: CI\non: push\n"));
     assertEquals(FileKinds.Kind.PAYLOAD, FileKinds.of("p.json", "{}"));
     assertEquals(FileKinds.Kind.PAYLOAD, FileKinds.of("<stdin>", "workflow:\n"));
     assertTrue(FileKinds.isFlowFileName("Resolve Contact.i3CommonModuleFlow"));

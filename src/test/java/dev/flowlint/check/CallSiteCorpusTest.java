@@ -10,7 +10,6 @@ import dev.flowlint.model.Diagnostic;
 import dev.flowlint.model.FileReport;
 import dev.flowlint.model.FlowCalls;
 import dev.flowlint.model.Rule;
-import dev.flowlint.model.Severity;
 import dev.flowlint.schema.RequiredPolicy;
 import dev.flowlint.schema.SchemaImporter;
 import dev.flowlint.schema.SchemaStore;
@@ -29,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real corpus: every flow and data action is imported as a user would, then every call site in
- * every corpus flow is checked. The blueprints work in production, so a call whose callee is in
- * the corpus must come out clean; calls to callees outside it are only noted (info).
+ * every corpus flow is checked. The blueprints work in production, so a call whose callee is in the
+ * corpus must come out clean; calls to callees outside it are only noted (info).
  */
 class CallSiteCorpusTest {
   @TempDir Path schemas;
@@ -66,14 +65,30 @@ class CallSiteCorpusTest {
       String display = f.getFileName().toString();
       String text = Files.readString(f);
       FileKinds.Kind kind = FileKinds.of(display, text);
-      assertTrue(kind == FileKinds.Kind.FLOW_YAML || kind == FileKinds.Kind.FLOW_EXPORT, display + " is routed as a flow");
+      assertTrue(
+          kind == FileKinds.Kind.FLOW_YAML || kind == FileKinds.Kind.FLOW_EXPORT,
+          display + " is routed as a flow");
       SourceText source = new SourceText(display, text);
-      FlowCalls calls = kind == FileKinds.Kind.FLOW_YAML ? YamlCallSites.read(source) : ExportCallSites.read(source);
+      FlowCalls calls =
+          kind == FileKinds.Kind.FLOW_YAML
+              ? YamlCallSites.read(source)
+              : ExportCallSites.read(source);
       sites += calls.calls().size();
       if (System.getenv("CALLSITE_DUMP") != null) {
         for (var c : calls.calls()) {
-          System.out.println("SITE " + c.kind() + " | " + c.callee() + " | in=" + c.inputs().size() + " out=" + c.outputs().size()
-              + " | resolved=" + store.byName(c.callee().strip()).map(x -> x.type()).orElse("-") + " | " + display);
+          System.out.println(
+              "SITE "
+                  + c.kind()
+                  + " | "
+                  + c.callee()
+                  + " | in="
+                  + c.inputs().size()
+                  + " out="
+                  + c.outputs().size()
+                  + " | resolved="
+                  + store.byName(c.callee().strip()).map(x -> x.type()).orElse("-")
+                  + " | "
+                  + display);
         }
       }
       FileReport report = checker.check(display, text, kind);
@@ -87,14 +102,30 @@ class CallSiteCorpusTest {
     }
     int checked = sites - unknown;
     int[] mutated = mutations(flows, checker);
-    System.out.println("CallSiteCorpusTest: " + sites + " call sites in " + flows.size() + " corpus flows; "
-        + checked + " checked against a corpus callee, " + unknown + " with no callee schema (info); "
-        + wrong.size() + " other findings");
+    System.out.println(
+        "CallSiteCorpusTest: "
+            + sites
+            + " call sites in "
+            + flows.size()
+            + " corpus flows; "
+            + checked
+            + " checked against a corpus callee, "
+            + unknown
+            + " with no callee schema (info); "
+            + wrong.size()
+            + " other findings");
     wrong.forEach(w -> System.out.println("  " + w));
-    System.out.println("CallSiteCorpusTest: misspelling the first input of each checked call site: "
-        + mutated[1] + " of " + mutated[0] + " reported as call-unknown-input at that binding");
+    System.out.println(
+        "CallSiteCorpusTest: misspelling the first input of each checked call site: "
+            + mutated[1]
+            + " of "
+            + mutated[0]
+            + " reported as call-unknown-input at that binding");
     assertEquals(List.of(), wrong, "corpus call sites reported wrongly");
-    assertEquals(mutated[0], mutated[1], "every checked call site with an input binding catches a misspelt input");
+    assertEquals(
+        mutated[0],
+        mutated[1],
+        "every checked call site with an input binding catches a misspelt input");
     assertTrue(mutated[0] >= 100, "enough call sites were mutated, got " + mutated[0]);
     assertTrue(checked >= 20, "most call sites to corpus callees are checked, got " + checked);
   }
@@ -113,11 +144,16 @@ class CallSiteCorpusTest {
       SourceText source = new SourceText(display, text);
       boolean yaml = kind == FileKinds.Kind.FLOW_YAML;
       FlowCalls calls = yaml ? YamlCallSites.read(source) : ExportCallSites.read(source);
-      List<String> unknownCallees = checker.check(display, text, kind).diagnostics().stream()
-          .filter(d -> d.rule() == Rule.CALL_UNKNOWN_CALLEE).map(Diagnostic::pointer).toList();
+      List<String> unknownCallees =
+          checker.check(display, text, kind).diagnostics().stream()
+              .filter(d -> d.rule() == Rule.CALL_UNKNOWN_CALLEE)
+              .map(Diagnostic::pointer)
+              .toList();
       List<dev.flowlint.model.CallSite.Binding> misspelt = new ArrayList<>();
       for (var call : calls.calls()) {
-        if (!unknownCallees.contains(call.at().pointer()) && !call.inputs().isEmpty() && !call.inputs().get(0).placeholder()) {
+        if (!unknownCallees.contains(call.at().pointer())
+            && !call.inputs().isEmpty()
+            && !call.inputs().get(0).placeholder()) {
           misspelt.add(call.inputs().get(0));
         }
       }
@@ -137,17 +173,24 @@ class CallSiteCorpusTest {
         var root = ExportCallSites.decode(source);
         for (var b : misspelt) {
           String ptr = b.at().pointer();
-          ((tools.jackson.databind.node.ObjectNode) root.at(ptr.substring(0, ptr.lastIndexOf('/')))).put("name", b.name() + "Zz");
+          ((tools.jackson.databind.node.ObjectNode) root.at(ptr.substring(0, ptr.lastIndexOf('/'))))
+              .put("name", b.name() + "Zz");
         }
-        changed = dev.flowlint.source.ExportEncoding.encode(dev.flowlint.io.CanonicalJson.mapper().writeValueAsString(root));
+        changed =
+            dev.flowlint.source.ExportEncoding.encode(
+                dev.flowlint.io.CanonicalJson.mapper().writeValueAsString(root));
       }
       List<Diagnostic> found = checker.check(display, changed, kind).diagnostics();
       for (var b : misspelt) {
         tried++;
         // In YAML the pointer names the key as written, so it carries the misspelling too.
         String want = yaml ? b.at().pointer() + "Zz" : b.at().pointer();
-        if (found.stream().anyMatch(d -> d.rule() == Rule.CALL_UNKNOWN_INPUT && d.pointer().equals(want)
-            && d.message().contains("\"" + b.name() + "Zz\""))) {
+        if (found.stream()
+            .anyMatch(
+                d ->
+                    d.rule() == Rule.CALL_UNKNOWN_INPUT
+                        && d.pointer().equals(want)
+                        && d.message().contains("\"" + b.name() + "Zz\""))) {
           caught++;
         } else {
           System.out.println("  not caught: " + display + " " + b.at().pointer());

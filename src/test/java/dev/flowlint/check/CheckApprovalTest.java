@@ -1,7 +1,6 @@
 package dev.flowlint.check;
 
 import dev.flowlint.model.FileReport;
-
 import dev.flowlint.report.JsonReporter;
 import dev.flowlint.report.TextReporter;
 import dev.flowlint.schema.SchemaStore;
@@ -23,7 +22,8 @@ class CheckApprovalTest {
 
   private List<FileReport> reports() throws Exception {
     SchemaStore store = FixtureSupport.importFixtures(schemas);
-    return FixtureSupport.run(store).run(FixtureSupport.payloads(), new ByteArrayInputStream(new byte[0]));
+    return FixtureSupport.run(store)
+        .run(FixtureSupport.payloads(), new ByteArrayInputStream(new byte[0]));
   }
 
   private static String render(dev.flowlint.report.Reporter reporter, List<FileReport> reports) {
@@ -34,12 +34,15 @@ class CheckApprovalTest {
 
   @Test
   void textReportOfEveryFixture() throws Exception {
-    Approvals.verify(render(new TextReporter(false, false), reports()), new Options().withReporter(new QuietReporter()));
+    Approvals.verify(
+        render(new TextReporter(false, false), reports()),
+        new Options().withReporter(new QuietReporter()));
   }
 
   @Test
   void jsonReportOfEveryFixture() throws Exception {
-    Approvals.verify(render(new JsonReporter("0.1.0"), reports()),
+    Approvals.verify(
+        render(new JsonReporter("0.1.0"), reports()),
         new Options().withReporter(new QuietReporter()).forFile().withExtension(".json"));
   }
 }

@@ -13,14 +13,19 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class ContractDetectionTest {
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "{\"type\": \"object\", \"properties\": {\"a\": {\"type\": \"string\"}}} | contract",
-      "{\"type\": \"string\", \"properties\": {\"a\": {\"type\": \"string\"}}} | payload",
-      "{\"type\": \"object\", \"properties\": [1]} | payload",
-      "{\"type\": 1, \"properties\": {}} | payload",
-      "{\"type\": \"object\", \"properties\": {}, \"inputData\": {}} | payload"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{\"type\": \"object\", \"properties\": {\"a\": {\"type\": \"string\"}}} | contract",
+        "{\"type\": \"string\", \"properties\": {\"a\": {\"type\": \"string\"}}} | payload",
+        "{\"type\": \"object\", \"properties\": [1]} | payload",
+        "{\"type\": 1, \"properties\": {}} | payload",
+        "{\"type\": \"object\", \"properties\": {}, \"inputData\": {}} | payload"
+      })
   void onlyAnObjectSchemaWithPropertiesIsAContract(String text, String expected) {
-    CliRunner.Result r = CliRunner.withStdin(text, "check", "-", "--schemas", "schemas", "--format", "json");
-    assertEquals(expected, r.out().contains("\"envelope\": null") ? "contract" : "payload", r.out());
+    CliRunner.Result r =
+        CliRunner.withStdin(text, "check", "-", "--schemas", "schemas", "--format", "json");
+    assertEquals(
+        expected, r.out().contains("\"envelope\": null") ? "contract" : "payload", r.out());
   }
 }

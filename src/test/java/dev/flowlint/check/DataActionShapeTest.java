@@ -10,11 +10,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 
-/** import (Jackson's tree) and check (the payload tree) agree on what is a data action export or contract. */
+/**
+ * import (Jackson's tree) and check (the payload tree) agree on what is a data action export or
+ * contract.
+ */
 class DataActionShapeTest {
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       {"name":"a","config":{},"contract":{"input":{"inputSchema":{}}}}                    | true  | false
       {"name":"a","category":"x","contract":{"input":{}}}                                  | true  | false
       {"name":"a","contract":{"input":{}}}                                                 | false | false

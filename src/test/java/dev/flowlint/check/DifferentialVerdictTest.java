@@ -43,7 +43,9 @@ class DifferentialVerdictTest {
   @BeforeAll
   static void pythonJsonschemaIsThere() throws Exception {
     // .ci/run installs python3-jsonschema; a developer machine without it skips, saying why.
-    assumeTrue(python("-c", "import jsonschema").exitCode == 0, "python3 with jsonschema (Debian python3-jsonschema) is needed");
+    assumeTrue(
+        python("-c", "import jsonschema").exitCode == 0,
+        "python3 with jsonschema (Debian python3-jsonschema) is needed");
   }
 
   @Test
@@ -65,23 +67,34 @@ class DifferentialVerdictTest {
       if (schema.isEmpty()) {
         continue; // no flow resolved: there is no schema to ask the other validator about
       }
-      payloads.addObject().put("payload", Path.of(payload).toAbsolutePath().toString()).put("schema", schema.get().toString());
+      payloads
+          .addObject()
+          .put("payload", Path.of(payload).toAbsolutePath().toString())
+          .put("schema", schema.get().toString());
       // A repeated key is flowlint's own finding: python's json keeps the last member, so its
       // validator never sees the repetition; the schema verdict is compared without it.
-      flowlintValid.put(Path.of(payload).toAbsolutePath().toString(),
-          report.diagnostics().stream().filter(d -> d.rule() != dev.flowlint.model.Rule.DUPLICATE_KEY)
-              .map(Diagnostic::severity).noneMatch(s -> s == Severity.ERROR));
+      flowlintValid.put(
+          Path.of(payload).toAbsolutePath().toString(),
+          report.diagnostics().stream()
+              .filter(d -> d.rule() != dev.flowlint.model.Rule.DUPLICATE_KEY)
+              .map(Diagnostic::severity)
+              .noneMatch(s -> s == Severity.ERROR));
     }
     assertTrue(flowlintValid.size() >= 12, "enough payloads compared: " + flowlintValid.keySet());
-    assertTrue(flowlintValid.containsValue(true) && flowlintValid.containsValue(false), "valid and invalid payloads both compared");
+    assertTrue(
+        flowlintValid.containsValue(true) && flowlintValid.containsValue(false),
+        "valid and invalid payloads both compared");
     JsonNode verdicts = verdicts(manifest);
     Map<String, String> disagreements = new TreeMap<>();
-    flowlintValid.forEach((payload, valid) -> {
-      JsonNode errors = verdicts.path("payloads").path(payload);
-      if (valid != errors.isEmpty()) {
-        disagreements.put(payload, "flowlint " + (valid ? "valid" : "invalid") + ", python3-jsonschema " + errors);
-      }
-    });
+    flowlintValid.forEach(
+        (payload, valid) -> {
+          JsonNode errors = verdicts.path("payloads").path(payload);
+          if (valid != errors.isEmpty()) {
+            disagreements.put(
+                payload,
+                "flowlint " + (valid ? "valid" : "invalid") + ", python3-jsonschema " + errors);
+          }
+        });
     assertEquals(Map.of(), disagreements);
   }
 
@@ -89,9 +102,15 @@ class DifferentialVerdictTest {
   void pythonJsonschemaAcceptsEverySchemaOfTheFixturesAndTheCorpus() throws Exception {
     FixtureSupport.importFixtures(tmp.resolve("schemas-fixtures"));
     Path corpus = tmp.resolve("schemas-corpus");
-    dev.flowlint.cli.CliRunner.Result r = dev.flowlint.cli.CliRunner.run("import", "-q", "--out", corpus.toString(),
-        TestFiles.corpus().orElseThrow().toString());
-    // 2: the corpus defines one flow two ways (an error since issue 10 item 8); the rest is written.
+    dev.flowlint.cli.CliRunner.Result r =
+        dev.flowlint.cli.CliRunner.run(
+            "import",
+            "-q",
+            "--out",
+            corpus.toString(),
+            TestFiles.corpus().orElseThrow().toString());
+    // 2: the corpus defines one flow two ways (an error since issue 10 item 8); the rest is
+    // written.
     assertEquals(2, r.code(), r.err());
     ObjectNode manifest = CanonicalJson.mapper().createObjectNode();
     manifest.putArray("payloads");
@@ -99,7 +118,8 @@ class DifferentialVerdictTest {
     int launch = 0;
     for (Path d : List.of(tmp.resolve("schemas-fixtures"), corpus)) {
       try (Stream<Path> files = Files.list(d)) {
-        for (Path f : files.filter(p -> p.toString().endsWith(FileNames.SUFFIX)).sorted().toList()) {
+        for (Path f :
+            files.filter(p -> p.toString().endsWith(FileNames.SUFFIX)).sorted().toList()) {
           schemas.add(f.toString());
           launch += f.toString().endsWith(FileNames.LAUNCH_SUFFIX) ? 1 : 0;
         }
@@ -108,14 +128,21 @@ class DifferentialVerdictTest {
     assertTrue(launch > 100, "launch schemas of the fixtures and the corpus: " + launch);
     JsonNode verdicts = verdicts(manifest);
     Map<String, String> rejected = new TreeMap<>();
-    verdicts.path("schemas").properties().forEach(e -> {
-      if (!e.getValue().asString().equals("ok")) {
-        rejected.put(e.getKey(), e.getValue().asString());
-      }
-    });
+    verdicts
+        .path("schemas")
+        .properties()
+        .forEach(
+            e -> {
+              if (!e.getValue().asString().equals("ok")) {
+                rejected.put(e.getKey(), e.getValue().asString());
+              }
+            });
     assertEquals(schemas.size(), verdicts.path("schemas").size());
-    // The one fixture contract that is broken on purpose (contract-property-type: "date") is kept as written.
-    assertEquals(List.of(tmp.resolve("schemas-fixtures").resolve("bad-contract.schema.json").toString()), List.copyOf(rejected.keySet()),
+    // The one fixture contract that is broken on purpose (contract-property-type: "date") is kept
+    // as written.
+    assertEquals(
+        List.of(tmp.resolve("schemas-fixtures").resolve("bad-contract.schema.json").toString()),
+        List.copyOf(rejected.keySet()),
         rejected.toString());
   }
 
@@ -132,14 +159,17 @@ class DifferentialVerdictTest {
     }
   }
 
-  private static Optional<Path> schemaFor(SchemaStore store, Path dir, FileReport report) throws Exception {
+  private static Optional<Path> schemaFor(SchemaStore store, Path dir, FileReport report)
+      throws Exception {
     if (report.flow().isEmpty() || report.envelope().isEmpty()) {
       return Optional.empty();
     }
     FlowSchema flow = store.byName(report.flow().get()).orElseThrow();
     String envelope = report.envelope().get();
-    String file = envelope.equals("flow-execution") || envelope.equals("shared-flow")
-        ? FileNames.launchFileFor(flow.file()) : flow.file();
+    String file =
+        envelope.equals("flow-execution") || envelope.equals("shared-flow")
+            ? FileNames.launchFileFor(flow.file())
+            : flow.file();
     Path p = dir.resolve(file).toAbsolutePath();
     return Files.exists(p) ? Optional.of(p) : Optional.empty();
   }
@@ -162,7 +192,11 @@ class DifferentialVerdictTest {
     Path err = Files.createTempFile(tmp, "err", ".txt");
     Process p;
     try {
-      p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+      p =
+          new ProcessBuilder(command)
+              .redirectOutput(out.toFile())
+              .redirectError(err.toFile())
+              .start();
     } catch (IOException e) {
       return new Result(127, "", "no python3: " + e.getMessage());
     }
@@ -170,6 +204,9 @@ class DifferentialVerdictTest {
       p.destroyForcibly();
       return new Result(124, "", "python3 did not finish");
     }
-    return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    return new Result(
+        p.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
   }
 }

@@ -1,12 +1,10 @@
 package dev.flowlint.check;
 
-import dev.flowlint.model.FileReport;
-
-import dev.flowlint.model.Rule;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.flowlint.model.FileReport;
+import dev.flowlint.model.Rule;
 import dev.flowlint.schema.SchemaStore;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
@@ -31,16 +29,26 @@ class FixtureExpectationTest {
     CheckRun run = FixtureSupport.run(store);
     List<DynamicTest> tests = new ArrayList<>();
     for (String payload : FixtureSupport.payloads()) {
-      tests.add(DynamicTest.dynamicTest(payload, () -> {
-        Path expectFile = Path.of(payload + ".expect");
-        assertTrue(Files.exists(expectFile), payload + " states its expectations in " + expectFile);
-        List<String> expected = Files.readAllLines(expectFile).stream()
-            .filter(l -> !l.isBlank() && !l.startsWith("#") && !l.equals("clean")).toList();
-        FileReport report = run.run(List.of(payload), new ByteArrayInputStream(new byte[0])).get(0);
-        List<String> actual = report.diagnostics().stream()
-            .map(d -> d.rule().id() + " " + d.span().line() + ":" + d.span().column()).toList();
-        assertEquals(expected, actual, payload);
-      }));
+      tests.add(
+          DynamicTest.dynamicTest(
+              payload,
+              () -> {
+                Path expectFile = Path.of(payload + ".expect");
+                assertTrue(
+                    Files.exists(expectFile),
+                    payload + " states its expectations in " + expectFile);
+                List<String> expected =
+                    Files.readAllLines(expectFile).stream()
+                        .filter(l -> !l.isBlank() && !l.startsWith("#") && !l.equals("clean"))
+                        .toList();
+                FileReport report =
+                    run.run(List.of(payload), new ByteArrayInputStream(new byte[0])).get(0);
+                List<String> actual =
+                    report.diagnostics().stream()
+                        .map(d -> d.rule().id() + " " + d.span().line() + ":" + d.span().column())
+                        .toList();
+                assertEquals(expected, actual, payload);
+              }));
     }
     return tests.stream();
   }
@@ -56,9 +64,14 @@ class FixtureExpectationTest {
         }
       }
     }
-    Set<String> rules = Stream.of(Rule.values()).map(Rule::id).filter(id -> !id.equals("unreadable-file"))
-        .collect(Collectors.toCollection(java.util.TreeSet::new));
+    Set<String> rules =
+        Stream.of(Rule.values())
+            .map(Rule::id)
+            .filter(id -> !id.equals("unreadable-file"))
+            .collect(Collectors.toCollection(java.util.TreeSet::new));
     assertEquals(rules, failing, "a failing fixture for every rule");
-    assertTrue(payloads.stream().filter(p -> p.contains(".pass.")).count() >= 5, "passing fixtures for each envelope and template kind");
+    assertTrue(
+        payloads.stream().filter(p -> p.contains(".pass.")).count() >= 5,
+        "passing fixtures for each envelope and template kind");
   }
 }

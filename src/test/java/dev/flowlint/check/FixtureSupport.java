@@ -22,7 +22,11 @@ public final class FixtureSupport {
 
   public static SchemaStore importFixtures(Path dir) throws Exception {
     List<Definition> flows = new ArrayList<>();
-    for (var f : InputFiles.expand(List.of("fixtures/flows", "fixtures/data-actions"), InputFiles::isDefinitionName, new ArrayList<>())) {
+    for (var f :
+        InputFiles.expand(
+            List.of("fixtures/flows", "fixtures/data-actions"),
+            InputFiles::isDefinitionName,
+            new ArrayList<>())) {
       flows.addAll(new FlowSources().read(f.path(), f.display()));
     }
     new SchemaImporter(RequiredPolicy.NO_DEFAULT).write(dir, dir.toString(), flows, List.of());
@@ -30,20 +34,28 @@ public final class FixtureSupport {
   }
 
   public static Config config() throws Exception {
-    return ConfigReader.read(TestFiles.fixtures().resolve("flowlint.yaml"), "fixtures/flowlint.yaml");
+    return ConfigReader.read(
+        TestFiles.fixtures().resolve("flowlint.yaml"), "fixtures/flowlint.yaml");
   }
 
   public static CheckRun run(SchemaStore store) throws Exception {
-    return new CheckRun(store, config(), Optional.empty(), Optional.empty(), new PayloadFiles(List.of()));
+    return new CheckRun(
+        store, config(), Optional.empty(), Optional.empty(), new PayloadFiles(List.of()));
   }
 
-  /** Every payload, data action and caller (flow with call sites) fixture, as the display path check gives it. */
+  /**
+   * Every payload, data action and caller (flow with call sites) fixture, as the display path check
+   * gives it.
+   */
   public static List<String> payloads() throws Exception {
     List<String> out = new ArrayList<>();
     for (String dir : List.of("payloads", "data-actions", "callers")) {
       try (Stream<Path> files = Files.list(TestFiles.fixtures().resolve(dir))) {
-        files.map(p -> "fixtures/" + dir + "/" + p.getFileName())
-            .filter(p -> !p.endsWith(".expect") && !p.endsWith(".md")).sorted().forEach(out::add);
+        files
+            .map(p -> "fixtures/" + dir + "/" + p.getFileName())
+            .filter(p -> !p.endsWith(".expect") && !p.endsWith(".md"))
+            .sorted()
+            .forEach(out::add);
       }
     }
     return out;

@@ -6,7 +6,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SuggesterTest {
-  private static final List<String> SCOPED = List.of("Flow.customer_id", "Flow.phone_number", "Flow.priority", "Flow.order_id");
+  private static final List<String> SCOPED =
+      List.of("Flow.customer_id", "Flow.phone_number", "Flow.priority", "Flow.order_id");
 
   @Test
   void caseAndSeparatorsFold() {
@@ -30,7 +31,8 @@ class SuggesterTest {
 
   @Test
   void bareNamesForSharedFlows() {
-    assertEquals(List.of("customer_id"), Suggester.suggest("customerId", List.of("customer_id", "reason")));
+    assertEquals(
+        List.of("customer_id"), Suggester.suggest("customerId", List.of("customer_id", "reason")));
   }
 
   @Test
@@ -42,31 +44,43 @@ class SuggesterTest {
 
   @Test
   void tiesAreAllOffered() {
-    assertEquals(List.of("Flow.order_a", "Flow.order_b"), Suggester.suggest("Flow.order_c", List.of("Flow.order_a", "Flow.order_b")));
+    assertEquals(
+        List.of("Flow.order_a", "Flow.order_b"),
+        Suggester.suggest("Flow.order_c", List.of("Flow.order_a", "Flow.order_b")));
   }
 
   @Test
   void distanceCountsATranspositionAsOneEdit() {
     assertEquals(1, Suggester.distance("ab", "ba"));
     assertEquals(3, Suggester.distance("kitten", "sitting"));
-    assertEquals(3, Suggester.distance("ca", "abc"), "each substring is edited once (optimal string alignment)");
+    assertEquals(
+        3,
+        Suggester.distance("ca", "abc"),
+        "each substring is edited once (optimal string alignment)");
   }
 
   @Test
   void theLimitIsAThirdOfTheLongerFoldedName() {
     // "customerid" is 10 characters: 3 edits are offered, 4 are not.
-    assertEquals(List.of("Flow.customer_id"), Suggester.suggest("Flow.custXXXrid", List.of("Flow.customer_id")));
+    assertEquals(
+        List.of("Flow.customer_id"),
+        Suggester.suggest("Flow.custXXXrid", List.of("Flow.customer_id")));
     assertEquals(List.of(), Suggester.suggest("Flow.cuXXXXerid", List.of("Flow.customer_id")));
   }
 
   @Test
   void theClosestWinsOverOthersWithinTheLimit() {
-    assertEquals(List.of("Flow.order_id"), Suggester.suggest("Flow.orderidd", List.of("Flow.order_idxx", "Flow.order_id")));
+    assertEquals(
+        List.of("Flow.order_id"),
+        Suggester.suggest("Flow.orderidd", List.of("Flow.order_idxx", "Flow.order_id")));
   }
 
   @Test
   void emptyAndExactNames() {
     assertEquals(List.of(), Suggester.suggest("Flow.x", List.of()));
-    assertEquals(List.of("Flow.priority"), Suggester.suggest("flow.PRIORITY", SCOPED), "an exact fold is distance 0");
+    assertEquals(
+        List.of("Flow.priority"),
+        Suggester.suggest("flow.PRIORITY", SCOPED),
+        "an exact fold is distance 0");
   }
 }

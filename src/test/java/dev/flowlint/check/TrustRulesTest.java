@@ -22,7 +22,15 @@ class TrustRulesTest {
   private static List<Diagnostic> findings(Rule rule, int n) {
     List<Diagnostic> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      out.add(new Diagnostic(rule, Severity.ERROR, "m" + i, "/" + i, new Span(i, i + 1, 1, i + 1, 1, i + 2), Optional.empty(), List.of()));
+      out.add(
+          new Diagnostic(
+              rule,
+              Severity.ERROR,
+              "m" + i,
+              "/" + i,
+              new Span(i, i + 1, 1, i + 1, 1, i + 2),
+              Optional.empty(),
+              List.of()));
     }
     return out;
   }
@@ -36,47 +44,91 @@ class TrustRulesTest {
     List<Diagnostic> capped = FindingsCap.apply(more);
     assertEquals(104, capped.size());
     Diagnostic last = capped.get(100);
-    assertEquals("and 1 more unknown-input finding in this file, not shown (the first 100 are)", last.message());
+    assertEquals(
+        "and 1 more unknown-input finding in this file, not shown (the first 100 are)",
+        last.message());
     assertEquals(100, last.span().start());
     assertEquals(Rule.INPUT_TYPE, capped.get(101).rule());
-    assertEquals(1, FindingsCap.apply(findings(Rule.UNKNOWN_INPUT, 250)).stream().filter(d -> d.message().startsWith("and 150 more")).count());
+    assertEquals(
+        1,
+        FindingsCap.apply(findings(Rule.UNKNOWN_INPUT, 250)).stream()
+            .filter(d -> d.message().startsWith("and 150 more"))
+            .count());
   }
 
   private static String check(String inputs, String version) {
-    String text = "{\"flowId\": \"" + ORDER + "\"" + (version == null ? "" : ", \"flowVersion\": " + version) + ", \"inputData\": {" + inputs + "}}";
-    return CliRunner.withStdin(text, "check", "-", "--schemas", "schemas", "--format", "json").out();
+    String text =
+        "{\"flowId\": \""
+            + ORDER
+            + "\""
+            + (version == null ? "" : ", \"flowVersion\": " + version)
+            + ", \"inputData\": {"
+            + inputs
+            + "}}";
+    return CliRunner.withStdin(text, "check", "-", "--schemas", "schemas", "--format", "json")
+        .out();
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "\"Flow.priority\": 999999999999999 | false",
-      "\"Flow.priority\": -999999999999999 | false",
-      "\"Flow.priority\": 1000000000000000 | true",
-      "\"Flow.priority\": -1000000000000000 | true",
-      "\"Flow.priority\": [1] | false",
-      "\"Flow.amount\": 1.7976931348623157e308 | false",
-      "\"Flow.amount\": 1.8e308 | true",
-      "\"Flow.amount\": -1.8e308 | true",
-      "\"Flow.amount\": 1e99999999999 | true",
-      "\"Flow.customer_id\": \"1e999999999\" | false"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "\"Flow.priority\": 999999999999999 | false",
+        "\"Flow.priority\": -999999999999999 | false",
+        "\"Flow.priority\": 1000000000000000 | true",
+        "\"Flow.priority\": -1000000000000000 | true",
+        "\"Flow.priority\": [1] | false",
+        "\"Flow.amount\": 1.7976931348623157e308 | false",
+        "\"Flow.amount\": 1.8e308 | true",
+        "\"Flow.amount\": -1.8e308 | true",
+        "\"Flow.amount\": 1e99999999999 | true",
+        "\"Flow.customer_id\": \"1e999999999\" | false"
+      })
   void numberRanges(String input, boolean flagged) {
-    String out = check("\"Flow.customer_id\": \"c\", " + input.replace("\"Flow.customer_id\": \"c\", \"Flow.customer_id\"", "\"Flow.customer_id\""), null);
+    String out =
+        check(
+            "\"Flow.customer_id\": \"c\", "
+                + input.replace(
+                    "\"Flow.customer_id\": \"c\", \"Flow.customer_id\"", "\"Flow.customer_id\""),
+            null);
     // One finding per value: an Integer's range is in its imported schema (input-constraint), a
     // Decimal's finiteness is ValueLimits' (input-type, "beyond").
-    assertEquals(flagged, out.contains("beyond") || out.contains("\"rule\": \"input-constraint\""), out);
+    assertEquals(
+        flagged, out.contains("beyond") || out.contains("\"rule\": \"input-constraint\""), out);
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {"\"2\" | false", "\"1.0\" | false", "\"10.20.3\" | false", "\"abc\" | true", "\"1.\" | true",
-      "\"\" | true", "\".1\" | true", "\"1..0\" | true", "\"v2\" | true", "\"{{ version }}\" | false", "\"${input.v}\" | false"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "\"2\" | false",
+        "\"1.0\" | false",
+        "\"10.20.3\" | false",
+        "\"abc\" | true",
+        "\"1.\" | true",
+        "\"\" | true",
+        "\".1\" | true",
+        "\"1..0\" | true",
+        "\"v2\" | true",
+        "\"{{ version }}\" | false",
+        "\"${input.v}\" | false"
+      })
   void flowVersionIsDigitsAndDots(String version, boolean flagged) {
     String out = check("\"Flow.customer_id\": \"c\"", version);
     assertEquals(flagged, out.contains("digits and dots"), out);
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {"\"{{ user.id\" | true", "\"{{ user.id }}\" | false", "\"a }} b {{ c\" | true",
-      "\"{{ a }} {{ b\" | true", "\"no braces\" | false", "\"{ single\" | false"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "\"{{ user.id\" | true",
+        "\"{{ user.id }}\" | false",
+        "\"a }} b {{ c\" | true",
+        "\"{{ a }} {{ b\" | true",
+        "\"no braces\" | false",
+        "\"{ single\" | false"
+      })
   void unterminatedHandlebars(String value, boolean flagged) {
     String out = check("\"Flow.customer_id\": " + value, null);
     assertEquals(flagged, out.contains("unterminated placeholder"), out);

@@ -21,7 +21,10 @@ class CallSiteFixCommandTest {
   @BeforeEach
   void importFixtures() {
     schemas = tmp.resolve("schemas").toString();
-    assertEquals(0, CliRunner.run("import", "fixtures/flows", "fixtures/data-actions", "--out", schemas, "-q").code());
+    assertEquals(
+        0,
+        CliRunner.run("import", "fixtures/flows", "fixtures/data-actions", "--out", schemas, "-q")
+            .code());
   }
 
   private Result check(String... paths) {
@@ -63,20 +66,34 @@ class CallSiteFixCommandTest {
     String before = Files.readString(yaml);
     byte[] exportBefore = Files.readAllBytes(export);
 
-    Result diff = CliRunner.run("check", tmp.toString(), "--config", "fixtures/flowlint.yaml", "--schemas", schemas, "--diff", "-q");
+    Result diff =
+        CliRunner.run(
+            "check",
+            tmp.toString(),
+            "--config",
+            "fixtures/flowlint.yaml",
+            "--schemas",
+            schemas,
+            "--diff",
+            "-q");
     assertEquals(1, diff.code());
     assertEquals(before, Files.readString(yaml), "--diff writes nothing");
 
     Result fix = check(yaml.toString(), export.toString(), "--fix");
     assertTrue(fix.out().startsWith("fixed " + yaml + ": 6 fixes"), fix.out());
-    String expected = before.replace("Common.anii:", "Common.ani:")
-        .replace("Common.identifiertype:", "Common.identifierType:")
-        .replace("Common.sucess:", "Common.success:")
-        .replace("queueID:", "queueId:")
-        .replace("conversation.idd:", "conversation.id:")
-        .replace("Slot.AppointmentDat:", "Slot.AppointmentDate:");
+    String expected =
+        before
+            .replace("Common.anii:", "Common.ani:")
+            .replace("Common.identifiertype:", "Common.identifierType:")
+            .replace("Common.sucess:", "Common.success:")
+            .replace("queueID:", "queueId:")
+            .replace("conversation.idd:", "conversation.id:")
+            .replace("Slot.AppointmentDat:", "Slot.AppointmentDate:");
     assertEquals(expected, Files.readString(yaml), "only the misspelt keys changed");
-    assertEquals(new String(exportBefore), new String(Files.readAllBytes(export)), "an export is never edited");
+    assertEquals(
+        new String(exportBefore),
+        new String(Files.readAllBytes(export)),
+        "an export is never edited");
 
     Result again = check(yaml.toString(), "--fix");
     assertTrue(!again.out().contains("fixed "), again.out());
@@ -86,7 +103,8 @@ class CallSiteFixCommandTest {
   @Test
   void fixKeepsAnAnchorOrATagInFrontOfTheRenamedKey() throws Exception {
     Path yaml = tmp.resolve("anchored.yaml");
-    String before = """
+    String before =
+        """
         inboundCall:
           name: Caller
           states:
@@ -106,14 +124,18 @@ class CallSiteFixCommandTest {
     Files.writeString(yaml, before);
     Result fix = check(yaml.toString(), "--fix");
     assertEquals(0, fix.code(), fix.out());
-    assertEquals(before.replace("&a Common.conversationid:", "&a Common.conversationId:")
-        .replace("!!str Common.identifierTyp:", "!!str Common.identifierType:"), Files.readString(yaml));
+    assertEquals(
+        before
+            .replace("&a Common.conversationid:", "&a Common.conversationId:")
+            .replace("!!str Common.identifierTyp:", "!!str Common.identifierType:"),
+        Files.readString(yaml));
   }
 
   @Test
   void fixNeverLeavesTwoEqualKeysInOneMapping() throws Exception {
     Path yaml = tmp.resolve("duplicate.yaml");
-    String before = """
+    String before =
+        """
         inboundCall:
           name: Caller
           states:
@@ -136,7 +158,8 @@ class CallSiteFixCommandTest {
     Result fix = check(yaml.toString(), "--fix");
     assertEquals(1, fix.code(), fix.out());
     String after = Files.readString(yaml);
-    assertEquals(before.replace("Common.identifierTyp: {lit", "Common.identifierType: {lit"), after);
+    assertEquals(
+        before.replace("Common.identifierTyp: {lit", "Common.identifierType: {lit"), after);
     assertTrue(fix.out().contains("already bound"), fix.out());
   }
 }

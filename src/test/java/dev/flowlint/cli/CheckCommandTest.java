@@ -13,8 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The check command as a user runs it: streams, exit codes, options. */
 class CheckCommandTest {
-  private static final String FORUM = "{\"flowType\": \"shared\", \"inputs\": {\"userId\": \"{{ user.id }}\", "
-      + "\"reasonCode\": \"{{ reasonCode }}\"}, \"metadata\": {\"correlationId\": \"{{ guid() }}\"}}";
+  private static final String FORUM =
+      "{\"flowType\": \"shared\", \"inputs\": {\"userId\": \"{{ user.id }}\", "
+          + "\"reasonCode\": \"{{ reasonCode }}\"}, \"metadata\": {\"correlationId\": \"{{ guid() }}\"}}";
   private static final String ORDER_ID = "6f3c2a8e-1d4b-4c3e-9a7f-2b5d8e9c0a11";
 
   @TempDir Path tmp;
@@ -28,21 +29,48 @@ class CheckCommandTest {
 
   @Test
   void pastedForumPayloadAimedAtAWorkflowIsToldWhatToSendInstead() {
-    Result r = CliRunner.withStdin(FORUM, "check", "-", "--schemas", schemas, "--flow", "Set GC User to Available");
+    Result r =
+        CliRunner.withStdin(
+            FORUM, "check", "-", "--schemas", schemas, "--flow", "Set GC User to Available");
     assertEquals(1, r.code());
-    assertTrue(r.out().startsWith("<stdin>:1:14: error[flow-type-mismatch] a shared-flow request calls a common module, but \"Set GC User to Available\" is a workflow\n"), r.out());
-    assertTrue(r.out().contains("launch a workflow with POST /api/v2/flows/executions and this body:"), r.out());
-    assertTrue(r.out().contains("{\"flowId\": \"<id of Set GC User to Available>\", \"name\": \"{{ guid() }}\", \"inputData\": {\"Flow.userId\": \"{{ user.id }}\", \"Flow.id\": \"<String>\"}}"), r.out());
-    assertTrue(r.out().contains("<stdin>:1:62: error[unknown-input] inputs has no input \"reasonCode\""), r.out());
+    assertTrue(
+        r.out()
+            .startsWith(
+                "<stdin>:1:14: error[flow-type-mismatch] a shared-flow request calls a common module, but \"Set GC User to Available\" is a workflow\n"),
+        r.out());
+    assertTrue(
+        r.out().contains("launch a workflow with POST /api/v2/flows/executions and this body:"),
+        r.out());
+    assertTrue(
+        r.out()
+            .contains(
+                "{\"flowId\": \"<id of Set GC User to Available>\", \"name\": \"{{ guid() }}\", \"inputData\": {\"Flow.userId\": \"{{ user.id }}\", \"Flow.id\": \"<String>\"}}"),
+        r.out());
+    assertTrue(
+        r.out().contains("<stdin>:1:62: error[unknown-input] inputs has no input \"reasonCode\""),
+        r.out());
     assertTrue(r.out().endsWith("checked 1 file: 3 errors, 0 warnings, 0 infos\n"), r.out());
   }
 
   @Test
   void cleanRunPrintsOnlyTheSummaryAndQuietPrintsNothing() {
-    Result r = CliRunner.withStdin("{\"flowId\": \"" + ORDER_ID + "\", \"inputData\": {\"Flow.customer_id\": \"C\"}}", "check", "-", "--schemas", schemas);
+    Result r =
+        CliRunner.withStdin(
+            "{\"flowId\": \"" + ORDER_ID + "\", \"inputData\": {\"Flow.customer_id\": \"C\"}}",
+            "check",
+            "-",
+            "--schemas",
+            schemas);
     assertEquals(0, r.code(), r.out());
     assertEquals("checked 1 file: no problems\n", r.out());
-    Result q = CliRunner.withStdin("{\"flowId\": \"" + ORDER_ID + "\", \"inputData\": {\"customerId\": \"C\"}}", "check", "-", "--schemas", schemas, "-q");
+    Result q =
+        CliRunner.withStdin(
+            "{\"flowId\": \"" + ORDER_ID + "\", \"inputData\": {\"customerId\": \"C\"}}",
+            "check",
+            "-",
+            "--schemas",
+            schemas,
+            "-q");
     assertEquals(1, q.code());
     assertEquals("", q.out());
   }
@@ -50,17 +78,49 @@ class CheckCommandTest {
   @Test
   void failOnDecidesWhichSeveritiesFail() {
     String info = "{\"flowType\": \"shared\", \"inputs\": {\"ani\": \"x\"}}";
-    assertEquals(0, CliRunner.withStdin(info, "check", "-", "--schemas", schemas, "--flow", "Resolve Customer").code());
-    assertEquals(1, CliRunner.withStdin(info, "check", "-", "--schemas", schemas, "--flow", "Resolve Customer", "--fail-on", "info").code());
+    assertEquals(
+        0,
+        CliRunner.withStdin(info, "check", "-", "--schemas", schemas, "--flow", "Resolve Customer")
+            .code());
+    assertEquals(
+        1,
+        CliRunner.withStdin(
+                info,
+                "check",
+                "-",
+                "--schemas",
+                schemas,
+                "--flow",
+                "Resolve Customer",
+                "--fail-on",
+                "info")
+            .code());
   }
 
   @Test
   void jsonFormatFollowsTheContract() {
-    Result r = CliRunner.withStdin("{\n  \"flowId\": \"" + ORDER_ID + "\",\n  \"inputData\": {\n    \"customerId\": \"x\"\n  }\n}",
-        "check", "-", "--schemas", schemas, "--format", "json");
+    Result r =
+        CliRunner.withStdin(
+            "{\n  \"flowId\": \""
+                + ORDER_ID
+                + "\",\n  \"inputData\": {\n    \"customerId\": \"x\"\n  }\n}",
+            "check",
+            "-",
+            "--schemas",
+            schemas,
+            "--format",
+            "json");
     assertEquals(1, r.code());
-    assertTrue(r.out().contains("\"message\": \"inputData has no input \\\"customerId\\\"; did you mean \\\"Flow.customer_id\\\"?\""), r.out());
-    assertTrue(r.out().contains("\"pointer\": \"/inputData/customerId\",\n          \"line\": 4,\n          \"column\": 5,\n          \"endLine\": 4,\n          \"endColumn\": 17"), r.out());
+    assertTrue(
+        r.out()
+            .contains(
+                "\"message\": \"inputData has no input \\\"customerId\\\"; did you mean \\\"Flow.customer_id\\\"?\""),
+        r.out());
+    assertTrue(
+        r.out()
+            .contains(
+                "\"pointer\": \"/inputData/customerId\",\n          \"line\": 4,\n          \"column\": 5,\n          \"endLine\": 4,\n          \"endColumn\": 17"),
+        r.out());
     assertTrue(r.out().contains("\"replacement\": \"\\\"Flow.customer_id\\\"\""), r.out());
     assertTrue(r.out().contains("\"summary\": {\n    \"files\": 1,\n    \"errors\": 1,"), r.out());
   }
@@ -69,8 +129,12 @@ class CheckCommandTest {
   void directoriesAreSearchedForPayloadsAndTemplates() throws Exception {
     Path dir = tmp.resolve("payloads");
     Files.createDirectories(dir.resolve("sub"));
-    Files.writeString(dir.resolve("a.json"), "{\"flowId\": \"" + ORDER_ID + "\", \"inputData\": {\"Flow.customer_id\": \"C\"}}");
-    Files.writeString(dir.resolve("sub/b.json.hbs"), "{\"flowId\": \"" + ORDER_ID + "\", \"inputData\": {\"Flow.customer_id\": {{ id }}}}");
+    Files.writeString(
+        dir.resolve("a.json"),
+        "{\"flowId\": \"" + ORDER_ID + "\", \"inputData\": {\"Flow.customer_id\": \"C\"}}");
+    Files.writeString(
+        dir.resolve("sub/b.json.hbs"),
+        "{\"flowId\": \"" + ORDER_ID + "\", \"inputData\": {\"Flow.customer_id\": {{ id }}}}");
     Files.writeString(dir.resolve("notes.txt"), "not a payload");
     Files.writeString(dir.resolve("x.schema.json"), "{}");
     Result r = CliRunner.run("check", dir.toString(), "--schemas", schemas);
@@ -84,11 +148,18 @@ class CheckCommandTest {
     Files.createDirectories(dir.resolve("a"));
     Files.createDirectories(dir.resolve(".git"));
     Files.writeString(dir.resolve(".git/x.json"), "{not json");
-    Files.writeString(dir.resolve("a/p.json"), "{\"flowId\": \"" + ORDER_ID + "\", \"inputData\": {\"Flow.customer_id\": \"C\"}}");
+    Files.writeString(
+        dir.resolve("a/p.json"),
+        "{\"flowId\": \"" + ORDER_ID + "\", \"inputData\": {\"Flow.customer_id\": \"C\"}}");
     Files.createSymbolicLink(dir.resolve("a/back"), dir);
     Result r = CliRunner.run("check", dir.toString(), "--schemas", schemas);
     assertEquals(2, r.code(), r.out());
-    assertTrue(r.out().contains(dir + "/a/back:1:1: error[unreadable-file] cannot read this file: a symbolic link loop; not followed"), r.out());
+    assertTrue(
+        r.out()
+            .contains(
+                dir
+                    + "/a/back:1:1: error[unreadable-file] cannot read this file: a symbolic link loop; not followed"),
+        r.out());
     assertTrue(r.out().endsWith("checked 2 files: 1 error, 0 warnings, 0 infos\n"), r.out());
   }
 
@@ -98,21 +169,39 @@ class CheckCommandTest {
     Files.write(latin, new byte[] {'{', '"', (byte) 0xE9, '"', ':', '1', '}'});
     Result r = CliRunner.run("check", latin.toString(), "missing.json", "--schemas", schemas);
     assertEquals(2, r.code());
-    assertTrue(r.out().contains(latin + ":1:1: error[unreadable-file] cannot read this file: not UTF-8 text (bad byte at offset 2)"), r.out());
-    assertTrue(r.out().contains("missing.json:1:1: error[unreadable-file] cannot read this file: no such file or directory"), r.out());
+    assertTrue(
+        r.out()
+            .contains(
+                latin
+                    + ":1:1: error[unreadable-file] cannot read this file: not UTF-8 text (bad byte at offset 2)"),
+        r.out());
+    assertTrue(
+        r.out()
+            .contains(
+                "missing.json:1:1: error[unreadable-file] cannot read this file: no such file or directory"),
+        r.out());
   }
 
   @Test
   void usageMistakesExitTwoWithAClearMessage() {
-    assertUsage(CliRunner.run("check", "-", "--schemas", tmp.resolve("none").toString()), "no schemas directory");
-    assertUsage(CliRunner.run("check", "-", "--schemas", schemas, "--format", "xml"), "unknown --format \"xml\"; use one of text, json");
-    assertUsage(CliRunner.run("check", "-", "--schemas", schemas, "--envelope", "soap"),
+    assertUsage(
+        CliRunner.run("check", "-", "--schemas", tmp.resolve("none").toString()),
+        "no schemas directory");
+    assertUsage(
+        CliRunner.run("check", "-", "--schemas", schemas, "--format", "xml"),
+        "unknown --format \"xml\"; use one of text, json");
+    assertUsage(
+        CliRunner.run("check", "-", "--schemas", schemas, "--envelope", "soap"),
         "Invalid value for option '--envelope': \"soap\" is not one of flow-execution, shared-flow, inputs, data-action");
-    assertUsage(CliRunner.run("check", "-", "--schemas", schemas, "--fail-on", "fatal"),
+    assertUsage(
+        CliRunner.run("check", "-", "--schemas", schemas, "--fail-on", "fatal"),
         "Invalid value for option '--fail-on': \"fatal\" is not one of error, warning, info");
-    assertUsage(CliRunner.run("check", "-", "--schemas", schemas, "--color", "sometimes"),
+    assertUsage(
+        CliRunner.run("check", "-", "--schemas", schemas, "--color", "sometimes"),
         "Invalid value for option '--color': \"sometimes\" is not one of auto, always, never");
-    assertUsage(CliRunner.run("check", "-", "--schemas", schemas, "--config", "nope.yaml"), "no config file nope.yaml");
+    assertUsage(
+        CliRunner.run("check", "-", "--schemas", schemas, "--config", "nope.yaml"),
+        "no config file nope.yaml");
   }
 
   @Test
@@ -121,8 +210,24 @@ class CheckCommandTest {
     assertTrue(help.contains("flow-execution, shared-flow, inputs, data-action"), help);
     assertTrue(help.contains("exit code 1: error, warning, info (default: error)"), help);
     assertTrue(help.contains("auto, always, never (default: auto"), help);
-    assertEquals(1, CliRunner.withStdin("{}", "check", "-", "--schemas", schemas, "--flow", "Order Lookup", "--fail-on", "WARNING",
-        "--envelope", "inputs", "--color", "never").code(), "values are read case-insensitively");
+    assertEquals(
+        1,
+        CliRunner.withStdin(
+                "{}",
+                "check",
+                "-",
+                "--schemas",
+                schemas,
+                "--flow",
+                "Order Lookup",
+                "--fail-on",
+                "WARNING",
+                "--envelope",
+                "inputs",
+                "--color",
+                "never")
+            .code(),
+        "values are read case-insensitively");
   }
 
   @Test
@@ -136,72 +241,131 @@ class CheckCommandTest {
   @Test
   void aSchemaThatCannotBeUsedIsAUsageErrorNamingIt() throws Exception {
     Path file = Path.of(schemas, "order-lookup.schema.json");
-    Files.writeString(file, Files.readString(file).replace("\"type\": \"number\",", "\"type\": \"number\", \"pattern\": \"([\","));
-    Result r = CliRunner.withStdin("{\"flowId\": \"" + ORDER_ID + "\", \"inputData\": {\"Flow.customer_id\": \"C\", \"Flow.amount\": 2}}",
-        "check", "-", "--schemas", schemas);
-    assertUsage(r, "order-lookup.schema.json: the schema of Flow.amount cannot be used: Unclosed character class");
+    Files.writeString(
+        file,
+        Files.readString(file)
+            .replace("\"type\": \"number\",", "\"type\": \"number\", \"pattern\": \"([\","));
+    Result r =
+        CliRunner.withStdin(
+            "{\"flowId\": \""
+                + ORDER_ID
+                + "\", \"inputData\": {\"Flow.customer_id\": \"C\", \"Flow.amount\": 2}}",
+            "check",
+            "-",
+            "--schemas",
+            schemas);
+    assertUsage(
+        r,
+        "order-lookup.schema.json: the schema of Flow.amount cannot be used: Unclosed character class");
   }
 
   @Test
   void badConfigIsNamedWithTheSetting() throws Exception {
     Path cfg = tmp.resolve("flowlint.yaml");
     Files.writeString(cfg, "rules:\n  unknown-inputs: off\n");
-    assertUsage(CliRunner.run("check", "-", "--schemas", schemas, "--config", cfg.toString()), "rules: unknown rule \"unknown-inputs\"");
+    assertUsage(
+        CliRunner.run("check", "-", "--schemas", schemas, "--config", cfg.toString()),
+        "rules: unknown rule \"unknown-inputs\"");
     Files.writeString(cfg, "payloads:\n  - files: \"*.json\"\n    envelope: soap\n");
-    assertUsage(CliRunner.run("check", "-", "--schemas", schemas, "--config", cfg.toString()), "payloads[0]: envelope \"soap\" is not one of");
+    assertUsage(
+        CliRunner.run("check", "-", "--schemas", schemas, "--config", cfg.toString()),
+        "payloads[0]: envelope \"soap\" is not one of");
   }
 
   @Test
   void configSetsSeveritiesAndMapsFilesToFlows() throws Exception {
     Path cfg = tmp.resolve("flowlint.yaml");
-    Files.writeString(cfg, "schemas: schemas\npayloads:\n  - files: \"*.json\"\n    flow: Order Lookup\n    envelope: inputs\n"
-        + "rules:\n  unknown-input: warning\nflows:\n  Order Lookup:\n    optional: [Flow.customer_id]\n");
+    Files.writeString(
+        cfg,
+        "schemas: schemas\npayloads:\n  - files: \"*.json\"\n    flow: Order Lookup\n    envelope: inputs\n"
+            + "rules:\n  unknown-input: warning\nflows:\n  Order Lookup:\n    optional: [Flow.customer_id]\n");
     Path payload = tmp.resolve("p.json");
     Files.writeString(payload, "{\"Flow.custmer_id\": \"x\"}");
     Result r = CliRunner.run("check", payload.toString(), "--config", cfg.toString());
     assertEquals(0, r.code(), r.out() + r.err());
-    assertTrue(r.out().contains("warning[unknown-input] the inputs object has no input \"Flow.custmer_id\"; did you mean \"Flow.customer_id\"?"), r.out());
+    assertTrue(
+        r.out()
+            .contains(
+                "warning[unknown-input] the inputs object has no input \"Flow.custmer_id\"; did you mean \"Flow.customer_id\"?"),
+        r.out());
     assertFalse(r.out().contains("missing-required-input"), r.out());
   }
 
   @Test
   void colourOnlyWhenAsked() {
     String bad = "{\"flowId\": \"" + ORDER_ID + "\", \"inputData\": {\"customerId\": \"C\"}}";
-    assertFalse(CliRunner.withStdin(bad, "check", "-", "--schemas", schemas).out().contains("\u001b["));
-    assertTrue(CliRunner.withStdin(bad, "check", "-", "--schemas", schemas, "--color", "always").out().contains("\u001b[1;31merror[unknown-input]"));
+    assertFalse(
+        CliRunner.withStdin(bad, "check", "-", "--schemas", schemas).out().contains("\u001b["));
+    assertTrue(
+        CliRunner.withStdin(bad, "check", "-", "--schemas", schemas, "--color", "always")
+            .out()
+            .contains("\u001b[1;31merror[unknown-input]"));
   }
 
   @Test
   void aFlowIdThatLooksLikeANameGetsTheClosestFlowNames() {
-    Result r = CliRunner.withStdin("{\"flowId\": \"Order Lookpu\", \"inputData\": {}}", "check", "-", "--schemas", schemas);
+    Result r =
+        CliRunner.withStdin(
+            "{\"flowId\": \"Order Lookpu\", \"inputData\": {}}",
+            "check",
+            "-",
+            "--schemas",
+            schemas);
     assertEquals(1, r.code());
-    assertTrue(r.out().contains("error[unknown-flow] cannot tell which flow this payload is for: tried --flow (not given), "
-        + "flowId \"Order Lookpu\" (not in the schemas index): did you mean \"Order Lookup\"?"), r.out());
+    assertTrue(
+        r.out()
+            .contains(
+                "error[unknown-flow] cannot tell which flow this payload is for: tried --flow (not given), "
+                    + "flowId \"Order Lookpu\" (not in the schemas index): did you mean \"Order Lookup\"?"),
+        r.out());
   }
 
   @Test
   void aFlowIdThatIsTheFlowsNameIsFixedToItsId() {
-    Result r = CliRunner.withStdin("{\"flowId\": \"Order Lookup\", \"inputData\": {\"Flow.customer_id\": \"C\"}}",
-        "check", "-", "--schemas", schemas, "--format", "json");
+    Result r =
+        CliRunner.withStdin(
+            "{\"flowId\": \"Order Lookup\", \"inputData\": {\"Flow.customer_id\": \"C\"}}",
+            "check",
+            "-",
+            "--schemas",
+            schemas,
+            "--format",
+            "json");
     assertEquals(1, r.code());
     assertTrue(r.out().contains("\"flow\": \"Order Lookup\""), r.out());
-    assertTrue(r.out().contains("\"message\": \"flowId must be the flow's UUID, got the string \\\"Order Lookup\\\"\""), r.out());
+    assertTrue(
+        r.out()
+            .contains(
+                "\"message\": \"flowId must be the flow's UUID, got the string \\\"Order Lookup\\\"\""),
+        r.out());
     assertTrue(r.out().contains("\"replacement\": \"\\\"" + ORDER_ID + "\\\"\""), r.out());
   }
 
   @Test
   void unknownFlowNamedOnTheCommandLine() {
-    Result r = CliRunner.withStdin("{\"inputData\": {}}", "check", "-", "--schemas", schemas, "--flow", "Order Lookpu");
+    Result r =
+        CliRunner.withStdin(
+            "{\"inputData\": {}}", "check", "-", "--schemas", schemas, "--flow", "Order Lookpu");
     assertEquals(1, r.code());
-    assertTrue(r.out().contains("error[unknown-flow] no schema for flow \"Order Lookpu\" (from --flow); did you mean \"Order Lookup\"?"), r.out());
+    assertTrue(
+        r.out()
+            .contains(
+                "error[unknown-flow] no schema for flow \"Order Lookpu\" (from --flow); did you mean \"Order Lookup\"?"),
+        r.out());
   }
 
   @Test
   void rulesListsEveryRule() {
     Result r = CliRunner.run("rules");
     assertEquals(0, r.code());
-    assertTrue(r.out().lines().anyMatch(l -> l.matches("unknown-input +error +An input name the flow does not have.*")), r.out());
-    assertTrue(r.out().lines().anyMatch(l -> l.matches("missing-correlation-id +info +.*")), r.out());
+    assertTrue(
+        r.out()
+            .lines()
+            .anyMatch(
+                l -> l.matches("unknown-input +error +An input name the flow does not have.*")),
+        r.out());
+    assertTrue(
+        r.out().lines().anyMatch(l -> l.matches("missing-correlation-id +info +.*")), r.out());
     for (dev.flowlint.model.Rule rule : dev.flowlint.model.Rule.values()) {
       assertTrue(r.out().lines().anyMatch(l -> l.startsWith(rule.id() + " ")), rule.id());
     }

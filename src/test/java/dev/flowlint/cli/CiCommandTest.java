@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
-/** check as CI runs it: several reports per run, colour decisions, paths relative to the repository. */
+/**
+ * check as CI runs it: several reports per run, colour decisions, paths relative to the repository.
+ */
 class CiCommandTest {
   private static final String BAD = GitHookEndToEndTest.BAD;
   @TempDir Path tmp;
@@ -35,23 +37,64 @@ class CiCommandTest {
     Files.writeString(payload, BAD);
     Path sarif = tmp.resolve("out.sarif");
     Path junit = tmp.resolve("out.xml");
-    Result r = CliRunner.run("check", "--schemas", schemas.toString(), "--format", "sarif=" + sarif, "--format", "text",
-        "--format", "junit=" + junit, "--", payload.toString());
+    Result r =
+        CliRunner.run(
+            "check",
+            "--schemas",
+            schemas.toString(),
+            "--format",
+            "sarif=" + sarif,
+            "--format",
+            "text",
+            "--format",
+            "junit=" + junit,
+            "--",
+            payload.toString());
     assertEquals(1, r.code(), r.err());
     assertTrue(r.out().contains("error[unknown-input]"), "text on standard output: " + r.out());
-    assertEquals("2.1.0", CanonicalJson.mapper().readTree(sarif.toFile()).get("version").asString());
+    assertEquals(
+        "2.1.0", CanonicalJson.mapper().readTree(sarif.toFile()).get("version").asString());
     assertTrue(Files.readString(junit).contains("<failure"), "junit written");
 
-    Result onlyFiles = CliRunner.run("check", "--schemas", schemas.toString(), "--format", "gitlab=" + tmp.resolve("cq.json"), payload.toString());
-    assertTrue(onlyFiles.out().contains("error[unknown-input]"), "every report in a file: the terminal gets text");
+    Result onlyFiles =
+        CliRunner.run(
+            "check",
+            "--schemas",
+            schemas.toString(),
+            "--format",
+            "gitlab=" + tmp.resolve("cq.json"),
+            payload.toString());
+    assertTrue(
+        onlyFiles.out().contains("error[unknown-input]"),
+        "every report in a file: the terminal gets text");
     assertTrue(CanonicalJson.mapper().readTree(tmp.resolve("cq.json").toFile()).isArray());
 
-    Result coloured = CliRunner.run("check", "--schemas", schemas.toString(), "--color", "always", "--format", "text=" + tmp.resolve("t.txt"),
-        "--format", "text", payload.toString());
+    Result coloured =
+        CliRunner.run(
+            "check",
+            "--schemas",
+            schemas.toString(),
+            "--color",
+            "always",
+            "--format",
+            "text=" + tmp.resolve("t.txt"),
+            "--format",
+            "text",
+            payload.toString());
     assertTrue(coloured.out().contains("\u001b["), "the terminal report is coloured");
-    assertFalse(Files.readString(tmp.resolve("t.txt")).contains("\u001b"), "a report in a file is not");
+    assertFalse(
+        Files.readString(tmp.resolve("t.txt")).contains("\u001b"), "a report in a file is not");
 
-    Result legacy = CliRunner.run("check", "--schemas", schemas.toString(), "--format", "json", "--output", tmp.resolve("r.json").toString(), payload.toString());
+    Result legacy =
+        CliRunner.run(
+            "check",
+            "--schemas",
+            schemas.toString(),
+            "--format",
+            "json",
+            "--output",
+            tmp.resolve("r.json").toString(),
+            payload.toString());
     assertEquals(1, legacy.code());
     assertTrue(Files.exists(tmp.resolve("r.json")));
   }
@@ -63,8 +106,14 @@ class CiCommandTest {
     assertTrue(two.err().contains("only one report can go to standard output"), two.err());
     Result unknown = CliRunner.run("check", "--format", "xml=out.xml", "x.json");
     assertEquals(2, unknown.code());
-    assertTrue(unknown.err().contains("unknown --format \"xml\"; use one of text, json, sarif, github, junit, gitlab"), unknown.err());
-    Result same = CliRunner.run("check", "--format", "json=a.out", "--format", "sarif=a.out", "x.json");
+    assertTrue(
+        unknown
+            .err()
+            .contains(
+                "unknown --format \"xml\"; use one of text, json, sarif, github, junit, gitlab"),
+        unknown.err());
+    Result same =
+        CliRunner.run("check", "--format", "json=a.out", "--format", "sarif=a.out", "x.json");
     assertEquals(2, same.code());
     assertTrue(same.err().contains("two reports would be written to a.out"), same.err());
     Result empty = CliRunner.run("check", "--format", "sarif=", "x.json");
@@ -75,7 +124,9 @@ class CiCommandTest {
   void colourFollowsTheTerminalAndANonEmptyNoColor() {
     assertTrue(Terminal.colorAuto(Map.of(), true));
     assertFalse(Terminal.colorAuto(Map.of(), false));
-    assertTrue(Terminal.colorAuto(Map.of("NO_COLOR", ""), true), "an empty NO_COLOR does not count (no-color.org)");
+    assertTrue(
+        Terminal.colorAuto(Map.of("NO_COLOR", ""), true),
+        "an empty NO_COLOR does not count (no-color.org)");
     assertFalse(Terminal.colorAuto(Map.of("NO_COLOR", "1"), true));
     assertFalse(Terminal.colorAuto(Map.of("TERM", "dumb"), true));
     assertTrue(Terminal.isTerminalDevice("/dev/pts/3"));
@@ -85,14 +136,24 @@ class CiCommandTest {
 
   @Test
   void stdoutIsATerminalEvenWhenStdinIsNot() throws Exception {
-    // A pseudo-terminal on stdout and a pipe on stdin, as under pre-commit: script(1) makes the pty.
-    assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "util-linux script is not installed");
+    // A pseudo-terminal on stdout and a pipe on stdin, as under pre-commit: script(1) makes the
+    // pty.
+    assumeTrue(
+        Files.isExecutable(Path.of("/usr/bin/script")), "util-linux script is not installed");
     Path flowlint = GitHookEndToEndTest.flowlintScript(tmp);
     Path schemas = tmp.resolve("schemas");
     FixtureSupport.importFixtures(schemas);
     Files.writeString(tmp.resolve("bad.json"), BAD);
-    String cmd = "'" + flowlint + "' check --schemas '" + schemas + "' '" + tmp.resolve("bad.json") + "' < /dev/null";
-    ProcessBuilder pb = new ProcessBuilder("/usr/bin/script", "-qec", cmd, "/dev/null").redirectErrorStream(true);
+    String cmd =
+        "'"
+            + flowlint
+            + "' check --schemas '"
+            + schemas
+            + "' '"
+            + tmp.resolve("bad.json")
+            + "' < /dev/null";
+    ProcessBuilder pb =
+        new ProcessBuilder("/usr/bin/script", "-qec", cmd, "/dev/null").redirectErrorStream(true);
     pb.environment().remove("NO_COLOR");
     pb.environment().put("TERM", "xterm");
     Process p = pb.start();
@@ -112,18 +173,36 @@ class CiCommandTest {
     Files.writeString(repo.resolve("payloads/order.json"), BAD);
     FixtureSupport.importFixtures(repo.resolve("schemas"));
     Path flowlint = GitHookEndToEndTest.flowlintScript(tmp);
-    assertEquals(0, new ProcessBuilder("git", "init", "-q").directory(repo.toFile()).start().waitFor());
-    Process p = new ProcessBuilder(flowlint.toString(), "check", "--schemas", "../schemas", "--format", "sarif=../out.sarif",
-        "./..//payloads/../payloads/order.json").directory(sub.toFile()).redirectErrorStream(true).start();
+    assertEquals(
+        0, new ProcessBuilder("git", "init", "-q").directory(repo.toFile()).start().waitFor());
+    Process p =
+        new ProcessBuilder(
+                flowlint.toString(),
+                "check",
+                "--schemas",
+                "../schemas",
+                "--format",
+                "sarif=../out.sarif",
+                "./..//payloads/../payloads/order.json")
+            .directory(sub.toFile())
+            .redirectErrorStream(true)
+            .start();
     p.getOutputStream().close();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(60, TimeUnit.SECONDS));
     assertEquals(1, p.exitValue(), out);
     JsonNode sarif = CanonicalJson.mapper().readTree(repo.resolve("out.sarif").toFile());
-    Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4)
-        .getSchema(CanonicalJson.mapper().readTree(TestFiles.referenceSchema("sarif-schema-2.1.0.json").toFile()));
+    Schema schema =
+        SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4)
+            .getSchema(
+                CanonicalJson.mapper()
+                    .readTree(TestFiles.referenceSchema("sarif-schema-2.1.0.json").toFile()));
     assertEquals(List.of(), schema.validate(sarif));
-    assertEquals("payloads/order.json", sarif.at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation/uri").asString());
-    assertEquals(repo.toRealPath().toUri().toString(), sarif.at("/runs/0/originalUriBaseIds/%SRCROOT%/uri").asString());
+    assertEquals(
+        "payloads/order.json",
+        sarif.at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation/uri").asString());
+    assertEquals(
+        repo.toRealPath().toUri().toString(),
+        sarif.at("/runs/0/originalUriBaseIds/%SRCROOT%/uri").asString());
   }
 }

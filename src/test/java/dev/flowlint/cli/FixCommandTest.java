@@ -42,12 +42,21 @@ class FixCommandTest {
     return dir;
   }
 
-
   @Test
   void fixesEveryFixableFindingAndASecondRunChangesNothing() throws IOException {
     Path dir = copyOfFixturePayloads();
     Map<String, String> before = dev.flowlint.TestFiles.contents(dir);
-    Result first = CliRunner.run("check", dir.toString(), "--config", "fixtures/flowlint.yaml", "--schemas", schemas, "--fix", "--format", "json");
+    Result first =
+        CliRunner.run(
+            "check",
+            dir.toString(),
+            "--config",
+            "fixtures/flowlint.yaml",
+            "--schemas",
+            schemas,
+            "--fix",
+            "--format",
+            "json");
     assertTrue(first.err().startsWith("fixed "), first.err());
     Map<String, String> afterFirst = dev.flowlint.TestFiles.contents(dir);
     assertFalse(before.equals(afterFirst));
@@ -58,7 +67,15 @@ class FixCommandTest {
         assertFalse(d.has("fix"), "left a fixable finding: " + d);
       }
     }
-    Result second = CliRunner.run("check", dir.toString(), "--config", "fixtures/flowlint.yaml", "--schemas", schemas, "--fix");
+    Result second =
+        CliRunner.run(
+            "check",
+            dir.toString(),
+            "--config",
+            "fixtures/flowlint.yaml",
+            "--schemas",
+            schemas,
+            "--fix");
     assertFalse(second.out().contains("fixed "), second.out());
     assertEquals(afterFirst, dev.flowlint.TestFiles.contents(dir));
   }
@@ -66,13 +83,22 @@ class FixCommandTest {
   @Test
   void onlyTheFixesSpanChanges() throws IOException {
     Path file = tmp.resolve("p.json.hbs");
-    String text = "\uFEFF{\r\n  \"flowId\": \"" + ORDER + "\",\r\n  \"inputData\": {\r\n    \"customerId\": {{ id }},\r\n"
-        + "\t\"Flow.priority\": \"7\"\r\n  }\r\n}";
+    String text =
+        "\uFEFF{\r\n  \"flowId\": \""
+            + ORDER
+            + "\",\r\n  \"inputData\": {\r\n    \"customerId\": {{ id }},\r\n"
+            + "\t\"Flow.priority\": \"7\"\r\n  }\r\n}";
     Files.writeString(file, text, StandardCharsets.UTF_8);
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     Result r = CliRunner.run("check", file.toString(), "--schemas", schemas, "--fix");
     assertEquals(0, r.code(), r.out());
-    assertTrue(r.out().contains("fixed " + file + ": 2 fixes (rename to Flow.customer_id; write the number 7 without quotes)"), r.out());
+    assertTrue(
+        r.out()
+            .contains(
+                "fixed "
+                    + file
+                    + ": 2 fixes (rename to Flow.customer_id; write the number 7 without quotes)"),
+        r.out());
     String expected = text.replace("\"customerId\"", "\"Flow.customer_id\"").replace("\"7\"", "7");
     assertArrayEquals(expected.getBytes(StandardCharsets.UTF_8), Files.readAllBytes(file));
     assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
@@ -80,33 +106,61 @@ class FixCommandTest {
 
   @Test
   void withStdinTheFixedPayloadGoesToStdoutAndTheReportToStderr() {
-    Result r = CliRunner.withStdin("{\"flowId\": \"" + ORDER + "\", \"inputData\": {\"Flow.Customer_ID\": \"x\"}}",
-        "check", "-", "--schemas", schemas, "--fix");
+    Result r =
+        CliRunner.withStdin(
+            "{\"flowId\": \"" + ORDER + "\", \"inputData\": {\"Flow.Customer_ID\": \"x\"}}",
+            "check",
+            "-",
+            "--schemas",
+            schemas,
+            "--fix");
     assertEquals(0, r.code(), r.err());
-    assertEquals("{\"flowId\": \"" + ORDER + "\", \"inputData\": {\"Flow.customer_id\": \"x\"}}", r.out());
+    assertEquals(
+        "{\"flowId\": \"" + ORDER + "\", \"inputData\": {\"Flow.customer_id\": \"x\"}}", r.out());
     assertTrue(r.err().contains("fixed <stdin>: 1 fix (rename to Flow.customer_id)"), r.err());
   }
 
   @Test
   void diffShowsWhatFixWouldDoAndWritesNothing() throws IOException {
     Path file = tmp.resolve("p.json");
-    String text = "{\n  \"flowId\": \"" + ORDER + "\",\n  \"flowVersion\": 2,\n  \"inputData\": {\"Flow.customer_id\": \"x\"}\n}\n";
+    String text =
+        "{\n  \"flowId\": \""
+            + ORDER
+            + "\",\n  \"flowVersion\": 2,\n  \"inputData\": {\"Flow.customer_id\": \"x\"}\n}\n";
     Files.writeString(file, text);
     Result r = CliRunner.run("check", file.toString(), "--schemas", schemas, "--diff");
     assertEquals(1, r.code());
     String shown = file.toString().substring(1);
-    assertEquals("--- a/" + shown + "\n+++ b/" + shown + "\n@@ -1,5 +1,5 @@\n {\n   \"flowId\": \"" + ORDER + "\",\n"
-        + "-  \"flowVersion\": 2,\n+  \"flowVersion\": \"2\",\n   \"inputData\": {\"Flow.customer_id\": \"x\"}\n }\n", r.out());
+    assertEquals(
+        "--- a/"
+            + shown
+            + "\n+++ b/"
+            + shown
+            + "\n@@ -1,5 +1,5 @@\n {\n   \"flowId\": \""
+            + ORDER
+            + "\",\n"
+            + "-  \"flowVersion\": 2,\n+  \"flowVersion\": \"2\",\n   \"inputData\": {\"Flow.customer_id\": \"x\"}\n }\n",
+        r.out());
     assertEquals(text, Files.readString(file));
-    assertEquals(2, CliRunner.run("check", file.toString(), "--schemas", schemas, "--diff", "--fix").code());
+    assertEquals(
+        2, CliRunner.run("check", file.toString(), "--schemas", schemas, "--diff", "--fix").code());
   }
 
   @Test
   void outputWritesTheFormatToAFileWhileTheTerminalGetsText() throws IOException {
     Path sarif = tmp.resolve("out/flowlint.sarif");
     Files.createDirectories(sarif.getParent());
-    Result r = CliRunner.withStdin("{\"flowId\": \"" + ORDER + "\", \"inputData\": {\"customerId\": \"x\"}}",
-        "check", "-", "--schemas", schemas, "--format", "sarif", "--output", sarif.toString());
+    Result r =
+        CliRunner.withStdin(
+            "{\"flowId\": \"" + ORDER + "\", \"inputData\": {\"customerId\": \"x\"}}",
+            "check",
+            "-",
+            "--schemas",
+            schemas,
+            "--format",
+            "sarif",
+            "--output",
+            sarif.toString());
     assertEquals(1, r.code());
     assertTrue(r.out().contains("<stdin>:1:66: error[unknown-input]"), r.out());
     JsonNode written = CanonicalJson.mapper().readTree(sarif.toFile());

@@ -23,18 +23,20 @@ import org.junit.jupiter.params.provider.CsvSource;
  * that {@code git apply} takes.
  */
 class FixLineEndingsTest {
-  private static final String LF_PAYLOAD = String.join("\n",
-      "{",
-      "  \"flowId\": \"6f3c2a8e-1d4b-4c3e-9a7f-2b5d8e9c0a11\",",
-      "  \"flowVersion\": 2,",
-      "  \"inputData\": {",
-      "    \"Flow\": {",
-      "      \"customer_id\": \"C-1\",",
-      "      \"priority\": 2",
-      "    }",
-      "  }",
-      "}",
-      "");
+  private static final String LF_PAYLOAD =
+      String.join(
+          "\n",
+          "{",
+          "  \"flowId\": \"6f3c2a8e-1d4b-4c3e-9a7f-2b5d8e9c0a11\",",
+          "  \"flowVersion\": 2,",
+          "  \"inputData\": {",
+          "    \"Flow\": {",
+          "      \"customer_id\": \"C-1\",",
+          "      \"priority\": 2",
+          "    }",
+          "  }",
+          "}",
+          "");
 
   @TempDir Path tmp;
   private String schemas;
@@ -61,13 +63,20 @@ class FixLineEndingsTest {
     assertEquals(0, fix.code(), fix.out());
     String fixed = Files.readString(file);
     String otherEnds = separator.equals("\n") ? "\r" : "\n";
-    assertTrue(!fixed.replace(separator, "").contains(otherEnds), "only " + name + " line ends: " + visible(fixed));
+    assertTrue(
+        !fixed.replace(separator, "").contains(otherEnds),
+        "only " + name + " line ends: " + visible(fixed));
 
     String lfFixed = fixed.replace(separator, "\n");
-    String shownDiff = diff.out().replace(file.toString().substring(1), file.getFileName().toString());
-    Approvals.verify("--diff:\n" + visible(shownDiff) + "\n--fix:\n" + visible(fixed),
+    String shownDiff =
+        diff.out().replace(file.toString().substring(1), file.getFileName().toString());
+    Approvals.verify(
+        "--diff:\n" + visible(shownDiff) + "\n--fix:\n" + visible(fixed),
         new Options().withReporter(new QuietReporter()).forFile().withAdditionalInformation(name));
-    assertEquals(lfFixed.replace("\n", separator), fixed, "the same fix as for LF, with " + name + " line ends");
+    assertEquals(
+        lfFixed.replace("\n", separator),
+        fixed,
+        "the same fix as for LF, with " + name + " line ends");
   }
 
   /** Line ends made visible, so the golden files show them whatever an editor does to them. */
@@ -80,11 +89,15 @@ class FixLineEndingsTest {
     Path patch = Files.createTempFile("flowlint", ".diff");
     try {
       Files.writeString(patch, diff, StandardCharsets.UTF_8);
-      Process p = new ProcessBuilder("git", "apply", "--check", "-v", patch.toString())
-          .directory(Path.of("/").toFile()).redirectErrorStream(true).start();
+      Process p =
+          new ProcessBuilder("git", "apply", "--check", "-v", patch.toString())
+              .directory(Path.of("/").toFile())
+              .redirectErrorStream(true)
+              .start();
       String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertTrue(p.waitFor(60, TimeUnit.SECONDS), "git apply finished");
-      assertEquals(0, p.exitValue(), "git apply --check refused the diff:\n" + said + "\n" + visible(diff));
+      assertEquals(
+          0, p.exitValue(), "git apply --check refused the diff:\n" + said + "\n" + visible(diff));
     } finally {
       Files.deleteIfExists(patch);
     }

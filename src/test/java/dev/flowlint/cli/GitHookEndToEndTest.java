@@ -26,8 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GitHookEndToEndTest {
   static final String ORDER = "6f3c2a8e-1d4b-4c3e-9a7f-2b5d8e9c0a11";
-  static final String GOOD = "{\"flowId\": \"" + ORDER + "\", \"inputData\": {\"Flow.customer_id\": \"C-1\"}}\n";
-  static final String BAD = "{\"flowId\": \"" + ORDER + "\", \"inputData\": {\"customerId\": \"C-1\"}}\n";
+  static final String GOOD =
+      "{\"flowId\": \"" + ORDER + "\", \"inputData\": {\"Flow.customer_id\": \"C-1\"}}\n";
+  static final String BAD =
+      "{\"flowId\": \"" + ORDER + "\", \"inputData\": {\"customerId\": \"C-1\"}}\n";
 
   @TempDir Path tmp;
   Path repo;
@@ -48,8 +50,13 @@ class GitHookEndToEndTest {
   static Path flowlintScript(Path dir) throws Exception {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Path script = dir.resolve("flowlint-under-test");
-    Files.writeString(script, "#!/usr/bin/env bash\nexec '" + java + "' -XX:TieredStopAtLevel=1 -cp '"
-        + System.getProperty("java.class.path") + "' dev.flowlint.cli.Main \"$@\"\n");
+    Files.writeString(
+        script,
+        "#!/usr/bin/env bash\nexec '"
+            + java
+            + "' -XX:TieredStopAtLevel=1 -cp '"
+            + System.getProperty("java.class.path")
+            + "' dev.flowlint.cli.Main \"$@\"\n");
     assertTrue(script.toFile().setExecutable(true));
     return script;
   }
@@ -112,7 +119,9 @@ class GitHookEndToEndTest {
   void aGoodPayloadNextToPackageJsonAndAFlowListingPasses() throws Exception {
     install(repo);
     Files.writeString(repo.resolve("payloads/order.json"), GOOD);
-    Files.writeString(repo.resolve("package.json"), "{\"name\": \"x\", \"version\": \"1.0.0\", \"scripts\": {}}\n");
+    Files.writeString(
+        repo.resolve("package.json"),
+        "{\"name\": \"x\", \"version\": \"1.0.0\", \"scripts\": {}}\n");
     Files.copy(Path.of("fixtures/flows/api/divisionviews-page.json"), repo.resolve("flows.json"));
     Files.createDirectories(repo.resolve("generated"));
     Files.copy(repo.resolve("schemas/index.json"), repo.resolve("generated/index.json"));
@@ -120,7 +129,9 @@ class GitHookEndToEndTest {
     Run commit = sh(repo, "git", "commit", "-q", "-m", "good");
     assertEquals(0, commit.code(), commit.output());
     assertTrue(commit.output().contains("skipped package.json: no envelope keys"), commit.output());
-    assertFalse(commit.output().contains("flows.json"), "a flow listing is skipped quietly: " + commit.output());
+    assertFalse(
+        commit.output().contains("flows.json"),
+        "a flow listing is skipped quietly: " + commit.output());
   }
 
   @Test
@@ -132,7 +143,8 @@ class GitHookEndToEndTest {
     Run commit = sh(repo, "git", "commit", "-q", "-m", "hostile name");
     assertNotEquals(0, commit.code(), commit.output());
     assertTrue(commit.output().contains("--output=victim.json:1:"), commit.output());
-    assertEquals(GOOD, Files.readString(repo.resolve("victim.json")), "victim.json is not overwritten");
+    assertEquals(
+        GOOD, Files.readString(repo.resolve("victim.json")), "victim.json is not overwritten");
   }
 
   @Test
@@ -166,7 +178,8 @@ class GitHookEndToEndTest {
 
   @Test
   void checkTakesDoubleDashAsTheEndOfOptions() throws Exception {
-    List<String> args = new ArrayList<>(List.of("check", "--schemas", repo.resolve("schemas").toString(), "--"));
+    List<String> args =
+        new ArrayList<>(List.of("check", "--schemas", repo.resolve("schemas").toString(), "--"));
     Path hostile = repo.resolve("--output=x.json");
     Files.writeString(hostile, GOOD);
     args.add(hostile.toString());

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
-/** action.yml: a composite action as GitHub reads it, and its check step run by bash as the runner would. */
+/**
+ * action.yml: a composite action as GitHub reads it, and its check step run by bash as the runner
+ * would.
+ */
 class GithubActionTest {
   @TempDir Path tmp;
 
@@ -41,14 +44,20 @@ class GithubActionTest {
     }
     step(a, "uses", "actions/setup-java@");
     JsonNode upload = step(a, "uses", "github/codeql-action/upload-sarif@");
-    assertTrue(upload.get("if").asString().contains("always()"), "uploads findings even when the check failed");
+    assertTrue(
+        upload.get("if").asString().contains("always()"),
+        "uploads findings even when the check failed");
     for (JsonNode s : a.at("/runs/steps")) {
       if (s.has("run")) {
         assertEquals("bash", s.get("shell").asString(), "composite run steps need a shell");
-        assertFalse(s.get("run").asString().contains("${{"), "no expression pasted into a script (injection)");
+        assertFalse(
+            s.get("run").asString().contains("${{"),
+            "no expression pasted into a script (injection)");
       }
     }
-    assertTrue(Files.readString(Path.of("docs/ci.md")).contains("uses: <owner>/flowlint@v0.2.0"), "docs/ci.md shows the action");
+    assertTrue(
+        Files.readString(Path.of("docs/ci.md")).contains("uses: <owner>/flowlint@v0.2.0"),
+        "docs/ci.md shows the action");
   }
 
   @Test
@@ -57,11 +66,14 @@ class GithubActionTest {
     Path actionPath = tmp.resolve("action");
     Files.createDirectories(actionPath);
     Path stub = actionPath.resolve("flowlint");
-    Files.writeString(stub, "#!/usr/bin/env bash\nprintf '%s\\n' \"$@\" > \"" + tmp.resolve("args") + "\"\nexit 1\n");
+    Files.writeString(
+        stub,
+        "#!/usr/bin/env bash\nprintf '%s\\n' \"$@\" > \"" + tmp.resolve("args") + "\"\nexit 1\n");
     assertTrue(stub.toFile().setExecutable(true));
     Path output = tmp.resolve("github_output");
     Files.writeString(output, "");
-    ProcessBuilder pb = new ProcessBuilder("bash", "-c", script).directory(tmp.toFile()).redirectErrorStream(true);
+    ProcessBuilder pb =
+        new ProcessBuilder("bash", "-c", script).directory(tmp.toFile()).redirectErrorStream(true);
     pb.environment().put("GITHUB_ACTION_PATH", actionPath.toString());
     pb.environment().put("GITHUB_OUTPUT", output.toString());
     pb.environment().put("FLOWLINT_PATHS", "payloads *.json $(touch pwned)");
@@ -73,8 +85,21 @@ class GithubActionTest {
     assertEquals(0, p.exitValue(), "the step itself passes so the upload runs: " + out);
     assertEquals("exit-code=1\n", Files.readString(output));
     List<String> args = new ArrayList<>(Files.readAllLines(tmp.resolve("args")));
-    assertEquals(List.of("check", "--format", "github", "--format", "sarif=out.sarif", "--fail-on", "warning", "--",
-        "payloads", "*.json", "$(touch", "pwned)"), args);
+    assertEquals(
+        List.of(
+            "check",
+            "--format",
+            "github",
+            "--format",
+            "sarif=out.sarif",
+            "--fail-on",
+            "warning",
+            "--",
+            "payloads",
+            "*.json",
+            "$(touch",
+            "pwned)"),
+        args);
     assertFalse(Files.exists(tmp.resolve("pwned")), "inputs are not evaluated");
   }
 }

@@ -22,8 +22,11 @@ class HookCommandTest {
   @TempDir Path tmp;
 
   private static int sh(Path dir, Map<String, String> env, String... cmd) throws Exception {
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-        .redirectOutput(dir.resolve(".out").toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd)
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve(".out").toFile());
     pb.environment().putAll(env);
     Process p = pb.start();
     assertTrue(p.waitFor(60, TimeUnit.SECONDS), "finished: " + List.of(cmd));
@@ -56,17 +59,24 @@ class HookCommandTest {
     assertEquals(0, r.code(), r.err());
     assertTrue(Files.isExecutable(hook));
     assertTrue(Files.readString(hook).contains(HookCommand.MARKER));
-    assertEquals(0, CliRunner.run("hook", "install", "--repo", tmp.resolve("sub").toString()).code(), "its own hook is rewritten");
+    assertEquals(
+        0,
+        CliRunner.run("hook", "install", "--repo", tmp.resolve("sub").toString()).code(),
+        "its own hook is rewritten");
 
     Files.writeString(hook, "#!/bin/sh\necho mine\n");
     Result refused = CliRunner.run("hook", "install", "--repo", tmp.toString());
     assertEquals(2, refused.code());
-    assertTrue(refused.err().contains("exists and was not written by flowlint; rerun with --force"), refused.err());
+    assertTrue(
+        refused.err().contains("exists and was not written by flowlint; rerun with --force"),
+        refused.err());
     assertEquals("#!/bin/sh\necho mine\n", Files.readString(hook));
 
     assertEquals(0, CliRunner.run("hook", "install", "--repo", tmp.toString(), "--force").code());
     assertTrue(Files.readString(hook).contains(HookCommand.MARKER));
-    assertEquals("#!/bin/sh\necho mine\n", Files.readString(tmp.resolve(".git/hooks/pre-commit.before-flowlint")));
+    assertEquals(
+        "#!/bin/sh\necho mine\n",
+        Files.readString(tmp.resolve(".git/hooks/pre-commit.before-flowlint")));
   }
 
   @Test
@@ -82,13 +92,28 @@ class HookCommandTest {
     Files.writeString(repo.resolve("schemas/index.json"), "{}");
     Files.writeString(repo.resolve("notes.txt"), "x");
     Files.writeString(repo.resolve("unstaged.json"), "{}");
-    assertEquals(0, sh(repo, Map.of(), "git", "add", "a b.json", "t.json.hbs", "x.schema.json", "schemas/index.json", "notes.txt"));
+    assertEquals(
+        0,
+        sh(
+            repo,
+            Map.of(),
+            "git",
+            "add",
+            "a b.json",
+            "t.json.hbs",
+            "x.schema.json",
+            "schemas/index.json",
+            "notes.txt"));
     Path stub = tmp.resolve("stub.sh");
-    Files.writeString(stub, "#!/usr/bin/env bash\nprintf '%s\\n' \"$@\" > \"" + tmp.resolve("args") + "\"\nexit 1\n");
+    Files.writeString(
+        stub,
+        "#!/usr/bin/env bash\nprintf '%s\\n' \"$@\" > \"" + tmp.resolve("args") + "\"\nexit 1\n");
     stub.toFile().setExecutable(true);
     int code = sh(repo, Map.of("FLOWLINT", stub.toString()), "bash", ".git/hooks/pre-commit");
     assertEquals(1, code, "the hook fails the commit when flowlint finds problems");
-    assertEquals(List.of("check", "--staged", "--", "a b.json", "t.json.hbs"), Files.readAllLines(tmp.resolve("args")));
+    assertEquals(
+        List.of("check", "--staged", "--", "a b.json", "t.json.hbs"),
+        Files.readAllLines(tmp.resolve("args")));
   }
 
   @Test
@@ -120,11 +145,19 @@ class HookCommandTest {
 
   @Test
   void preCommitManifestIsValidForTheFramework() throws Exception {
-    JsonNode hooks = YAMLMapper.builder().build().readTree(Path.of(".pre-commit-hooks.yaml").toFile());
+    JsonNode hooks =
+        YAMLMapper.builder().build().readTree(Path.of(".pre-commit-hooks.yaml").toFile());
     assertTrue(hooks.isArray());
     java.util.Map<String, JsonNode> byId = new java.util.LinkedHashMap<>();
     hooks.forEach(h -> byId.put(h.get("id").asString(), h));
-    assertEquals(List.of("flowlint", "flowlint-flows", "flowlint-system", "flowlint-schemas", "flowlint-schemas-system"), List.copyOf(byId.keySet()));
+    assertEquals(
+        List.of(
+            "flowlint",
+            "flowlint-flows",
+            "flowlint-system",
+            "flowlint-schemas",
+            "flowlint-schemas-system"),
+        List.copyOf(byId.keySet()));
     for (JsonNode h : hooks) {
       for (String key : List.of("id", "name", "entry", "language")) {
         assertTrue(h.has(key), "pre-commit requires " + key);
@@ -132,23 +165,29 @@ class HookCommandTest {
       assertTrue(h.get("require_serial").asBoolean());
       if (h.get("language").asString().equals("script")) {
         String script = h.get("entry").asString().split(" ")[0];
-        assertTrue(Files.isExecutable(Path.of(script)), "entry script " + script + " is executable");
+        assertTrue(
+            Files.isExecutable(Path.of(script)), "entry script " + script + " is executable");
       } else {
         assertEquals("system", h.get("language").asString());
-        assertTrue(h.get("entry").asString().startsWith("flowlint "), "an installed flowlint on PATH");
+        assertTrue(
+            h.get("entry").asString().startsWith("flowlint "), "an installed flowlint on PATH");
       }
     }
     for (String id : List.of("flowlint", "flowlint-system")) {
       JsonNode h = byId.get(id);
       assertEquals("flowlint check", h.get("entry").asString());
-      assertEquals("--", h.get("args").get(h.get("args").size() - 1).asString(), "file names come after --");
+      assertEquals(
+          "--", h.get("args").get(h.get("args").size() - 1).asString(), "file names come after --");
       assertTrue(h.get("pass_filenames").asBoolean());
       Pattern files = Pattern.compile(h.get("files").asString());
       Pattern exclude = Pattern.compile(h.get("exclude").asString());
-      for (String yes : List.of("payloads/a.json", "x.json.tmpl", "t/x.json.vm", "x.json.hbs", "x.json.j2")) {
+      for (String yes :
+          List.of("payloads/a.json", "x.json.tmpl", "t/x.json.vm", "x.json.hbs", "x.json.j2")) {
         assertTrue(files.matcher(yes).find() && !exclude.matcher(yes).find(), yes);
       }
-      for (String no : List.of("schemas/order.schema.json", "schemas/index.json", "flowlint.yaml", "a.json.bak")) {
+      for (String no :
+          List.of(
+              "schemas/order.schema.json", "schemas/index.json", "flowlint.yaml", "a.json.bak")) {
         assertTrue(!files.matcher(no).find() || exclude.matcher(no).find(), no);
       }
     }
@@ -166,7 +205,8 @@ class HookCommandTest {
   @Test
   void preCommitManifestOffersAHookForFlowDefinitions() throws Exception {
     JsonNode h = null;
-    for (JsonNode each : YAMLMapper.builder().build().readTree(Path.of(".pre-commit-hooks.yaml").toFile())) {
+    for (JsonNode each :
+        YAMLMapper.builder().build().readTree(Path.of(".pre-commit-hooks.yaml").toFile())) {
       if (each.get("id").asString().equals("flowlint-flows")) {
         h = each;
       }
@@ -176,7 +216,12 @@ class HookCommandTest {
     assertEquals("flowlint check", h.get("entry").asString());
     assertTrue(h.get("pass_filenames").asBoolean());
     Pattern files = Pattern.compile(h.get("files").asString());
-    for (String yes : List.of("flows/Main.yaml", "a.yml", "exports/Resolve Contact.i3CommonModuleFlow", "x/InQueue_v2-0.i3InQueueFlow.i3flow")) {
+    for (String yes :
+        List.of(
+            "flows/Main.yaml",
+            "a.yml",
+            "exports/Resolve Contact.i3CommonModuleFlow",
+            "x/InQueue_v2-0.i3InQueueFlow.i3flow")) {
       assertTrue(files.matcher(yes).find(), yes);
     }
     for (String no : List.of("payloads/a.json", "a.yaml.bak", "notes.i3", "schemas/index.json")) {

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ImportCheckTest {
   @TempDir Path tmp;
 
-  private static final String FLOW = """
+  private static final String FLOW =
+      """
       workflow:
         name: Check Me
         variables:
@@ -31,11 +32,14 @@ class ImportCheckTest {
   @Test
   void upToDateSchemasPassAndNothingIsWritten() throws Exception {
     Path out = tmp.resolve("schemas");
-    assertEquals(0, CliRunner.run("import", "fixtures/flows", "--out", out.toString(), "-q").code());
+    assertEquals(
+        0, CliRunner.run("import", "fixtures/flows", "--out", out.toString(), "-q").code());
     Map<String, String> before = TestFiles.contents(out);
     Result r = CliRunner.run("import", "--check", "fixtures/flows", "--out", out.toString());
     assertEquals(0, r.code(), r.out() + r.err());
-    assertTrue(r.out().startsWith("schemas up to date: 12 flows from the definitions given match " + out), r.out());
+    assertTrue(
+        r.out().startsWith("schemas up to date: 12 flows from the definitions given match " + out),
+        r.out());
     assertEquals(before, TestFiles.contents(out));
   }
 
@@ -46,7 +50,10 @@ class ImportCheckTest {
     Files.writeString(defs.resolve("check-me.yaml"), FLOW);
     Path out = tmp.resolve("schemas");
     assertEquals(0, CliRunner.run("import", defs.toString(), "--out", out.toString(), "-q").code());
-    Files.writeString(defs.resolve("check-me.yaml"), FLOW + """
+    Files.writeString(
+        defs.resolve("check-me.yaml"),
+        FLOW
+            + """
           - integerVariable:
               name: Flow.priority
               initialValue:
@@ -58,15 +65,21 @@ class ImportCheckTest {
     Result r = CliRunner.run("import", "--check", defs.toString(), "--out", out.toString());
     assertEquals(1, r.code(), r.out() + r.err());
     assertTrue(r.out().contains("flow \"Check Me\": input Flow.priority added (Integer)"), r.out());
-    assertTrue(r.out().contains("--- a/" + out.toString().substring(1) + "/check-me.schema.json"), r.out());
+    assertTrue(
+        r.out().contains("--- a/" + out.toString().substring(1) + "/check-me.schema.json"),
+        r.out());
     assertTrue(r.out().contains("+    \"Flow.priority\": {"), r.out());
-    assertTrue(r.out().endsWith("run 'flowlint import' with the same arguments to update them\n"), r.out());
+    assertTrue(
+        r.out().endsWith("run 'flowlint import' with the same arguments to update them\n"),
+        r.out());
     assertEquals(before, TestFiles.contents(out), "--check writes nothing");
   }
 
   @Test
   void aMissingSchemasDirectoryIsOutOfDate() {
-    Result r = CliRunner.run("import", "--check", "fixtures/flows", "--out", tmp.resolve("none").toString());
+    Result r =
+        CliRunner.run(
+            "import", "--check", "fixtures/flows", "--out", tmp.resolve("none").toString());
     assertEquals(1, r.code(), r.out() + r.err());
     assertTrue(r.out().contains("--- /dev/null"), r.out());
     assertFalse(Files.exists(tmp.resolve("none")));

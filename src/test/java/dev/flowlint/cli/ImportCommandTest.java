@@ -16,19 +16,33 @@ import org.junit.jupiter.api.io.TempDir;
 class ImportCommandTest {
   @TempDir Path tmp;
 
-
   @Test
   void importsTheFixturesWithASummaryAndAnIndex() throws IOException {
     Path out = tmp.resolve("schemas");
     Result r = CliRunner.run("import", "fixtures/flows", "--out", out.toString());
     assertEquals(0, r.code(), r.err());
-    assertTrue(r.out().contains("imported WFM-HR-GetEmployeeBalances (workflow): 3 inputs, 3 required -> wfm-hr-getemployeebalances.schema.json"), r.out());
-    assertTrue(r.out().contains("imported Main IVR (inboundcall): 0 inputs, 0 required -> main-ivr.schema.json"), r.out());
-    assertTrue(r.out().endsWith("12 flows imported (38 inputs) into " + out + ", 0 skipped, 0 errors\n"), r.out());
+    assertTrue(
+        r.out()
+            .contains(
+                "imported WFM-HR-GetEmployeeBalances (workflow): 3 inputs, 3 required -> wfm-hr-getemployeebalances.schema.json"),
+        r.out());
+    assertTrue(
+        r.out()
+            .contains(
+                "imported Main IVR (inboundcall): 0 inputs, 0 required -> main-ivr.schema.json"),
+        r.out());
+    assertTrue(
+        r.out().endsWith("12 flows imported (38 inputs) into " + out + ", 0 skipped, 0 errors\n"),
+        r.out());
     String index = Files.readString(out.resolve("index.json"));
-    assertTrue(index.contains("\"6f3c2a8e-1d4b-4c3e-9a7f-2b5d8e9c0a11\": \"order-lookup.schema.json\""), index);
+    assertTrue(
+        index.contains("\"6f3c2a8e-1d4b-4c3e-9a7f-2b5d8e9c0a11\": \"order-lookup.schema.json\""),
+        index);
     assertTrue(index.contains("\"Order Lookup\": \"order-lookup.schema.json\""), index);
-    assertEquals(25, dev.flowlint.TestFiles.contents(out).size(), "twelve schemas, a launch schema beside each, and the index");
+    assertEquals(
+        25,
+        dev.flowlint.TestFiles.contents(out).size(),
+        "twelve schemas, a launch schema beside each, and the index");
   }
 
   @Test
@@ -45,7 +59,10 @@ class ImportCommandTest {
     Path out = tmp.resolve("schemas");
     assertEquals(0, CliRunner.run("import", "fixtures/flows", "--out", out.toString()).code());
     Map<String, String> first = dev.flowlint.TestFiles.contents(out);
-    assertEquals(0, CliRunner.run("import", "fixtures/flows/SchedulingBot.yaml", "--out", out.toString()).code());
+    assertEquals(
+        0,
+        CliRunner.run("import", "fixtures/flows/SchedulingBot.yaml", "--out", out.toString())
+            .code());
     assertEquals(first, dev.flowlint.TestFiles.contents(out));
   }
 
@@ -57,19 +74,33 @@ class ImportCommandTest {
     Files.writeString(b, flow("Same Name", "Flow.x", "integerVariable"));
     Path out = tmp.resolve("schemas");
     Result r = CliRunner.run("import", a.toString(), b.toString(), "--out", out.toString());
-    assertTrue(r.err().contains("error: flow \"Same Name\" is defined differently in " + a + " and " + b + "; neither was written"), r.err());
+    assertTrue(
+        r.err()
+            .contains(
+                "error: flow \"Same Name\" is defined differently in "
+                    + a
+                    + " and "
+                    + b
+                    + "; neither was written"),
+        r.err());
     assertFalse(Files.exists(out.resolve("same-name.schema.json")));
   }
 
   @Test
   void inputsDifferingOnlyByCaseAreReported() throws IOException {
     Path a = tmp.resolve("a.yaml");
-    Files.writeString(a, "workflow:\n  name: Cases\n  variables:\n"
-        + "    - stringVariable:\n        name: Flow.customerId\n        isInput: true\n"
-        + "    - stringVariable:\n        name: Flow.CustomerID\n        isInput: true\n");
+    Files.writeString(
+        a,
+        "workflow:\n  name: Cases\n  variables:\n"
+            + "    - stringVariable:\n        name: Flow.customerId\n        isInput: true\n"
+            + "    - stringVariable:\n        name: Flow.CustomerID\n        isInput: true\n");
     Result r = CliRunner.run("import", a.toString(), "--out", tmp.resolve("s").toString());
     assertEquals(0, r.code());
-    assertTrue(r.err().contains("inputs \"Flow.customerId\" and \"Flow.CustomerID\" that differ only by case"), r.err());
+    assertTrue(
+        r.err()
+            .contains(
+                "inputs \"Flow.customerId\" and \"Flow.CustomerID\" that differ only by case"),
+        r.err());
   }
 
   @Test
@@ -86,7 +117,9 @@ class ImportCommandTest {
   @Test
   void aMissingPathIsNamedButTheRestImports() throws IOException {
     Path out = tmp.resolve("schemas");
-    Result r = CliRunner.run("import", "no/such/dir", "fixtures/flows/SchedulingBot.yaml", "--out", out.toString());
+    Result r =
+        CliRunner.run(
+            "import", "no/such/dir", "fixtures/flows/SchedulingBot.yaml", "--out", out.toString());
     assertEquals(2, r.code()); // an error exits 2, the rest is still written (issue 10 item 8)
     assertTrue(r.err().contains("error: no/such/dir: no such file or directory"), r.err());
     assertTrue(Files.exists(out.resolve("schedulingbot.schema.json")));
@@ -95,7 +128,14 @@ class ImportCommandTest {
   @Test
   void requiredPolicyAllMarksEveryInput() throws IOException {
     Path out = tmp.resolve("schemas");
-    Result r = CliRunner.run("import", "fixtures/flows/Callback-Prioritization.i3WorkFlow", "--required", "all", "--out", out.toString());
+    Result r =
+        CliRunner.run(
+            "import",
+            "fixtures/flows/Callback-Prioritization.i3WorkFlow",
+            "--required",
+            "all",
+            "--out",
+            out.toString());
     assertEquals(0, r.code());
     assertTrue(r.out().contains("3 inputs, 3 required"), r.out());
   }
@@ -104,10 +144,16 @@ class ImportCommandTest {
   void configGivesTheOutputDirectoryAndRequiredPolicy() throws IOException {
     Path cfg = tmp.resolve("flowlint.yaml");
     Files.writeString(cfg, "schemas: generated\nrequired: all\n");
-    Result r = CliRunner.run("import", "fixtures/flows/Callback-Prioritization.i3WorkFlow", "--config", cfg.toString());
+    Result r =
+        CliRunner.run(
+            "import",
+            "fixtures/flows/Callback-Prioritization.i3WorkFlow",
+            "--config",
+            cfg.toString());
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("3 inputs, 3 required"), r.out());
-    assertTrue(Files.exists(tmp.resolve("generated").resolve("ty-callback-prioritization.schema.json")));
+    assertTrue(
+        Files.exists(tmp.resolve("generated").resolve("ty-callback-prioritization.schema.json")));
   }
 
   @Test
@@ -135,7 +181,11 @@ class ImportCommandTest {
     List<String> files = new java.util.ArrayList<>();
     files.add("import");
     try (var walk = Files.walk(dev.flowlint.TestFiles.corpus().orElseThrow())) {
-      walk.filter(Files::isRegularFile).map(Path::toString).filter(p -> !p.endsWith(".md")).sorted().forEach(files::add);
+      walk.filter(Files::isRegularFile)
+          .map(Path::toString)
+          .filter(p -> !p.endsWith(".md"))
+          .sorted()
+          .forEach(files::add);
     }
     if (reversed) {
       java.util.Collections.reverse(files.subList(1, files.size()));
@@ -157,9 +207,12 @@ class ImportCommandTest {
     // error, so exit 2 (issue 10 item 8), whichever the order; the rest is written all the same.
     assertEquals(2, r1.code(), r1.err());
     assertEquals(2, r2.code(), r2.err());
-    assertTrue(r1.err().contains("\"Terminate Outbound Call Missing Queue\" is defined differently"), r1.err());
+    assertTrue(
+        r1.err().contains("\"Terminate Outbound Call Missing Queue\" is defined differently"),
+        r1.err());
     Map<String, String> first = dev.flowlint.TestFiles.contents(a);
-    assertTrue(first.size() > 150, "every corpus flow and data action has a schema: " + first.size());
+    assertTrue(
+        first.size() > 150, "every corpus flow and data action has a schema: " + first.size());
     assertEquals(first, dev.flowlint.TestFiles.contents(b));
   }
 
@@ -173,10 +226,17 @@ class ImportCommandTest {
     Path out = tmp.resolve("out");
     Result r = CliRunner.run("import", dir.toString(), "--out", out.toString());
     assertEquals(0, r.code(), r.err());
-    assertTrue(r.err().contains("flow \"Order\": version 10.0 from " + dir + "/Order_v10-0.yaml is imported"), r.err());
-    assertTrue(r.err().contains(dir + "/Order_v2-0.yaml (version 2.0)") && r.err().contains(dir + "/Order.yaml (no version)"), r.err());
+    assertTrue(
+        r.err()
+            .contains("flow \"Order\": version 10.0 from " + dir + "/Order_v10-0.yaml is imported"),
+        r.err());
+    assertTrue(
+        r.err().contains(dir + "/Order_v2-0.yaml (version 2.0)")
+            && r.err().contains(dir + "/Order.yaml (no version)"),
+        r.err());
     String schema = Files.readString(out.resolve("order.schema.json"));
-    assertTrue(schema.contains("\"Flow.b\"") && schema.contains("\"flowVersion\": \"10.0\""), schema);
+    assertTrue(
+        schema.contains("\"Flow.b\"") && schema.contains("\"flowVersion\": \"10.0\""), schema);
   }
 
   @Test
@@ -184,31 +244,57 @@ class ImportCommandTest {
     Path dir = tmp.resolve("mixed");
     Files.createDirectories(dir);
     Files.writeString(dir.resolve("ivr.yaml"), "inboundCall:\n  name: Main IVR\n  startUpRef: x\n");
-    Files.writeString(dir.resolve("main.tf"), "resource \"genesyscloud_flow\" \"x\" {\n  filepath = \"ivr.yaml\"\n}\n");
+    Files.writeString(
+        dir.resolve("main.tf"),
+        "resource \"genesyscloud_flow\" \"x\" {\n  filepath = \"ivr.yaml\"\n}\n");
     Files.writeString(dir.resolve("templated.yaml"), "workflow:\n  name: \"{{flow_name}}\"\n");
     Path out = tmp.resolve("out");
     Result r = CliRunner.run("import", dir.toString(), "--out", out.toString());
     assertEquals(0, r.code(), r.err());
-    assertTrue(r.out().contains("imported Main IVR (inboundcall): 0 inputs, 0 required -> main-ivr.schema.json"), r.out());
-    assertTrue(r.err().contains("warning: " + dir + "/main.tf: Terraform is not read; point import at the flow YAML"), r.err());
+    assertTrue(
+        r.out()
+            .contains(
+                "imported Main IVR (inboundcall): 0 inputs, 0 required -> main-ivr.schema.json"),
+        r.out());
+    assertTrue(
+        r.err()
+            .contains(
+                "warning: "
+                    + dir
+                    + "/main.tf: Terraform is not read; point import at the flow YAML"),
+        r.err());
     assertFalse(r.err().contains("not valid YAML"), r.err());
-    assertTrue(r.err().contains("the flow's name is the template placeholder {{flow_name}}; it is imported as \"templated\", after its file"), r.err());
+    assertTrue(
+        r.err()
+            .contains(
+                "the flow's name is the template placeholder {{flow_name}}; it is imported as \"templated\", after its file"),
+        r.err());
   }
 
   @Test
   void aSavedFlowVersionIsNamedAfterItsFileAndKeepsThePlatformTypes() throws IOException {
     // GET /api/v2/flows/{id}/versions/{v} names the version ("2.0"), not the flow.
-    tools.jackson.databind.JsonNode flow = dev.flowlint.io.CanonicalJson.mapper()
-        .readTree(Files.readString(Path.of("fixtures/flows/api/flow-version-inputschema.json")));
+    tools.jackson.databind.JsonNode flow =
+        dev.flowlint.io.CanonicalJson.mapper()
+            .readTree(
+                Files.readString(Path.of("fixtures/flows/api/flow-version-inputschema.json")));
     Path file = tmp.resolve("Schedule Agent Shift_v2-0.json");
     Files.writeString(file, dev.flowlint.io.CanonicalJson.write(flow.path("publishedVersion")));
     Path out = tmp.resolve("out");
     Result r = CliRunner.run("import", file.toString(), "--out", out.toString());
     assertEquals(0, r.code(), r.err());
-    assertTrue(r.out().contains("imported Schedule Agent Shift (workflow): 4 inputs, 0 required -> schedule-agent-shift.schema.json"), r.out());
+    assertTrue(
+        r.out()
+            .contains(
+                "imported Schedule Agent Shift (workflow): 4 inputs, 0 required -> schedule-agent-shift.schema.json"),
+        r.out());
     String schema = Files.readString(out.resolve("schedule-agent-shift.schema.json"));
-    assertTrue(schema.contains("\"flowId\": \"3d2c1b0a-9f8e-4d7c-8b6a-5f4e3d2c1b0a\"") && schema.contains("\"flowVersion\": \"2.0\""), schema);
-    assertTrue(schema.contains("\"x-genesys-type\": \"Integer\"") && !schema.contains("Unknown"), schema);
+    assertTrue(
+        schema.contains("\"flowId\": \"3d2c1b0a-9f8e-4d7c-8b6a-5f4e3d2c1b0a\"")
+            && schema.contains("\"flowVersion\": \"2.0\""),
+        schema);
+    assertTrue(
+        schema.contains("\"x-genesys-type\": \"Integer\"") && !schema.contains("Unknown"), schema);
   }
 
   @Test
@@ -220,29 +306,50 @@ class ImportCommandTest {
     Path out = tmp.resolve("out");
     Result r = CliRunner.run("import", dir.toString(), "--out", out.toString());
     assertEquals(0, r.code(), r.err());
-    assertTrue(r.err().contains("\"Callback\" names flows of different types (inboundcall, workflow)"), r.err());
-    assertTrue(Files.readString(out.resolve("callback-workflow.schema.json")).contains("Flow.phone"));
-    assertTrue(Files.readString(out.resolve("callback-inboundcall.launch.schema.json")).contains("\"not\": {}"));
+    assertTrue(
+        r.err().contains("\"Callback\" names flows of different types (inboundcall, workflow)"),
+        r.err());
+    assertTrue(
+        Files.readString(out.resolve("callback-workflow.schema.json")).contains("Flow.phone"));
+    assertTrue(
+        Files.readString(out.resolve("callback-inboundcall.launch.schema.json"))
+            .contains("\"not\": {}"));
   }
 
   @Test
   void dataActionsWithOneContractAndOtherMetadataGiveOneSchema() throws IOException {
     Path dir = tmp.resolve("actions");
     Files.createDirectories(dir);
-    String action = "{\"name\": \"Lookup\", \"integrationType\": \"%s\", \"actionType\": \"custom\", \"config\": {\"request\": {\"requestUrlTemplate\": \"/x\", \"requestType\": \"GET\", \"headers\": {}, \"requestTemplate\": \"${input.rawRequest}\"}, \"response\": {}},"
-        + " \"contract\": {\"input\": {\"inputSchema\": {\"type\": \"object\", \"properties\": {\"id\": {\"type\": \"string\"}}}}, \"output\": {\"successSchema\": {\"type\": \"object\"}}}, \"secure\": false}";
+    String action =
+        "{\"name\": \"Lookup\", \"integrationType\": \"%s\", \"actionType\": \"custom\", \"config\": {\"request\": {\"requestUrlTemplate\": \"/x\", \"requestType\": \"GET\", \"headers\": {}, \"requestTemplate\": \"${input.rawRequest}\"}, \"response\": {}},"
+            + " \"contract\": {\"input\": {\"inputSchema\": {\"type\": \"object\", \"properties\": {\"id\": {\"type\": \"string\"}}}}, \"output\": {\"successSchema\": {\"type\": \"object\"}}}, \"secure\": false}";
     Files.writeString(dir.resolve("b.custom.json"), action.formatted("custom-rest-actions"));
     Files.writeString(dir.resolve("a.custom.json"), action.formatted("purecloud-data-actions"));
     Path out = tmp.resolve("out");
     Result r = CliRunner.run("import", dir.toString(), "--out", out.toString());
     assertEquals(0, r.code(), r.err());
-    assertTrue(r.err().contains("warning: data action \"Lookup\" has the same input contract in " + dir + "/a.custom.json, " + dir
-        + "/b.custom.json (they differ in x-flowlint.integrationType); one schema, from " + dir + "/a.custom.json"), r.err());
-    assertTrue(Files.readString(out.resolve("lookup.schema.json")).contains("purecloud-data-actions"));
+    assertTrue(
+        r.err()
+            .contains(
+                "warning: data action \"Lookup\" has the same input contract in "
+                    + dir
+                    + "/a.custom.json, "
+                    + dir
+                    + "/b.custom.json (they differ in x-flowlint.integrationType); one schema, from "
+                    + dir
+                    + "/a.custom.json"),
+        r.err());
+    assertTrue(
+        Files.readString(out.resolve("lookup.schema.json")).contains("purecloud-data-actions"));
   }
 
   static String flow(String name, String var, String keyword) {
-    return "workflow:\n  name: " + name + "\n  variables:\n    - " + keyword + ":\n        name: " + var
+    return "workflow:\n  name: "
+        + name
+        + "\n  variables:\n    - "
+        + keyword
+        + ":\n        name: "
+        + var
         + "\n        initialValue:\n          noValue: true\n        isInput: true\n        isOutput: false\n";
   }
 }

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Which files check leaves alone, and which it always checks. */
 class NonPayloadSkipTest {
   private static final String ORDER_ID = "6f3c2a8e-1d4b-4c3e-9a7f-2b5d8e9c0a11";
-  private static final String PACKAGE = "{\"name\": \"app\", \"version\": \"1.0.0\", \"scripts\": {\"test\": \"jest\"}}\n";
+  private static final String PACKAGE =
+      "{\"name\": \"app\", \"version\": \"1.0.0\", \"scripts\": {\"test\": \"jest\"}}\n";
 
   @TempDir Path tmp;
   private String schemas;
@@ -32,14 +33,25 @@ class NonPayloadSkipTest {
     Result r = CliRunner.run("check", tmp.resolve("package.json").toString(), "--schemas", schemas);
     assertEquals(0, r.code(), r.out() + r.err());
     assertEquals("checked 0 files: no problems\n", r.out());
-    assertEquals("skipped " + tmp.resolve("package.json") + ": no envelope keys (flowId, inputData, flowType, inputs) "
-        + "and no payloads mapping in flowlint.yaml names it\n", r.err());
-    assertEquals("", CliRunner.run("check", tmp.resolve("package.json").toString(), "--schemas", schemas, "-q").err());
+    assertEquals(
+        "skipped "
+            + tmp.resolve("package.json")
+            + ": no envelope keys (flowId, inputData, flowType, inputs) "
+            + "and no payloads mapping in flowlint.yaml names it\n",
+        r.err());
+    assertEquals(
+        "",
+        CliRunner.run("check", tmp.resolve("package.json").toString(), "--schemas", schemas, "-q")
+            .err());
   }
 
   @Test
   void definitionsAndFlowlintsOwnOutputAreSkippedWithALineInVerbose() {
-    String[] files = {schemas + "/order-lookup.schema.json", schemas + "/index.json", "fixtures/flows/api/divisionviews-page.json"};
+    String[] files = {
+      schemas + "/order-lookup.schema.json",
+      schemas + "/index.json",
+      "fixtures/flows/api/divisionviews-page.json"
+    };
     String[] args = new String[files.length + 3];
     System.arraycopy(files, 0, args, 1, files.length);
     args[0] = "check";
@@ -52,23 +64,50 @@ class NonPayloadSkipTest {
     verbose[args.length] = "--verbose";
     Result v = CliRunner.run(verbose);
     assertEquals(0, v.code());
-    assertTrue(v.err().contains("skipped " + files[0] + ": flowlint's own schema output\n"), v.err());
+    assertTrue(
+        v.err().contains("skipped " + files[0] + ": flowlint's own schema output\n"), v.err());
     assertTrue(v.err().contains("skipped " + files[1] + ": flowlint's schema index\n"), v.err());
-    assertTrue(v.err().contains("skipped " + files[2] + ": a flow definition (flowlint import reads it)\n"), v.err());
+    assertTrue(
+        v.err()
+            .contains("skipped " + files[2] + ": a flow definition (flowlint import reads it)\n"),
+        v.err());
   }
 
   @Test
   void aFileNamedWithFlowOrMappedInTheConfigIsAlwaysChecked() throws Exception {
-    Result r = CliRunner.run("check", tmp.resolve("package.json").toString(), "--schemas", schemas, "--flow", "Order Lookup");
+    Result r =
+        CliRunner.run(
+            "check",
+            tmp.resolve("package.json").toString(),
+            "--schemas",
+            schemas,
+            "--flow",
+            "Order Lookup");
     assertEquals(1, r.code(), r.out());
     Path cfg = tmp.resolve("flowlint.yaml");
     Files.writeString(cfg, "payloads:\n  - files: \"package.json\"\n    flow: Order Lookup\n");
-    Result mapped = CliRunner.run("check", tmp.resolve("package.json").toString(), "--schemas", schemas, "--config", cfg.toString());
+    Result mapped =
+        CliRunner.run(
+            "check",
+            tmp.resolve("package.json").toString(),
+            "--schemas",
+            schemas,
+            "--config",
+            cfg.toString());
     assertEquals(1, mapped.code(), mapped.out());
     assertFalse(mapped.err().contains("skipped"), mapped.err());
     Files.writeString(cfg, "payloads:\n  - files: \"package.json\"\n");
-    Result filesOnly = CliRunner.run("check", tmp.resolve("package.json").toString(), "--schemas", schemas, "--config", cfg.toString());
-    assertFalse(filesOnly.err().contains("skipped"), "a mapping without flow or envelope still names the file: " + filesOnly.err());
+    Result filesOnly =
+        CliRunner.run(
+            "check",
+            tmp.resolve("package.json").toString(),
+            "--schemas",
+            schemas,
+            "--config",
+            cfg.toString());
+    assertFalse(
+        filesOnly.err().contains("skipped"),
+        "a mapping without flow or envelope still names the file: " + filesOnly.err());
     assertTrue(filesOnly.out().contains("checked 1 file"), filesOnly.out());
   }
 
@@ -76,25 +115,45 @@ class NonPayloadSkipTest {
   void includeAndExcludeInTheConfigApplyToNamedFiles() throws Exception {
     Path bad = tmp.resolve("drafts/order.json");
     Files.createDirectories(bad.getParent());
-    Files.writeString(bad, "{\"flowId\": \"" + ORDER_ID + "\", \"inputData\": {\"customerId\": \"C\"}}");
+    Files.writeString(
+        bad, "{\"flowId\": \"" + ORDER_ID + "\", \"inputData\": {\"customerId\": \"C\"}}");
     Path cfg = tmp.resolve("flowlint.yaml");
     Files.writeString(cfg, "exclude: [\"**/drafts/*.json\"]\n");
-    Result excluded = CliRunner.run("check", bad.toString(), "--schemas", schemas, "--config", cfg.toString(), "-v");
+    Result excluded =
+        CliRunner.run(
+            "check", bad.toString(), "--schemas", schemas, "--config", cfg.toString(), "-v");
     assertEquals(0, excluded.code(), excluded.out());
-    assertTrue(excluded.err().contains("skipped " + bad + ": excluded by exclude \"**/drafts/*.json\""), excluded.err());
+    assertTrue(
+        excluded.err().contains("skipped " + bad + ": excluded by exclude \"**/drafts/*.json\""),
+        excluded.err());
     Files.writeString(cfg, "include: [\"*.json.tmpl\"]\n");
-    Result notIncluded = CliRunner.run("check", bad.toString(), "--schemas", schemas, "--config", cfg.toString());
+    Result notIncluded =
+        CliRunner.run("check", bad.toString(), "--schemas", schemas, "--config", cfg.toString());
     assertEquals(0, notIncluded.code(), notIncluded.out());
     Files.writeString(cfg, "include: [\"order.json\"]\n");
-    assertEquals(1, CliRunner.run("check", bad.toString(), "--schemas", schemas, "--config", cfg.toString()).code());
+    assertEquals(
+        1,
+        CliRunner.run("check", bad.toString(), "--schemas", schemas, "--config", cfg.toString())
+            .code());
   }
 
   @Test
   void stdinFilepathUsesTheMappingAndThePath() throws Exception {
     Path cfg = tmp.resolve("flowlint.yaml");
-    Files.writeString(cfg, "payloads:\n  - files: \"payloads/orders/*.json\"\n    flow: Order Lookup\n    envelope: inputs\n");
-    Result r = CliRunner.withStdin("{\"customerId\": \"C\"}", "check", "-", "--stdin-filepath", "payloads/orders/new.json",
-        "--schemas", schemas, "--config", cfg.toString());
+    Files.writeString(
+        cfg,
+        "payloads:\n  - files: \"payloads/orders/*.json\"\n    flow: Order Lookup\n    envelope: inputs\n");
+    Result r =
+        CliRunner.withStdin(
+            "{\"customerId\": \"C\"}",
+            "check",
+            "-",
+            "--stdin-filepath",
+            "payloads/orders/new.json",
+            "--schemas",
+            schemas,
+            "--config",
+            cfg.toString());
     assertEquals(1, r.code(), r.out() + r.err());
     assertTrue(r.out().startsWith("payloads/orders/new.json:1:2: error[unknown-input]"), r.out());
     assertTrue(r.out().contains("Flow.customer_id"), r.out());
@@ -103,11 +162,18 @@ class NonPayloadSkipTest {
   @Test
   void aBareContractIsSkippedUnlessNamedAndAnExportIsAlwaysLinted() throws Exception {
     Path contract = tmp.resolve("data-action-input.json");
-    Files.writeString(contract, "{\"type\": \"object\", \"properties\": {\"address\": {\"type\": \"object\"}}}");
+    Files.writeString(
+        contract, "{\"type\": \"object\", \"properties\": {\"address\": {\"type\": \"object\"}}}");
     Result skipped = CliRunner.run("check", contract.toString(), "--schemas", schemas, "-v");
     assertEquals(0, skipped.code(), skipped.out());
-    assertTrue(skipped.err().contains("skipped " + contract + ": a data action input contract or other JSON Schema"), skipped.err());
-    Result named = CliRunner.run("check", contract.toString(), "--schemas", schemas, "--flow", "Order Lookup");
+    assertTrue(
+        skipped
+            .err()
+            .contains(
+                "skipped " + contract + ": a data action input contract or other JSON Schema"),
+        skipped.err());
+    Result named =
+        CliRunner.run("check", contract.toString(), "--schemas", schemas, "--flow", "Order Lookup");
     assertEquals(1, named.code(), named.out());
     assertTrue(named.out().contains("error[contract-not-flat]"), named.out());
     Result export = CliRunner.run("check", "fixtures/data-actions", "--schemas", schemas);
@@ -136,7 +202,9 @@ class NonPayloadSkipTest {
     Path ci = tmp.resolve("ci.yaml");
     Files.writeString(ci, "stages:\n  - test\n");
     Result v = CliRunner.run("check", ci.toString(), "--schemas", schemas, "--verbose");
-    assertTrue(v.err().contains("skipped " + ci + ": YAML whose first key is not an Archy flow type ("), v.err());
+    assertTrue(
+        v.err().contains("skipped " + ci + ": YAML whose first key is not an Archy flow type ("),
+        v.err());
     assertEquals("", CliRunner.run("check", ci.toString(), "--schemas", schemas).err());
   }
 }

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The pre-commit framework running this
- * repository's .pre-commit-hooks.yaml on real commits, set up as docs/ci.md says: a hooks
- * repository tagged v0.2.0 (a scratch copy, tagged there), the -system hooks, flowlint on PATH.
+ * The pre-commit framework running this repository's .pre-commit-hooks.yaml on real commits, set up
+ * as docs/ci.md says: a hooks repository tagged v0.2.0 (a scratch copy, tagged there), the -system
+ * hooks, flowlint on PATH.
  */
 class PreCommitEndToEndTest {
   @TempDir Path tmp;
@@ -96,11 +96,15 @@ class PreCommitEndToEndTest {
     repo = tmp.resolve("repo");
     Files.createDirectories(repo.resolve("payloads"));
     Files.createDirectories(repo.resolve("flows"));
-    Files.copy(Path.of("fixtures/flows/WFM-HR-GetEmployeeBalances_v2-0.yaml"), repo.resolve("flows/balances.yaml"));
+    Files.copy(
+        Path.of("fixtures/flows/WFM-HR-GetEmployeeBalances_v2-0.yaml"),
+        repo.resolve("flows/balances.yaml"));
     ok(repo, "git", "init", "-q");
     FixtureSupport.importFixtures(repo.resolve("schemas"));
     ok(repo, flowlint, "import", "flows", "-q");
-    Files.writeString(repo.resolve(".pre-commit-config.yaml"), """
+    Files.writeString(
+        repo.resolve(".pre-commit-config.yaml"),
+        """
         repos:
           - repo: %s
             rev: v0.2.0
@@ -108,7 +112,8 @@ class PreCommitEndToEndTest {
               - id: flowlint-system
               - id: flowlint-schemas-system
                 args: [flows/]
-        """.formatted(hooks.toUri()));
+        """
+            .formatted(hooks.toUri()));
     ok(repo, "git", "add", ".");
     ok(repo, "git", "commit", "-q", "-m", "setup", "--no-verify");
     Run version = sh(repo, preCommit, "--version");
@@ -125,7 +130,10 @@ class PreCommitEndToEndTest {
     assertNotEquals(0, commit.code(), commit.output());
     assertTrue(commit.output().contains("payloads/order.json:1:"), commit.output());
     assertTrue(commit.output().contains("unknown-input"), commit.output());
-    assertEquals(GitHookEndToEndTest.GOOD, Files.readString(repo.resolve("payloads/order.json")), "pre-commit restored the unstaged fix");
+    assertEquals(
+        GitHookEndToEndTest.GOOD,
+        Files.readString(repo.resolve("payloads/order.json")),
+        "pre-commit restored the unstaged fix");
   }
 
   @Test
@@ -156,7 +164,9 @@ class PreCommitEndToEndTest {
     Run commit = sh(repo, "git", "commit", "-m", "flow changed");
     assertNotEquals(0, commit.code(), commit.output());
     assertTrue(commit.output().contains("schemas out of date"), commit.output());
-    assertTrue(commit.output().contains("flow \"WFM-HR-GetEmployeeBalances\": input Flow.x_"), commit.output());
+    assertTrue(
+        commit.output().contains("flow \"WFM-HR-GetEmployeeBalances\": input Flow.x_"),
+        commit.output());
 
     ok(repo, flowlint, "import", "flows", "-q");
     ok(repo, "git", "add", "flows", "schemas");

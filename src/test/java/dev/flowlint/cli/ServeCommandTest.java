@@ -21,7 +21,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** flowlint serve as a user starts it: the URL it prints, its warnings, its usage errors, and stopping. */
+/**
+ * flowlint serve as a user starts it: the URL it prints, its warnings, its usage errors, and
+ * stopping.
+ */
 class ServeCommandTest {
   @TempDir Path tmp;
   private String schemas;
@@ -42,7 +45,8 @@ class ServeCommandTest {
     Running(String... args) {
       PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
       PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
-      thread = new Thread(() -> code.set(Cli.run(new ByteArrayInputStream(new byte[0]), o, e, args)));
+      thread =
+          new Thread(() -> code.set(Cli.run(new ByteArrayInputStream(new byte[0]), o, e, args)));
       thread.start();
     }
 
@@ -71,12 +75,20 @@ class ServeCommandTest {
     Running r = new Running("serve", "--port", "0", "--schemas", schemas);
     URI url = r.awaitUrl();
     assertEquals("127.0.0.1", url.getHost());
-    assertTrue(r.out.toString(StandardCharsets.UTF_8).contains("(12 flows from " + schemas + "; Ctrl-C stops it)"), r.out.toString());
-    HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url.resolve("/healthz")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    assertTrue(
+        r.out
+            .toString(StandardCharsets.UTF_8)
+            .contains("(12 flows from " + schemas + "; Ctrl-C stops it)"),
+        r.out.toString());
+    HttpResponse<String> health =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(url.resolve("/healthz")).build(),
+                HttpResponse.BodyHandlers.ofString());
     assertEquals(200, health.statusCode());
     assertEquals(0, r.stop());
-    assertEquals("", r.err.toString(StandardCharsets.UTF_8), "no warning on loopback, no stack trace");
+    assertEquals(
+        "", r.err.toString(StandardCharsets.UTF_8), "no warning on loopback, no stack trace");
   }
 
   @Test
@@ -84,11 +96,19 @@ class ServeCommandTest {
     Running r = new Running("serve", "--port", "0", "--host", "0.0.0.0", "--schemas", schemas);
     URI url = r.awaitUrl();
     assertEquals("127.0.0.1", url.getHost(), "the URL printed is one this machine can open");
-    HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url.resolve("/healthz")).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertEquals(200, health.statusCode(), "on every interface, this machine's own addresses are its name");
+    HttpResponse<String> health =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(url.resolve("/healthz")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertEquals(
+        200, health.statusCode(), "on every interface, this machine's own addresses are its name");
     assertEquals(0, r.stop());
-    assertTrue(r.err.toString(StandardCharsets.UTF_8).startsWith("flowlint serve: warning: listening on 0.0.0.0, which other machines may reach"),
+    assertTrue(
+        r.err
+            .toString(StandardCharsets.UTF_8)
+            .startsWith(
+                "flowlint serve: warning: listening on 0.0.0.0, which other machines may reach"),
         r.err.toString());
   }
 
@@ -100,17 +120,22 @@ class ServeCommandTest {
     CliRunner.Result body = CliRunner.run("serve", "--max-body", "0", "--schemas", schemas);
     assertEquals(2, body.code());
     assertTrue(body.err().contains("--max-body must be at least 1 byte"), body.err());
-    CliRunner.Result none = CliRunner.run("serve", "--port", "0", "--schemas", tmp.resolve("nowhere").toString());
+    CliRunner.Result none =
+        CliRunner.run("serve", "--port", "0", "--schemas", tmp.resolve("nowhere").toString());
     assertEquals(2, none.code());
     assertTrue(none.err().startsWith("flowlint serve: no schemas directory "), none.err());
     try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
-      CliRunner.Result busy = CliRunner.run("serve", "--port", "" + taken.getLocalPort(), "--schemas", schemas);
+      CliRunner.Result busy =
+          CliRunner.run("serve", "--port", "" + taken.getLocalPort(), "--schemas", schemas);
       assertEquals(2, busy.code());
-      assertTrue(busy.err().contains("cannot listen on 127.0.0.1:" + taken.getLocalPort()), busy.err());
+      assertTrue(
+          busy.err().contains("cannot listen on 127.0.0.1:" + taken.getLocalPort()), busy.err());
       assertTrue(busy.err().contains("pick another port with --port"), busy.err());
       assertFalse(busy.err().contains("\tat "), busy.err());
     }
-    CliRunner.Result host = CliRunner.run("serve", "--port", "0", "--host", "no-such-host.invalid", "--schemas", schemas);
+    CliRunner.Result host =
+        CliRunner.run(
+            "serve", "--port", "0", "--host", "no-such-host.invalid", "--schemas", schemas);
     assertEquals(2, host.code());
     assertTrue(host.err().contains("cannot resolve --host no-such-host.invalid"), host.err());
   }

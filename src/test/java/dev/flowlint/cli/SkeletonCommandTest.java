@@ -21,31 +21,42 @@ class SkeletonCommandTest {
   @BeforeEach
   void importFixtures() {
     schemas = tmp.resolve("schemas").toString();
-    assertEquals(0, CliRunner.run("import", "fixtures/flows", "fixtures/data-actions", "--out", schemas, "-q").code());
+    assertEquals(
+        0,
+        CliRunner.run("import", "fixtures/flows", "fixtures/data-actions", "--out", schemas, "-q")
+            .code());
   }
 
   @Test
   void aWorkflowGetsItsLaunchBody() {
     Result r = CliRunner.run("skeleton", "--flow", "Order Lookup", "--schemas", schemas);
     assertEquals(0, r.code(), r.err());
-    assertEquals("""
+    assertEquals(
+        """
         {
           "flowId": "6f3c2a8e-1d4b-4c3e-9a7f-2b5d8e9c0a11",
           "inputData": {
             "Flow.customer_id": ""
           }
         }
-        """, r.out());
+        """,
+        r.out());
     assertEquals("", r.err());
   }
 
   @Test
   void aFlowWithoutIdGetsAPlaceholderAndSaysSo() {
-    Result r = CliRunner.run("skeleton", "--flow", "WFM-HR-FLOW-AddTimeOffRequest-VT", "--schemas", schemas);
+    Result r =
+        CliRunner.run(
+            "skeleton", "--flow", "WFM-HR-FLOW-AddTimeOffRequest-VT", "--schemas", schemas);
     assertEquals(0, r.code(), r.err());
     JsonNode body = CanonicalJson.mapper().readTree(r.out());
     assertEquals("{{ flowId }}", body.get("flowId").asString());
-    assertTrue(r.err().startsWith("flowlint skeleton: schemas/ has no id for flow \"WFM-HR-FLOW-AddTimeOffRequest-VT\""), r.err());
+    assertTrue(
+        r.err()
+            .startsWith(
+                "flowlint skeleton: schemas/ has no id for flow \"WFM-HR-FLOW-AddTimeOffRequest-VT\""),
+        r.err());
   }
 
   @Test
@@ -58,7 +69,10 @@ class SkeletonCommandTest {
     assertTrue(body.get("metadata").has("correlationId"), r.out());
   }
 
-  /** The promise of the command: for every flow and data action, in its own envelope, check finds no error. */
+  /**
+   * The promise of the command: for every flow and data action, in its own envelope, check finds no
+   * error.
+   */
   @Test
   void everySkeletonChecksClean() {
     JsonNode index = CanonicalJson.mapper().readTree(Path.of(schemas, "index.json").toFile());
@@ -66,21 +80,28 @@ class SkeletonCommandTest {
     for (JsonNode f : index.get("flows")) {
       String name = f.get("flowName").asString();
       for (String envelope : envelopesFor(f.get("flowType").asString())) {
-        List<String> args = new ArrayList<>(List.of("skeleton", "--flow", name, "--schemas", schemas));
+        List<String> args =
+            new ArrayList<>(List.of("skeleton", "--flow", name, "--schemas", schemas));
         if (envelope != null) {
           args.addAll(List.of("--envelope", envelope));
         }
         Result skeleton = CliRunner.run(args.toArray(String[]::new));
         assertEquals(0, skeleton.code(), name + ": " + skeleton.err());
-        List<String> check = new ArrayList<>(List.of("check", "-", "--flow", name, "--schemas", schemas, "--fail-on", "warning"));
+        List<String> check =
+            new ArrayList<>(
+                List.of(
+                    "check", "-", "--flow", name, "--schemas", schemas, "--fail-on", "warning"));
         if (envelope != null) {
           check.addAll(List.of("--envelope", envelope));
-        } else if (!List.of("workflow", "commonmodule", "data-action").contains(f.get("flowType").asString())) {
-          // A flow the launch API cannot start gets its inputs object by default; check must be told so.
+        } else if (!List.of("workflow", "commonmodule", "data-action")
+            .contains(f.get("flowType").asString())) {
+          // A flow the launch API cannot start gets its inputs object by default; check must be
+          // told so.
           check.addAll(List.of("--envelope", "inputs"));
         }
         Result checked = CliRunner.withStdin(skeleton.out(), check.toArray(String[]::new));
-        assertEquals(0, checked.code(), name + " " + envelope + ":\n" + skeleton.out() + checked.out());
+        assertEquals(
+            0, checked.code(), name + " " + envelope + ":\n" + skeleton.out() + checked.out());
         n++;
       }
     }
@@ -90,7 +111,9 @@ class SkeletonCommandTest {
   @Test
   void aDataActionWithNestedRequiredPropertiesGetsThemFilledIn() throws Exception {
     Path action = tmp.resolve("nested.custom.json");
-    java.nio.file.Files.writeString(action, """
+    java.nio.file.Files.writeString(
+        action,
+        """
         {"name": "Nested Action", "integrationType": "purecloud-data-actions", "actionType": "custom",
          "config": {"request": {"requestUrlTemplate": "/api/v2/x", "requestType": "POST", "headers": {},
                                 "requestTemplate": "${input.rawRequest}"},
@@ -110,8 +133,17 @@ class SkeletonCommandTest {
     assertEquals(0, CliRunner.run("import", action.toString(), "--out", schemas, "-q").code());
     Result skeleton = CliRunner.run("skeleton", "--flow", "Nested Action", "--schemas", schemas);
     assertEquals(0, skeleton.code(), skeleton.err());
-    Result checked = CliRunner.withStdin(skeleton.out(), "check", "-", "--flow", "Nested Action", "--schemas", schemas,
-        "--fail-on", "warning");
+    Result checked =
+        CliRunner.withStdin(
+            skeleton.out(),
+            "check",
+            "-",
+            "--flow",
+            "Nested Action",
+            "--schemas",
+            schemas,
+            "--fail-on",
+            "warning");
     assertEquals(0, checked.code(), skeleton.out() + checked.out());
     JsonNode body = CanonicalJson.mapper().readTree(skeleton.out());
     assertEquals(1, body.get("customer").get("tier").asInt());
@@ -139,10 +171,21 @@ class SkeletonCommandTest {
   void mistakesExit2() {
     Result unknown = CliRunner.run("skeleton", "--flow", "Order Lokup", "--schemas", schemas);
     assertEquals(2, unknown.code());
-    assertEquals("flowlint skeleton: no schema for flow \"Order Lokup\" in " + schemas + "; did you mean \"Order Lookup\"?\n", unknown.err());
-    Result envelope = CliRunner.run("skeleton", "--flow", "Order Lookup", "--envelope", "soap", "--schemas", schemas);
+    assertEquals(
+        "flowlint skeleton: no schema for flow \"Order Lokup\" in "
+            + schemas
+            + "; did you mean \"Order Lookup\"?\n",
+        unknown.err());
+    Result envelope =
+        CliRunner.run(
+            "skeleton", "--flow", "Order Lookup", "--envelope", "soap", "--schemas", schemas);
     assertEquals(2, envelope.code());
-    assertTrue(envelope.err().contains("--envelope must be flow-execution, shared-flow, inputs or data-action, not \"soap\""), envelope.err());
+    assertTrue(
+        envelope
+            .err()
+            .contains(
+                "--envelope must be flow-execution, shared-flow, inputs or data-action, not \"soap\""),
+        envelope.err());
     Result missing = CliRunner.run("skeleton", "--schemas", schemas);
     assertEquals(2, missing.code());
     assertTrue(missing.err().contains("Missing required option: '--flow=NAME|ID'"), missing.err());

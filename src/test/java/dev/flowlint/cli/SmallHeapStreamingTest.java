@@ -21,8 +21,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A guard for streaming: 20,000 payloads checked by a separate JVM with a 64 MB heap, in the
- * document formats that must wrap every result. A run that kept its reports would run out of
- * memory (the JVM is told to exit at once if it does). No timing is asserted.
+ * document formats that must wrap every result. A run that kept its reports would run out of memory
+ * (the JVM is told to exit at once if it does). No timing is asserted.
  */
 class SmallHeapStreamingTest {
   private static final int FILES = 20_000;
@@ -37,22 +37,40 @@ class SmallHeapStreamingTest {
     FixtureSupport.importFixtures(schemas);
     payloads = Files.createDirectories(tmp.resolve("payloads"));
     for (int i = 0; i < FILES; i++) {
-      String body = switch (i % 3) {
-        case 0 -> "{\"flowId\": \"" + ORDER + "\", \"inputData\": {\"Flow.customer_id\": \"C-" + i + "\", \"Flow.priority\": 2}}";
-        case 1 -> "{\"flowId\": \"" + ORDER + "\", \"inputData\": {\"customerId\": \"C-" + i + "\"}}";
-        default -> "{\"flowId\": \"" + ORDER + "\", \"flowVersion\": 3, \"inputData\": {\"Flow.customer_id\": \"x\", \"Flow.priority\": \"3\"}}";
-      };
+      String body =
+          switch (i % 3) {
+            case 0 ->
+                "{\"flowId\": \""
+                    + ORDER
+                    + "\", \"inputData\": {\"Flow.customer_id\": \"C-"
+                    + i
+                    + "\", \"Flow.priority\": 2}}";
+            case 1 ->
+                "{\"flowId\": \"" + ORDER + "\", \"inputData\": {\"customerId\": \"C-" + i + "\"}}";
+            default ->
+                "{\"flowId\": \""
+                    + ORDER
+                    + "\", \"flowVersion\": 3, \"inputData\": {\"Flow.customer_id\": \"x\", \"Flow.priority\": \"3\"}}";
+          };
       Files.writeString(payloads.resolve(String.format("p%05d.json", i)), body);
     }
   }
 
   /** Runs flowlint in a JVM of its own with a small heap; gives the exit code. */
   private static int fork(Path stdout, String... args) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx64m", "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx64m",
+                "-XX:+ExitOnOutOfMemoryError",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName()));
     cmd.addAll(List.of(args));
     Path err = tmp.resolve("stderr.txt");
-    Process p = new ProcessBuilder(cmd).redirectOutput(stdout.toFile()).redirectError(err.toFile()).start();
+    Process p =
+        new ProcessBuilder(cmd).redirectOutput(stdout.toFile()).redirectError(err.toFile()).start();
     assertTrue(p.waitFor(10, TimeUnit.MINUTES), "the run did not finish");
     String errText = Files.readString(err, StandardCharsets.UTF_8);
     assertTrue(errText.isEmpty() || !errText.contains("OutOfMemoryError"), errText);
@@ -63,26 +81,62 @@ class SmallHeapStreamingTest {
   void sarifToAFileAndTheTextSummaryToTheTerminal() throws Exception {
     Path sarif = tmp.resolve("report.sarif");
     Path out = tmp.resolve("text.txt");
-    int code = fork(out, "check", payloads.toString(), "--schemas", schemas.toString(), "--format", "sarif", "-o", sarif.toString());
+    int code =
+        fork(
+            out,
+            "check",
+            payloads.toString(),
+            "--schemas",
+            schemas.toString(),
+            "--format",
+            "sarif",
+            "-o",
+            sarif.toString());
     assertEquals(1, code, "findings, and no crash");
     JsonNode run = CanonicalJson.mapper().readTree(sarif.toFile()).get("runs").get(0);
     java.util.Set<String> files = new java.util.HashSet<>();
-    run.get("results").forEach(r -> files.add(r.at("/locations/0/physicalLocation/artifactLocation/uri").asString()));
-    assertEquals(FILES - (FILES + 2) / 3, files.size(), "every payload but the clean third has findings");
+    run.get("results")
+        .forEach(
+            r -> files.add(r.at("/locations/0/physicalLocation/artifactLocation/uri").asString()));
+    assertEquals(
+        FILES - (FILES + 2) / 3, files.size(), "every payload but the clean third has findings");
     String text = Files.readString(out, StandardCharsets.UTF_8);
     long[] levels = new long[2];
     run.get("results").forEach(r -> levels[r.get("level").asString().equals("error") ? 0 : 1]++);
-    assertTrue(text.strip().endsWith("checked " + FILES + " files: " + levels[0] + " errors, " + levels[1] + " warnings, 0 infos"),
+    assertTrue(
+        text.strip()
+            .endsWith(
+                "checked "
+                    + FILES
+                    + " files: "
+                    + levels[0]
+                    + " errors, "
+                    + levels[1]
+                    + " warnings, 0 infos"),
         text.substring(Math.max(0, text.length() - 300)));
   }
 
   @Test
   void junitOnStandardOutput() throws Exception {
     Path xml = tmp.resolve("report.xml");
-    int code = fork(xml, "check", payloads.toString(), "--schemas", schemas.toString(), "--format", "junit");
+    int code =
+        fork(
+            xml,
+            "check",
+            payloads.toString(),
+            "--schemas",
+            schemas.toString(),
+            "--format",
+            "junit");
     assertEquals(1, code);
-    Element root = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile()).getDocumentElement();
+    Element root =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(xml.toFile())
+            .getDocumentElement();
     assertEquals(FILES, root.getElementsByTagName("testsuite").getLength());
-    assertEquals(String.valueOf(root.getElementsByTagName("failure").getLength()), root.getAttribute("failures"));
+    assertEquals(
+        String.valueOf(root.getElementsByTagName("failure").getLength()),
+        root.getAttribute("failures"));
   }
 }

@@ -14,10 +14,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Issue 10: check never claims "no problems" it has not earned, and refuses what it must not do. */
+/**
+ * Issue 10: check never claims "no problems" it has not earned, and refuses what it must not do.
+ */
 class TrustCheckTest {
   static final String ORDER = "6f3c2a8e-1d4b-4c3e-9a7f-2b5d8e9c0a11";
-  static final String MISNAMED = "{\"flowId\": \"" + ORDER + "\", \"inputData\": {\"customerId\": \"A\"}}";
+  static final String MISNAMED =
+      "{\"flowId\": \"" + ORDER + "\", \"inputData\": {\"customerId\": \"A\"}}";
   @TempDir Path tmp;
 
   private Path write(String name, String text) throws IOException {
@@ -40,7 +43,9 @@ class TrustCheckTest {
     assertEquals(MISNAMED, Files.readString(f));
   }
 
-  /** Item 13: hard links are not split; the file is refused, not silently unlinked from its twin. */
+  /**
+   * Item 13: hard links are not split; the file is refused, not silently unlinked from its twin.
+   */
   @Test
   void hardLinkedFileIsRefused() throws IOException {
     Path f = write("p.json", MISNAMED);
@@ -65,7 +70,10 @@ class TrustCheckTest {
     assertTrue(Files.readString(target).contains("\"Flow.customer_id\""));
   }
 
-  /** Item 13: a temporary file a killed run left behind is removed by the next write, and never checked. */
+  /**
+   * Item 13: a temporary file a killed run left behind is removed by the next write, and never
+   * checked.
+   */
   @Test
   void staleTemporaryFileIsRemoved() throws IOException {
     Path f = write("p.json", MISNAMED);
@@ -85,7 +93,8 @@ class TrustCheckTest {
     Result r = CliRunner.run("check", dir.toString(), "--schemas", "schemas");
     assertEquals(2, r.code(), r.out() + r.err());
     assertTrue(r.err().contains("checked 0 files: " + dir + " is an empty directory"), r.err());
-    Result allowed = CliRunner.run("check", dir.toString(), "--schemas", "schemas", "--allow-empty");
+    Result allowed =
+        CliRunner.run("check", dir.toString(), "--schemas", "schemas", "--allow-empty");
     assertEquals(0, allowed.code(), allowed.err());
     assertTrue(allowed.err().contains("checked 0 files"), allowed.err());
   }
@@ -93,7 +102,9 @@ class TrustCheckTest {
   @Test
   void everythingExcludedSaysSo() throws IOException {
     write("d/a.json", "{}");
-    Result r = CliRunner.run("check", tmp.resolve("d").toString(), "--schemas", "schemas", "--include", "*.tmpl");
+    Result r =
+        CliRunner.run(
+            "check", tmp.resolve("d").toString(), "--schemas", "schemas", "--include", "*.tmpl");
     assertEquals(2, r.code(), r.err());
     assertTrue(r.err().contains("has no payload files (*.tmpl)"), r.err());
   }
@@ -102,23 +113,46 @@ class TrustCheckTest {
   @Test
   void outputNamingAPayloadIsRefused() throws IOException {
     Path f = write("p.json", MISNAMED);
-    Result r = CliRunner.run("check", tmp.toString(), "--schemas", "schemas", "-o", f.toString(), "--format", "json");
+    Result r =
+        CliRunner.run(
+            "check",
+            tmp.toString(),
+            "--schemas",
+            "schemas",
+            "-o",
+            f.toString(),
+            "--format",
+            "json");
     assertEquals(2, r.code(), r.err());
     assertTrue(r.err().contains("is the payload"), r.err());
     assertEquals(MISNAMED, Files.readString(f));
   }
 
-  /** Item 14 after the merge with issue 9: every FORMAT=FILE target is held to the same rule as -o. */
+  /**
+   * Item 14 after the merge with issue 9: every FORMAT=FILE target is held to the same rule as -o.
+   */
   @Test
   void formatFileNamingAPayloadIsRefused() throws IOException {
     Path f = write("p.json", MISNAMED);
-    Result r = CliRunner.run("check", tmp.toString(), "--schemas", "schemas", "--format", "sarif=" + f, "--format", "text");
+    Result r =
+        CliRunner.run(
+            "check",
+            tmp.toString(),
+            "--schemas",
+            "schemas",
+            "--format",
+            "sarif=" + f,
+            "--format",
+            "text");
     assertEquals(2, r.code(), r.err());
     assertTrue(r.err().contains("--format sarif=" + f + " is the payload"), r.err());
     assertEquals(MISNAMED, Files.readString(f));
   }
 
-  /** Item 7 after the merge with issue 13: a flow file whose call sites were checked is a file checked. */
+  /**
+   * Item 7 after the merge with issue 13: a flow file whose call sites were checked is a file
+   * checked.
+   */
   @Test
   void aCheckedFlowFileIsNotZeroFiles() throws IOException {
     write("flows/caller.pass.yaml", Files.readString(Path.of("fixtures/callers/caller.pass.yaml")));
@@ -133,7 +167,14 @@ class TrustCheckTest {
   void malformedExcludeGlobIsAUsageError() throws IOException {
     Path config = write("flowlint.yaml", "exclude: [\"[a-\"]\n");
     write("a.json", "{}");
-    Result r = CliRunner.run("check", tmp.resolve("a.json").toString(), "--schemas", "schemas", "--config", config.toString());
+    Result r =
+        CliRunner.run(
+            "check",
+            tmp.resolve("a.json").toString(),
+            "--schemas",
+            "schemas",
+            "--config",
+            config.toString());
     assertEquals(2, r.code(), r.err());
     assertTrue(r.err().contains("\"[a-\" is malformed"), r.err());
     assertFalse(r.err().contains("internal error"), r.err());
@@ -151,9 +192,19 @@ class TrustCheckTest {
 
   @Test
   void malformedConfigGlobIsAUsageError() throws IOException {
-    Path config = write("flowlint.yaml", "payloads:\n  - files: \"[a-\"\n    flow: Order Lookup\ninclude: [\"*.json\"]\n");
+    Path config =
+        write(
+            "flowlint.yaml",
+            "payloads:\n  - files: \"[a-\"\n    flow: Order Lookup\ninclude: [\"*.json\"]\n");
     write("a.json", "{}");
-    Result r = CliRunner.run("check", tmp.resolve("a.json").toString(), "--schemas", "schemas", "--config", config.toString());
+    Result r =
+        CliRunner.run(
+            "check",
+            tmp.resolve("a.json").toString(),
+            "--schemas",
+            "schemas",
+            "--config",
+            config.toString());
     assertEquals(2, r.code(), r.err());
     assertTrue(r.err().contains("\"[a-\" is malformed"), r.err());
     assertFalse(r.err().contains("internal error"), r.err());
@@ -162,19 +213,29 @@ class TrustCheckTest {
   /** Item 2: a rename onto a key the object already has is not a fix; the finding stays. */
   @Test
   void renameOntoAnExistingKeyIsNotApplied() throws IOException {
-    String text = "{\"flowId\": \"" + ORDER + "\", \"inputData\": {\"Flow.customer_id\": \"A\", \"customerId\": \"B\"}}";
+    String text =
+        "{\"flowId\": \""
+            + ORDER
+            + "\", \"inputData\": {\"Flow.customer_id\": \"A\", \"customerId\": \"B\"}}";
     Path f = write("p.json", text);
     Result r = CliRunner.run("check", f.toString(), "--schemas", "schemas", "--fix");
     assertEquals(1, r.code(), r.out());
     assertEquals(text, Files.readString(f));
-    assertTrue(r.out().contains("not fixed automatically: the object already has the key \"Flow.customer_id\""), r.out());
+    assertTrue(
+        r.out()
+            .contains(
+                "not fixed automatically: the object already has the key \"Flow.customer_id\""),
+        r.out());
     Result json = CliRunner.run("check", f.toString(), "--schemas", "schemas", "--format", "json");
     assertFalse(json.out().contains("\"fix\""), json.out());
   }
 
   @Test
   void flatteningOntoAnExistingKeyIsNotApplied() throws IOException {
-    String text = "{\"flowId\": \"" + ORDER + "\", \"inputData\": {\"Flow.customer_id\": \"A\", \"Flow\": {\"customer_id\": \"B\"}}}";
+    String text =
+        "{\"flowId\": \""
+            + ORDER
+            + "\", \"inputData\": {\"Flow.customer_id\": \"A\", \"Flow\": {\"customer_id\": \"B\"}}}";
     Path f = write("p.json", text);
     Result r = CliRunner.run("check", f.toString(), "--schemas", "schemas", "--fix");
     assertEquals(1, r.code(), r.out());
@@ -185,43 +246,97 @@ class TrustCheckTest {
   /** Item 3: a repeated key is an error at the repeated key, in every object. */
   @Test
   void repeatedKeysAreFlagged() throws IOException {
-    Path f = write("p.json", "{\"flowId\": \"" + ORDER + "\",\n \"inputData\": {\"Flow.customer_id\": \"A\",\n  \"Flow.customer_id\": \"B\"},\n \"inputData\": {}}");
+    Path f =
+        write(
+            "p.json",
+            "{\"flowId\": \""
+                + ORDER
+                + "\",\n \"inputData\": {\"Flow.customer_id\": \"A\",\n  \"Flow.customer_id\": \"B\"},\n \"inputData\": {}}");
     Result r = CliRunner.run("check", f.toString(), "--schemas", "schemas");
     assertEquals(1, r.code(), r.out());
-    assertTrue(r.out().contains(f + ":3:3: error[duplicate-key] the key \"Flow.customer_id\" is repeated in this object (first at 2:16)"), r.out());
-    assertTrue(r.out().contains(f + ":4:2: error[duplicate-key] the key \"inputData\" is repeated"), r.out());
+    assertTrue(
+        r.out()
+            .contains(
+                f
+                    + ":3:3: error[duplicate-key] the key \"Flow.customer_id\" is repeated in this object (first at 2:16)"),
+        r.out());
+    assertTrue(
+        r.out().contains(f + ":4:2: error[duplicate-key] the key \"inputData\" is repeated"),
+        r.out());
   }
 
   /** Item 4: --flow beats a literal flowId, and a flowId of another flow is flagged. */
   @Test
   void literalFlowIdOfAnotherFlowIsAMismatch() throws IOException {
-    Path f = write("p.json", "{\"flowId\": \"" + ORDER + "\", \"inputData\": {\"Common.ani\": \"1\"}}");
-    Result r = CliRunner.run("check", f.toString(), "--schemas", "schemas", "--flow", "Resolve Customer", "--format", "json");
+    Path f =
+        write("p.json", "{\"flowId\": \"" + ORDER + "\", \"inputData\": {\"Common.ani\": \"1\"}}");
+    Result r =
+        CliRunner.run(
+            "check",
+            f.toString(),
+            "--schemas",
+            "schemas",
+            "--flow",
+            "Resolve Customer",
+            "--format",
+            "json");
     assertEquals(1, r.code(), r.out());
     assertTrue(r.out().contains("\"rule\": \"flow-id-mismatch\""), r.out());
     assertTrue(r.out().contains("\"flow\": \"Resolve Customer\""), r.out());
-    Result same = CliRunner.run("check", f.toString(), "--schemas", "schemas", "--flow", "Order Lookup", "--format", "json");
+    Result same =
+        CliRunner.run(
+            "check",
+            f.toString(),
+            "--schemas",
+            "schemas",
+            "--flow",
+            "Order Lookup",
+            "--format",
+            "json");
     assertFalse(same.out().contains("flow-id-mismatch"), same.out());
   }
 
-  /** Item 4: the config mapping beats a literal flowId too (README's order), with the same finding. */
+  /**
+   * Item 4: the config mapping beats a literal flowId too (README's order), with the same finding.
+   */
   @Test
   void configMappingBeatsLiteralFlowId() throws IOException {
-    Path config = write("flowlint.yaml", "schemas: " + Path.of("schemas").toAbsolutePath() + "\npayloads:\n  - files: \"*.json\"\n    flow: Resolve Customer\n");
+    Path config =
+        write(
+            "flowlint.yaml",
+            "schemas: "
+                + Path.of("schemas").toAbsolutePath()
+                + "\npayloads:\n  - files: \"*.json\"\n    flow: Resolve Customer\n");
     Path f = write("p.json", "{\"flowId\": \"" + ORDER + "\", \"inputData\": {}}");
-    Result r = CliRunner.run("check", f.toString(), "--config", config.toString(), "--format", "json");
+    Result r =
+        CliRunner.run("check", f.toString(), "--config", config.toString(), "--format", "json");
     assertTrue(r.out().contains("\"flow\": \"Resolve Customer\""), r.out());
     assertTrue(r.out().contains("flow-id-mismatch"), r.out());
   }
 
-  /** Item 5: a shared-flow body aimed at a workflow gets one finding on flowType, and no fix to "shared". */
+  /**
+   * Item 5: a shared-flow body aimed at a workflow gets one finding on flowType, and no fix to
+   * "shared".
+   */
   @Test
   void sharedFlowBodyForAWorkflowIsOneFindingWithoutSharedFix() throws IOException {
-    String text = "{\"flowType\": \"workflow\", \"inputs\": {\"customer_id\": \"C-1\"}, \"metadata\": {\"correlationId\": \"x\"}}";
+    String text =
+        "{\"flowType\": \"workflow\", \"inputs\": {\"customer_id\": \"C-1\"}, \"metadata\": {\"correlationId\": \"x\"}}";
     Path f = write("p.json", text);
-    Result r = CliRunner.run("check", f.toString(), "--schemas", "schemas", "--flow", "Order Lookup", "--format", "json");
+    Result r =
+        CliRunner.run(
+            "check",
+            f.toString(),
+            "--schemas",
+            "schemas",
+            "--flow",
+            "Order Lookup",
+            "--format",
+            "json");
     assertEquals(1, r.out().split("\"rule\": \"flow-type-mismatch\"", -1).length - 1, r.out());
-    Result fix = CliRunner.run("check", f.toString(), "--schemas", "schemas", "--flow", "Order Lookup", "--fix");
+    Result fix =
+        CliRunner.run(
+            "check", f.toString(), "--schemas", "schemas", "--flow", "Order Lookup", "--fix");
     assertFalse(Files.readString(f).contains("\"shared\""), Files.readString(f));
     assertEquals(1, fix.code());
   }
@@ -229,30 +344,59 @@ class TrustCheckTest {
   /** Item 6: values JSON allows and Genesys cannot take are flagged, each at its place. */
   @Test
   void valuesGenesysCannotTakeAreFlagged() throws IOException {
-    Path f = write("p.json", "{\"flowId\": \"" + ORDER + "\", \"flowVersion\": \"abc\",\n\"inputData\": {\"Flow.customer_id\": \"{{ user.id\",\n"
-        + "\"Flow.priority\": 123456789012345678901234567890,\n\"Flow.amount\": 1e999999999}}");
+    Path f =
+        write(
+            "p.json",
+            "{\"flowId\": \""
+                + ORDER
+                + "\", \"flowVersion\": \"abc\",\n\"inputData\": {\"Flow.customer_id\": \"{{ user.id\",\n"
+                + "\"Flow.priority\": 123456789012345678901234567890,\n\"Flow.amount\": 1e999999999}}");
     Result r = CliRunner.run("check", f.toString(), "--schemas", "schemas");
     assertEquals(1, r.code(), r.out());
-    assertTrue(r.out().contains(":1:67: error[field-type] flowVersion must be a version of digits and dots"), r.out());
-    assertTrue(r.out().contains(":2:36: error[invalid-json] unterminated placeholder \"{{ user.id\""), r.out());
-    // The Integer range is in the imported schema: one finding, input-constraint (not input-type as well).
-    assertTrue(r.out().contains(":3:18: error[input-constraint] Flow.priority must be at most 999999999999999, got the number 123456789012345678901234567890"), r.out());
+    assertTrue(
+        r.out()
+            .contains(":1:67: error[field-type] flowVersion must be a version of digits and dots"),
+        r.out());
+    assertTrue(
+        r.out().contains(":2:36: error[invalid-json] unterminated placeholder \"{{ user.id\""),
+        r.out());
+    // The Integer range is in the imported schema: one finding, input-constraint (not input-type as
+    // well).
+    assertTrue(
+        r.out()
+            .contains(
+                ":3:18: error[input-constraint] Flow.priority must be at most 999999999999999, got the number 123456789012345678901234567890"),
+        r.out());
     assertFalse(r.out().contains("error[input-type] Flow.priority"), r.out());
-    assertTrue(r.out().contains(":4:16: error[input-type] Flow.amount is a Decimal, and 1e999999999 is beyond"), r.out());
+    assertTrue(
+        r.out()
+            .contains(
+                ":4:16: error[input-type] Flow.amount is a Decimal, and 1e999999999 is beyond"),
+        r.out());
   }
 
   @Test
   void valuesWithinRangeAreClean() throws IOException {
-    Path f = write("p.json", "{\"flowId\": \"" + ORDER + "\", \"flowVersion\": \"1.0\", \"inputData\": {\"Flow.customer_id\": \"{{ user.id }}x\","
-        + " \"Flow.priority\": -999999999999999, \"Flow.amount\": 1.5e300}}");
+    Path f =
+        write(
+            "p.json",
+            "{\"flowId\": \""
+                + ORDER
+                + "\", \"flowVersion\": \"1.0\", \"inputData\": {\"Flow.customer_id\": \"{{ user.id }}x\","
+                + " \"Flow.priority\": -999999999999999, \"Flow.amount\": 1.5e300}}");
     Result r = CliRunner.run("check", f.toString(), "--schemas", "schemas");
     assertEquals(0, r.code(), r.out());
   }
 
-  /** Item 19: at most 100 findings per rule per file, then one line saying how many more, in every format. */
+  /**
+   * Item 19: at most 100 findings per rule per file, then one line saying how many more, in every
+   * format.
+   */
   @Test
   void findingsPerRuleAreCappedInEveryFormat() throws IOException {
-    StringBuilder b = new StringBuilder("{\"flowId\": \"" + ORDER + "\", \"inputData\": {\"Flow.customer_id\": \"A\"");
+    StringBuilder b =
+        new StringBuilder(
+            "{\"flowId\": \"" + ORDER + "\", \"inputData\": {\"Flow.customer_id\": \"A\"");
     for (int i = 0; i < 250; i++) {
       b.append(",\n \"zz").append(i).append("\": 1");
     }
@@ -260,7 +404,11 @@ class TrustCheckTest {
     for (String format : List.of("text", "json", "sarif", "github", "junit")) {
       Result r = CliRunner.run("check", f.toString(), "--schemas", "schemas", "--format", format);
       assertEquals(1, r.code(), format);
-      assertTrue(r.out().contains("and 150 more unknown-input findings in this file, not shown (the first 100 are)"), format + ": " + r.out());
+      assertTrue(
+          r.out()
+              .contains(
+                  "and 150 more unknown-input findings in this file, not shown (the first 100 are)"),
+          format + ": " + r.out());
       assertFalse(r.out().contains("zz101") || r.out().contains("zz249"), format);
       assertTrue(r.out().contains("zz99"), format);
     }
@@ -269,22 +417,37 @@ class TrustCheckTest {
   /** Item 18: an empty directory among other paths is named, though the run goes on. */
   @Test
   void emptyDirectoryAmongOthersIsNoted() throws IOException {
-    Path f = write("p.json", "{\"flowId\": \"" + ORDER + "\", \"inputData\": {\"Flow.customer_id\": \"A\"}}");
+    Path f =
+        write(
+            "p.json",
+            "{\"flowId\": \"" + ORDER + "\", \"inputData\": {\"Flow.customer_id\": \"A\"}}");
     Path dir = Files.createDirectories(tmp.resolve("nothing"));
     Result r = CliRunner.run("check", f.toString(), dir.toString(), "--schemas", "schemas");
     assertEquals(0, r.code(), r.out() + r.err());
     assertTrue(r.err().contains("note: " + dir + ": an empty directory"), r.err());
   }
 
-  /** Item 2, found by PIT: a fix that would repeat a key is held back alone; the other fixes of the pass still apply. */
+  /**
+   * Item 2, found by PIT: a fix that would repeat a key is held back alone; the other fixes of the
+   * pass still apply.
+   */
   @Test
   void onlyTheDuplicatingFixIsHeldBack() throws IOException {
-    String text = "{\"flowId\": \"" + ORDER + "\", \"inputData\": {\"Flow.customer_id\": \"A\", \"Flow\": {\"customer_id\": \"B\"}, \"priority\": 3}}";
+    String text =
+        "{\"flowId\": \""
+            + ORDER
+            + "\", \"inputData\": {\"Flow.customer_id\": \"A\", \"Flow\": {\"customer_id\": \"B\"}, \"priority\": 3}}";
     Path f = write("p.json", text);
     Result r = CliRunner.run("check", f.toString(), "--schemas", "schemas", "--fix");
     assertEquals(1, r.code(), r.out());
     assertEquals(text.replace("\"priority\"", "\"Flow.priority\""), Files.readString(f));
-    assertTrue(r.out().contains("not fixed " + f + ": these fixes would repeat a key, so they were not applied: flatten to Flow.customer_id"), r.out());
+    assertTrue(
+        r.out()
+            .contains(
+                "not fixed "
+                    + f
+                    + ": these fixes would repeat a key, so they were not applied: flatten to Flow.customer_id"),
+        r.out());
     assertTrue(r.out().contains("fixed " + f + ": 1 fix (rename to Flow.priority)"), r.out());
   }
 }

@@ -16,7 +16,10 @@ class TrustImportTest {
   @TempDir Path tmp;
 
   private static String flow(String name, String input) {
-    return "workflow:\n  name: " + name + "\n  variables:\n    - stringVariable:\n        name: Flow." + input
+    return "workflow:\n  name: "
+        + name
+        + "\n  variables:\n    - stringVariable:\n        name: Flow."
+        + input
         + "\n        initialValue:\n          noValue: true\n        isInput: true\n        isOutput: false\n";
   }
 
@@ -40,12 +43,18 @@ class TrustImportTest {
   void indexEntryOutsideTheFolderIsRejected() throws IOException {
     Path out = tmp.resolve("schemas");
     Files.createDirectories(out);
-    Files.writeString(tmp.resolve("secret.schema.json"), "{\"title\": \"Evil\", \"x-flowlint\": {\"flowName\": \"Evil\"}}");
-    Files.writeString(out.resolve("index.json"), "{\"flows\": [{\"file\": \"../secret.schema.json\", \"flowName\": \"Evil\", \"flowType\": \"workflow\"}]}");
+    Files.writeString(
+        tmp.resolve("secret.schema.json"),
+        "{\"title\": \"Evil\", \"x-flowlint\": {\"flowName\": \"Evil\"}}");
+    Files.writeString(
+        out.resolve("index.json"),
+        "{\"flows\": [{\"file\": \"../secret.schema.json\", \"flowName\": \"Evil\", \"flowType\": \"workflow\"}]}");
     Path p = Files.writeString(tmp.resolve("p.json"), "{\"inputData\": {}}");
     Result r = CliRunner.run("check", p.toString(), "--schemas", out.toString(), "--flow", "Evil");
     assertEquals(2, r.code(), r.out() + r.err());
-    assertTrue(r.err().contains("names \"../secret.schema.json\", which is not a file name inside"), r.err());
+    assertTrue(
+        r.err().contains("names \"../secret.schema.json\", which is not a file name inside"),
+        r.err());
   }
 
   /** Item 15: import does not replace an index.json it did not write. */
@@ -53,7 +62,8 @@ class TrustImportTest {
   void foreignIndexIsNotOverwritten() throws IOException {
     Path out = Files.createDirectories(tmp.resolve("schemas"));
     Files.writeString(out.resolve("index.json"), "{\"mine\": true}");
-    Result r = CliRunner.run("import", "fixtures/flows/SchedulingBot.yaml", "--out", out.toString());
+    Result r =
+        CliRunner.run("import", "fixtures/flows/SchedulingBot.yaml", "--out", out.toString());
     assertEquals(2, r.code(), r.out() + r.err());
     assertTrue(r.err().contains("was not written by flowlint"), r.err());
     assertEquals("{\"mine\": true}", Files.readString(out.resolve("index.json")));

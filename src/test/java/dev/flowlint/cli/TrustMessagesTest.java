@@ -19,7 +19,8 @@ class TrustMessagesTest {
   @TempDir Path tmp;
 
   private static void plain(String text) {
-    assertFalse(text.matches("(?s).*[A-Z][a-z]+(Exception|Error)\\b.*"), "a Java class name: " + text);
+    assertFalse(
+        text.matches("(?s).*[A-Z][a-z]+(Exception|Error)\\b.*"), "a Java class name: " + text);
     assertFalse(text.contains("[Source:"), "a Jackson marker: " + text);
     assertFalse(text.contains("REDACTED"), "a Jackson marker: " + text);
   }
@@ -30,12 +31,28 @@ class TrustMessagesTest {
     assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
     Files.createSymbolicLink(tmp.resolve("a.json"), tmp.resolve("b.json"));
     Files.createSymbolicLink(tmp.resolve("b.json"), tmp.resolve("a.json"));
-    Result r = CliRunner.run("check", fifo.toString(), tmp.resolve("a.json").toString(), "--schemas", "schemas");
+    Result r =
+        CliRunner.run(
+            "check", fifo.toString(), tmp.resolve("a.json").toString(), "--schemas", "schemas");
     assertEquals(2, r.code(), r.out());
-    assertTrue(r.out().contains("pipe.json:1:1: error[unreadable-file] cannot read this file: not a regular file (a named pipe, socket or device)"), r.out());
-    assertTrue(r.out().contains("a.json:1:1: error[unreadable-file] cannot read this file: a symbolic link loop"), r.out());
+    assertTrue(
+        r.out()
+            .contains(
+                "pipe.json:1:1: error[unreadable-file] cannot read this file: not a regular file (a named pipe, socket or device)"),
+        r.out());
+    assertTrue(
+        r.out()
+            .contains(
+                "a.json:1:1: error[unreadable-file] cannot read this file: a symbolic link loop"),
+        r.out());
     assertFalse(r.out().contains("no such file"), r.out());
-    Result imp = CliRunner.run("import", fifo.toString(), tmp.resolve("a.json").toString(), "--out", tmp.resolve("s").toString());
+    Result imp =
+        CliRunner.run(
+            "import",
+            fifo.toString(),
+            tmp.resolve("a.json").toString(),
+            "--out",
+            tmp.resolve("s").toString());
     assertTrue(imp.err().contains("pipe.json: not a regular file"), imp.err());
     assertTrue(imp.err().contains("a.json: a symbolic link loop"), imp.err());
   }
@@ -45,8 +62,10 @@ class TrustMessagesTest {
     Path f = tmp.resolve("u.json");
     Files.write(f, "{\"inputData\": {}}".getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
     Result r = CliRunner.run("check", f.toString(), "--schemas", "schemas");
-    assertTrue(r.out().contains("UTF-16 text without a byte-order mark; save it as UTF-8"), r.out());
-    Files.write(f, "{\"inputData\": {}}".getBytes(java.nio.charset.StandardCharsets.UTF_16)); // with a BOM
+    assertTrue(
+        r.out().contains("UTF-16 text without a byte-order mark; save it as UTF-8"), r.out());
+    Files.write(
+        f, "{\"inputData\": {}}".getBytes(java.nio.charset.StandardCharsets.UTF_16)); // with a BOM
     Result bom = CliRunner.run("import", f.toString(), "--out", tmp.resolve("s").toString());
     assertTrue(bom.err().contains("UTF-16 text (byte-order mark FE FF)"), bom.err());
     assertFalse((r.out() + bom.err()).contains("binary"));
@@ -68,8 +87,17 @@ class TrustMessagesTest {
     assertTrue(r.err().contains("c.json:1:12: not valid JSON"), r.err());
     plain(r.err());
     Path notADir = Files.writeString(tmp.resolve("file"), "x");
-    Result w = CliRunner.withStdin("{\"inputData\": {}}", "check", "-", "--schemas", "schemas", "--flow", "Order Lookup",
-        "-o", notADir.resolve("report.json").toString());
+    Result w =
+        CliRunner.withStdin(
+            "{\"inputData\": {}}",
+            "check",
+            "-",
+            "--schemas",
+            "schemas",
+            "--flow",
+            "Order Lookup",
+            "-o",
+            notADir.resolve("report.json").toString());
     assertEquals(2, w.code(), w.err());
     assertTrue(w.err().contains("cannot write " + notADir.resolve("report.json")), w.err());
     plain(w.out() + w.err());
@@ -78,8 +106,14 @@ class TrustMessagesTest {
   @Test
   void unterminatedVelocityReferenceIsLocatedWhereItStarts() throws IOException {
     Path f = tmp.resolve("p.json.vm");
-    Files.writeString(f, "{\"flowId\": \"6f3c2a8e-1d4b-4c3e-9a7f-2b5d8e9c0a11\",\n \"inputData\": {\"Flow.customer_id\": ${input.x, \"Flow.priority\": 1}\n}");
+    Files.writeString(
+        f,
+        "{\"flowId\": \"6f3c2a8e-1d4b-4c3e-9a7f-2b5d8e9c0a11\",\n \"inputData\": {\"Flow.customer_id\": ${input.x, \"Flow.priority\": 1}\n}");
     Result r = CliRunner.run("check", f.toString(), "--schemas", "schemas");
-    assertTrue(r.out().contains("p.json.vm:2:36: error[invalid-json] unterminated placeholder \"${input.x\": '}' is missing"), r.out());
+    assertTrue(
+        r.out()
+            .contains(
+                "p.json.vm:2:36: error[invalid-json] unterminated placeholder \"${input.x\": '}' is missing"),
+        r.out());
   }
 }

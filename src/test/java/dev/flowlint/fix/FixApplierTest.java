@@ -11,14 +11,24 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** How fixes combine in one pass: by position, adjacent ones together, overlapping ones one at a time. Found by PIT. */
+/**
+ * How fixes combine in one pass: by position, adjacent ones together, overlapping ones one at a
+ * time. Found by PIT.
+ */
 class FixApplierTest {
   private static final String TEXT = "abcdefghij";
   private static final TextLines LINES = new TextLines(TEXT);
 
   private static Diagnostic fix(int start, int end, String replacement) {
     Fix f = new Fix(replacement, "r" + start + "-" + end, LINES.span(start, end));
-    return new Diagnostic(Rule.UNKNOWN_INPUT, Severity.ERROR, "m", "", LINES.span(start, end), Optional.of(f), List.of());
+    return new Diagnostic(
+        Rule.UNKNOWN_INPUT,
+        Severity.ERROR,
+        "m",
+        "",
+        LINES.span(start, end),
+        Optional.of(f),
+        List.of());
   }
 
   @Test
@@ -35,22 +45,34 @@ class FixApplierTest {
 
   @Test
   void overlappingFixesWaitForTheNextPassAndTheShorterGoesFirst() {
-    FixApplier.Applied a = FixApplier.apply(TEXT, List.of(fix(2, 6, "L"), fix(2, 3, "S"), fix(4, 7, "O")));
-    assertEquals("abSdOhij", a.text()); // (2,6) overlaps the shorter (2,3) and waits; (4,7) does not
+    FixApplier.Applied a =
+        FixApplier.apply(TEXT, List.of(fix(2, 6, "L"), fix(2, 3, "S"), fix(4, 7, "O")));
+    assertEquals(
+        "abSdOhij", a.text()); // (2,6) overlaps the shorter (2,3) and waits; (4,7) does not
     assertEquals(List.of("r2-3", "r4-7"), a.fixes().stream().map(Fix::description).toList());
   }
 
   @Test
   void twoInsertionsAtOnePlaceAreOneAtATime() {
-    FixApplier.Applied a = FixApplier.apply(TEXT, List.of(fix(4, 4, "1"), fix(4, 4, "2"), fix(5, 5, "3")));
+    FixApplier.Applied a =
+        FixApplier.apply(TEXT, List.of(fix(4, 4, "1"), fix(4, 4, "2"), fix(5, 5, "3")));
     assertEquals("abcd1e3fghij", a.text());
     assertEquals(2, a.fixes().size());
   }
 
   @Test
   void findingsWithoutFixesAreIgnored() {
-    Diagnostic none = new Diagnostic(Rule.UNKNOWN_INPUT, Severity.ERROR, "m", "", LINES.span(0, 1), Optional.empty(), List.of());
+    Diagnostic none =
+        new Diagnostic(
+            Rule.UNKNOWN_INPUT,
+            Severity.ERROR,
+            "m",
+            "",
+            LINES.span(0, 1),
+            Optional.empty(),
+            List.of());
     assertEquals(TEXT, FixApplier.apply(TEXT, List.of(none)).text());
-    assertEquals("Zbcdefghij", FixApplier.applyFixes(TEXT, List.of(new Fix("Z", "z", LINES.span(0, 1)))));
+    assertEquals(
+        "Zbcdefghij", FixApplier.applyFixes(TEXT, List.of(new Fix("Z", "z", LINES.span(0, 1)))));
   }
 }

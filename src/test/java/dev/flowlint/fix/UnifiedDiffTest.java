@@ -46,12 +46,14 @@ class UnifiedDiffTest {
         }
       }
       String before = String.join(end, lines) + (random.nextBoolean() && n > 0 ? end : "");
-      String after = String.join(end, changed) + (random.nextBoolean() && !changed.isEmpty() ? end : "");
+      String after =
+          String.join(end, changed) + (random.nextBoolean() && !changed.isEmpty() ? end : "");
       if (before.equals(after)) {
         assertEquals("", UnifiedDiff.of("f.txt", before, after));
         continue;
       }
-      assertEquals(after, applied(before, UnifiedDiff.of("f.txt", before, after)), "round " + round);
+      assertEquals(
+          after, applied(before, UnifiedDiff.of("f.txt", before, after)), "round " + round);
     }
   }
 
@@ -60,8 +62,11 @@ class UnifiedDiffTest {
     Files.writeString(file, before, StandardCharsets.UTF_8);
     Path patch = tmp.resolve("p.diff");
     Files.writeString(patch, diff, StandardCharsets.UTF_8);
-    Process p = new ProcessBuilder("git", "apply", patch.toString())
-        .directory(tmp.toFile()).redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder("git", "apply", patch.toString())
+            .directory(tmp.toFile())
+            .redirectErrorStream(true)
+            .start();
     String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     p.waitFor(60, TimeUnit.SECONDS);
     assertEquals(0, p.exitValue(), said + "\n" + diff);

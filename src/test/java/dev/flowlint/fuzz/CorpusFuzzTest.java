@@ -31,12 +31,39 @@ import org.junit.jupiter.api.Test;
  * every reader, the payload parser and the checker: each either reads or says what is wrong in a
  * {@link SourceException} or a finding; nothing else is thrown, and every span is inside the text.
  *
- * <p>In CI a few mutations per file (seconds). {@code scripts/fuzz.sh} runs many more:
- * {@code -Dfuzz.perFile=N -Dfuzz.seed=S}. A failing input is saved under target/fuzz-failures/.
+ * <p>In CI a few mutations per file (seconds). {@code scripts/fuzz.sh} runs many more: {@code
+ * -Dfuzz.perFile=N -Dfuzz.seed=S}. A failing input is saved under target/fuzz-failures/.
  */
 class CorpusFuzzTest {
-  private static final String[] INSERTS = {"{{ x }}", "${input.x}", "$!{input.y}", "{{", "}}", "{{{", "${", "$esc.jsonString(${input.x})",
-      "\"", "\\", "{", "}", "[", "]", ",", ":", "\n", "\t- ", ": ", "&", "*a", "!!binary ", "%", "\u0000", "\uFEFF", "é", "\uD83D\uDE00"};
+  private static final String[] INSERTS = {
+    "{{ x }}",
+    "${input.x}",
+    "$!{input.y}",
+    "{{",
+    "}}",
+    "{{{",
+    "${",
+    "$esc.jsonString(${input.x})",
+    "\"",
+    "\\",
+    "{",
+    "}",
+    "[",
+    "]",
+    ",",
+    ":",
+    "\n",
+    "\t- ",
+    ": ",
+    "&",
+    "*a",
+    "!!binary ",
+    "%",
+    "\u0000",
+    "\uFEFF",
+    "é",
+    "\uD83D\uDE00"
+  };
 
   @Test
   void mutatedCorpusNeverBreaksAReader() throws Exception {
@@ -44,12 +71,24 @@ class CorpusFuzzTest {
     long seed = Long.getLong("fuzz.seed", 20261129L);
     List<Path> files;
     try (Stream<Path> walk = Files.walk(TestFiles.corpus().orElseThrow())) {
-      files = walk.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().endsWith(".md")).sorted().toList();
+      files =
+          walk.filter(Files::isRegularFile)
+              .filter(p -> !p.getFileName().toString().endsWith(".md"))
+              .sorted()
+              .toList();
     }
     assertTrue(files.size() > 100, "the corpus is there");
     SchemaStore store = SchemaStore.open(Path.of("schemas"), "schemas");
-    CheckRun checkAny = new CheckRun(store, Config.EMPTY, Optional.empty(), Optional.empty(), new PayloadFiles(List.of()));
-    CheckRun checkOrder = new CheckRun(store, Config.EMPTY, Optional.of("Order Lookup"), Optional.empty(), new PayloadFiles(List.of()));
+    CheckRun checkAny =
+        new CheckRun(
+            store, Config.EMPTY, Optional.empty(), Optional.empty(), new PayloadFiles(List.of()));
+    CheckRun checkOrder =
+        new CheckRun(
+            store,
+            Config.EMPTY,
+            Optional.of("Order Lookup"),
+            Optional.empty(),
+            new PayloadFiles(List.of()));
     Random random = new Random(seed);
     List<String> failures = new ArrayList<>();
     int runs = 0;
@@ -67,12 +106,31 @@ class CorpusFuzzTest {
         }
       }
     }
-    System.out.println("fuzz: " + runs + " mutated inputs from " + files.size() + " corpus files, seed " + seed + ", " + failures.size() + " failures");
-    assertTrue(failures.isEmpty(), failures.size() + " of " + runs + " mutated inputs broke a reader (seed " + seed + "):\n"
-        + String.join("\n", failures.subList(0, Math.min(20, failures.size()))));
+    System.out.println(
+        "fuzz: "
+            + runs
+            + " mutated inputs from "
+            + files.size()
+            + " corpus files, seed "
+            + seed
+            + ", "
+            + failures.size()
+            + " failures");
+    assertTrue(
+        failures.isEmpty(),
+        failures.size()
+            + " of "
+            + runs
+            + " mutated inputs broke a reader (seed "
+            + seed
+            + "):\n"
+            + String.join("\n", failures.subList(0, Math.min(20, failures.size()))));
   }
 
-  /** Every way flowlint reads a file: as a definition, as a payload template, as plain JSON, and the whole check. */
+  /**
+   * Every way flowlint reads a file: as a definition, as a payload template, as plain JSON, and the
+   * whole check.
+   */
   private static void readAll(String name, byte[] bytes, CheckRun check) throws Exception {
     try {
       new FlowSources().read(SourceText.decode(bytes, name));
@@ -87,7 +145,9 @@ class CorpusFuzzTest {
     for (FileReport r : reports) {
       for (Diagnostic d : r.diagnostics()) {
         int length = r.lines().text().length();
-        assertTrue(d.span().start() >= 0 && d.span().end() <= length, () -> "finding outside the text: " + d);
+        assertTrue(
+            d.span().start() >= 0 && d.span().end() <= length,
+            () -> "finding outside the text: " + d);
       }
     }
     check.fix(List.of("-"), new ByteArrayInputStream(bytes));
@@ -95,7 +155,9 @@ class CorpusFuzzTest {
 
   private static void inside(String text, ParsedPayload p) {
     assertTrue(p.root().isPresent() != p.error().isPresent());
-    p.error().ifPresent(e -> assertTrue(e.span().start() >= 0 && e.span().end() <= text.length(), e::toString));
+    p.error()
+        .ifPresent(
+            e -> assertTrue(e.span().start() >= 0 && e.span().end() <= text.length(), e::toString));
     p.root().ifPresent(r -> assertTrue(r.span().end() <= text.length()));
   }
 
@@ -118,7 +180,9 @@ class CorpusFuzzTest {
       }
       case 2 -> {
         String insert = INSERTS[random.nextInt(INSERTS.length)];
-        return new Mutation(splice(in, at, at, insert.getBytes(StandardCharsets.UTF_8)), "inserted " + insert + " at " + at);
+        return new Mutation(
+            splice(in, at, at, insert.getBytes(StandardCharsets.UTF_8)),
+            "inserted " + insert + " at " + at);
       }
       case 3 -> {
         int end = Math.min(n, at + random.nextInt(64));
@@ -133,7 +197,13 @@ class CorpusFuzzTest {
       default -> {
         // Deep nesting and long runs, the shapes that hurt recursive readers.
         String open = random.nextBoolean() ? "[" : "{\"a\":";
-        return new Mutation(splice(in, at, at, open.repeat(50 + random.nextInt(1000)).getBytes(StandardCharsets.UTF_8)), "nested at " + at);
+        return new Mutation(
+            splice(
+                in,
+                at,
+                at,
+                open.repeat(50 + random.nextInt(1000)).getBytes(StandardCharsets.UTF_8)),
+            "nested at " + at);
       }
     }
   }

@@ -26,11 +26,15 @@ public final class FakeGenesys implements AutoCloseable {
   public static final String SECRET = "s3cr3t-DO-NOT-PRINT-91c2";
   public static final String TOKEN_PREFIX = "tok-NEVER-SHOWN-";
 
-  /** A scripted answer: status, body, and optional Retry-After; DROP cuts the connection mid-body. */
+  /**
+   * A scripted answer: status, body, and optional Retry-After; DROP cuts the connection mid-body.
+   */
   public record Fault(int status, String body, String retryAfter) {
     public static final Fault DROP = new Fault(-1, "", null);
+
     /** Declares a 100 MB body, then sends one byte every half second. */
     public static final Fault HUGE_DRIP = new Fault(-2, "", null);
+
     /** A body of unknown length sent one byte every half second, never finishing. */
     public static final Fault DRIP = new Fault(-3, "", null);
   }
@@ -40,17 +44,23 @@ public final class FakeGenesys implements AutoCloseable {
   public final Deque<Fault> listingFaults = new ArrayDeque<>();
   public final Deque<Fault> versionFaults = new ArrayDeque<>();
   public final Deque<Fault> tokenFaults = new ArrayDeque<>();
+
   /** Pages of division views; each a list of entity JSON objects. */
   public final List<List<String>> pages = new ArrayList<>();
+
   /** Flow id → FlowVersion JSON. */
   public final java.util.Map<String, String> versions = new java.util.HashMap<>();
+
   public volatile int pageSize = 25;
   public volatile boolean useNextUri = true;
+
   /** Tokens stop being valid after this many API requests each (simulates expiry mid-run). */
   public volatile int tokenLifetime = Integer.MAX_VALUE;
+
   private final AtomicInteger tokens = new AtomicInteger();
   private final Set<String> valid = Collections.synchronizedSet(new HashSet<>());
-  private final java.util.Map<String, AtomicInteger> uses = new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.Map<String, AtomicInteger> uses =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   public FakeGenesys() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -75,15 +85,23 @@ public final class FakeGenesys implements AutoCloseable {
       answer(ex, f);
       return;
     }
-    String expected = "Basic " + Base64.getEncoder().encodeToString((CLIENT_ID + ":" + SECRET).getBytes(StandardCharsets.UTF_8));
+    String expected =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString((CLIENT_ID + ":" + SECRET).getBytes(StandardCharsets.UTF_8));
     String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-    if (!expected.equals(ex.getRequestHeaders().getFirst("Authorization")) || !body.equals("grant_type=client_credentials")) {
+    if (!expected.equals(ex.getRequestHeaders().getFirst("Authorization"))
+        || !body.equals("grant_type=client_credentials")) {
       send(ex, 400, "{\"error\":\"invalid_client\",\"description\":\"client not found\"}", null);
       return;
     }
     String t = TOKEN_PREFIX + tokens.incrementAndGet();
     valid.add(t);
-    send(ex, 200, "{\"access_token\":\"" + t + "\",\"token_type\":\"bearer\",\"expires_in\":86399}", null);
+    send(
+        ex,
+        200,
+        "{\"access_token\":\"" + t + "\",\"token_type\":\"bearer\",\"expires_in\":86399}",
+        null);
   }
 
   private void api(HttpExchange ex) throws IOException {
@@ -92,9 +110,14 @@ public final class FakeGenesys implements AutoCloseable {
     requests.add("GET " + path + (query == null ? "" : "?" + query));
     String auth = ex.getRequestHeaders().getFirst("Authorization");
     String t = auth == null ? "" : auth.replace("Bearer ", "");
-    if (!valid.contains(t) || uses.computeIfAbsent(t, k -> new AtomicInteger()).incrementAndGet() > tokenLifetime) {
+    if (!valid.contains(t)
+        || uses.computeIfAbsent(t, k -> new AtomicInteger()).incrementAndGet() > tokenLifetime) {
       valid.remove(t);
-      send(ex, 401, "{\"message\":\"Invalid login credentials.\",\"code\":\"bad.credentials\",\"status\":401}", null);
+      send(
+          ex,
+          401,
+          "{\"message\":\"Invalid login credentials.\",\"code\":\"bad.credentials\",\"status\":401}",
+          null);
       return;
     }
     if (path.equals("/api/v2/flows/divisionviews")) {
@@ -115,7 +138,11 @@ public final class FakeGenesys implements AutoCloseable {
       }
       String id = path.split("/")[4];
       String v = versions.get(id);
-      send(ex, v == null ? 404 : 200, v == null ? "{\"message\":\"not found\",\"status\":404}" : v, null);
+      send(
+          ex,
+          v == null ? 404 : 200,
+          v == null ? "{\"message\":\"not found\",\"status\":404}" : v,
+          null);
       return;
     }
     send(ex, 404, "{\"message\":\"no such path\"}", null);
@@ -124,11 +151,23 @@ public final class FakeGenesys implements AutoCloseable {
   private String page(int number) {
     int count = pages.size();
     List<String> entities = number >= 1 && number <= count ? pages.get(number - 1) : List.of();
-    StringBuilder b = new StringBuilder("{\"entities\":[").append(String.join(",", entities)).append("],")
-        .append("\"pageSize\":").append(pageSize).append(",\"pageNumber\":").append(number)
-        .append(",\"total\":").append(pages.stream().mapToInt(List::size).sum()).append(",\"pageCount\":").append(count);
+    StringBuilder b =
+        new StringBuilder("{\"entities\":[")
+            .append(String.join(",", entities))
+            .append("],")
+            .append("\"pageSize\":")
+            .append(pageSize)
+            .append(",\"pageNumber\":")
+            .append(number)
+            .append(",\"total\":")
+            .append(pages.stream().mapToInt(List::size).sum())
+            .append(",\"pageCount\":")
+            .append(count);
     if (useNextUri && number < count) {
-      b.append(",\"nextUri\":\"/api/v2/flows/divisionviews?pageSize=").append(pageSize).append("&pageNumber=").append(number + 1)
+      b.append(",\"nextUri\":\"/api/v2/flows/divisionviews?pageSize=")
+          .append(pageSize)
+          .append("&pageNumber=")
+          .append(number + 1)
           .append("&includeSchemas=true\"");
     }
     b.append(",\"selfUri\":\"/api/v2/flows/divisionviews?pageNumber=").append(number).append("\"}");
@@ -175,7 +214,8 @@ public final class FakeGenesys implements AutoCloseable {
     send(ex, f.status(), f.body(), f.retryAfter());
   }
 
-  private static void send(HttpExchange ex, int status, String body, String retryAfter) throws IOException {
+  private static void send(HttpExchange ex, int status, String body, String retryAfter)
+      throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     ex.getResponseHeaders().set("Content-Type", "application/json");
     if (retryAfter != null) {
@@ -200,24 +240,65 @@ public final class FakeGenesys implements AutoCloseable {
     StringBuilder props = new StringBuilder();
     for (int i = 0; i < inputs.length; i++) {
       String[] nt = inputs[i].split(":");
-      props.append(i == 0 ? "" : ",").append("\"").append(nt[0]).append("\":{\"type\":\"").append(nt[1])
-          .append("\",\"name\":\"").append(nt[0]).append("\",\"required\":false}");
+      props
+          .append(i == 0 ? "" : ",")
+          .append("\"")
+          .append(nt[0])
+          .append("\":{\"type\":\"")
+          .append(nt[1])
+          .append("\",\"name\":\"")
+          .append(nt[0])
+          .append("\",\"required\":false}");
     }
-    return "{\"id\":\"" + id + "\",\"name\":\"" + name + "\",\"type\":\"WORKFLOW\","
+    return "{\"id\":\""
+        + id
+        + "\",\"name\":\""
+        + name
+        + "\",\"type\":\"WORKFLOW\","
         + "\"division\":{\"id\":\"d1\",\"name\":\"Home\"},"
-        + "\"inputSchema\":{\"title\":\"" + name + "\",\"type\":\"object\",\"properties\":{" + props + "}},"
+        + "\"inputSchema\":{\"title\":\""
+        + name
+        + "\",\"type\":\"object\",\"properties\":{"
+        + props
+        + "}},"
         + "\"outputSchema\":{\"type\":\"object\",\"properties\":{\"Flow.result\":{\"type\":\"string\"}}},"
-        + "\"publishedVersion\":{\"id\":\"" + version + "\"},\"selfUri\":\"/api/v2/flows/divisionviews/" + id + "\"}";
+        + "\"publishedVersion\":{\"id\":\""
+        + version
+        + "\"},\"selfUri\":\"/api/v2/flows/divisionviews/"
+        + id
+        + "\"}";
   }
 
   /** A FlowDivisionView entity without schemas (its published version has them). */
   public static String withoutSchema(String id, String name, String type, String version) {
-    return "{\"id\":\"" + id + "\",\"name\":\"" + name + "\",\"type\":\"" + type + "\",\"publishedVersion\":{\"id\":\"" + version + "\"}}";
+    return "{\"id\":\""
+        + id
+        + "\",\"name\":\""
+        + name
+        + "\",\"type\":\""
+        + type
+        + "\",\"publishedVersion\":{\"id\":\""
+        + version
+        + "\"}}";
   }
 
   public static String flowVersion(String id, String version, String name, String inputsJson) {
-    return "{\"id\":\"" + version + "\",\"name\":\"" + name + "\",\"commitVersion\":\"" + version + "\",\"configurationVersion\":\"" + version + "\","
-        + "\"secure\":false,\"debug\":false,\"inputSchema\":{\"type\":\"object\",\"properties\":" + inputsJson + "},"
-        + "\"selfUri\":\"/api/v2/flows/" + id + "/versions/" + version + "\"}";
+    return "{\"id\":\""
+        + version
+        + "\",\"name\":\""
+        + name
+        + "\",\"commitVersion\":\""
+        + version
+        + "\",\"configurationVersion\":\""
+        + version
+        + "\","
+        + "\"secure\":false,\"debug\":false,\"inputSchema\":{\"type\":\"object\",\"properties\":"
+        + inputsJson
+        + "},"
+        + "\"selfUri\":\"/api/v2/flows/"
+        + id
+        + "/versions/"
+        + version
+        + "\"}";
   }
 }

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * For bench/import-pull.sh: a stand-in Genesys Cloud with N workflows (default 1,000), each with
- * an inputs schema in the listing, served until the process is killed. Prints its base URL.
+ * For bench/import-pull.sh: a stand-in Genesys Cloud with N workflows (default 1,000), each with an
+ * inputs schema in the listing, served until the process is killed. Prints its base URL.
  */
 public final class FakeGenesysServer {
   private FakeGenesysServer() {}
@@ -16,7 +16,14 @@ public final class FakeGenesysServer {
     List<String> page = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       String id = String.format("6f3c2a8e-1d4b-4c3e-9a7f-%012d", i);
-      page.add(FakeGenesys.workflow(id, "Flow " + i, "1.0", "Flow.customer_id:string", "Flow.priority:integer", "Flow.tags:array"));
+      page.add(
+          FakeGenesys.workflow(
+              id,
+              "Flow " + i,
+              "1.0",
+              "Flow.customer_id:string",
+              "Flow.priority:integer",
+              "Flow.tags:array"));
       if (page.size() == fake.pageSize) {
         fake.pages.add(page);
         page = new ArrayList<>();

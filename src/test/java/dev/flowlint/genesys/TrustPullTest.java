@@ -24,7 +24,11 @@ class TrustPullTest {
   private static final String ORDER = "6f3c2a8e-1d4b-4c3e-9a7f-2b5d8e9c0a11";
   private static final String OTHER = "0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9";
   private static final Map<String, String> ENV =
-      Map.of("GENESYSCLOUD_OAUTHCLIENT_ID", FakeGenesys.CLIENT_ID, "GENESYSCLOUD_OAUTHCLIENT_SECRET", FakeGenesys.SECRET);
+      Map.of(
+          "GENESYSCLOUD_OAUTHCLIENT_ID",
+          FakeGenesys.CLIENT_ID,
+          "GENESYSCLOUD_OAUTHCLIENT_SECRET",
+          FakeGenesys.SECRET);
 
   @TempDir Path tmp;
   private FakeGenesys fake;
@@ -35,7 +39,8 @@ class TrustPullTest {
     fake = new FakeGenesys();
     schemas = tmp.resolve("schemas");
     fake.pageSize = 1;
-    fake.pages.add(List.of(FakeGenesys.workflow(ORDER, "Order Lookup", "3.0", "Flow.customer_id:string")));
+    fake.pages.add(
+        List.of(FakeGenesys.workflow(ORDER, "Order Lookup", "3.0", "Flow.customer_id:string")));
   }
 
   @AfterEach
@@ -44,7 +49,16 @@ class TrustPullTest {
   }
 
   private Result pull(String... extra) {
-    List<String> args = new ArrayList<>(List.of("pull", "--api-base", fake.base(), "--login-base", fake.base(), "--out", schemas.toString()));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "pull",
+                "--api-base",
+                fake.base(),
+                "--login-base",
+                fake.base(),
+                "--out",
+                schemas.toString()));
     args.addAll(List.of(extra));
     Result r = CliRunner.withEnv(ENV, args.toArray(String[]::new));
     assertFalse((r.out() + r.err()).contains(FakeGenesys.SECRET), r.err());
@@ -78,8 +92,15 @@ class TrustPullTest {
   @Test
   void pagingLinkToAnotherOriginIsRefused() throws IOException {
     try (FakeGenesys evil = new FakeGenesys()) {
-      fake.listingFaults.add(new FakeGenesys.Fault(200, "{\"entities\": [" + FakeGenesys.workflow(OTHER, "Other", "1.0", "Flow.x:string")
-          + "], \"pageNumber\": 1, \"pageCount\": 2, \"nextUri\": \"" + evil.base() + "/api/v2/flows/divisionviews?pageNumber=2\"}", null));
+      fake.listingFaults.add(
+          new FakeGenesys.Fault(
+              200,
+              "{\"entities\": ["
+                  + FakeGenesys.workflow(OTHER, "Other", "1.0", "Flow.x:string")
+                  + "], \"pageNumber\": 1, \"pageCount\": 2, \"nextUri\": \""
+                  + evil.base()
+                  + "/api/v2/flows/divisionviews?pageNumber=2\"}",
+              null));
       Result r = pull();
       assertEquals(2, r.code(), r.err());
       assertTrue(r.err().contains("not followed, so the token is not sent there"), r.err());
@@ -89,8 +110,12 @@ class TrustPullTest {
 
   @Test
   void userInfoTrickInARelativeLinkIsRefused() throws IOException {
-    fake.listingFaults.add(new FakeGenesys.Fault(200, "{\"entities\": [], \"pageNumber\": 1, \"pageCount\": 2,"
-        + " \"nextUri\": \"@evil.example/api/v2/flows/divisionviews?pageNumber=2\"}", null));
+    fake.listingFaults.add(
+        new FakeGenesys.Fault(
+            200,
+            "{\"entities\": [], \"pageNumber\": 1, \"pageCount\": 2,"
+                + " \"nextUri\": \"@evil.example/api/v2/flows/divisionviews?pageNumber=2\"}",
+            null));
     Result r = pull();
     assertEquals(2, r.code(), r.err());
     assertTrue(r.err().contains("host evil.example") && r.err().contains("not followed"), r.err());
@@ -99,12 +124,29 @@ class TrustPullTest {
   /** Item 11: plain http off this machine is refused before any secret is sent. */
   @Test
   void plainHttpToAnotherHostIsRefused() {
-    Result r = CliRunner.withEnv(ENV, "pull", "--api-base", "https://api.example.com", "--login-base", "http://login.example.com",
-        "--out", schemas.toString());
+    Result r =
+        CliRunner.withEnv(
+            ENV,
+            "pull",
+            "--api-base",
+            "https://api.example.com",
+            "--login-base",
+            "http://login.example.com",
+            "--out",
+            schemas.toString());
     assertEquals(2, r.code(), r.err());
-    assertTrue(r.err().contains("--login-base \"http://login.example.com\" is plain http"), r.err());
-    Result api = CliRunner.withEnv(ENV, "pull", "--api-base", "http://10.0.0.1:8080", "--login-base", "https://login.example.com",
-        "--out", schemas.toString());
+    assertTrue(
+        r.err().contains("--login-base \"http://login.example.com\" is plain http"), r.err());
+    Result api =
+        CliRunner.withEnv(
+            ENV,
+            "pull",
+            "--api-base",
+            "http://10.0.0.1:8080",
+            "--login-base",
+            "https://login.example.com",
+            "--out",
+            schemas.toString());
     assertEquals(2, api.code(), api.err());
     assertTrue(api.err().contains("--api-base \"http://10.0.0.1:8080\" is plain http"), api.err());
   }
@@ -116,36 +158,60 @@ class TrustPullTest {
     assertTrue(Files.exists(schemas.resolve("order-lookup.schema.json")));
   }
 
-  /** Item 12: a flow that left the org loses the schema pull wrote for it; imported schemas stay. */
+  /**
+   * Item 12: a flow that left the org loses the schema pull wrote for it; imported schemas stay.
+   */
   @Test
   void pullRemovesSchemasOfFlowsThatLeftTheOrg() throws IOException {
-    fake.pages.set(0, List.of(FakeGenesys.workflow(ORDER, "Order Lookup", "3.0", "Flow.customer_id:string"),
-        FakeGenesys.workflow(OTHER, "Other", "1.0", "Flow.x:string")));
+    fake.pages.set(
+        0,
+        List.of(
+            FakeGenesys.workflow(ORDER, "Order Lookup", "3.0", "Flow.customer_id:string"),
+            FakeGenesys.workflow(OTHER, "Other", "1.0", "Flow.x:string")));
     assertEquals(0, pull().code());
     assertTrue(Files.exists(schemas.resolve("other.schema.json")));
     assertTrue(Files.exists(schemas.resolve("other.launch.schema.json")));
-    assertEquals(0, CliRunner.run("import", "fixtures/flows/api/divisionviews-page.json", "--out", schemas.toString(), "-q").code());
-    fake.pages.set(0, List.of(FakeGenesys.workflow(ORDER, "Order Lookup", "3.0", "Flow.customer_id:string")));
+    assertEquals(
+        0,
+        CliRunner.run(
+                "import",
+                "fixtures/flows/api/divisionviews-page.json",
+                "--out",
+                schemas.toString(),
+                "-q")
+            .code());
+    fake.pages.set(
+        0, List.of(FakeGenesys.workflow(ORDER, "Order Lookup", "3.0", "Flow.customer_id:string")));
     Result check = pull("--check");
     assertEquals(1, check.code(), check.out());
-    assertTrue(check.out().contains("flow \"Other\": in the schemas directory but no longer in the org"), check.out());
+    assertTrue(
+        check.out().contains("flow \"Other\": in the schemas directory but no longer in the org"),
+        check.out());
     assertFalse(check.out().contains("Resolve Customer"), check.out());
     Result r = pull();
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("removed Other: no longer in the org"), r.out());
     assertFalse(Files.exists(schemas.resolve("other.schema.json")));
-    assertFalse(Files.exists(schemas.resolve("other.launch.schema.json")), "its launch schema goes with it");
+    assertFalse(
+        Files.exists(schemas.resolve("other.launch.schema.json")),
+        "its launch schema goes with it");
     assertTrue(Files.exists(schemas.resolve("order-lookup.launch.schema.json")));
     assertFalse(Files.readString(schemas.resolve("index.json")).contains("other.schema.json"));
-    assertTrue(Files.exists(schemas.resolve("resolve-customer.schema.json")), "an imported schema is never removed by pull");
+    assertTrue(
+        Files.exists(schemas.resolve("resolve-customer.schema.json")),
+        "an imported schema is never removed by pull");
     Result again = pull("--check");
     assertFalse(again.out().contains("Other"), again.out());
   }
 
-  /** Found while bounding time: a huge Retry-After overflowed the wait arithmetic into an internal error. */
+  /**
+   * Found while bounding time: a huge Retry-After overflowed the wait arithmetic into an internal
+   * error.
+   */
   @Test
   void hugeRetryAfterIsAPlainRateLimitMessage() {
-    fake.listingFaults.add(new FakeGenesys.Fault(429, "{\"message\": \"slow down\"}", "9999999999999999"));
+    fake.listingFaults.add(
+        new FakeGenesys.Fault(429, "{\"message\": \"slow down\"}", "9999999999999999"));
     Result r = pull("--max-wait", "2");
     assertEquals(2, r.code(), r.err());
     assertTrue(r.err().contains("still rate limiting (429)"), r.err());

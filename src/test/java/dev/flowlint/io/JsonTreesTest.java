@@ -20,7 +20,10 @@ class JsonTreesTest {
   @Test
   void sameTreeAsTheMapperForEveryJsonFileInTheRepository() throws IOException {
     List<Path> files;
-    try (Stream<Path> s = Stream.of("schemas", "fixtures", "src/test/corpus").map(Path::of).flatMap(JsonTreesTest::walk)) {
+    try (Stream<Path> s =
+        Stream.of("schemas", "fixtures", "src/test/corpus")
+            .map(Path::of)
+            .flatMap(JsonTreesTest::walk)) {
       files = s.filter(p -> p.toString().endsWith(".json")).toList();
     }
     int compared = 0;
@@ -41,7 +44,9 @@ class JsonTreesTest {
   @Test
   void numbersKeepTheMappersTypes() throws IOException {
     Path f = tmp.resolve("n.json");
-    Files.writeString(f, "{\"i\": 1, \"l\": 12345678901, \"b\": 123456789012345678901234567890, \"d\": 1.5, \"e\": 1e3, \"z\": [null, true, false, \"s\"]}");
+    Files.writeString(
+        f,
+        "{\"i\": 1, \"l\": 12345678901, \"b\": 123456789012345678901234567890, \"d\": 1.5, \"e\": 1e3, \"z\": [null, true, false, \"s\"]}");
     assertEquals(CanonicalJson.mapper().readTree(f.toFile()), JsonTrees.read(f));
   }
 

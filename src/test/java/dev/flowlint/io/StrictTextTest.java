@@ -19,7 +19,8 @@ class StrictTextTest {
   @Test
   void aBadByteIsLocatedByLineAndColumnNotCountingTheBom() {
     byte[] bytes = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'a', '\n', 'b', 'c', (byte) 0xFF};
-    StrictText.Unreadable e = assertThrows(StrictText.Unreadable.class, () -> StrictText.decode(bytes));
+    StrictText.Unreadable e =
+        assertThrows(StrictText.Unreadable.class, () -> StrictText.decode(bytes));
     assertEquals("not UTF-8 text (bad byte at offset 7)", e.getMessage());
     assertEquals(2, e.line());
     assertEquals(3, e.column());
@@ -27,7 +28,8 @@ class StrictTextTest {
 
   @Test
   void nulMeansBinary() {
-    StrictText.Unreadable e = assertThrows(StrictText.Unreadable.class, () -> StrictText.decode(new byte[] {'{', 0}));
+    StrictText.Unreadable e =
+        assertThrows(StrictText.Unreadable.class, () -> StrictText.decode(new byte[] {'{', 0}));
     assertEquals("binary file (NUL byte at offset 1)", e.getMessage());
   }
 
@@ -35,8 +37,9 @@ class StrictTextTest {
   void standardInputOverTheCapIsRefused() {
     byte[] big = new byte[(int) StrictText.MAX_BYTES + 1];
     java.util.Arrays.fill(big, (byte) ' ');
-    StrictText.Unreadable e = assertThrows(StrictText.Unreadable.class,
-        () -> StrictText.read(new ByteArrayInputStream(big)));
+    StrictText.Unreadable e =
+        assertThrows(
+            StrictText.Unreadable.class, () -> StrictText.read(new ByteArrayInputStream(big)));
     assertTrue(e.getMessage().contains("16 MiB"), e.getMessage());
     assertEquals("é", assertDoesNotThrowRead("é"));
   }

@@ -9,14 +9,60 @@ import java.util.Random;
 public final class PayloadGen {
   private PayloadGen() {}
 
-  static final List<String> KEYS = List.of("flowId", "flowVersion", "inputData", "inputs", "flowType", "metadata", "name",
-      "Flow.customer_id", "customerId", "customer_id", "Flow.priority", "priority", "Flow.amount", "Flow.express", "Flow.tags",
-      "Flow.order", "Flow.due", "Flow", "FLOW.CUSTOMER_ID", "Flow.status", "correlationId", "x", "{{ key }}", "${input.k}",
-      "a\"b", "é", "", "Common.ani", "ani", "Common.identifierType");
+  static final List<String> KEYS =
+      List.of(
+          "flowId",
+          "flowVersion",
+          "inputData",
+          "inputs",
+          "flowType",
+          "metadata",
+          "name",
+          "Flow.customer_id",
+          "customerId",
+          "customer_id",
+          "Flow.priority",
+          "priority",
+          "Flow.amount",
+          "Flow.express",
+          "Flow.tags",
+          "Flow.order",
+          "Flow.due",
+          "Flow",
+          "FLOW.CUSTOMER_ID",
+          "Flow.status",
+          "correlationId",
+          "x",
+          "{{ key }}",
+          "${input.k}",
+          "a\"b",
+          "é",
+          "",
+          "Common.ani",
+          "ani",
+          "Common.identifierType");
 
-  static final List<String> SCALARS = List.of("1", "-0", "3.5", "1e999999999", "123456789012345678901234567890", "true", "false",
-      "null", "\"6f3c2a8e-1d4b-4c3e-9a7f-2b5d8e9c0a11\"", "\"7\"", "\"2.0\"", "\"abc\"", "{{ user.id }}", "${input.x}",
-      "$!{input.y}", "$esc.jsonString(${input.x})", "\"{{ user.id\"", "\"{{ v }}\"", "\"2024-01-02T03:04:05Z\"");
+  static final List<String> SCALARS =
+      List.of(
+          "1",
+          "-0",
+          "3.5",
+          "1e999999999",
+          "123456789012345678901234567890",
+          "true",
+          "false",
+          "null",
+          "\"6f3c2a8e-1d4b-4c3e-9a7f-2b5d8e9c0a11\"",
+          "\"7\"",
+          "\"2.0\"",
+          "\"abc\"",
+          "{{ user.id }}",
+          "${input.x}",
+          "$!{input.y}",
+          "$esc.jsonString(${input.x})",
+          "\"{{ user.id\"",
+          "\"{{ v }}\"",
+          "\"2024-01-02T03:04:05Z\"");
 
   static String scalar(Random r) {
     return r.nextInt(4) == 0 ? Quoting.quote(Properties.string(r, 8)) : Properties.pick(r, SCALARS);
@@ -42,9 +88,13 @@ public final class PayloadGen {
     List<String> members = new ArrayList<>();
     for (int i = r.nextInt(6); i > 0; i--) {
       String key = Properties.pick(r, KEYS);
-      members.add((key.startsWith("{{") || key.startsWith("$") ? key : Quoting.quote(key)) + ": " + value(r, depth));
+      members.add(
+          (key.startsWith("{{") || key.startsWith("$") ? key : Quoting.quote(key))
+              + ": "
+              + value(r, depth));
     }
-    // "{ " and not "{": "{{{ key }}" would open a Handlebars triple-stache, which is ambiguous to any reader.
+    // "{ " and not "{": "{{{ key }}" would open a Handlebars triple-stache, which is ambiguous to
+    // any reader.
     return "{ " + String.join(",\n  ", members) + "}";
   }
 
@@ -52,16 +102,40 @@ public final class PayloadGen {
   public static String payload(Random r) {
     String inputs = object(r, 2);
     return switch (r.nextInt(4)) {
-      case 0 -> "{\"flowId\": \"6f3c2a8e-1d4b-4c3e-9a7f-2b5d8e9c0a11\", \"inputData\": " + inputs + "}";
+      case 0 ->
+          "{\"flowId\": \"6f3c2a8e-1d4b-4c3e-9a7f-2b5d8e9c0a11\", \"inputData\": " + inputs + "}";
       case 1 -> "{\"flowType\": \"workflow\", \"inputs\": " + inputs + "}";
-      case 2 -> "{\"flowId\": \"6f3c2a8e-1d4b-4c3e-9a7f-2b5d8e9c0a11\", \""
-          + Properties.pick(r, List.of("flowType", "inputs", "metadata", "flowVersion", "flowid")) + "\": 1, \"inputs\": " + inputs + "}";
+      case 2 ->
+          "{\"flowId\": \"6f3c2a8e-1d4b-4c3e-9a7f-2b5d8e9c0a11\", \""
+              + Properties.pick(
+                  r, List.of("flowType", "inputs", "metadata", "flowVersion", "flowid"))
+              + "\": 1, \"inputs\": "
+              + inputs
+              + "}";
       default -> object(r, 3);
     };
   }
 
-  static final List<String> INSERTS = List.of("", "{{", "}}", "${", "\"", "\\", "{", "}", "[", "]", ",", ":", "\uFEFF", "\u0000",
-      "\n", "$input.", "{{{ x }}}", "\uD800");
+  static final List<String> INSERTS =
+      List.of(
+          "",
+          "{{",
+          "}}",
+          "${",
+          "\"",
+          "\\",
+          "{",
+          "}",
+          "[",
+          "]",
+          ",",
+          ":",
+          "\uFEFF",
+          "\u0000",
+          "\n",
+          "$input.",
+          "{{{ x }}}",
+          "\uD800");
 
   /** Text that is JSON-like but may be broken anywhere: a payload cut, with something inserted. */
   public static String mangled(Random r) {

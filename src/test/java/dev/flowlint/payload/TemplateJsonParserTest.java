@@ -26,7 +26,9 @@ class TemplateJsonParserTest {
   }
 
   private static void assertSpan(Span s, int line, int col, int endLine, int endCol) {
-    assertEquals(line + ":" + col + "-" + endLine + ":" + endCol, s.line() + ":" + s.column() + "-" + s.endLine() + ":" + s.endColumn());
+    assertEquals(
+        line + ":" + col + "-" + endLine + ":" + endCol,
+        s.line() + ":" + s.column() + "-" + s.endLine() + ":" + s.endColumn());
   }
 
   @Test
@@ -58,18 +60,20 @@ class TemplateJsonParserTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "\"{{ user.id }}\"|{{ user.id }}|true",
-      "\"{{ guid() }}\"|{{ guid() }}|true",
-      "{{ user.id }}|{{ user.id }}|false",
-      "{{{ raw }}}|{{{ raw }}}|false",
-      "${input.x}|${input.x}|false",
-      "$!{input.x}|$!{input.x}|false",
-      "$input.x|$input.x|false",
-      "$esc.jsonString(${input.x})|$esc.jsonString(${input.x})|false",
-      "\"$esc.jsonString($input.x)\"|$esc.jsonString($input.x)|true",
-      "\"${input.x}\"|${input.x}|true"
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "\"{{ user.id }}\"|{{ user.id }}|true",
+        "\"{{ guid() }}\"|{{ guid() }}|true",
+        "{{ user.id }}|{{ user.id }}|false",
+        "{{{ raw }}}|{{{ raw }}}|false",
+        "${input.x}|${input.x}|false",
+        "$!{input.x}|$!{input.x}|false",
+        "$input.x|$input.x|false",
+        "$esc.jsonString(${input.x})|$esc.jsonString(${input.x})|false",
+        "\"$esc.jsonString($input.x)\"|$esc.jsonString($input.x)|true",
+        "\"${input.x}\"|${input.x}|true"
+      })
   void placeholdersInValuePosition(String value, String text, boolean quoted) {
     JPlaceholder p = assertInstanceOf(JPlaceholder.class, first("{\"k\": " + value + "}").value());
     assertEquals(text, p.text());
@@ -92,24 +96,26 @@ class TemplateJsonParserTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "{\"a\": 1 \"b\": 2}|missing comma between members|1:9",
-      "{\"a\": 1,}|trailing comma before }|1:8",
-      "[1, 2,]|trailing comma before ]|1:6",
-      "[1 2]|missing comma between elements|1:4",
-      "{\"a\": \"x}|unterminated string: the closing \" is missing|1:7",
-      "{\"a\" 1}|missing ':' after the key \"a\"|1:2",
-      "{a: 1}|object keys must be strings in double quotes: \"a\"|1:2",
-      "{'a': 1}|keys must be in double quotes, not single quotes|1:2",
-      "{\"a\": 'x'}|strings must use double quotes, not single quotes|1:7",
-      "{\"a\": True}|unknown word \"True\": JSON values are strings in double quotes, numbers, true, false, null, objects and arrays|1:7",
-      "{\"a\": 01}|invalid number \"01\": no leading zeros|1:7",
-      "{\"a\": 1} x|unexpected text after the JSON value|1:10",
-      "{\"a\": \"\\q\"}|invalid escape \\q in a string|1:8",
-      "{\"a\": 1|unexpected end of input: the object opened here is not closed with }|1:1",
-      "''|empty input: expected a JSON value|1:1",
-      "{\"a\": {{ x }|unterminated placeholder: \"}}\" is missing|1:7"
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{\"a\": 1 \"b\": 2}|missing comma between members|1:9",
+        "{\"a\": 1,}|trailing comma before }|1:8",
+        "[1, 2,]|trailing comma before ]|1:6",
+        "[1 2]|missing comma between elements|1:4",
+        "{\"a\": \"x}|unterminated string: the closing \" is missing|1:7",
+        "{\"a\" 1}|missing ':' after the key \"a\"|1:2",
+        "{a: 1}|object keys must be strings in double quotes: \"a\"|1:2",
+        "{'a': 1}|keys must be in double quotes, not single quotes|1:2",
+        "{\"a\": 'x'}|strings must use double quotes, not single quotes|1:7",
+        "{\"a\": True}|unknown word \"True\": JSON values are strings in double quotes, numbers, true, false, null, objects and arrays|1:7",
+        "{\"a\": 01}|invalid number \"01\": no leading zeros|1:7",
+        "{\"a\": 1} x|unexpected text after the JSON value|1:10",
+        "{\"a\": \"\\q\"}|invalid escape \\q in a string|1:8",
+        "{\"a\": 1|unexpected end of input: the object opened here is not closed with }|1:1",
+        "''|empty input: expected a JSON value|1:1",
+        "{\"a\": {{ x }|unterminated placeholder: \"}}\" is missing|1:7"
+      })
   void invalidJsonIsNamedInPlainWords(String text, String message, String at) {
     ParsedPayload p = TemplateJsonParser.parse(text.replace("\\n", "\n"));
     SyntaxError e = p.error().orElseThrow();
@@ -126,8 +132,10 @@ class TemplateJsonParserTest {
 
   @Test
   void unterminatedStringAtTheEndOfALine() {
-    SyntaxError e = TemplateJsonParser.parse("{\n  \"a\": \"x,\n  \"b\": 1\n}").error().orElseThrow();
-    assertEquals("unterminated string: the closing \" is missing before the end of the line", e.message());
+    SyntaxError e =
+        TemplateJsonParser.parse("{\n  \"a\": \"x,\n  \"b\": 1\n}").error().orElseThrow();
+    assertEquals(
+        "unterminated string: the closing \" is missing before the end of the line", e.message());
     assertEquals(2, e.span().line());
   }
 

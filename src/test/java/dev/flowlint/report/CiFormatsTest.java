@@ -39,11 +39,20 @@ class CiFormatsTest {
   }
 
   private static FileReport report(String path, String text, Diagnostic... diagnostics) {
-    return new FileReport(path, Optional.empty(), Optional.empty(), List.of(diagnostics), new TextLines(text));
+    return new FileReport(
+        path, Optional.empty(), Optional.empty(), List.of(diagnostics), new TextLines(text));
   }
 
-  private static Diagnostic finding(Rule rule, Severity severity, String message, TextLines lines, int from, int to, String... help) {
-    return new Diagnostic(rule, severity, message, "/x", lines.span(from, to), Optional.empty(), List.of(help));
+  private static Diagnostic finding(
+      Rule rule,
+      Severity severity,
+      String message,
+      TextLines lines,
+      int from,
+      int to,
+      String... help) {
+    return new Diagnostic(
+        rule, severity, message, "/x", lines.span(from, to), Optional.empty(), List.of(help));
   }
 
   @Test
@@ -64,23 +73,47 @@ class CiFormatsTest {
   void sarifResultsCarryWhatCodeScanningNeeds() throws Exception {
     String text = "{\n  \"inputData\": {\"customerId\": 1}\n}\n";
     TextLines lines = new TextLines(text);
-    FileReport f = report("../payloads/x.json", text,
-        finding(Rule.UNKNOWN_INPUT, Severity.ERROR, "inputData has no input \"customerId\"; did you mean \"Flow.customer_id\"?", lines, 17, 29,
-            "did you mean \"Flow.customer_id\"?", "a misspelt key is not rejected"),
-        finding(Rule.UNKNOWN_INPUT, Severity.ERROR, "second", lines, 17, 29));
-    FileReport unreadable = report("bad.json", "", finding(Rule.UNREADABLE_FILE, Severity.ERROR, "cannot read", new TextLines(""), 0, 0));
+    FileReport f =
+        report(
+            "../payloads/x.json",
+            text,
+            finding(
+                Rule.UNKNOWN_INPUT,
+                Severity.ERROR,
+                "inputData has no input \"customerId\"; did you mean \"Flow.customer_id\"?",
+                lines,
+                17,
+                29,
+                "did you mean \"Flow.customer_id\"?",
+                "a misspelt key is not rejected"),
+            finding(Rule.UNKNOWN_INPUT, Severity.ERROR, "second", lines, 17, 29));
+    FileReport unreadable =
+        report(
+            "bad.json",
+            "",
+            finding(Rule.UNREADABLE_FILE, Severity.ERROR, "cannot read", new TextLines(""), 0, 0));
     SarifReporter sarif = new SarifReporter("0.1.0", new RepoPaths(ROOT.resolve("sub"), ROOT));
-    JsonNode root = CanonicalJson.mapper().readTree(ReporterContractTest.render(sarif, List.of(f, unreadable)));
-    Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4)
-        .getSchema(CanonicalJson.mapper().readTree(TestFiles.referenceSchema("sarif-schema-2.1.0.json").toFile()));
+    JsonNode root =
+        CanonicalJson.mapper().readTree(ReporterContractTest.render(sarif, List.of(f, unreadable)));
+    Schema schema =
+        SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4)
+            .getSchema(
+                CanonicalJson.mapper()
+                    .readTree(TestFiles.referenceSchema("sarif-schema-2.1.0.json").toFile()));
     assertEquals(List.of(), schema.validate(root));
     JsonNode run = root.at("/runs/0");
     assertEquals("file:///repo/", run.at("/originalUriBaseIds/%SRCROOT%/uri").asString());
     JsonNode first = run.at("/results/0");
-    assertEquals("payloads/x.json", first.at("/locations/0/physicalLocation/artifactLocation/uri").asString());
-    assertEquals("%SRCROOT%", first.at("/locations/0/physicalLocation/artifactLocation/uriBaseId").asString());
-    assertEquals("inputData has no input \"customerId\"; did you mean \"Flow.customer_id\"?\na misspelt key is not rejected",
-        first.at("/message/text").asString(), "the help line the message already says is not repeated");
+    assertEquals(
+        "payloads/x.json",
+        first.at("/locations/0/physicalLocation/artifactLocation/uri").asString());
+    assertEquals(
+        "%SRCROOT%",
+        first.at("/locations/0/physicalLocation/artifactLocation/uriBaseId").asString());
+    assertEquals(
+        "inputData has no input \"customerId\"; did you mean \"Flow.customer_id\"?\na misspelt key is not rejected",
+        first.at("/message/text").asString(),
+        "the help line the message already says is not repeated");
     String hash1 = first.at("/partialFingerprints/primaryLocationLineHash").asString();
     String hash2 = run.at("/results/1/partialFingerprints/primaryLocationLineHash").asString();
     assertTrue(hash1.matches("[0-9a-f]{16}:1"), hash1);
@@ -99,30 +132,52 @@ class CiFormatsTest {
     for (Rule r : Rule.values()) {
       if (!doc.contains("\n## " + r.id() + "\n")) {
         // Ready to paste at the end of docs/rules.md.
-        missing.append("\n## ").append(r.id()).append("\n\nDefault severity: ").append(r.defaultSeverity().word())
-            .append(".\n\n").append(r.summary()).append("\n\nWhat to do: ").append(r.help()).append("\n");
+        missing
+            .append("\n## ")
+            .append(r.id())
+            .append("\n\nDefault severity: ")
+            .append(r.defaultSeverity().word())
+            .append(".\n\n")
+            .append(r.summary())
+            .append("\n\nWhat to do: ")
+            .append(r.help())
+            .append("\n");
       }
     }
-    assertEquals("", missing.toString(), "docs/rules.md lacks these rules (SARIF helpUri points at them)");
+    assertEquals(
+        "", missing.toString(), "docs/rules.md lacks these rules (SARIF helpUri points at them)");
   }
 
   @Test
   void githubSendsNoColumnsForMultiLineRangesAndCannotBeHijackedByAPath() {
     String text = "{\n  \"a\": {\n  }\n}\n";
     TextLines lines = new TextLines(text);
-    FileReport f = report("::error::evil.json", text,
-        finding(Rule.FIELD_TYPE, Severity.ERROR, "multi", lines, 7, 14),
-        finding(Rule.FIELD_TYPE, Severity.WARNING, "single", lines, 4, 7));
-    GithubReporter github = new GithubReporter(new TextReporter(false, false), new RepoPaths(ROOT, ROOT));
+    FileReport f =
+        report(
+            "::error::evil.json",
+            text,
+            finding(Rule.FIELD_TYPE, Severity.ERROR, "multi", lines, 7, 14),
+            finding(Rule.FIELD_TYPE, Severity.WARNING, "single", lines, 4, 7));
+    GithubReporter github =
+        new GithubReporter(new TextReporter(false, false), new RepoPaths(ROOT, ROOT));
     String out = ReporterContractTest.render(github, List.of(f));
     List<String> lines2 = out.lines().toList();
-    assertEquals("::error file=%3A%3Aerror%3A%3Aevil.json,line=2,endLine=3,title=field-type::multi", lines2.get(0));
-    assertEquals("::warning file=%3A%3Aerror%3A%3Aevil.json,line=2,endLine=2,col=3,endColumn=6,title=field-type::single", lines2.get(1));
+    assertEquals(
+        "::error file=%3A%3Aerror%3A%3Aevil.json,line=2,endLine=3,title=field-type::multi",
+        lines2.get(0));
+    assertEquals(
+        "::warning file=%3A%3Aerror%3A%3Aevil.json,line=2,endLine=2,col=3,endColumn=6,title=field-type::single",
+        lines2.get(1));
     assertTrue(lines2.get(2).matches("::stop-commands::flowlint-[0-9a-f]{24}"), lines2.get(2));
     String token = lines2.get(2).substring("::stop-commands::".length());
     assertEquals("::" + token + "::", lines2.get(lines2.size() - 1));
-    long commandsWhileOn = lines2.subList(3, lines2.size() - 1).stream().filter(l -> l.startsWith("::error::evil")).count();
-    assertTrue(commandsWhileOn > 0, "the text report's path lines do start with :: (and are inside stop-commands)");
+    long commandsWhileOn =
+        lines2.subList(3, lines2.size() - 1).stream()
+            .filter(l -> l.startsWith("::error::evil"))
+            .count();
+    assertTrue(
+        commandsWhileOn > 0,
+        "the text report's path lines do start with :: (and are inside stop-commands)");
     assertFalse(out.contains(token.substring(9) + "x"), "sanity");
   }
 
@@ -130,31 +185,50 @@ class CiFormatsTest {
   void junitValidatesAgainstTheJenkinsSchemaAndAgreesWithTheExitCode() throws Exception {
     String text = "{\"flowType\": \"shared\", \"inputs\": {}}";
     TextLines lines = new TextLines(text);
-    FileReport warnings = report("payloads/orders/new.json.hbs", text,
-        finding(Rule.TEMPLATE_UNESCAPED_INPUT, Severity.WARNING, "a warning", lines, 1, 11),
-        finding(Rule.MISSING_CORRELATION_ID, Severity.INFO, "an info", lines, 0, 1));
-    FileReport unreadable = report("bad.json", "", finding(Rule.UNREADABLE_FILE, Severity.ERROR, "cannot read", new TextLines(""), 0, 0));
-    javax.xml.validation.Schema xsd = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
-        .newSchema(TestFiles.referenceSchema("junit-10.xsd").toFile());
+    FileReport warnings =
+        report(
+            "payloads/orders/new.json.hbs",
+            text,
+            finding(Rule.TEMPLATE_UNESCAPED_INPUT, Severity.WARNING, "a warning", lines, 1, 11),
+            finding(Rule.MISSING_CORRELATION_ID, Severity.INFO, "an info", lines, 0, 1));
+    FileReport unreadable =
+        report(
+            "bad.json",
+            "",
+            finding(Rule.UNREADABLE_FILE, Severity.ERROR, "cannot read", new TextLines(""), 0, 0));
+    javax.xml.validation.Schema xsd =
+        SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
+            .newSchema(TestFiles.referenceSchema("junit-10.xsd").toFile());
 
-    String green = ReporterContractTest.render(new JunitReporter(Severity.ERROR), List.of(warnings));
+    String green =
+        ReporterContractTest.render(new JunitReporter(Severity.ERROR), List.of(warnings));
     xsd.newValidator().validate(new StreamSource(new java.io.StringReader(green)));
     Document doc = parse(green);
-    assertEquals(0, doc.getElementsByTagName("failure").getLength(), "below --fail-on: no failed test in a green job");
+    assertEquals(
+        0,
+        doc.getElementsByTagName("failure").getLength(),
+        "below --fail-on: no failed test in a green job");
     assertEquals(2, doc.getElementsByTagName("system-out").getLength());
     assertEquals("0", doc.getDocumentElement().getAttribute("failures"));
-    assertEquals("payloads.orders.new", ((org.w3c.dom.Element) doc.getElementsByTagName("testcase").item(0)).getAttribute("classname"));
+    assertEquals(
+        "payloads.orders.new",
+        ((org.w3c.dom.Element) doc.getElementsByTagName("testcase").item(0))
+            .getAttribute("classname"));
 
-    String strict = ReporterContractTest.render(new JunitReporter(Severity.WARNING), List.of(warnings, unreadable));
+    String strict =
+        ReporterContractTest.render(
+            new JunitReporter(Severity.WARNING), List.of(warnings, unreadable));
     xsd.newValidator().validate(new StreamSource(new java.io.StringReader(strict)));
     Document s = parse(strict);
     assertEquals(1, s.getElementsByTagName("failure").getLength());
-    assertEquals(1, s.getElementsByTagName("error").getLength(), "an unreadable file (exit 2) is an error");
+    assertEquals(
+        1, s.getElementsByTagName("error").getLength(), "an unreadable file (exit 2) is an error");
     assertEquals("1", s.getDocumentElement().getAttribute("failures"));
     assertEquals("1", s.getDocumentElement().getAttribute("errors"));
 
     for (var e : ReporterContractTest.scenarios.entrySet()) {
-      String xml = ReporterContractTest.render(ReporterContractTest.reporter("junit"), e.getValue());
+      String xml =
+          ReporterContractTest.render(ReporterContractTest.reporter("junit"), e.getValue());
       xsd.newValidator().validate(new StreamSource(new java.io.StringReader(xml)));
     }
   }
@@ -168,26 +242,39 @@ class CiFormatsTest {
 
   @Test
   void gitlabValidatesAgainstGitlabsSchema() throws Exception {
-    Schema issue = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7)
-        .getSchema(CanonicalJson.mapper().readTree(TestFiles.referenceSchema("gitlab-codeclimate.json").toFile()));
+    Schema issue =
+        SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7)
+            .getSchema(
+                CanonicalJson.mapper()
+                    .readTree(TestFiles.referenceSchema("gitlab-codeclimate.json").toFile()));
     String text = "{\"a\": 1}";
     TextLines lines = new TextLines(text);
-    FileReport twice = report("../payloads/x.json", text,
-        finding(Rule.UNKNOWN_INPUT, Severity.ERROR, "same", lines, 1, 4),
-        finding(Rule.UNKNOWN_INPUT, Severity.ERROR, "same", lines, 1, 4),
-        finding(Rule.MISSING_CORRELATION_ID, Severity.INFO, "info", lines, 0, 1));
+    FileReport twice =
+        report(
+            "../payloads/x.json",
+            text,
+            finding(Rule.UNKNOWN_INPUT, Severity.ERROR, "same", lines, 1, 4),
+            finding(Rule.UNKNOWN_INPUT, Severity.ERROR, "same", lines, 1, 4),
+            finding(Rule.MISSING_CORRELATION_ID, Severity.INFO, "info", lines, 0, 1));
     List<FileReport> all = new java.util.ArrayList<>(List.of(twice));
     // Each file once, as in a run.
     Set<String> paths = new HashSet<>();
-    ReporterContractTest.scenarios.values().forEach(l -> l.stream().filter(r -> paths.add(r.path())).forEach(all::add));
-    JsonNode report = CanonicalJson.mapper().readTree(ReporterContractTest.render(
-        new GitlabReporter(new RepoPaths(ROOT.resolve("sub"), ROOT)), all));
+    ReporterContractTest.scenarios
+        .values()
+        .forEach(l -> l.stream().filter(r -> paths.add(r.path())).forEach(all::add));
+    JsonNode report =
+        CanonicalJson.mapper()
+            .readTree(
+                ReporterContractTest.render(
+                    new GitlabReporter(new RepoPaths(ROOT.resolve("sub"), ROOT)), all));
     assertTrue(report.isArray());
     Set<String> fingerprints = new HashSet<>();
     for (JsonNode i : report) {
       assertEquals(List.of(), issue.validate(i), i.toString());
       assertTrue(i.get("check_name").isString(), "GitLab's docs require check_name");
-      assertTrue(Set.of("info", "minor", "major", "critical", "blocker").contains(i.get("severity").asString()));
+      assertTrue(
+          Set.of("info", "minor", "major", "critical", "blocker")
+              .contains(i.get("severity").asString()));
       assertTrue(fingerprints.add(i.get("fingerprint").asString()), "unique fingerprint " + i);
       assertFalse(i.at("/location/path").asString().startsWith("/"), "relative path");
     }
@@ -200,21 +287,43 @@ class CiFormatsTest {
     String key = "a\u001b[31mred\u0007\u0000\nb\u202e";
     String text = "{\"" + "x" + "\": 1}";
     TextLines lines = new TextLines(text);
-    FileReport f = report("p\u001b.json", text, finding(Rule.UNKNOWN_INPUT, Severity.ERROR, "inputData has no input \"" + key + "\"", lines, 1, 4,
-        "help " + key));
+    FileReport f =
+        report(
+            "p\u001b.json",
+            text,
+            finding(
+                Rule.UNKNOWN_INPUT,
+                Severity.ERROR,
+                "inputData has no input \"" + key + "\"",
+                lines,
+                1,
+                4,
+                "help " + key));
     String out = ReporterContractTest.render(new TextReporter(false, false), List.of(f));
     assertFalse(out.chars().anyMatch(c -> c == 0x1b || c == 0x07 || c == 0 || c == 0x202e), out);
-    assertTrue(out.contains("p\\u001b.json:1:2: error[unknown-input] inputData has no input \"a\\u001b[31mred\\u0007\\u0000\\nb\\u202e\""), out);
+    assertTrue(
+        out.contains(
+            "p\\u001b.json:1:2: error[unknown-input] inputData has no input \"a\\u001b[31mred\\u0007\\u0000\\nb\\u202e\""),
+        out);
     assertTrue(out.contains("help: help a\\u001b[31mred"), out);
 
-    GithubReporter github = new GithubReporter(new TextReporter(false, false), new RepoPaths(ROOT, ROOT));
+    GithubReporter github =
+        new GithubReporter(new TextReporter(false, false), new RepoPaths(ROOT, ROOT));
     String annotations = ReporterContractTest.render(github, List.of(f));
     assertFalse(annotations.chars().anyMatch(c -> c == 0x1b || c == 0x07 || c == 0), annotations);
-    assertTrue(annotations.contains("::inputData has no input \"a\\u001b[31mred\\u0007\\u0000%0Ab\\u202e\""), annotations);
+    assertTrue(
+        annotations.contains(
+            "::inputData has no input \"a\\u001b[31mred\\u0007\\u0000%0Ab\\u202e\""),
+        annotations);
 
-    ImportResult imported = new ImportResult("schemas", List.of(new ImportResult.Imported("Flow\u001b]0;pwned\u0007", "workflow", 1, 0, "f.schema.json")),
-        List.of(new ImportResult.Skipped("Bad\nName", "workflow", "src.yaml", "no inputs")),
-        List.of(new ImportResult.Problem(ImportResult.Severity.ERROR, "x\u001by")));
+    ImportResult imported =
+        new ImportResult(
+            "schemas",
+            List.of(
+                new ImportResult.Imported(
+                    "Flow\u001b]0;pwned\u0007", "workflow", 1, 0, "f.schema.json")),
+            List.of(new ImportResult.Skipped("Bad\nName", "workflow", "src.yaml", "no inputs")),
+            List.of(new ImportResult.Problem(ImportResult.Severity.ERROR, "x\u001by")));
     String summary = imported.summary() + imported.problemsText();
     assertFalse(summary.chars().anyMatch(c -> c == 0x1b || c == 0x07), summary);
     assertTrue(summary.contains("imported Flow\\u001b]0;pwned\\u0007 (workflow)"), summary);
@@ -223,6 +332,8 @@ class CiFormatsTest {
   }
 
   private static Document parse(String xml) throws Exception {
-    return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    return DocumentBuilderFactory.newInstance()
+        .newDocumentBuilder()
+        .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
   }
 }

@@ -8,11 +8,11 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.flowlint.check.CheckRun;
-import dev.flowlint.model.FileReport;
 import dev.flowlint.check.FixtureSupport;
 import dev.flowlint.check.PayloadFiles;
 import dev.flowlint.config.Config;
 import dev.flowlint.io.CanonicalJson;
+import dev.flowlint.model.FileReport;
 import dev.flowlint.schema.SchemaStore;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -50,14 +50,34 @@ class ReporterContractTest {
   @BeforeAll
   static void scenarios() throws Exception {
     SchemaStore store = FixtureSupport.importFixtures(tmp.resolve("schemas"));
-    CheckRun run = new CheckRun(store, Config.EMPTY, Optional.empty(), Optional.empty(), new PayloadFiles(List.of()));
+    CheckRun run =
+        new CheckRun(
+            store, Config.EMPTY, Optional.empty(), Optional.empty(), new PayloadFiles(List.of()));
     Path dir = tmp.resolve("payloads");
     Files.createDirectories(dir);
-    Files.writeString(dir.resolve("clean.json"), "{\"flowId\": \"" + ORDER + "\", \"inputData\": {\"Flow.customer_id\": \"C-1\"}}\n");
-    Files.writeString(dir.resolve("one.json"), "{\"flowId\": \"" + ORDER + "\", \"inputData\": {\"Flow.customer_id\": \"C-1\", \"Flow.phone\": 1}}\n");
-    Files.writeString(dir.resolve("fix.json"), "{\n  \"flowId\": \"" + ORDER + "\",\n  \"inputData\": {\n    \"customerId\": \"C-1\"\n  }\n}\n");
-    Files.writeString(dir.resolve("many.json"), "{\"flowType\": \"workflow\", \"flowId\": \"" + ORDER + "\", \"inputData\": {\"Flow.priority\": \"3\", \"Flow\": {\"x\": 1}}}\n");
-    Files.writeString(dir.resolve("café, 100%.json"), "{\"flowId\": \"" + ORDER + "\", \"inputData\": {\"Flow.customer_id\": \"é\", \"Flow.nöm\": \"ü\"}}\n");
+    Files.writeString(
+        dir.resolve("clean.json"),
+        "{\"flowId\": \"" + ORDER + "\", \"inputData\": {\"Flow.customer_id\": \"C-1\"}}\n");
+    Files.writeString(
+        dir.resolve("one.json"),
+        "{\"flowId\": \""
+            + ORDER
+            + "\", \"inputData\": {\"Flow.customer_id\": \"C-1\", \"Flow.phone\": 1}}\n");
+    Files.writeString(
+        dir.resolve("fix.json"),
+        "{\n  \"flowId\": \""
+            + ORDER
+            + "\",\n  \"inputData\": {\n    \"customerId\": \"C-1\"\n  }\n}\n");
+    Files.writeString(
+        dir.resolve("many.json"),
+        "{\"flowType\": \"workflow\", \"flowId\": \""
+            + ORDER
+            + "\", \"inputData\": {\"Flow.priority\": \"3\", \"Flow\": {\"x\": 1}}}\n");
+    Files.writeString(
+        dir.resolve("café, 100%.json"),
+        "{\"flowId\": \""
+            + ORDER
+            + "\", \"inputData\": {\"Flow.customer_id\": \"é\", \"Flow.nöm\": \"ü\"}}\n");
     Files.write(dir.resolve("latin1.json"), new byte[] {'{', '"', (byte) 0xE9, '"', ':', '1', '}'});
     scenarios.put("clean", check(run, dir, "clean.json"));
     scenarios.put("one finding", check(run, dir, "one.json"));
@@ -75,7 +95,8 @@ class ReporterContractTest {
     // Check from tmp so paths are short and the same on every machine.
     List<FileReport> reports = new ArrayList<>();
     for (String p : paths) {
-      FileReport r = run.run(List.of(tmp.resolve(p).toString()), new ByteArrayInputStream(new byte[0])).get(0);
+      FileReport r =
+          run.run(List.of(tmp.resolve(p).toString()), new ByteArrayInputStream(new byte[0])).get(0);
       reports.add(new FileReport(p, r.flow(), r.envelope(), r.diagnostics(), r.lines()));
     }
     return reports;
@@ -88,8 +109,14 @@ class ReporterContractTest {
   }
 
   /** A fixed repository root so golden files are the same on every machine. */
-  static final ReportContext CONTEXT = new ReportContext("0.1.0", false, false, dev.flowlint.model.Severity.ERROR,
-      Path.of("/repo"), Path.of("/repo"));
+  static final ReportContext CONTEXT =
+      new ReportContext(
+          "0.1.0",
+          false,
+          false,
+          dev.flowlint.model.Severity.ERROR,
+          Path.of("/repo"),
+          Path.of("/repo"));
 
   static Reporter reporter(String format) {
     return OutputFormat.byName(format).orElseThrow().create(CONTEXT);
@@ -99,7 +126,11 @@ class ReporterContractTest {
     StringBuilder out = new StringBuilder();
     for (var e : scenarios.entrySet()) {
       Reporter r = reporter(format);
-      out.append("=== ").append(e.getKey()).append(" ===\n").append(render(r, e.getValue())).append('\n');
+      out.append("=== ")
+          .append(e.getKey())
+          .append(" ===\n")
+          .append(render(r, e.getValue()))
+          .append('\n');
     }
     return out.toString();
   }
@@ -107,8 +138,12 @@ class ReporterContractTest {
   @ParameterizedTest
   @ValueSource(strings = {"text", "json", "sarif", "github", "junit", "gitlab"})
   void everyFormatThroughEveryScenario(String format) {
-    Approvals.verify(allScenarios(format), new Options().withReporter(new QuietReporter())
-        .forFile().withAdditionalInformation(format));
+    Approvals.verify(
+        allScenarios(format),
+        new Options()
+            .withReporter(new QuietReporter())
+            .forFile()
+            .withAdditionalInformation(format));
   }
 
   @Test
@@ -122,7 +157,9 @@ class ReporterContractTest {
       List<Error> errors = schema.validate(sarif);
       assertEquals(List.of(), errors, e.getKey());
     }
-    JsonNode many = CanonicalJson.mapper().readTree(render(reporter("sarif"), scenarios.get("many findings across files")));
+    JsonNode many =
+        CanonicalJson.mapper()
+            .readTree(render(reporter("sarif"), scenarios.get("many findings across files")));
     assertTrue(many.at("/runs/0/results").size() >= 3);
     assertEquals("utf16CodeUnits", many.at("/runs/0/columnKind").asString());
   }
@@ -141,13 +178,24 @@ class ReporterContractTest {
   @Test
   void junitIsWellFormedXmlWithOneTestcasePerFinding() throws Exception {
     String xml = render(reporter("junit"), scenarios.get("many findings across files"));
-    Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-        .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    Document doc =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
     assertEquals(2, doc.getElementsByTagName("testsuite").getLength());
     // Findings below --fail-on (error by default) are passing test cases, not failures.
-    long failing = scenarios.get("many findings across files").stream()
-        .mapToLong(f -> f.diagnostics().stream().filter(d -> d.severity() == dev.flowlint.model.Severity.ERROR).count()).sum();
-    long findings = scenarios.get("many findings across files").stream().mapToLong(f -> f.diagnostics().size()).sum();
+    long failing =
+        scenarios.get("many findings across files").stream()
+            .mapToLong(
+                f ->
+                    f.diagnostics().stream()
+                        .filter(d -> d.severity() == dev.flowlint.model.Severity.ERROR)
+                        .count())
+            .sum();
+    long findings =
+        scenarios.get("many findings across files").stream()
+            .mapToLong(f -> f.diagnostics().size())
+            .sum();
     assertTrue(failing < findings, "the scenario has a finding below error");
     assertEquals(failing, doc.getElementsByTagName("failure").getLength());
     assertEquals(findings, doc.getElementsByTagName("testcase").getLength());

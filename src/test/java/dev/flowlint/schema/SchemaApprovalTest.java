@@ -28,7 +28,8 @@ class SchemaApprovalTest {
   }
 
   private static void verify(String text) {
-    Approvals.verify(text, new Options().withReporter(new QuietReporter()).forFile().withExtension(".json"));
+    Approvals.verify(
+        text, new Options().withReporter(new QuietReporter()).forFile().withExtension(".json"));
   }
 
   @Test
@@ -78,10 +79,14 @@ class SchemaApprovalTest {
 
   @Test
   void launchSchemaOfAWorkflow() throws Exception {
-    List<Definition> flows = sources.read(TestFiles.fixtures().resolve("flows/api/divisionviews-page.json"), "fixtures/flows/api/divisionviews-page.json");
+    List<Definition> flows =
+        sources.read(
+            TestFiles.fixtures().resolve("flows/api/divisionviews-page.json"),
+            "fixtures/flows/api/divisionviews-page.json");
     StringBuilder out = new StringBuilder();
     for (Definition d : flows) {
-      LaunchSchemas.of(writer.schema(d), FileNames.fileFor(d.name())).ifPresent(l -> out.append(dev.flowlint.io.CanonicalJson.write(l)));
+      LaunchSchemas.of(writer.schema(d), FileNames.fileFor(d.name()))
+          .ifPresent(l -> out.append(dev.flowlint.io.CanonicalJson.write(l)));
     }
     verify(out.toString());
   }

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class SuccessOutputsTest {
   @Test
   void nestedObjectsJoinWithDotsAndArraysOfObjectsBecomeCollections() throws Exception {
-    String schema = """
+    String schema =
+        """
         {"type": "object", "properties": {
           "conversation": {"type": "object", "properties": {"id": {"type": "string"}, "wait": {"type": ["integer", "null"]}}},
           "entities": {"type": "array", "items": {"type": "object", "properties": {"id": {"type": "string"}, "score": {"type": "number"}}}},
@@ -18,7 +19,8 @@ class SuccessOutputsTest {
           "raw": {"type": "object"},
           "ok": {"type": "boolean"}}}
         """;
-    assertEquals(Map.of(
+    assertEquals(
+        Map.of(
             "conversation.id", "String",
             "conversation.wait", "Integer",
             "entities.id", "StringCollection",
@@ -31,6 +33,9 @@ class SuccessOutputsTest {
 
   @Test
   void aContractWithNoPropertiesOffersNothing() throws Exception {
-    assertEquals(Map.of(), SuccessOutputs.flatten(CanonicalJson.mapper().readTree("{\"type\": \"object\", \"properties\": {}}")));
+    assertEquals(
+        Map.of(),
+        SuccessOutputs.flatten(
+            CanonicalJson.mapper().readTree("{\"type\": \"object\", \"properties\": {}}")));
   }
 }

@@ -55,9 +55,16 @@ class HostGuardTest {
     g.checkOrigin(null, null, "127.0.0.1:7878");
     g.checkOrigin(null, "same-origin", "127.0.0.1:7878");
     g.checkOrigin(null, "none", "127.0.0.1:7878");
-    for (String[] bad : new String[][] {{"http://evil.example", null}, {"null", null}, {"http://127.0.0.1:7879", null},
-        {null, "cross-site"}, {null, "same-site"}}) {
-      HttpProblem p = assertThrows(HttpProblem.class, () -> g.checkOrigin(bad[0], bad[1], "127.0.0.1:7878"));
+    for (String[] bad :
+        new String[][] {
+          {"http://evil.example", null},
+          {"null", null},
+          {"http://127.0.0.1:7879", null},
+          {null, "cross-site"},
+          {null, "same-site"}
+        }) {
+      HttpProblem p =
+          assertThrows(HttpProblem.class, () -> g.checkOrigin(bad[0], bad[1], "127.0.0.1:7878"));
       assertEquals(403, p.status());
     }
   }

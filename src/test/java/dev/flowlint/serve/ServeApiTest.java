@@ -31,7 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Every endpoint and every error status of flowlint serve, through the JDK HttpClient on an ephemeral port. */
+/**
+ * Every endpoint and every error status of flowlint serve, through the JDK HttpClient on an
+ * ephemeral port.
+ */
 class ServeApiTest {
   private static final String ORDER_ID = "6f3c2a8e-1d4b-4c3e-9a7f-2b5d8e9c0a11";
   @TempDir static Path tmp;
@@ -74,13 +77,16 @@ class ServeApiTest {
   }
 
   private static String between(String html, String element) {
-    Matcher m = Pattern.compile("<" + element + ">(.*?)</" + element + ">", Pattern.DOTALL).matcher(html);
+    Matcher m =
+        Pattern.compile("<" + element + ">(.*?)</" + element + ">", Pattern.DOTALL).matcher(html);
     assertTrue(m.find(), element);
     return m.group(1);
   }
 
   private static String sha256(String s) throws Exception {
-    return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+    return Base64.getEncoder()
+        .encodeToString(
+            MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
   }
 
   private static void assertNoCors(HttpResponse<?> r) {
@@ -98,14 +104,22 @@ class ServeApiTest {
     JsonNode j = TestServer.json(r);
     assertEquals("ok", j.get("status").asString());
     assertEquals(dev.flowlint.cli.Cli.version(), j.get("version").asString());
-    assertEquals(Files.list(schemas).filter(p -> p.toString().endsWith(".schema.json") && !p.toString().endsWith(".launch.schema.json")).count(), j.get("flows").asInt());
+    assertEquals(
+        Files.list(schemas)
+            .filter(
+                p ->
+                    p.toString().endsWith(".schema.json")
+                        && !p.toString().endsWith(".launch.schema.json"))
+            .count(),
+        j.get("flows").asInt());
   }
 
   @Test
   void flowsListsEveryFlowWithItsInputs() throws Exception {
     HttpResponse<String> r = t.get("/api/flows");
     assertEquals(200, r.statusCode());
-    assertEquals("application/json; charset=utf-8", r.headers().firstValue("Content-Type").orElseThrow());
+    assertEquals(
+        "application/json; charset=utf-8", r.headers().firstValue("Content-Type").orElseThrow());
     JsonNode flows = TestServer.json(r).get("flows");
     assertEquals(TestServer.json(t.get("/healthz")).get("flows").asInt(), flows.size());
     JsonNode order = find(flows, "Order Lookup");
@@ -120,7 +134,9 @@ class ServeApiTest {
     assertFalse(tags.get("required").asBoolean());
     JsonNode module = find(flows, "Resolve Contact");
     assertEquals("shared-flow", module.get("envelope").asString());
-    assertFalse(find(module.get("inputs"), "Common.identifierType").get("description").asString().isEmpty(), "descriptions are kept");
+    assertFalse(
+        find(module.get("inputs"), "Common.identifierType").get("description").asString().isEmpty(),
+        "descriptions are kept");
     JsonNode action = find(flows, "Brian - Create placeholder callback");
     assertEquals("data-action", action.get("type").asString());
     assertEquals("number", find(action.get("inputs"), "callbackNumber").get("type").asString());
@@ -137,12 +153,20 @@ class ServeApiTest {
 
   @Test
   void skeletonIsTheTextOfTheSkeletonCommand() throws Exception {
-    for (String[] c : List.of(new String[] {"Order Lookup", null}, new String[] {"Resolve Contact", null},
-        new String[] {"Order Lookup", "inputs"}, new String[] {"Brian - Create placeholder callback", null})) {
-      String q = "/api/skeleton?flow=" + java.net.URLEncoder.encode(c[0], StandardCharsets.UTF_8) + (c[1] == null ? "" : "&envelope=" + c[1]);
+    for (String[] c :
+        List.of(
+            new String[] {"Order Lookup", null},
+            new String[] {"Resolve Contact", null},
+            new String[] {"Order Lookup", "inputs"},
+            new String[] {"Brian - Create placeholder callback", null})) {
+      String q =
+          "/api/skeleton?flow="
+              + java.net.URLEncoder.encode(c[0], StandardCharsets.UTF_8)
+              + (c[1] == null ? "" : "&envelope=" + c[1]);
       HttpResponse<String> r = t.get(q);
       assertEquals(200, r.statusCode(), r.body());
-      List<String> args = new ArrayList<>(List.of("skeleton", "--flow", c[0], "--schemas", schemas.toString()));
+      List<String> args =
+          new ArrayList<>(List.of("skeleton", "--flow", c[0], "--schemas", schemas.toString()));
       if (c[1] != null) {
         args.addAll(List.of("--envelope", c[1]));
       }
@@ -155,8 +179,10 @@ class ServeApiTest {
   @Test
   void skeletonErrors() throws Exception {
     assertError(t.get("/api/skeleton"), 400, "name the flow");
-    assertError(t.get("/api/skeleton?flow=No%20Such%20Flow"), 404, "no schema for flow \"No Such Flow\"");
-    assertError(t.get("/api/skeleton?flow=Order%20Lookup&envelope=soap"), 400, "unknown envelope \"soap\"");
+    assertError(
+        t.get("/api/skeleton?flow=No%20Such%20Flow"), 404, "no schema for flow \"No Such Flow\"");
+    assertError(
+        t.get("/api/skeleton?flow=Order%20Lookup&envelope=soap"), 400, "unknown envelope \"soap\"");
   }
 
   // ---- check ---------------------------------------------------------------------------------
@@ -175,14 +201,19 @@ class ServeApiTest {
     assertFalse(TestServer.json(r).has("fixed"), "no fixed text unless asked");
   }
 
-  /** Every fixture payload: the API's report is check --format json's, and its fixed text is check --fix's. */
+  /**
+   * Every fixture payload: the API's report is check --format json's, and its fixed text is check
+   * --fix's.
+   */
   @Test
   void reportAndFixAreThoseOfTheCommandLineForEveryFixture() throws Exception {
     Config config = ConfigReader.read(Path.of("fixtures/flowlint.yaml"), "fixtures/flowlint.yaml");
     List<Path> files = new ArrayList<>();
     for (String dir : List.of("fixtures/payloads", "fixtures/data-actions")) {
       try (Stream<Path> s = Files.list(Path.of(dir))) {
-        s.filter(p -> !p.toString().endsWith(".expect") && !p.toString().endsWith(".md")).sorted().forEach(files::add);
+        s.filter(p -> !p.toString().endsWith(".expect") && !p.toString().endsWith(".md"))
+            .sorted()
+            .forEach(files::add);
       }
     }
     int fixed = 0;
@@ -190,7 +221,11 @@ class ServeApiTest {
       String text = Files.readString(f);
       var mapping = config.mappingFor(f.getFileName().toString());
       String flow = mapping.flatMap(Config.PayloadMapping::flow).orElse(null);
-      String envelope = mapping.flatMap(Config.PayloadMapping::envelope).map(dev.flowlint.model.Envelope::id).orElse(null);
+      String envelope =
+          mapping
+              .flatMap(Config.PayloadMapping::envelope)
+              .map(dev.flowlint.model.Envelope::id)
+              .orElse(null);
       List<String> args = new ArrayList<>(List.of("check", "-", "--schemas", schemas.toString()));
       if (flow != null) {
         args.addAll(List.of("--flow", flow));
@@ -203,9 +238,15 @@ class ServeApiTest {
       CliRunner.Result cliReport = CliRunner.withStdin(text, json.toArray(String[]::new));
       HttpResponse<String> api = t.check(text, flow, envelope, false);
       assertEquals(200, api.statusCode(), f + ": " + api.body());
-      // flow-id-mismatch names where the flow came from: --flow on the command line, the request's "flow" here.
-      JsonNode apiReport = CanonicalJson.mapper().readTree(api.body().replace("the request's \\\"flow\\\" names", "--flow names"));
-      assertEquals(withoutPath(CanonicalJson.mapper().readTree(cliReport.out())), withoutPath(apiReport), f.toString());
+      // flow-id-mismatch names where the flow came from: --flow on the command line, the request's
+      // "flow" here.
+      JsonNode apiReport =
+          CanonicalJson.mapper()
+              .readTree(api.body().replace("the request's \\\"flow\\\" names", "--flow names"));
+      assertEquals(
+          withoutPath(CanonicalJson.mapper().readTree(cliReport.out())),
+          withoutPath(apiReport),
+          f.toString());
 
       List<String> fix = new ArrayList<>(args);
       fix.add("--fix");
@@ -213,7 +254,8 @@ class ServeApiTest {
       HttpResponse<String> apiFix = t.check(text, flow, envelope, true);
       JsonNode answer = TestServer.json(apiFix);
       assertEquals(cliFix.out(), answer.get("fixed").get("text").asString(), f.toString());
-      assertEquals(!cliFix.out().equals(text), answer.get("fixed").get("changed").asBoolean(), f.toString());
+      assertEquals(
+          !cliFix.out().equals(text), answer.get("fixed").get("changed").asBoolean(), f.toString());
       if (answer.get("fixed").get("changed").asBoolean()) {
         fixed++;
       }
@@ -231,17 +273,31 @@ class ServeApiTest {
   @Test
   void flowAndEnvelopeFromTheRequestAreUsed() throws Exception {
     String inputs = "{\"Flow.customer_id\": \"C-1\", \"Flow.priorty\": 1}";
-    JsonNode file = TestServer.json(t.check(inputs, "Order Lookup", "inputs", false)).get("files").get(0);
+    JsonNode file =
+        TestServer.json(t.check(inputs, "Order Lookup", "inputs", false)).get("files").get(0);
     assertEquals("Order Lookup", file.get("flow").asString());
     assertEquals("inputs", file.get("envelope").asString());
-    assertEquals("Flow.priority", file.get("diagnostics").get(0).get("message").asString().replaceAll(".*did you mean \"([^\"]+)\".*", "$1"));
-    JsonNode detect = TestServer.json(t.check(inputs, "detect", "detect", false)).get("files").get(0);
-    assertEquals("unknown-flow", detect.get("diagnostics").get(0).get("rule").asString(), "detect resolves from flowId only");
+    assertEquals(
+        "Flow.priority",
+        file.get("diagnostics")
+            .get(0)
+            .get("message")
+            .asString()
+            .replaceAll(".*did you mean \"([^\"]+)\".*", "$1"));
+    JsonNode detect =
+        TestServer.json(t.check(inputs, "detect", "detect", false)).get("files").get(0);
+    assertEquals(
+        "unknown-flow",
+        detect.get("diagnostics").get(0).get("rule").asString(),
+        "detect resolves from flowId only");
   }
 
   @Test
   void aRequestThatIsNotJsonIsToldWhereInPlainWordsWithoutTheParsersInternals() throws Exception {
-    for (String body : new String[] {"[1,2", "{\"payload\": \"x\"", "{\"payload\": tru}", "{\"payload\":\n  \"x\" \"y\"}"}) {
+    for (String body :
+        new String[] {
+          "[1,2", "{\"payload\": \"x\"", "{\"payload\": tru}", "{\"payload\":\n  \"x\" \"y\"}"
+        }) {
       HttpResponse<String> r = t.post("/api/check", body);
       assertError(r, 400, "not JSON (line ");
       String message = TestServer.json(r).get("message").asString();
@@ -253,8 +309,9 @@ class ServeApiTest {
 
   @Test
   void applyAllFixesNeverLeavesTwoEqualKeys() throws Exception {
-    String payload = "{\"flowId\": \"6f3c2a8e-1d4b-4c3e-9a7f-2b5d8e9c0a11\", \"inputData\": "
-        + "{\"Flow.customer_id\": \"1\", \"Flow.Customer_id\": \"2\", \"Flow.amont\": 1, \"Flow.Amont\": 2}}";
+    String payload =
+        "{\"flowId\": \"6f3c2a8e-1d4b-4c3e-9a7f-2b5d8e9c0a11\", \"inputData\": "
+            + "{\"Flow.customer_id\": \"1\", \"Flow.Customer_id\": \"2\", \"Flow.amont\": 1, \"Flow.Amont\": 2}}";
     JsonNode fixed = TestServer.json(t.check(payload, null, null, true)).get("fixed");
     String text = fixed.get("text").asString();
     assertEquals(payload.replace("Flow.amont", "Flow.amount"), text, fixed.toString());
@@ -266,13 +323,33 @@ class ServeApiTest {
     assertError(t.post("/api/check", "[1]"), 400, "must be a JSON object");
     assertError(t.post("/api/check", ""), 400, "must be a JSON object");
     assertError(t.post("/api/check", "{}"), 400, "\"payload\" must be a string");
-    assertError(t.post("/api/check", "{\"payload\": {\"flowId\": 1}}"), 400, "\"payload\" must be a string");
-    assertError(t.post("/api/check", "{\"payload\": \"{}\", \"flowName\": \"x\"}"), 400, "unknown field \"flowName\"");
-    assertError(t.post("/api/check", "{\"payload\": \"{}\", \"fix\": \"yes\"}"), 400, "\"fix\" must be true or false");
-    assertError(t.post("/api/check", "{\"payload\": \"{}\", \"flow\": 3}"), 400, "\"flow\" must be a string");
-    assertError(t.post("/api/check", "{\"payload\": \"{}\", \"envelope\": \"soap\"}"), 400, "unknown envelope \"soap\"");
-    HttpResponse<String> text = t.client.send(HttpRequest.newBuilder(t.uri("/api/check")).header("Content-Type", "text/plain")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"payload\": \"{}\"}")).build(), HttpResponse.BodyHandlers.ofString());
+    assertError(
+        t.post("/api/check", "{\"payload\": {\"flowId\": 1}}"),
+        400,
+        "\"payload\" must be a string");
+    assertError(
+        t.post("/api/check", "{\"payload\": \"{}\", \"flowName\": \"x\"}"),
+        400,
+        "unknown field \"flowName\"");
+    assertError(
+        t.post("/api/check", "{\"payload\": \"{}\", \"fix\": \"yes\"}"),
+        400,
+        "\"fix\" must be true or false");
+    assertError(
+        t.post("/api/check", "{\"payload\": \"{}\", \"flow\": 3}"),
+        400,
+        "\"flow\" must be a string");
+    assertError(
+        t.post("/api/check", "{\"payload\": \"{}\", \"envelope\": \"soap\"}"),
+        400,
+        "unknown envelope \"soap\"");
+    HttpResponse<String> text =
+        t.client.send(
+            HttpRequest.newBuilder(t.uri("/api/check"))
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"payload\": \"{}\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertError(text, 415, "application/json");
   }
 
@@ -280,7 +357,9 @@ class ServeApiTest {
   void aPayloadThatIsNotJsonIsAFindingNotAnError() throws Exception {
     HttpResponse<String> r = t.check("{\"flowId\": ", null, null, false);
     assertEquals(200, r.statusCode());
-    assertEquals("invalid-json", TestServer.json(r).get("files").get(0).get("diagnostics").get(0).get("rule").asString());
+    assertEquals(
+        "invalid-json",
+        TestServer.json(r).get("files").get(0).get("diagnostics").get(0).get("rule").asString());
   }
 
   @Test
@@ -293,9 +372,14 @@ class ServeApiTest {
     HttpResponse<String> postFlows = t.post("/api/flows", "{}");
     assertError(postFlows, 405, "use GET");
     assertEquals("GET", postFlows.headers().firstValue("Allow").orElseThrow());
-    HttpResponse<String> preflight = t.client.send(HttpRequest.newBuilder(t.uri("/api/check"))
-        .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "http://evil.example")
-        .header("Access-Control-Request-Method", "POST").build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> preflight =
+        t.client.send(
+            HttpRequest.newBuilder(t.uri("/api/check"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "http://evil.example")
+                .header("Access-Control-Request-Method", "POST")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertEquals(405, preflight.statusCode(), "no CORS preflight is ever granted");
     assertNoCors(preflight);
   }
@@ -305,14 +389,26 @@ class ServeApiTest {
   @Test
   void hostHeaderMustNameThisServer() throws Exception {
     int port = t.server.port();
-    for (String host : List.of("127.0.0.1:" + port, "localhost:" + port, "LOCALHOST:" + port, "[::1]:" + port)) {
+    for (String host :
+        List.of("127.0.0.1:" + port, "localhost:" + port, "LOCALHOST:" + port, "[::1]:" + port)) {
       assertTrue(t.raw(get(host)).startsWith("HTTP/1.1 200"), host);
     }
-    for (String host : List.of("evil.example:" + port, "evil.example", "127.0.0.1", "127.0.0.1:" + (port == 65535 ? 1 : port + 1),
-        "localhost.evil.example:" + port, "127.0.0.2:" + port, "10.0.0.1:" + port, "[::2]:" + port, "999.0.0.1:" + port, "")) {
+    for (String host :
+        List.of(
+            "evil.example:" + port,
+            "evil.example",
+            "127.0.0.1",
+            "127.0.0.1:" + (port == 65535 ? 1 : port + 1),
+            "localhost.evil.example:" + port,
+            "127.0.0.2:" + port,
+            "10.0.0.1:" + port,
+            "[::2]:" + port,
+            "999.0.0.1:" + port,
+            "")) {
       String answer = t.raw(get(host));
       assertTrue(answer.startsWith("HTTP/1.1 421"), host + " → " + answer);
-      assertTrue(answer.contains("\"message\": \"this server answers only to its own address"), answer);
+      assertTrue(
+          answer.contains("\"message\": \"this server answers only to its own address"), answer);
     }
   }
 
@@ -320,14 +416,31 @@ class ServeApiTest {
   void anAbsoluteRequestTargetAndASecondHostHeaderAreCheckedToo() throws Exception {
     int port = t.server.port();
     String self = "127.0.0.1:" + port;
-    assertTrue(t.raw("GET http://" + self + "/healthz HTTP/1.1\r\nHost: " + self + "\r\nConnection: close\r\n\r\n")
-        .startsWith("HTTP/1.1 200"), "the absolute form naming this server is fine");
-    for (String request : List.of(
-        "GET http://evil.example:" + port + "/healthz HTTP/1.1\r\nHost: " + self + "\r\nConnection: close\r\n\r\n",
-        "GET /healthz HTTP/1.1\r\nHost: " + self + "\r\nHost: evil.example:" + port + "\r\nConnection: close\r\n\r\n")) {
+    assertTrue(
+        t.raw(
+                "GET http://"
+                    + self
+                    + "/healthz HTTP/1.1\r\nHost: "
+                    + self
+                    + "\r\nConnection: close\r\n\r\n")
+            .startsWith("HTTP/1.1 200"),
+        "the absolute form naming this server is fine");
+    for (String request :
+        List.of(
+            "GET http://evil.example:"
+                + port
+                + "/healthz HTTP/1.1\r\nHost: "
+                + self
+                + "\r\nConnection: close\r\n\r\n",
+            "GET /healthz HTTP/1.1\r\nHost: "
+                + self
+                + "\r\nHost: evil.example:"
+                + port
+                + "\r\nConnection: close\r\n\r\n")) {
       String answer = t.raw(request);
       assertTrue(answer.startsWith("HTTP/1.1 421"), request + " → " + answer);
-      assertTrue(answer.contains("\"message\": \"this server answers only to its own address"), answer);
+      assertTrue(
+          answer.contains("\"message\": \"this server answers only to its own address"), answer);
     }
   }
 
@@ -340,31 +453,68 @@ class ServeApiTest {
     String body = TestServer.checkBody("{}", null, null, false);
     String self = "http://127.0.0.1:" + t.server.port();
     assertEquals(200, postWith(body, "Origin", self).statusCode());
-    assertError(postWith(body, "Origin", "http://evil.example"), 403, "cross-origin requests are refused");
-    assertError(postWith(body, "Origin", "http://localhost:" + t.server.port()), 403, "cross-origin"); // Host says 127.0.0.1
+    assertError(
+        postWith(body, "Origin", "http://evil.example"), 403, "cross-origin requests are refused");
+    assertError(
+        postWith(body, "Origin", "http://localhost:" + t.server.port()),
+        403,
+        "cross-origin"); // Host says 127.0.0.1
     assertError(postWith(body, "Origin", "null"), 403, "cross-origin");
-    assertError(postWith(body, "Origin", "https://127.0.0.1:" + t.server.port()), 403, "cross-origin");
+    assertError(
+        postWith(body, "Origin", "https://127.0.0.1:" + t.server.port()), 403, "cross-origin");
     assertError(postWith(body, "Sec-Fetch-Site", "cross-site"), 403, "Sec-Fetch-Site: cross-site");
     assertEquals(200, postWith(body, "Sec-Fetch-Site", "same-origin").statusCode());
-    assertEquals(200, t.post("/api/check", body).statusCode(), "a command-line client sends no Origin");
+    assertEquals(
+        200, t.post("/api/check", body).statusCode(), "a command-line client sends no Origin");
   }
 
-  private static HttpResponse<String> postWith(String body, String header, String value) throws Exception {
-    return t.client.send(HttpRequest.newBuilder(t.uri("/api/check")).header("Content-Type", "application/json").header(header, value)
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+  private static HttpResponse<String> postWith(String body, String header, String value)
+      throws Exception {
+    return t.client.send(
+        HttpRequest.newBuilder(t.uri("/api/check"))
+            .header("Content-Type", "application/json")
+            .header(header, value)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
   void bodiesOverTheCapAre413WithOrWithoutALength() throws Exception {
     try (TestServer small = TestServer.start(schemas, 2000)) {
-      String fits = TestServer.checkBody("{\"flowId\": \"" + ORDER_ID + "\", \"inputData\": {\"Flow.customer_id\": \"" + "x".repeat(1800) + "\"}}", null, null, false);
+      String fits =
+          TestServer.checkBody(
+              "{\"flowId\": \""
+                  + ORDER_ID
+                  + "\", \"inputData\": {\"Flow.customer_id\": \""
+                  + "x".repeat(1800)
+                  + "\"}}",
+              null,
+              null,
+              false);
       assertTrue(fits.length() <= 2000);
       assertEquals(200, small.post("/api/check", fits).statusCode());
-      String big = TestServer.checkBody("{\"flowId\": \"" + ORDER_ID + "\", \"inputData\": {\"Flow.customer_id\": \"" + "x".repeat(2000) + "\"}}", null, null, false);
+      String big =
+          TestServer.checkBody(
+              "{\"flowId\": \""
+                  + ORDER_ID
+                  + "\", \"inputData\": {\"Flow.customer_id\": \""
+                  + "x".repeat(2000)
+                  + "\"}}",
+              null,
+              null,
+              false);
       assertError(small.post("/api/check", big), 413, "larger than 2000 bytes");
       byte[] bytes = big.getBytes(StandardCharsets.UTF_8);
-      HttpResponse<String> chunked = small.client.send(HttpRequest.newBuilder(small.uri("/api/check")).header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes))).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> chunked =
+          small.client.send(
+              HttpRequest.newBuilder(small.uri("/api/check"))
+                  .header("Content-Type", "application/json")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofInputStream(
+                          () -> new java.io.ByteArrayInputStream(bytes)))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       assertError(chunked, 413, "larger than 2000 bytes");
       assertEquals(200, small.get("/healthz").statusCode(), "the server goes on");
     }
@@ -374,8 +524,16 @@ class ServeApiTest {
   @Test
   void concurrentChecksEachGetTheirOwnAnswer() throws Exception {
     List<String> payloads = new ArrayList<>();
-    for (String name : List.of("unknown-input.fail.json", "input-type.fail.json", "order-lookup.pass.json", "nested-scope.fail.json",
-        "field-type.fail.json", "flow-type-mismatch.fail.json", "invalid-json.fail.json", "output-variable.fail.json")) {
+    for (String name :
+        List.of(
+            "unknown-input.fail.json",
+            "input-type.fail.json",
+            "order-lookup.pass.json",
+            "nested-scope.fail.json",
+            "field-type.fail.json",
+            "flow-type-mismatch.fail.json",
+            "invalid-json.fail.json",
+            "output-variable.fail.json")) {
       payloads.add(fixture(name));
     }
     Map<Integer, String> expected = new TreeMap<>();
@@ -385,21 +543,29 @@ class ServeApiTest {
     List<CompletableFuture<HttpResponse<String>>> running = new ArrayList<>();
     for (int round = 0; round < 4; round++) {
       for (int i = 0; i < payloads.size(); i++) {
-        running.add(t.client.sendAsync(HttpRequest.newBuilder(t.uri("/api/check")).header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(TestServer.checkBody(payloads.get(i), null, null, i % 2 == 0))).build(),
-            HttpResponse.BodyHandlers.ofString()));
+        running.add(
+            t.client.sendAsync(
+                HttpRequest.newBuilder(t.uri("/api/check"))
+                    .header("Content-Type", "application/json")
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            TestServer.checkBody(payloads.get(i), null, null, i % 2 == 0)))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString()));
       }
     }
     for (int k = 0; k < running.size(); k++) {
       HttpResponse<String> r = running.get(k).get();
-      assertEquals(200, r.statusCode(), () -> r.body() + "\n" + t.log.toString(StandardCharsets.UTF_8));
+      assertEquals(
+          200, r.statusCode(), () -> r.body() + "\n" + t.log.toString(StandardCharsets.UTF_8));
       assertEquals(expected.get(k % payloads.size()), r.body(), "request " + k);
     }
   }
 
   private static void assertError(HttpResponse<String> r, int status, String messagePart) {
     assertEquals(status, r.statusCode(), r.body());
-    assertEquals("application/json; charset=utf-8", r.headers().firstValue("Content-Type").orElseThrow());
+    assertEquals(
+        "application/json; charset=utf-8", r.headers().firstValue("Content-Type").orElseThrow());
     JsonNode j = TestServer.json(r);
     assertEquals(status, j.get("status").asInt());
     assertNotNull(j.get("error").asString());

@@ -43,8 +43,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class ServePageBrowserTest {
   // Debian's paths; -Dflowlint.chromium=... and -Dflowlint.chromedriver=... name others.
-  private static final Path CHROMIUM = Path.of(System.getProperty("flowlint.chromium", "/usr/bin/chromium"));
-  private static final Path CHROMEDRIVER = Path.of(System.getProperty("flowlint.chromedriver", "/usr/bin/chromedriver"));
+  private static final Path CHROMIUM =
+      Path.of(System.getProperty("flowlint.chromium", "/usr/bin/chromium"));
+  private static final Path CHROMEDRIVER =
+      Path.of(System.getProperty("flowlint.chromedriver", "/usr/bin/chromedriver"));
   private static final Path SCREENSHOT = Path.of("docs", "serve.png");
   @TempDir static Path tmp;
   private static Path schemas;
@@ -55,10 +57,16 @@ class ServePageBrowserTest {
   @BeforeAll
   static void start() throws Exception {
     if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-      String why = "no " + (Files.isExecutable(CHROMIUM) ? "" : CHROMIUM + " ")
-          + (Files.isExecutable(CHROMEDRIVER) ? "" : CHROMEDRIVER + " ") + "installed (apt-get install chromium chromium-driver)";
+      String why =
+          "no "
+              + (Files.isExecutable(CHROMIUM) ? "" : CHROMIUM + " ")
+              + (Files.isExecutable(CHROMEDRIVER) ? "" : CHROMEDRIVER + " ")
+              + "installed (apt-get install chromium chromium-driver)";
       if ("true".equals(System.getenv("CI"))) {
-        fail("ServePageBrowserTest FAILED: " + why + "; .ci/run installs them, so under CI their absence is a failure");
+        fail(
+            "ServePageBrowserTest FAILED: "
+                + why
+                + "; .ci/run installs them, so under CI their absence is a failure");
       }
       System.out.println("ServePageBrowserTest SKIPPED: " + why);
       Assumptions.abort(why);
@@ -66,14 +74,29 @@ class ServePageBrowserTest {
     schemas = TestServer.importFixtures(tmp.resolve("schemas"));
     server = TestServer.start(schemas, ServeSettings.DEFAULT_MAX_BODY);
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-        .usingAnyFreePort().withLogOutput(java.io.OutputStream.nullOutputStream()).build();
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .withLogOutput(java.io.OutputStream.nullOutputStream())
+            .build();
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--disable-default-apps", "--disable-extensions", "--hide-scrollbars", "--force-device-scale-factor=1",
-        "--user-data-dir=" + Files.createDirectories(tmp.resolve("profile")), "--window-size=1280,1200");
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-default-apps",
+        "--disable-extensions",
+        "--hide-scrollbars",
+        "--force-device-scale-factor=1",
+        "--user-data-dir=" + Files.createDirectories(tmp.resolve("profile")),
+        "--window-size=1280,1200");
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, java.util.logging.Level.ALL);
     options.setCapability("goog:loggingPrefs", logs);
@@ -95,16 +118,24 @@ class ServePageBrowserTest {
   @BeforeEach
   void openPage() {
     driver.get(server.server.url().toString());
-    driver.executeCdpCommand("Browser.grantPermissions", Map.of("origin", server.server.url().toString().replaceAll("/$", ""),
-        "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+    driver.executeCdpCommand(
+        "Browser.grantPermissions",
+        Map.of(
+            "origin",
+            server.server.url().toString().replaceAll("/$", ""),
+            "permissions",
+            List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
     wait.until(d -> d.findElement(By.id("server")).getText().contains("flows and data actions"));
   }
 
   /** As a paste does: the whole text at once, then an input event. */
   private static void paste(String text) {
     WebElement area = driver.findElement(By.id("payload"));
-    ((JavascriptExecutor) driver).executeScript(
-        "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", area, text);
+    ((JavascriptExecutor) driver)
+        .executeScript(
+            "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
+            area,
+            text);
   }
 
   private static String payload() {
@@ -125,22 +156,37 @@ class ServePageBrowserTest {
     wait.until(d -> findings().size() == 1);
     WebElement f = findings().get(0);
     assertEquals("unknown-input", f.getAttribute("data-rule"));
-    assertTrue(f.getText().contains("inputData has no input \"Flow.amuont\"; did you mean \"Flow.amount\"?"), f.getText());
+    assertTrue(
+        f.getText()
+            .contains("inputData has no input \"Flow.amuont\"; did you mean \"Flow.amount\"?"),
+        f.getText());
     assertEquals("6:5", f.findElement(By.cssSelector("button.loc")).getText());
-    assertTrue(f.findElement(By.cssSelector(".sev")).getText().contains("ERROR"), "severity in words, not colour alone");
-    assertTrue(f.findElement(By.cssSelector("pre.frame")).getText().contains("> 6 |     \"Flow.amuont\": 10.5"), f.getText());
+    assertTrue(
+        f.findElement(By.cssSelector(".sev")).getText().contains("ERROR"),
+        "severity in words, not colour alone");
+    assertTrue(
+        f.findElement(By.cssSelector("pre.frame"))
+            .getText()
+            .contains("> 6 |     \"Flow.amuont\": 10.5"),
+        f.getText());
     WebElement gutterLine = driver.findElements(By.cssSelector("#gutter div")).get(5);
     assertEquals("✖ 6", gutterLine.getText());
     assertTrue(gutterLine.getAttribute("class").contains("error"));
-    assertTrue(summary().startsWith("1 error, 0 warnings, 0 infos for flow Order Lookup"), summary());
-    assertTrue(driver.findElement(By.id("flow-title")).getText().equals("Order Lookup"), "the detected flow's inputs are shown");
+    assertTrue(
+        summary().startsWith("1 error, 0 warnings, 0 infos for flow Order Lookup"), summary());
+    assertTrue(
+        driver.findElement(By.id("flow-title")).getText().equals("Order Lookup"),
+        "the detected flow's inputs are shown");
 
     f.findElement(By.cssSelector("button.apply-fix")).click();
     wait.until(d -> summary().startsWith("✔ No findings"));
     assertTrue(payload().contains("\"Flow.amount\": 10.5"), payload());
     assertFalse(payload().contains("amuont"), payload());
     assertEquals(0, findings().size());
-    assertEquals(Files.readString(Path.of("src/test/resources/dev/flowlint/serve/misspelt-input.json")).replace("Flow.amuont", "Flow.amount"), payload());
+    assertEquals(
+        Files.readString(Path.of("src/test/resources/dev/flowlint/serve/misspelt-input.json"))
+            .replace("Flow.amuont", "Flow.amount"),
+        payload());
     assertNoConsoleErrors();
   }
 
@@ -153,18 +199,29 @@ class ServePageBrowserTest {
     assertEquals(List.of("4", "5", "6", "7"), lines);
     saveScreenshot();
 
-    CliRunner.Result cli = CliRunner.withStdin(text, "check", "-", "--fix", "--schemas", schemas.toString());
+    CliRunner.Result cli =
+        CliRunner.withStdin(text, "check", "-", "--fix", "--schemas", schemas.toString());
     driver.findElement(By.id("copy-fixed")).click();
-    wait.until(d -> d.findElement(By.id("action-status")).getText().startsWith("Copied the fixed payload (3 fixes)"));
+    wait.until(
+        d ->
+            d.findElement(By.id("action-status"))
+                .getText()
+                .startsWith("Copied the fixed payload (3 fixes)"));
     assertEquals(cli.out(), clipboard());
     assertEquals(text, payload(), "copying leaves the editor alone");
 
     driver.findElement(By.id("apply-all")).click();
     wait.until(d -> findings().size() == 1);
     assertEquals(cli.out(), payload());
-    assertTrue(driver.findElement(By.id("action-status")).getText().startsWith("Applied 3 fixes: rename to Flow.customer_id"),
+    assertTrue(
+        driver
+            .findElement(By.id("action-status"))
+            .getText()
+            .startsWith("Applied 3 fixes: rename to Flow.customer_id"),
         driver.findElement(By.id("action-status")).getText());
-    assertTrue(findings().get(0).getText().contains("inputData has no input \"Flow.phone\""), "no guess for phone");
+    assertTrue(
+        findings().get(0).getText().contains("inputData has no input \"Flow.phone\""),
+        "no guess for phone");
     assertNoConsoleErrors();
   }
 
@@ -173,26 +230,41 @@ class ServePageBrowserTest {
     WebElement search = driver.findElement(By.id("flow-search"));
     search.sendKeys("order workflow");
     Select flow = new Select(driver.findElement(By.id("flow")));
-    assertEquals(2, flow.getOptions().size(), "detect and the one match (not the data action Launch Order Lookup)");
+    assertEquals(
+        2,
+        flow.getOptions().size(),
+        "detect and the one match (not the data action Launch Order Lookup)");
     search.sendKeys(Keys.ENTER); // picks the first match, from the keyboard
     assertEquals("Order Lookup", flow.getFirstSelectedOption().getAttribute("value"));
     wait.until(d -> d.findElement(By.id("flow-title")).getText().equals("Order Lookup"));
     List<WebElement> rows = driver.findElements(By.cssSelector("#inputs tbody tr"));
     assertEquals(7, rows.size());
-    WebElement customer = rows.stream().filter(r -> r.getText().startsWith("Flow.customer_id")).findFirst().orElseThrow();
+    WebElement customer =
+        rows.stream()
+            .filter(r -> r.getText().startsWith("Flow.customer_id"))
+            .findFirst()
+            .orElseThrow();
     assertTrue(customer.getText().contains("String"), customer.getText());
     assertTrue(customer.getText().contains("required"), customer.getText());
-    assertTrue(driver.findElement(By.id("facts")).getText().contains("there is no flowType field: the flow's type comes from flowId"),
+    assertTrue(
+        driver
+            .findElement(By.id("facts"))
+            .getText()
+            .contains("there is no flowType field: the flow's type comes from flowId"),
         driver.findElement(By.id("facts")).getText());
 
     customer.findElement(By.tagName("button")).click();
-    wait.until(d -> "Flow.customer_id".equals(clipboard())); // the button says "Copied" only for a moment
+    wait.until(
+        d -> "Flow.customer_id".equals(clipboard())); // the button says "Copied" only for a moment
 
     driver.findElement(By.id("skeleton")).click();
     wait.until(d -> summary().startsWith("✔ No findings"));
-    CliRunner.Result cli = CliRunner.run("skeleton", "--flow", "Order Lookup", "--schemas", schemas.toString());
+    CliRunner.Result cli =
+        CliRunner.run("skeleton", "--flow", "Order Lookup", "--schemas", schemas.toString());
     assertEquals(cli.out(), payload());
-    assertEquals("6f3c2a8e-1d4b-4c3e-9a7f-2b5d8e9c0a11", CanonicalJson.mapper().readTree(payload()).get("flowId").asString());
+    assertEquals(
+        "6f3c2a8e-1d4b-4c3e-9a7f-2b5d8e9c0a11",
+        CanonicalJson.mapper().readTree(payload()).get("flowId").asString());
     assertNoConsoleErrors();
   }
 
@@ -203,41 +275,54 @@ class ServePageBrowserTest {
     driver.findElement(By.id("skeleton")).click();
     wait.until(d -> summary().startsWith("✔ No findings"));
     assertTrue(payload().contains("\"flowType\": \"shared\""), payload());
-    assertTrue(driver.findElement(By.id("facts")).getText().contains("A common module is not launched by the API"));
+    assertTrue(
+        driver
+            .findElement(By.id("facts"))
+            .getText()
+            .contains("A common module is not launched by the API"));
   }
 
   @Test
   void typingIsCheckedWithoutPressingAnything() {
     WebElement area = driver.findElement(By.id("payload"));
     area.click();
-    area.sendKeys("{\"flowId\": \"6f3c2a8e-1d4b-4c3e-9a7f-2b5d8e9c0a11\", \"inputData\": {\"Flow.customerId\": 1}}");
-    wait.until(d -> findings().size() == 1 && findings().get(0).getText().contains("did you mean \"Flow.customer_id\"?"));
+    area.sendKeys(
+        "{\"flowId\": \"6f3c2a8e-1d4b-4c3e-9a7f-2b5d8e9c0a11\", \"inputData\": {\"Flow.customerId\": 1}}");
+    wait.until(
+        d ->
+            findings().size() == 1
+                && findings().get(0).getText().contains("did you mean \"Flow.customer_id\"?"));
     area.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
     wait.until(d -> summary().equals("Paste a payload to check it."));
   }
 
   /** What the page put on the clipboard (the test granted the page clipboard access). */
   private static String clipboard() {
-    return (String) ((JavascriptExecutor) driver).executeAsyncScript(
-        "const done = arguments[arguments.length - 1]; navigator.clipboard.readText().then(done, (e) => done('cannot read: ' + e));");
+    return (String)
+        ((JavascriptExecutor) driver)
+            .executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; navigator.clipboard.readText().then(done, (e) => done('cannot read: ' + e));");
   }
 
   private static void saveScreenshot() throws Exception {
-    ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0); document.activeElement.blur();");
+    ((JavascriptExecutor) driver)
+        .executeScript("window.scrollTo(0, 0); document.activeElement.blur();");
     File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
     Files.createDirectories(SCREENSHOT.getParent());
     Path part = SCREENSHOT.resolveSibling(SCREENSHOT.getFileName() + ".tmp");
     Files.copy(shot.toPath(), part, StandardCopyOption.REPLACE_EXISTING);
-    Files.move(part, SCREENSHOT, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    Files.move(
+        part, SCREENSHOT, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
   /** A CSP violation or a script error shows in the console; the page must cause none. */
   private static void assertNoConsoleErrors() {
-    List<String> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-        .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue())
-        .map(LogEntry::getMessage)
-        .filter(m -> !m.contains("favicon.ico"))
-        .toList();
+    List<String> errors =
+        driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+            .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue())
+            .map(LogEntry::getMessage)
+            .filter(m -> !m.contains("favicon.ico"))
+            .toList();
     assertEquals(List.of(), errors);
   }
 }

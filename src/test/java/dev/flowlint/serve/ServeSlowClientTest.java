@@ -33,19 +33,33 @@ class ServeSlowClientTest {
   void stalledClientsDoNotStopTheServerAnswering(@TempDir Path dir) throws Exception {
     Path schemas = TestServer.importFixtures(dir.resolve("schemas"));
     String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-    Process server = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "dev.flowlint.cli.Main",
-        "serve", "--port", "0", "--schemas", schemas.toString())
-        .redirectError(dir.resolve("serve.err").toFile()).start();
+    Process server =
+        new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.flowlint.cli.Main",
+                "serve",
+                "--port",
+                "0",
+                "--schemas",
+                schemas.toString())
+            .redirectError(dir.resolve("serve.err").toFile())
+            .start();
     List<Socket> stalled = new ArrayList<>();
     try {
       URI url = url(server.getInputStream());
-      // More stalled requests than the server has workers: a body that never comes, and headers that never end.
+      // More stalled requests than the server has workers: a body that never comes, and headers
+      // that never end.
       for (int i = 0; i < 6; i++) {
         Socket s = new Socket("127.0.0.1", url.getPort());
         stalled.add(s);
-        String head = i % 2 == 0
-            ? "POST /api/check HTTP/1.1\r\nHost: 127.0.0.1:" + url.getPort() + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"
-            : "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1:" + url.getPort() + "\r\n";
+        String head =
+            i % 2 == 0
+                ? "POST /api/check HTTP/1.1\r\nHost: 127.0.0.1:"
+                    + url.getPort()
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"
+                : "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1:" + url.getPort() + "\r\n";
         s.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
         s.getOutputStream().flush();
       }
@@ -73,8 +87,9 @@ class ServeSlowClientTest {
     try (Socket s = new Socket("127.0.0.1", port)) {
       s.setSoTimeout(40_000); // far above the server's bound; without one it never answers
       OutputStream out = s.getOutputStream();
-      out.write(("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n\r\n")
-          .getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          ("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
       out.flush();
       return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     } catch (SocketTimeoutException e) {

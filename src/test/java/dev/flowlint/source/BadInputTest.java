@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Damaged and hostile files give one clear, located message each, quickly, never an exception trace. */
+/**
+ * Damaged and hostile files give one clear, located message each, quickly, never an exception
+ * trace.
+ */
 @Timeout(value = 20, unit = TimeUnit.SECONDS) // a guard against hangs, not a performance assertion
 class BadInputTest {
   @TempDir Path dir;
@@ -25,8 +28,11 @@ class BadInputTest {
     Path file = dir.resolve(name);
     Files.write(file, content);
     SourceException e = assertThrows(SourceException.class, () -> sources.read(file, name));
-    assertTrue(e.getMessage().startsWith(name + ":") || e.getMessage().startsWith(name + " (decoded):"), "message names the file: " + e.getMessage());
-    assertTrue(!e.getMessage().contains("Exception") && !e.getMessage().contains("\tat "),
+    assertTrue(
+        e.getMessage().startsWith(name + ":") || e.getMessage().startsWith(name + " (decoded):"),
+        "message names the file: " + e.getMessage());
+    assertTrue(
+        !e.getMessage().contains("Exception") && !e.getMessage().contains("\tat "),
         "plain words, no Java exception text: " + e.getMessage());
     return e;
   }
@@ -37,20 +43,25 @@ class BadInputTest {
 
   @Test
   void brokenYamlIsLocated() throws IOException {
-    SourceException e = fails("broken.yaml", "workflow:\n  name: x\n  variables:\n    - stringVariable: {name: Flow.a, isInput: true\n");
+    SourceException e =
+        fails(
+            "broken.yaml",
+            "workflow:\n  name: x\n  variables:\n    - stringVariable: {name: Flow.a, isInput: true\n");
     assertTrue(e.line() >= 4, "line of the problem: " + e.getMessage());
     assertTrue(e.reason().contains("expected ',' or '}'"), e.getMessage());
   }
 
   @Test
   void badIndentationIsLocated() throws IOException {
-    SourceException e = fails("indent.yaml", "workflow:\n  name: x\n  variables:\n  - a: b\n   c: d\n");
+    SourceException e =
+        fails("indent.yaml", "workflow:\n  name: x\n  variables:\n  - a: b\n   c: d\n");
     assertEquals(5, e.line(), e.getMessage());
   }
 
   @Test
   void truncatedJsonIsLocated() throws IOException {
-    SourceException e = fails("trunc.json", "{\"entities\": [{\"name\": \"x\", \"inputSchema\": {\"properties\": ");
+    SourceException e =
+        fails("trunc.json", "{\"entities\": [{\"name\": \"x\", \"inputSchema\": {\"properties\": ");
     assertEquals(1, e.line());
     assertTrue(e.reason().startsWith("not valid JSON: Unexpected end-of-input"), e.getMessage());
   }
@@ -63,21 +74,50 @@ class BadInputTest {
 
   @Test
   void exportThatDoesNotDecodeToJsonIsLocatedInTheDecodedText() throws IOException {
-    String b64 = Base64.getEncoder().encodeToString("{\"type\":\"wor".getBytes(StandardCharsets.UTF_8));
+    String b64 =
+        Base64.getEncoder().encodeToString("{\"type\":\"wor".getBytes(StandardCharsets.UTF_8));
     SourceException e = fails("trunc.i3WorkFlow", b64);
     assertTrue(e.getMessage().startsWith("trunc.i3WorkFlow (decoded):1:"), e.getMessage());
   }
 
   @Test
   void brokenPercentEscapeIsNamed() throws IOException {
-    String b64 = Base64.getEncoder().encodeToString("%7B%22type%2".getBytes(StandardCharsets.UTF_8));
+    String b64 =
+        Base64.getEncoder().encodeToString("%7B%22type%2".getBytes(StandardCharsets.UTF_8));
     SourceException e = fails("pct.i3WorkFlow", b64);
     assertTrue(e.reason().contains("broken %-escape"), e.getMessage());
   }
 
   @Test
   void notUtf8IsLocated() throws IOException {
-    SourceException e = fails("latin1.yaml", new byte[] {'w', 'o', 'r', 'k', 'f', 'l', 'o', 'w', ':', '\n', ' ', ' ', 'n', 'a', 'm', 'e', ':', ' ', 'c', 'a', 'f', (byte) 0xE9, '\n'});
+    SourceException e =
+        fails(
+            "latin1.yaml",
+            new byte[] {
+              'w',
+              'o',
+              'r',
+              'k',
+              'f',
+              'l',
+              'o',
+              'w',
+              ':',
+              '\n',
+              ' ',
+              ' ',
+              'n',
+              'a',
+              'm',
+              'e',
+              ':',
+              ' ',
+              'c',
+              'a',
+              'f',
+              (byte) 0xE9,
+              '\n'
+            });
     assertEquals(2, e.line());
     assertEquals(12, e.column(), "column of the bad byte");
     assertTrue(e.reason().startsWith("not UTF-8"), e.getMessage());
@@ -90,7 +130,8 @@ class BadInputTest {
 
   @Test
   void binaryFile() throws IOException {
-    assertTrue(fails("blob.i3WorkFlow", new byte[] {1, 2, 0, 3}).reason().startsWith("binary file"));
+    assertTrue(
+        fails("blob.i3WorkFlow", new byte[] {1, 2, 0, 3}).reason().startsWith("binary file"));
   }
 
   @Test
@@ -105,7 +146,9 @@ class BadInputTest {
 
   @Test
   void yamlAliasBombDoesNotExpand() throws IOException {
-    StringBuilder y = new StringBuilder("workflow:\n  name: bomb\n  a: &a [\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"]\n");
+    StringBuilder y =
+        new StringBuilder(
+            "workflow:\n  name: bomb\n  a: &a [\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"]\n");
     char prev = 'a';
     for (char c = 'b'; c <= 'j'; c++) {
       y.append("  ").append(c).append(": &").append(c).append(" [");
@@ -135,12 +178,16 @@ class BadInputTest {
   @Test
   void jsonThatIsNotAFlowSaysWhatWasExpected() throws IOException {
     SourceException e = fails("package.json", "{\"name\": \"x\", \"version\": \"1.0.0\"}");
-    assertTrue(e.reason().startsWith("JSON is not a flow or data action definition"), e.getMessage());
+    assertTrue(
+        e.reason().startsWith("JSON is not a flow or data action definition"), e.getMessage());
   }
 
   @Test
   void unknownVariableKeywordIsNamed() throws IOException {
-    SourceException e = fails("kw.yaml", "workflow:\n  name: x\n  variables:\n    - stringThing:\n        name: Flow.a\n");
+    SourceException e =
+        fails(
+            "kw.yaml",
+            "workflow:\n  name: x\n  variables:\n    - stringThing:\n        name: Flow.a\n");
     assertTrue(e.reason().contains("\"stringThing\""), e.getMessage());
   }
 }

@@ -33,35 +33,47 @@ class CallSiteReadTest {
   void readsAModuleCallWithItsBindingsAndTheirPlaces() throws Exception {
     FlowCalls calls = yaml(Files.readString(Path.of("fixtures/callers/caller.pass.yaml")));
     assertEquals("inboundcall", calls.flowType());
-    assertEquals("caller.pass", calls.flowName(), "a placeholder flow name gives way to the file name");
+    assertEquals(
+        "caller.pass", calls.flowName(), "a placeholder flow name gives way to the file name");
     CallSite module = calls.calls().get(0);
     assertEquals(Kind.MODULE, module.kind());
     assertEquals("{{common_module_name}}", module.callee());
     assertEquals(Optional.of("latestPublished"), module.version());
-    assertEquals(List.of("Common.conversationId", "Common.identifierType", "Common.identifierValue"),
+    assertEquals(
+        List.of("Common.conversationId", "Common.identifierType", "Common.identifierValue"),
         module.inputs().stream().map(Binding::name).toList());
-    assertEquals(List.of(ValueKind.EXP, ValueKind.LIT, ValueKind.EXP), module.inputs().stream().map(Binding::value).toList());
+    assertEquals(
+        List.of(ValueKind.EXP, ValueKind.LIT, ValueKind.EXP),
+        module.inputs().stream().map(Binding::value).toList());
     assertEquals(Optional.of("Phone"), module.inputs().get(1).literal());
     Span s = span(module.inputs().get(0));
     assertEquals(25, s.line());
     assertEquals(23, s.column());
     assertEquals("Common.conversationId".length(), s.length());
-    assertEquals("/inboundCall/tasks/0/task/actions/0/callCommonModule/commonModule/{{common_module_name}}/ver_latestPublished/inputs/Common.conversationId",
+    assertEquals(
+        "/inboundCall/tasks/0/task/actions/0/callCommonModule/commonModule/{{common_module_name}}/ver_latestPublished/inputs/Common.conversationId",
         module.inputs().get(0).at().pointer());
     assertEquals(Optional.of("2"), calls.calls().get(1).version());
     assertEquals(ValueKind.NO_VALUE, calls.calls().get(1).outputs().get(1).value());
     CallSite data = calls.calls().get(2);
     assertEquals(Kind.DATA_ACTION, data.kind());
     assertEquals("Brian - Create placeholder callback", data.callee());
-    assertEquals(List.of("conversation.id"), data.outputs().stream().map(Binding::name).toList(), "successOutputs only");
-    assertEquals(Optional.of("{{queue_id}}"), data.inputs().get(0).literal(), "placeholders restored in literals");
+    assertEquals(
+        List.of("conversation.id"),
+        data.outputs().stream().map(Binding::name).toList(),
+        "successOutputs only");
+    assertEquals(
+        Optional.of("{{queue_id}}"),
+        data.inputs().get(0).literal(),
+        "placeholders restored in literals");
     assertEquals(Kind.BOT_FLOW, calls.calls().get(3).kind());
     assertEquals(4, calls.calls().size());
   }
 
   @Test
   void settingsDefaultsAreNotCallSites() throws Exception {
-    String text = "inboundCall:\n  name: X\n  settingsActionDefaults:\n    callData:\n      processingPrompt:\n        noValue: true\n";
+    String text =
+        "inboundCall:\n  name: X\n  settingsActionDefaults:\n    callData:\n      processingPrompt:\n        noValue: true\n";
     assertEquals(List.of(), yaml(text).calls());
   }
 
@@ -77,10 +89,35 @@ class CallSiteReadTest {
       String nl = random.nextBoolean() ? "\r\n" : "\n";
       String bom = random.nextInt(4) == 0 ? "\uFEFF" : "";
       String key = q + "Common.userId" + q;
-      String text = bom + "workflow:" + nl + "  name: {{flow_name}}" + nl + "  description: " + filler + nl
-          + "  actions:" + nl + "    - callCommonModule:" + nl + "        name: Call" + nl
-          + "        commonModule:" + nl + "          {{module}}:" + nl + "            ver_latestPublished:" + nl
-          + "              inputs: {Common.a: {exp: " + filler + "}, " + key + ": {lit: " + filler + "}}" + nl;
+      String text =
+          bom
+              + "workflow:"
+              + nl
+              + "  name: {{flow_name}}"
+              + nl
+              + "  description: "
+              + filler
+              + nl
+              + "  actions:"
+              + nl
+              + "    - callCommonModule:"
+              + nl
+              + "        name: Call"
+              + nl
+              + "        commonModule:"
+              + nl
+              + "          {{module}}:"
+              + nl
+              + "            ver_latestPublished:"
+              + nl
+              + "              inputs: {Common.a: {exp: "
+              + filler
+              + "}, "
+              + key
+              + ": {lit: "
+              + filler
+              + "}}"
+              + nl;
       Binding b = yaml(text).calls().get(0).inputs().get(1);
       assertEquals("Common.userId", b.name());
       Span s = span(b);
@@ -124,11 +161,16 @@ class CallSiteReadTest {
 
   @Test
   void anExportsCopiesOfCalledModulesAreNotItsCallSites() throws Exception {
-    Path file = Path.of("src/test/corpus/architect-export/GenesysCloudBlueprints__merge-ephemeral-message-to-external-contact-blueprint__exports__MergeExternalContactMessageFlow.i3InboundMessage");
+    Path file =
+        Path.of(
+            "src/test/corpus/architect-export/GenesysCloudBlueprints__merge-ephemeral-message-to-external-contact-blueprint__exports__MergeExternalContactMessageFlow.i3InboundMessage");
     FlowCalls calls = ExportCallSites.read(new SourceText(file.toString(), Files.readString(file)));
-    assertEquals(List.of("Merge External Contact Bot", "Resolve Contact"), calls.calls().stream().map(CallSite::callee).toList());
+    assertEquals(
+        List.of("Merge External Contact Bot", "Resolve Contact"),
+        calls.calls().stream().map(CallSite::callee).toList());
     assertEquals(Optional.of("2.0"), calls.calls().get(1).version());
-    assertEquals(Optional.of("38caf8a4-076b-4a3d-a302-eec7955465fc"), calls.calls().get(1).calleeId());
+    assertEquals(
+        Optional.of("38caf8a4-076b-4a3d-a302-eec7955465fc"), calls.calls().get(1).calleeId());
   }
 
   @Test
@@ -144,7 +186,8 @@ class CallSiteReadTest {
 
   @Test
   void aKeyWithAnAnchorOrATagIsPlacedAtTheKeyNotAtItsProperties() throws Exception {
-    String text = """
+    String text =
+        """
         inboundCall:
           name: Caller
           states:
@@ -165,14 +208,18 @@ class CallSiteReadTest {
     for (int i = 0; i < 3; i++) {
       Span s = span(in.get(i));
       String key = text.substring(s.start(), s.end());
-      assertEquals(List.of("Common.conversationid", "Common.identifierTyp", "'Common.identifierValu'").get(i), key);
+      assertEquals(
+          List.of("Common.conversationid", "Common.identifierTyp", "'Common.identifierValu'")
+              .get(i),
+          key);
     }
     assertEquals(26, span(in.get(0)).column());
   }
 
   @Test
   void mergeKeysBringInTheSharedBindingsAndThoseWrittenHereWin() throws Exception {
-    String text = """
+    String text =
+        """
         inboundCall:
           name: Caller
           actions:
@@ -195,8 +242,13 @@ class CallSiteReadTest {
                         "<<": {lit: quoted is a key}
         """;
     List<Binding> in = yaml(text).calls().get(1).inputs();
-    assertEquals(List.of("Common.identifierType", "<<", "Common.conversationId"), in.stream().map(Binding::name).toList());
-    assertEquals(Optional.of("Email"), in.get(0).literal(), "the binding written here wins over the merged one");
+    assertEquals(
+        List.of("Common.identifierType", "<<", "Common.conversationId"),
+        in.stream().map(Binding::name).toList());
+    assertEquals(
+        Optional.of("Email"),
+        in.get(0).literal(),
+        "the binding written here wins over the merged one");
     assertEquals(10, span(in.get(2)).line(), "a merged binding is placed where it is written");
   }
 }

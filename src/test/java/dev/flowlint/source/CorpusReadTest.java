@@ -38,18 +38,25 @@ class CorpusReadTest {
       try (Stream<Path> files = Files.list(corpus.resolve(dir))) {
         for (Path file : files.sorted().toList()) {
           String key = dir + "/" + file.getFileName();
-          tests.add(DynamicTest.dynamicTest(key, () -> {
-            assertTrue(expected.containsKey(key), "MANIFEST.md lists " + key);
-            List<dev.flowlint.model.Definition> flows = sources.read(file, key);
-            assertEquals(1, flows.size(), "one flow per file");
-            TreeSet<String> found = ((FlowDefinition) flows.get(0)).inputs().stream().map(Variable::name)
-                .collect(Collectors.toCollection(TreeSet::new));
-            assertEquals(expected.get(key), found, key);
-          }));
+          tests.add(
+              DynamicTest.dynamicTest(
+                  key,
+                  () -> {
+                    assertTrue(expected.containsKey(key), "MANIFEST.md lists " + key);
+                    List<dev.flowlint.model.Definition> flows = sources.read(file, key);
+                    assertEquals(1, flows.size(), "one flow per file");
+                    TreeSet<String> found =
+                        ((FlowDefinition) flows.get(0))
+                            .inputs().stream()
+                                .map(Variable::name)
+                                .collect(Collectors.toCollection(TreeSet::new));
+                    assertEquals(expected.get(key), found, key);
+                  }));
         }
       }
     }
-    assertEquals(expected.size(), tests.size(), "every manifest row has a file and every file a row");
+    assertEquals(
+        expected.size(), tests.size(), "every manifest row has a file and every file a row");
     return tests.stream();
   }
 
@@ -57,8 +64,10 @@ class CorpusReadTest {
   void manifestParsingFindsTheKnownInputsOfOneRow() throws IOException {
     Path corpus = TestFiles.corpus().orElseThrow();
     Map<String, TreeSet<String>> expected = manifestInputs(corpus.resolve("MANIFEST.md"));
-    assertEquals(new TreeSet<>(List.of("Flow.dates", "Flow.employeeId", "Flow.timeOffTypeId")),
-        expected.get("archy-yaml/GenesysCloudBlueprints__wfm-hris-blueprint__blueprint__examples__WFM-HR-GetEmployeeBalances_v2-0.yaml"));
+    assertEquals(
+        new TreeSet<>(List.of("Flow.dates", "Flow.employeeId", "Flow.timeOffTypeId")),
+        expected.get(
+            "archy-yaml/GenesysCloudBlueprints__wfm-hris-blueprint__blueprint__examples__WFM-HR-GetEmployeeBalances_v2-0.yaml"));
   }
 
   /** saved file → input names, from the table rows of MANIFEST.md. */
@@ -74,7 +83,10 @@ class CorpusReadTest {
       TreeSet<String> names = new TreeSet<>();
       if (!inputs.equals("—")) {
         // Entries the collector marked as copies inside commonModules[] are not this flow's inputs.
-        Arrays.stream(inputs.split("; ")).filter(s -> !s.contains("not this flow's input")).map(s -> s.substring(0, s.indexOf(':')).strip()).forEach(names::add);
+        Arrays.stream(inputs.split("; "))
+            .filter(s -> !s.contains("not this flow's input"))
+            .map(s -> s.substring(0, s.indexOf(':')).strip())
+            .forEach(names::add);
       }
       out.put(file, names);
     }

@@ -3,7 +3,9 @@ package dev.flowlint.source;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-/** The Architect export encoding, for building export fixtures: base64 of encodeURIComponent(json). */
+/**
+ * The Architect export encoding, for building export fixtures: base64 of encodeURIComponent(json).
+ */
 public final class ExportEncoding {
   private static final String UNRESERVED = "-_.!~*'()";
   private static final String HEX = "0123456789ABCDEF";
@@ -14,7 +16,10 @@ public final class ExportEncoding {
     StringBuilder out = new StringBuilder();
     for (byte b : json.getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xFF;
-      if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || UNRESERVED.indexOf(c) >= 0) {
+      if ((c >= 'A' && c <= 'Z')
+          || (c >= 'a' && c <= 'z')
+          || (c >= '0' && c <= '9')
+          || UNRESERVED.indexOf(c) >= 0) {
         out.append((char) c);
       } else {
         out.append('%').append(HEX.charAt(c >> 4)).append(HEX.charAt(c & 0xF));

@@ -20,9 +20,10 @@ import picocli.CommandLine.Command;
     footer = {
       "",
       "Examples:",
-      "  flowlint import flows/ exports/          write schemas/ from Archy YAML and .i3* exports",
-      "  flowlint check payloads/                 check payloads and templates against schemas/",
-      "  pbpaste | flowlint check - --flow NAME   diagnose a pasted payload",
+      // Each line fits picocli's 80 columns, which would otherwise break it mid-word.
+      "  flowlint import flows/ exports/         write schemas/ from flows and exports",
+      "  flowlint check payloads/                check payloads and templates",
+      "  pbpaste | flowlint check - --flow NAME  diagnose a pasted payload",
       "",
       "Exit codes: 0 clean, 1 findings, 2 usage error or unusable input."
     })

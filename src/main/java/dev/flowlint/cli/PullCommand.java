@@ -6,6 +6,7 @@ import dev.flowlint.genesys.GenesysClient;
 import dev.flowlint.genesys.GenesysException;
 import dev.flowlint.genesys.Region;
 import dev.flowlint.genesys.RetryPolicy;
+import dev.flowlint.io.SafeText;
 import dev.flowlint.schema.ImportResult;
 import dev.flowlint.schema.RequiredPolicy;
 import dev.flowlint.schema.SchemaDrift;
@@ -175,7 +176,7 @@ final class PullCommand implements Callable<Integer> {
                   + (check ? "" : "; " + loaded.get().schemasDisplay() + " was left as it was"));
       return Cli.USAGE;
     }
-    pulled.notes().forEach(n -> io.err().println("warning: " + n));
+    pulled.notes().forEach(n -> io.err().println("warning: " + SafeText.escape(n)));
     return check
         ? drift(pulled, loaded.get(), policy, filters, sourceName)
         : write(pulled, loaded.get(), policy, filters, sourceName);
@@ -229,7 +230,9 @@ final class PullCommand implements Callable<Integer> {
     }
     io.err().print(result.problemsText());
     io.out().print(result.summary());
-    removed.forEach(name -> io.out().println("removed " + name + ": no longer in the org"));
+    // Flow names come from the org: escaped, never raw (terminal escapes, newlines).
+    removed.forEach(
+        name -> io.out().println("removed " + SafeText.escape(name) + ": no longer in the org"));
     return Cli.OK;
   }
 
@@ -274,7 +277,7 @@ final class PullCommand implements Callable<Integer> {
                   + loaded.schemasDisplay());
       return Cli.OK;
     }
-    changes.forEach(io.out()::println);
+    changes.forEach(c -> io.out().println(SafeText.escape(c)));
     io.out()
         .println(
             "drift: "

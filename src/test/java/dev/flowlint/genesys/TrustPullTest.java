@@ -217,4 +217,28 @@ class TrustPullTest {
     assertTrue(r.err().contains("still rate limiting (429)"), r.err());
     assertFalse(r.err().contains("internal error"), r.err());
   }
+
+  /** A flow name from the org is shown escaped in every line pull prints. */
+  @Test
+  void hostileFlowNamesAreShownEscaped() throws IOException {
+    // JSON escapes in the listing: the name itself holds ESC and a newline.
+    String hostile = "Evil\\u001b[31m\\nName";
+    fake.pages.set(
+        0,
+        List.of(
+            FakeGenesys.workflow(ORDER, "Order Lookup", "3.0", "Flow.customer_id:string"),
+            FakeGenesys.workflow(OTHER, hostile, "1.0", "Flow.x:string")));
+    Result first = pull();
+    assertEquals(0, first.code(), first.err());
+    fake.pages.set(
+        0, List.of(FakeGenesys.workflow(ORDER, "Order Lookup", "3.0", "Flow.customer_id:string")));
+    Result check = pull("--check");
+    Result second = pull();
+    for (Result r : List.of(first, check, second)) {
+      String all = r.out() + r.err();
+      assertFalse(all.indexOf('\u001b') >= 0, all);
+      assertFalse(all.contains("[31m\nName"), all);
+    }
+    assertTrue(second.out().contains("removed Evil\\u001b[31m\\nName"), second.out());
+  }
 }

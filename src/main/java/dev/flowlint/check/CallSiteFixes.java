@@ -38,10 +38,7 @@ final class CallSiteFixes {
         refused =
             Optional.of(
                 "the fixed text would not read as a flow, so these fixes were not applied: "
-                    + next.fixes().stream()
-                        .map(Fix::description)
-                        .reduce((a, b) -> a + "; " + b)
-                        .orElse(""));
+                    + Fix.describe(next.fixes()));
         break;
       }
       text = next.text();

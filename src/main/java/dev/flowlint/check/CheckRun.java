@@ -474,10 +474,7 @@ public final class CheckRun {
         refused =
             Optional.of(
                 "these fixes would repeat a key, so they were not applied: "
-                    + duplicating.stream()
-                        .map(Fix::description)
-                        .reduce((a, b) -> a + "; " + b)
-                        .orElse(""));
+                    + Fix.describe(duplicating));
         List<Diagnostic> rest =
             report.diagnostics().stream()
                 .filter(d -> d.fix().map(f -> !duplicating.contains(f)).orElse(true))
@@ -491,10 +488,7 @@ public final class CheckRun {
         refused =
             Optional.of(
                 "the fixed text would not parse, so these fixes were not applied: "
-                    + next.fixes().stream()
-                        .map(Fix::description)
-                        .reduce((a, b) -> a + "; " + b)
-                        .orElse(""));
+                    + Fix.describe(next.fixes()));
         break;
       }
       text = next.text();

@@ -138,24 +138,8 @@ final class HookCommand implements Runnable {
      * main repository. Empty when {@code dir} is not in a repository.
      */
     static Optional<Path> hooksDir(Path dir) throws IOException {
-      Process p =
-          new ProcessBuilder("git", "rev-parse", "--git-path", "hooks")
-              .directory(dir.toFile())
-              .redirectError(ProcessBuilder.Redirect.DISCARD)
-              .start();
-      p.getOutputStream().close();
-      String out =
-          new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
-              .strip();
-      try {
-        if (p.waitFor() != 0 || out.isEmpty()) {
-          return Optional.empty();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted");
-      }
-      return Optional.of(dir.resolve(out).normalize());
+      return dev.flowlint.source.GitIndex.revParse(dir, "--git-path", "hooks")
+          .map(out -> dir.resolve(out).normalize());
     }
   }
 }

@@ -68,23 +68,37 @@ public final class GitIndex {
   /** The top level of the git work tree containing {@code dir}, if git is there to say. */
   public static java.util.Optional<Path> topLevel(Path dir) {
     try {
-      Process p =
-          new ProcessBuilder("git", "rev-parse", "--show-toplevel")
-              .directory(dir.toAbsolutePath().toFile())
-              .redirectError(ProcessBuilder.Redirect.DISCARD)
-              .start();
-      p.getOutputStream().close();
-      String out =
-          new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
-              .strip();
-      return p.waitFor() == 0 && !out.isEmpty()
-          ? java.util.Optional.of(Path.of(out))
-          : java.util.Optional.empty();
+      return revParse(dir.toAbsolutePath(), "--show-toplevel").map(Path::of);
     } catch (IOException e) {
       return java.util.Optional.empty();
+    }
+  }
+
+  /**
+   * What {@code git rev-parse ARGS} prints in {@code dir}; empty when git says nothing or fails.
+   *
+   * @throws IOException when git cannot be run at all, or the wait is interrupted
+   */
+  public static java.util.Optional<String> revParse(Path dir, String... args) throws IOException {
+    java.util.List<String> command =
+        new java.util.ArrayList<>(java.util.List.of("git", "rev-parse"));
+    command.addAll(java.util.List.of(args));
+    Process p =
+        new ProcessBuilder(command)
+            .directory(dir.toFile())
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    p.getOutputStream().close();
+    String out =
+        new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+            .strip();
+    try {
+      return p.waitFor() == 0 && !out.isEmpty()
+          ? java.util.Optional.of(out)
+          : java.util.Optional.empty();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return java.util.Optional.empty();
+      throw new IOException("interrupted");
     }
   }
 }

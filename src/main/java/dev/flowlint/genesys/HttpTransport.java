@@ -81,12 +81,7 @@ final class HttpTransport {
         }
       } catch (ConnectException e) {
         if (isUnknownHost(e)) {
-          throw new GenesysException(
-              "unknown host "
-                  + request.uri().getHost()
-                  + " ("
-                  + what
-                  + "): check --region or --api-base/--login-base");
+          throw unknownHost(request, what);
         }
         throw new GenesysException(
             "cannot connect to "
@@ -105,12 +100,7 @@ final class HttpTransport {
                 + "): the certificate or protocol was not accepted");
       } catch (IOException e) {
         if (isUnknownHost(e)) {
-          throw new GenesysException(
-              "unknown host "
-                  + request.uri().getHost()
-                  + " ("
-                  + what
-                  + "): check --region or --api-base/--login-base");
+          throw unknownHost(request, what);
         }
         if (hasCause(e, SSLException.class)) {
           throw new GenesysException(
@@ -300,5 +290,14 @@ final class HttpTransport {
   /** The path and query only: never credentials. */
   static String pathOf(URI uri) {
     return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+  }
+
+  private static GenesysException unknownHost(HttpRequest request, String what) {
+    return new GenesysException(
+        "unknown host "
+            + request.uri().getHost()
+            + " ("
+            + what
+            + "): check --region or --api-base/--login-base");
   }
 }

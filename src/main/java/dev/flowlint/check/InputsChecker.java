@@ -1,7 +1,5 @@
 package dev.flowlint.check;
 
-import com.networknt.schema.Error;
-import com.networknt.schema.path.NodePath;
 import dev.flowlint.config.Config;
 import dev.flowlint.model.Fix;
 import dev.flowlint.model.Rule;
@@ -109,31 +107,30 @@ final class InputsChecker {
         new HashSet<>(); // inputs a rename fix supplies: no second error for them
     Set<String> done = rulesBeforeTheSchema(slots, flow, required, container, findings);
 
-    List<Error> errors =
+    List<SchemaError> errors =
         engine.validate(flow.file(), effective(flow, required), instance, flow.file());
-    List<Error> missing = new ArrayList<>();
-    Map<String, List<Error>> atValues = new LinkedHashMap<>();
-    for (Error e : errors) {
-      NodePath at = e.getInstanceLocation();
-      if (at.getNameCount() > 0) {
-        atValues.computeIfAbsent(at.toString(), k -> new ArrayList<>()).add(e);
-      } else if (e.getKeyword().equals("additionalProperties")) {
-        String key = String.valueOf(e.getProperty());
+    List<SchemaError> missing = new ArrayList<>();
+    Map<String, List<SchemaError>> atValues = new LinkedHashMap<>();
+    for (SchemaError e : errors) {
+      if (!e.at().isEmpty()) {
+        atValues.computeIfAbsent(e.pointer(), k -> new ArrayList<>()).add(e);
+      } else if (e.keyword().equals("additionalProperties")) {
+        String key = e.property().orElse("");
         Slot slot = slots.get(key);
         if (slot != null && !done.contains(key)) {
           unknown(slot, flow, byKey.keySet(), taken, container, findings)
               .ifPresent(meant -> supplied.add(byKey.get(meant)));
         }
-      } else if (e.getKeyword().equals("required")) {
+      } else if (e.keyword().equals("required")) {
         missing.add(e);
       } else {
         findings.add(
             Rule.INPUT_CONSTRAINT,
-            container + ": " + e.getMessage().replaceFirst("^\\$[^:]*: ", ""),
+            container + ": " + e.message().replaceFirst("^\\$[^:]*: ", ""),
             pointer,
             containerSpan,
             Optional.empty(),
-            List.of("the flow's schema file sets this " + e.getKeyword()));
+            List.of("the flow's schema file sets this " + e.keyword()));
       }
     }
     atValues.values().forEach(group -> values(group, slots, done, flow, findings));
@@ -141,8 +138,8 @@ final class InputsChecker {
     if (unknownKeys) {
       return; // a placeholder may supply any input: missing ones cannot be told
     }
-    for (Error e : missing) {
-      String req = String.valueOf(e.getProperty());
+    for (SchemaError e : missing) {
+      String req = e.property().orElse("");
       if (!supplied.contains(req)) {
         String shown = bare ? FlowSchema.bare(req) : req;
         findings.add(
@@ -205,13 +202,13 @@ final class InputsChecker {
    * is there.
    */
   private static void values(
-      List<Error> group,
+      List<SchemaError> group,
       Map<String, Slot> slots,
       Set<String> done,
       FlowSchema flow,
       Findings findings) {
-    NodePath at = group.get(0).getInstanceLocation();
-    String key = String.valueOf(at.getElement(0));
+    List<Object> at = group.get(0).at();
+    String key = String.valueOf(at.get(0));
     Slot slot = slots.get(key);
     if (slot == null || done.contains(key) || slot.member().value() instanceof JPlaceholder) {
       return; // a wholly placeholder value satisfies any constraint

@@ -29,7 +29,7 @@ public final class PayloadChecker {
 
   private final SchemaStore store;
   private final Config config;
-  private final InputsChecker inputs = new InputsChecker(new SchemaEngine());
+  private final InputsChecker inputs;
   private final FlowResolver resolver;
   private final LaunchRules launch;
   private final SharedFlowRules shared;
@@ -37,7 +37,13 @@ public final class PayloadChecker {
       new DataActionLinter(new TemplateLinter(this::launchBody));
 
   public PayloadChecker(SchemaStore store, Config config) {
+    this(store, config, SchemaEngine.Route.SUBSET_FIRST);
+  }
+
+  /** With the schema engine's route chosen: tests compare the fast path with networknt alone. */
+  PayloadChecker(SchemaStore store, Config config, SchemaEngine.Route route) {
     this.store = store;
+    this.inputs = new InputsChecker(new SchemaEngine(route));
     this.config = config;
     this.resolver = new FlowResolver(store, config);
     this.launch = new LaunchRules(store, config, inputs, resolver);

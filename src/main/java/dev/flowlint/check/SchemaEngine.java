@@ -6,33 +6,49 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import dev.flowlint.schema.SchemaStore.BadSchema;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The one place networknt is set up. Each schema is compiled once per run, in the dialect its own
- * {@code $schema} names (2020-12 when it names none), with {@code format} asserted rather than
- * merely annotated: a person who writes {@code "format": "email"} into a schema means it.
+ * The one place schemas are compiled and run. A schema made only of the keywords flowlint writes
+ * goes to {@link SubsetSchema}, which gives networknt's errors without networknt's start-up; any
+ * other schema goes to networknt, set up on first need, in the dialect its own {@code $schema}
+ * names (2020-12 when it names none), with {@code format} asserted rather than merely annotated: a
+ * person who writes {@code "format": "email"} into a schema means it.
  */
 final class SchemaEngine {
-  private final SchemaRegistry registry =
-      SchemaRegistry.withDefaultDialect(
-          SpecificationVersion.DRAFT_2020_12,
-          b ->
-              b.schemaRegistryConfig(
-                  SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
-  private final Map<String, Schema> compiled = new HashMap<>();
+  /** Which engine a schema may go to: both (the default), or networknt alone (for comparing). */
+  enum Route {
+    SUBSET_FIRST,
+    NETWORKNT_ONLY
+  }
+
+  private final Route route;
+  private SchemaRegistry registry; // made on first need: a run of subset schemas never pays for it
+  private final Map<String, Function<JsonNode, List<SchemaError>>> compiled = new HashMap<>();
+
+  SchemaEngine() {
+    this(Route.SUBSET_FIRST);
+  }
+
+  SchemaEngine(Route route) {
+    this.route = route;
+  }
 
   /**
    * @param key identifies the document for the run (its file, plus anything that changed it)
-   * @param what names the schema in a message when networknt cannot use it
+   * @param what names the schema in a message when it cannot be used
    */
-  List<Error> validate(String key, JsonNode document, JsonNode instance, String what) {
+  List<SchemaError> validate(String key, JsonNode document, JsonNode instance, String what) {
     try {
-      Schema schema = compiled.computeIfAbsent(key, k -> registry.getSchema(document));
-      return schema.validate(instance);
+      return compiled.computeIfAbsent(key, k -> compile(document)).apply(instance);
     } catch (RuntimeException e) {
       throw new BadSchema(
           what
@@ -43,25 +59,61 @@ final class SchemaEngine {
     }
   }
 
+  private Function<JsonNode, List<SchemaError>> compile(JsonNode document) {
+    Optional<SubsetSchema> fast =
+        route == Route.SUBSET_FIRST ? SubsetSchema.compile(document) : Optional.empty();
+    if (fast.isPresent()) {
+      return fast.get()::validate;
+    }
+    Schema schema = registry().getSchema(document);
+    return instance -> adapt(schema.validate(instance));
+  }
+
+  private SchemaRegistry registry() {
+    if (registry == null) {
+      registry =
+          SchemaRegistry.withDefaultDialect(
+              SpecificationVersion.DRAFT_2020_12,
+              b ->
+                  b.schemaRegistryConfig(
+                      SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+    }
+    return registry;
+  }
+
+  private static List<SchemaError> adapt(List<Error> errors) {
+    List<SchemaError> out = new ArrayList<>(errors.size());
+    for (Error e : errors) {
+      List<Object> at = new ArrayList<>();
+      for (int i = 0; i < e.getInstanceLocation().getNameCount(); i++) {
+        at.add(e.getInstanceLocation().getElement(i));
+      }
+      out.add(
+          new SchemaError(
+              e.getKeyword(),
+              at,
+              Optional.ofNullable(e.getProperty()),
+              e.getSchemaNode(),
+              e.getSchemaLocation() == null ? "" : e.getSchemaLocation().toString(),
+              e.getMessage() == null ? "" : e.getMessage()));
+    }
+    return out;
+  }
+
   /**
-   * Which property's schema networknt cannot use, found by trying each alone: ": the schema of
-   * Flow.x".
+   * Which property's schema cannot be used, found by trying each alone with networknt: ": the
+   * schema of Flow.x".
    */
   private String culprit(JsonNode document, JsonNode instance) {
     JsonNode props = document.path("properties");
     for (String name : props.propertyNames()) {
-      tools.jackson.databind.node.ObjectNode alone =
-          tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+      ObjectNode alone = JsonNodeFactory.instance.objectNode();
       if (document.has("$schema")) {
         alone.set("$schema", document.get("$schema"));
       }
-      alone.set(
-          "properties",
-          tools.jackson.databind.node.JsonNodeFactory.instance
-              .objectNode()
-              .set(name, props.get(name)));
+      alone.set("properties", JsonNodeFactory.instance.objectNode().set(name, props.get(name)));
       try {
-        registry.getSchema(alone).validate(instance);
+        registry().getSchema(alone).validate(instance);
       } catch (RuntimeException e) {
         return ": the schema of " + name;
       }

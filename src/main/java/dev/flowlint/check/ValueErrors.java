@@ -1,7 +1,5 @@
 package dev.flowlint.check;
 
-import com.networknt.schema.Error;
-import com.networknt.schema.path.NodePath;
 import dev.flowlint.model.Fix;
 import dev.flowlint.model.Rule;
 import dev.flowlint.payload.JsonValue;
@@ -45,12 +43,12 @@ final class ValueErrors {
       String genesysType,
       String pointer,
       JsonValue actual,
-      List<Error> errors,
+      List<SchemaError> errors,
       JsonNode document,
       Findings findings) {
     String base = genesysType.replace("Collection", "");
-    List<Error> resolved = resolveCombinators(errors);
-    List<Error> types = resolved.stream().filter(e -> e.getKeyword().equals("type")).toList();
+    List<SchemaError> resolved = resolveCombinators(errors);
+    List<SchemaError> types = resolved.stream().filter(e -> e.keyword().equals("type")).toList();
     if (!types.isEmpty()) {
       String expected = expectedTypes(types);
       findings.add(
@@ -61,8 +59,8 @@ final class ValueErrors {
           unquoteFix(expected, actual),
           help(genesysType));
     }
-    for (Error e : resolved) {
-      String keyword = e.getKeyword();
+    for (SchemaError e : resolved) {
+      String keyword = e.keyword();
       boolean iso =
           ISO_TYPES.contains(base) && (keyword.equals("pattern") || keyword.equals("format"));
       boolean integerText =
@@ -102,16 +100,16 @@ final class ValueErrors {
    * oneOf/anyOf: report what the branch that fits the value's type says (a string too long), or,
    * when no branch fits the type, one type error naming every type the branches allow.
    */
-  private static List<Error> resolveCombinators(List<Error> errors) {
-    List<Error> combinators =
+  private static List<SchemaError> resolveCombinators(List<SchemaError> errors) {
+    List<SchemaError> combinators =
         errors.stream()
-            .filter(e -> e.getKeyword().equals("oneOf") || e.getKeyword().equals("anyOf"))
+            .filter(e -> e.keyword().equals("oneOf") || e.keyword().equals("anyOf"))
             .toList();
     if (combinators.isEmpty()) {
       return errors;
     }
-    List<Error> rest = errors.stream().filter(e -> !combinators.contains(e)).toList();
-    List<Error> notType = rest.stream().filter(e -> !e.getKeyword().equals("type")).toList();
+    List<SchemaError> rest = errors.stream().filter(e -> !combinators.contains(e)).toList();
+    List<SchemaError> notType = rest.stream().filter(e -> !e.keyword().equals("type")).toList();
     if (!notType.isEmpty()) {
       return notType;
     }
@@ -120,11 +118,10 @@ final class ValueErrors {
         : rest; // no branch fits the type: every branch's type is named
   }
 
-  private static String expectedTypes(List<Error> typeErrors) {
+  private static String expectedTypes(List<SchemaError> typeErrors) {
     Set<String> words = new LinkedHashSet<>();
-    for (Error e : typeErrors) {
-      JsonNode t =
-          e.getSchemaNode().isObject() ? e.getSchemaNode().path("type") : e.getSchemaNode();
+    for (SchemaError e : typeErrors) {
+      JsonNode t = e.schemaNode().isObject() ? e.schemaNode().path("type") : e.schemaNode();
       if (t.isArray()) {
         t.forEach(x -> words.add(typeWord(x.asString())));
       } else {
@@ -152,19 +149,19 @@ final class ValueErrors {
   /**
    * Draft-04's boolean exclusiveMinimum/exclusiveMaximum beside the minimum or maximum that failed.
    */
-  private static boolean exclusive(Error e, JsonNode document) {
-    if (!(e.getKeyword().equals("minimum") || e.getKeyword().equals("maximum"))
-        || e.getSchemaLocation() == null) {
+  private static boolean exclusive(SchemaError e, JsonNode document) {
+    if (!(e.keyword().equals("minimum") || e.keyword().equals("maximum"))
+        || e.schemaLocation().isEmpty()) {
       return false;
     }
-    String location = e.getSchemaLocation().toString();
+    String location = e.schemaLocation();
     int hash = location.indexOf('#');
-    if (hash < 0 || !location.endsWith("/" + e.getKeyword())) {
+    if (hash < 0 || !location.endsWith("/" + e.keyword())) {
       return false;
     }
-    String parent = location.substring(hash + 1, location.length() - e.getKeyword().length() - 1);
+    String parent = location.substring(hash + 1, location.length() - e.keyword().length() - 1);
     try {
-      String sibling = e.getKeyword().equals("minimum") ? "exclusiveMinimum" : "exclusiveMaximum";
+      String sibling = e.keyword().equals("minimum") ? "exclusiveMinimum" : "exclusiveMaximum";
       return document.at(parent).path(sibling).asBoolean(false);
     } catch (RuntimeException bad) {
       return false; // a location that is no JSON Pointer into this document: say "at most"
@@ -172,10 +169,10 @@ final class ValueErrors {
   }
 
   private static String constraint(
-      String where, String keyword, Error e, JsonValue actual, boolean exclusive) {
-    JsonNode s = e.getSchemaNode();
+      String where, String keyword, SchemaError e, JsonValue actual, boolean exclusive) {
+    JsonNode s = e.schemaNode();
     String got = ", got " + actual.describe();
-    String message = e.getMessage() == null ? "" : e.getMessage();
+    String message = e.message();
     return switch (keyword) {
       case "enum" -> where + " must be one of " + values(s) + got;
       case "const" -> where + " must be " + s + got;
@@ -193,10 +190,9 @@ final class ValueErrors {
       case "maxItems" -> where + " must have at most " + s + " items" + items(actual);
       case "uniqueItems" -> where + " must not repeat an item";
       case "multipleOf" -> where + " must be a multiple of " + s.asString() + got;
-      case "required" ->
-          where + " lacks the member " + Quoting.quote(String.valueOf(e.getProperty()));
+      case "required" -> where + " lacks the member " + Quoting.quote(e.property().orElse(""));
       case "additionalProperties" ->
-          where + " has no member " + Quoting.quote(String.valueOf(e.getProperty()));
+          where + " has no member " + Quoting.quote(e.property().orElse(""));
       default -> where + ": " + message.replaceFirst("^\\$[^:]*: ", "");
     };
   }
@@ -218,13 +214,13 @@ final class ValueErrors {
   }
 
   /** An enum or const value that differs from the given string only by case. */
-  private static Optional<Fix> caseFix(String keyword, Error e, JsonValue actual) {
+  private static Optional<Fix> caseFix(String keyword, SchemaError e, JsonValue actual) {
     if (!(actual instanceof JString s) || !(keyword.equals("enum") || keyword.equals("const"))) {
       return Optional.empty();
     }
     List<String> same = new ArrayList<>();
     JsonNode allowed =
-        keyword.equals("const") ? NODES.arrayNode().add(e.getSchemaNode()) : e.getSchemaNode();
+        keyword.equals("const") ? NODES.arrayNode().add(e.schemaNode()) : e.schemaNode();
     for (JsonNode v : allowed) {
       if (v.isString()
           && v.asString().toLowerCase(Locale.ROOT).equals(s.value().toLowerCase(Locale.ROOT))) {
@@ -238,14 +234,14 @@ final class ValueErrors {
         : Optional.empty();
   }
 
-  private static List<String> constraintHelp(String genesysType, String keyword, Error e) {
+  private static List<String> constraintHelp(String genesysType, String keyword, SchemaError e) {
     List<String> help = new ArrayList<>(help(genesysType));
-    if (keyword.equals("maxItems") && e.getSchemaNode().asInt() == 2000) {
+    if (keyword.equals("maxItems") && e.schemaNode().asInt() == 2000) {
       help.add("Genesys takes at most 2,000 items in a collection input");
-    } else if (keyword.equals("maxLength") && e.getSchemaNode().asInt() == 32000) {
+    } else if (keyword.equals("maxLength") && e.schemaNode().asInt() == 32000) {
       help.add("Genesys takes strings of at most 32,000 characters");
     } else if ((keyword.equals("minimum") || keyword.equals("maximum"))
-        && e.getSchemaNode().asString().contains("999999999999999")) {
+        && e.schemaNode().asString().contains("999999999999999")) {
       help.add("Genesys integers lie within ±999,999,999,999,999");
     } else {
       help.add(
@@ -297,27 +293,27 @@ final class ValueErrors {
   }
 
   /** {@code [1]} and {@code .name} after the input's name. */
-  static String path(NodePath p, int from) {
+  static String path(List<Object> p, int from) {
     StringBuilder out = new StringBuilder();
-    for (int i = from; i < p.getNameCount(); i++) {
-      Object el = p.getElement(i);
+    for (int i = from; i < p.size(); i++) {
+      Object el = p.get(i);
       out.append(el instanceof Integer n ? "[" + n + "]" : "." + el);
     }
     return out.toString();
   }
 
-  static String pointerOf(NodePath p, int from) {
+  static String pointerOf(List<Object> p, int from) {
     StringBuilder out = new StringBuilder();
-    for (int i = from; i < p.getNameCount(); i++) {
-      out.append('/').append(Quoting.pointerToken(String.valueOf(p.getElement(i))));
+    for (int i = from; i < p.size(); i++) {
+      out.append('/').append(Quoting.pointerToken(String.valueOf(p.get(i))));
     }
     return out.toString();
   }
 
-  static Optional<JsonValue> locate(JsonValue root, NodePath p, int from) {
+  static Optional<JsonValue> locate(JsonValue root, List<Object> p, int from) {
     JsonValue at = root;
-    for (int i = from; i < p.getNameCount(); i++) {
-      Object el = p.getElement(i);
+    for (int i = from; i < p.size(); i++) {
+      Object el = p.get(i);
       if (el instanceof Integer n && at instanceof JArray a && n < a.elements().size()) {
         at = a.elements().get(n);
       } else if (at instanceof JObject o) {

@@ -284,7 +284,7 @@ final class InputsChecker {
         String suffix = v instanceof JsonValue.JArray ? "[" + i + "]" : "";
         String place = "/" + e.getKey() + (suffix.isEmpty() ? "" : "/" + i);
         if (values.get(i) instanceof JString s
-            && s.value().matches("-?(0|[1-9]\\d*)")
+            && ValueErrors.INTEGER_TEXT.matcher(s.value()).matches()
             && !errorPlaces.contains(place)) {
           findings.add(
               Rule.INPUT_TYPE,

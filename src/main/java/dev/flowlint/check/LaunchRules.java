@@ -17,6 +17,7 @@ import dev.flowlint.schema.SchemaStore;
 import dev.flowlint.schema.SchemaStore.StoreException;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** The flow-execution envelope: the real launch body {flowId, flowVersion, name, inputData}. */
 final class LaunchRules {
@@ -243,9 +244,14 @@ final class LaunchRules {
                 + " or omit flowVersion to run the latest published one"));
   }
 
+  private static final Pattern TRAILING_ZEROS = Pattern.compile("(\\.0)+$");
+
   /** "2" and "2.0" name one version. */
   static boolean sameVersion(String a, String b) {
-    return a.strip().replaceFirst("(\\.0)+$", "").equals(b.strip().replaceFirst("(\\.0)+$", ""));
+    return TRAILING_ZEROS
+        .matcher(a.strip())
+        .replaceFirst("")
+        .equals(TRAILING_ZEROS.matcher(b.strip()).replaceFirst(""));
   }
 
   private void checkFlowId(Member m, Findings findings) throws StoreException {

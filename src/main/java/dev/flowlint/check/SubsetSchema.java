@@ -1,8 +1,5 @@
 package dev.flowlint.check;
 
-import com.networknt.schema.format.DateFormat;
-import com.networknt.schema.format.DateTimeFormat;
-import com.networknt.schema.format.Format;
 import com.networknt.schema.regex.RegularExpressions;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -12,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import tools.jackson.databind.JsonNode;
@@ -197,17 +195,18 @@ final class SubsetSchema {
   }
 
   /**
-   * The two formats flowlint's importer writes, asserted by networknt's own {@code Format} classes
-   * (which need no registry): the same verdict on every string by construction.
+   * The two formats flowlint's importer writes, decided as networknt's DateTimeFormat and
+   * DateFormat decide them ({@link DateFormats}; networknt's classes are not used: one starts slf4j
+   * on loading).
    */
   private static Keyword format(JsonNode value, String at) throws NotInSubset {
-    Format format =
+    Predicate<String> valid =
         switch (value.isString() ? value.asString() : "") {
-          case "date-time" -> new DateTimeFormat();
-          case "date" -> new DateFormat();
+          case "date-time" -> DateFormats::isDateTime;
+          case "date" -> DateFormats::isDate;
           default -> throw new NotInSubset();
         };
-    return new Formatted(format, value, at);
+    return new Formatted(valid, value, at);
   }
 
   private static Keyword count(String name, JsonNode value, String at) throws NotInSubset {
@@ -406,10 +405,11 @@ final class SubsetSchema {
     }
   }
 
-  private record Formatted(Format format, JsonNode schemaNode, String location) implements Keyword {
+  private record Formatted(Predicate<String> valid, JsonNode schemaNode, String location)
+      implements Keyword {
     @Override
     public void validate(JsonNode value, List<Object> at, List<SchemaError> errors) {
-      if (jsonType(value).equals("string") && !format.matches(null, value.asString())) {
+      if (jsonType(value).equals("string") && !valid.test(value.asString())) {
         errors.add(error("format", at, null, schemaNode, location));
       }
     }

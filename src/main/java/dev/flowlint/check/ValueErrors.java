@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -30,6 +31,12 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class ValueErrors {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  /** A JSON integer's text; compiled once, as it is asked of many values. */
+  static final Pattern INTEGER_TEXT = Pattern.compile("-?(0|[1-9]\\d*)");
+
+  private static final Pattern NUMBER_TEXT =
+      Pattern.compile("-?(0|[1-9]\\d*)(\\.\\d+)?([eE][+-]?\\d+)?");
   private static final Set<String> ISO_TYPES = Set.of("Date", "DateTime", "Time", "Duration");
 
   private ValueErrors() {}
@@ -265,11 +272,10 @@ final class ValueErrors {
     }
     String v = s.value().strip();
     try {
-      if (expected.startsWith("an integer") && v.matches("-?(0|[1-9]\\d*)")) {
+      if (expected.startsWith("an integer") && INTEGER_TEXT.matcher(v).matches()) {
         return Optional.of(new Fix(v, "write the number " + v + " without quotes", actual.span()));
       }
-      if (expected.startsWith("a number")
-          && v.matches("-?(0|[1-9]\\d*)(\\.\\d+)?([eE][+-]?\\d+)?")) {
+      if (expected.startsWith("a number") && NUMBER_TEXT.matcher(v).matches()) {
         new BigDecimal(v);
         return Optional.of(new Fix(v, "write the number " + v + " without quotes", actual.span()));
       }

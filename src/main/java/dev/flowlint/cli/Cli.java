@@ -172,8 +172,16 @@ public final class Cli implements Runnable {
     }
   }
 
-  /** The project version, filtered into version.properties by the build. */
+  /**
+   * The project version: from the jar's manifest, which the JVM has already read (a resource lookup
+   * would start the JDK's module-image reader, a few milliseconds of every run), else from
+   * version.properties, which the build filters (classes run from a directory, as in tests).
+   */
   public static String version() {
+    String manifest = Cli.class.getPackage().getImplementationVersion();
+    if (manifest != null) {
+      return manifest;
+    }
     try (var in = Cli.class.getResourceAsStream("/dev/flowlint/version.properties")) {
       java.util.Properties p = new java.util.Properties();
       if (in != null) {

@@ -39,7 +39,7 @@ final class TrainCommand implements Callable<Integer> {
       var store = dev.flowlint.schema.SchemaStore.open(dir.resolve("schemas"), "schemas");
       var checker = new dev.flowlint.check.PayloadChecker(store, dev.flowlint.config.Config.EMPTY);
       String payload =
-          "{\"flowId\": \"{{ id }}\", \"inputData\": {\"customerId\": \"{{ c }}\", \"Flow.scores\": [\"1\"]}}";
+          "{\"flowId\": \"{{ id }}\", \"inputData\": {\"customerId\": \"{{ c }}\", \"Flow.scores\": [\"1\"], \"Flow.due\": \"2024-05-01T13:30:00Z\", \"Flow.day\": \"2024-05-01\"}}";
       var report =
           checker.check(
               "train.json",

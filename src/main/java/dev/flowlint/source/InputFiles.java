@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -71,7 +71,20 @@ public final class InputFiles {
    */
   private record Frame(Path dir, String display, Object key, Iterator<Entry> entries) {}
 
-  private record Entry(String name, boolean directory) {}
+  /**
+   * @param key what the entry sorts by: a directory as its name with a slash, so the walk's order
+   *     is that of the whole paths
+   */
+  private record Entry(String name, boolean directory, String key) implements Comparable<Entry> {
+    Entry(String name, boolean directory) {
+      this(name, directory, directory ? name + "/" : name);
+    }
+
+    @Override
+    public int compareTo(Entry o) {
+      return key.compareTo(o.key);
+    }
+  }
 
   private static final class Walk implements Iterator<InputFile> {
     private final Iterator<String> args;
@@ -191,8 +204,7 @@ public final class InputFiles {
         skipped.add(new Skipped(name, why(e.getCause())));
         return;
       }
-      // A directory sorts as its name with a slash, so the walk's order is that of the whole paths.
-      entries.sort(Comparator.comparing(e -> e.directory() ? e.name() + "/" : e.name()));
+      Collections.sort(entries);
       stack.push(new Frame(dir, display, key, entries.iterator()));
     }
   }

@@ -15,6 +15,7 @@ import dev.flowlint.payload.JsonValue.Member;
 import dev.flowlint.payload.Quoting;
 import dev.flowlint.schema.FlowSchema;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -38,6 +39,14 @@ final class InputsChecker {
   private static final Set<String> SCOPES = Set.of("Flow", "Common", "Slot", "State", "Task");
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private final SchemaEngine engine;
+
+  /**
+   * Suggestions already worked out in this run (one checker per thread): a misspelling repeated
+   * across many payloads is measured against the inputs once. Bounded, so memory stays flat.
+   */
+  private final Map<String, List<String>> suggestions = new HashMap<>();
+
+  private static final int SUGGESTIONS_KEPT = 4096;
 
   InputsChecker(SchemaEngine engine) {
     this.engine = engine;
@@ -118,7 +127,7 @@ final class InputsChecker {
         String key = e.property().orElse("");
         Slot slot = slots.get(key);
         if (slot != null && !done.contains(key)) {
-          unknown(slot, flow, byKey.keySet(), taken, container, findings)
+          unknown(slot, flow, bare, byKey.keySet(), taken, container, findings)
               .ifPresent(meant -> supplied.add(byKey.get(meant)));
         }
       } else if (e.keyword().equals("required")) {
@@ -382,16 +391,17 @@ final class InputsChecker {
   }
 
   /** Reports a key that is not an input; gives the input it surely meant, when there is one. */
-  private static Optional<String> unknown(
+  private Optional<String> unknown(
       Slot slot,
       FlowSchema flow,
+      boolean bare,
       Set<String> keys,
       Set<String> taken,
       String container,
       Findings findings) {
     Member m = slot.member();
     if (slot.nested()) {
-      List<String> candidates = Suggester.suggest(slot.shown(), flow.inputs().keySet());
+      List<String> candidates = suggest(flow, "nested", slot.shown(), flow.inputs().keySet());
       findings.add(
           Rule.UNKNOWN_INPUT,
           "flow "
@@ -406,7 +416,7 @@ final class InputsChecker {
       return Optional.empty();
     }
     String name = slot.shown();
-    List<String> candidates = Suggester.suggest(name, keys);
+    List<String> candidates = suggest(flow, bare ? "bare" : "scoped", name, keys);
     Optional<Fix> fix =
         candidates.size() == 1 && taken.add(candidates.get(0))
             ? Optional.of(
@@ -432,6 +442,20 @@ final class InputsChecker {
         fix,
         help);
     return candidates.size() == 1 ? Optional.of(candidates.get(0)) : Optional.empty();
+  }
+
+  private List<String> suggest(
+      FlowSchema flow, String among, String wrong, Set<String> candidates) {
+    String key = flow.file() + '\u0000' + among + '\u0000' + wrong;
+    List<String> known = suggestions.get(key);
+    if (known == null) {
+      if (suggestions.size() >= SUGGESTIONS_KEPT) {
+        suggestions.clear();
+      }
+      known = List.copyOf(Suggester.suggest(wrong, candidates));
+      suggestions.put(key, known);
+    }
+    return known;
   }
 
   static String didYouMean(List<String> candidates) {

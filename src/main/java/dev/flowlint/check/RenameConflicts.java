@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,7 +48,8 @@ final class RenameConflicts {
         a.elements().forEach(todo::push);
       }
     }
-    Map<JObject, Set<String>> taken = new HashMap<>();
+    // By identity: a JObject record's own hash walks its whole subtree.
+    Map<JObject, Set<String>> taken = new IdentityHashMap<>();
     List<Diagnostic> out = new ArrayList<>(diagnostics.size());
     for (Diagnostic d : diagnostics) {
       Optional<String> conflict = d.fix().flatMap(f -> conflict(f, parentOfKey, taken));

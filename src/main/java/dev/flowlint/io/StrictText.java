@@ -115,10 +115,15 @@ public final class StrictText {
     if (utf16.isPresent()) {
       throw new Unreadable(utf16.get());
     }
+    boolean ascii = true;
     for (int i = 0; i < bytes.length; i++) {
       if (bytes[i] == 0) {
         throw new Unreadable("binary file (NUL byte at offset " + i + ")");
       }
+      ascii &= bytes[i] > 0;
+    }
+    if (ascii) {
+      return new String(bytes, StandardCharsets.US_ASCII); // valid UTF-8, without a decoder
     }
     ByteBuffer buf = ByteBuffer.wrap(bytes);
     try {

@@ -11,11 +11,12 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -67,22 +68,25 @@ public final class InputFiles {
   }
 
   /**
-   * One directory being walked: its entries sorted so that the walk yields paths in string order.
+   * One directory being walked. Its names are sorted as listed; each entry's attributes are read
+   * only when the walk reaches it, so the first files go out to be checked while the rest of a
+   * large directory is still being looked at. A subdirectory sorts as its name with a slash (the
+   * order of whole paths): one found waits in {@code subdirectories} until the names before that
+   * key are done.
    */
-  private record Frame(Path dir, String display, Object key, Iterator<Entry> entries) {}
+  private static final class Frame {
+    final Path dir;
+    final String display;
+    final Object key;
+    final String[] names;
+    int next;
+    final PriorityQueue<String> subdirectories = new PriorityQueue<>(); // as "name/"
 
-  /**
-   * @param key what the entry sorts by: a directory as its name with a slash, so the walk's order
-   *     is that of the whole paths
-   */
-  private record Entry(String name, boolean directory, String key) implements Comparable<Entry> {
-    Entry(String name, boolean directory) {
-      this(name, directory, directory ? name + "/" : name);
-    }
-
-    @Override
-    public int compareTo(Entry o) {
-      return key.compareTo(o.key);
+    Frame(Path dir, String display, Object key, String[] names) {
+      this.dir = dir;
+      this.display = display;
+      this.key = key;
+      this.names = names;
     }
   }
 
@@ -139,22 +143,44 @@ public final class InputFiles {
     }
 
     private InputFile fromDirectory(Frame frame) {
-      if (!frame.entries().hasNext()) {
+      String name = frame.next < frame.names.length ? frame.names[frame.next] : null;
+      String sub = frame.subdirectories.peek();
+      if (sub != null && (name == null || sub.compareTo(name) < 0)) {
+        frame.subdirectories.poll();
+        String bare = sub.substring(0, sub.length() - 1);
+        enter(frame.dir.resolve(bare), frame.display + sub, frame.display + bare);
+        return null;
+      }
+      if (name == null) {
         stack.pop();
         return null;
       }
-      Entry e = frame.entries().next();
-      Path p = frame.dir().resolve(e.name());
-      String display = frame.display() + e.name();
-      if (e.directory()) {
-        if (!e.name().startsWith(".") && !e.name().equals("node_modules")) {
-          enter(p, display + "/", display);
+      frame.next++;
+      if (name.startsWith(".")) {
+        return null; // hidden, file or directory
+      }
+      Path p = frame.dir.resolve(name);
+      BasicFileAttributes a;
+      try {
+        a = Files.readAttributes(p, BasicFileAttributes.class);
+      } catch (IOException e) {
+        try {
+          Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+          return null; // a broken link: nothing to check
+        } catch (IOException gone) {
+          skipped.add(new Skipped(frame.display + name, why(gone)));
+          return null;
+        }
+      }
+      if (a.isDirectory()) {
+        if (!name.equals("node_modules")) {
+          frame.subdirectories.add(name + "/");
         }
         return null;
       }
-      return e.name().startsWith(".") || !accept.test(e.name())
-          ? null
-          : once(new InputFile(p, display));
+      return a.isRegularFile() && accept.test(name)
+          ? once(new InputFile(p, frame.display + name))
+          : null;
     }
 
     private InputFile once(InputFile f) {
@@ -171,31 +197,15 @@ public final class InputFiles {
         return;
       }
       for (Frame f : stack) {
-        if (key != null && key.equals(f.key())) {
+        if (key != null && key.equals(f.key)) {
           skipped.add(new Skipped(name, why(new FileSystemLoopException(dir.toString()))));
           return;
         }
       }
-      List<Entry> entries = new ArrayList<>();
+      List<String> names = new ArrayList<>();
       try (DirectoryStream<Path> list = Files.newDirectoryStream(dir)) {
         for (Path p : list) {
-          String n = String.valueOf(p.getFileName());
-          BasicFileAttributes a;
-          try {
-            a = Files.readAttributes(p, BasicFileAttributes.class);
-          } catch (IOException e) {
-            try {
-              a =
-                  Files.readAttributes(
-                      p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS); // a broken link
-            } catch (IOException gone) {
-              skipped.add(new Skipped(display + n, why(gone)));
-              continue;
-            }
-          }
-          if (a.isDirectory() || a.isRegularFile()) {
-            entries.add(new Entry(n, a.isDirectory()));
-          }
+          names.add(String.valueOf(p.getFileName()));
         }
       } catch (IOException e) {
         skipped.add(new Skipped(name, why(e)));
@@ -204,8 +214,9 @@ public final class InputFiles {
         skipped.add(new Skipped(name, why(e.getCause())));
         return;
       }
-      Collections.sort(entries);
-      stack.push(new Frame(dir, display, key, entries.iterator()));
+      String[] sorted = names.toArray(new String[0]);
+      Arrays.sort(sorted);
+      stack.push(new Frame(dir, display, key, sorted));
     }
   }
 

@@ -15,8 +15,10 @@ import dev.flowlint.payload.JsonValue.Member;
 import dev.flowlint.payload.Quoting;
 import dev.flowlint.schema.FlowSchema;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,6 +54,37 @@ final class InputsChecker {
     this.engine = engine;
   }
 
+  /**
+   * What a flow's checks need that depends only on the flow and the config: worked out once per
+   * flow in a run, not for every payload.
+   *
+   * @param byKey the key a payload writes (scoped, or bare for a shared flow) to the scoped name
+   */
+  private record Plan(
+      Config config, Map<String, String> byKey, Set<String> required, JsonNode effective) {}
+
+  /** By identity: the store hands out one FlowSchema per flow for the whole run. */
+  private final Map<FlowSchema, Plan[]> plans = new IdentityHashMap<>();
+
+  private Plan plan(FlowSchema flow, boolean bare, Config config) {
+    Plan[] both = plans.computeIfAbsent(flow, f -> new Plan[2]);
+    int i = bare ? 1 : 0;
+    if (both[i] == null || both[i].config() != config) {
+      Map<String, String> byKey = new LinkedHashMap<>();
+      for (String scoped : flow.inputs().keySet()) {
+        byKey.put(bare ? FlowSchema.bare(scoped) : scoped, scoped);
+      }
+      Set<String> required = required(flow, config);
+      both[i] =
+          new Plan(
+              config,
+              Collections.unmodifiableMap(byKey),
+              Collections.unmodifiableSet(required),
+              effective(flow, required));
+    }
+    return both[i];
+  }
+
   /** A payload member that became one key of the object networknt validates. */
   private record Slot(Member member, String shown, String pointer, boolean nested) {}
 
@@ -70,10 +103,8 @@ final class InputsChecker {
       Config config,
       TextLines lines,
       Findings findings) {
-    Map<String, String> byKey = new LinkedHashMap<>();
-    for (String scoped : flow.inputs().keySet()) {
-      byKey.put(bare ? FlowSchema.bare(scoped) : scoped, scoped);
-    }
+    Plan plan = plan(flow, bare, config);
+    Map<String, String> byKey = plan.byKey();
     ObjectNode instance = NODES.objectNode();
     Map<String, Slot> slots = new LinkedHashMap<>();
     Set<String> taken = new HashSet<>(); // keys written: a rename to one would duplicate it
@@ -111,13 +142,13 @@ final class InputsChecker {
           new Slot(m, name, ptr, false));
     }
 
-    Set<String> required = required(flow, config);
+    Set<String> required = plan.required();
     Set<String> supplied =
         new HashSet<>(); // inputs a rename fix supplies: no second error for them
     Set<String> done = rulesBeforeTheSchema(slots, flow, required, container, findings);
 
     List<SchemaError> errors =
-        engine.validate(flow.file(), effective(flow, required), instance, flow.file());
+        engine.validate(flow.file(), plan.effective(), instance, flow.file());
     List<SchemaError> missing = new ArrayList<>();
     Map<String, List<SchemaError>> atValues = new LinkedHashMap<>();
     for (SchemaError e : errors) {

@@ -5,11 +5,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 public final class SchemaStore {
   private final Path dir;
   private final SchemaIndex index;
-  private final Map<String, FlowSchema> loaded = new HashMap<>();
+  private final Map<String, FlowSchema> loaded = new ConcurrentHashMap<>();
 
   private SchemaStore(Path dir, SchemaIndex index) {
     this.dir = dir;
@@ -150,8 +150,13 @@ public final class SchemaStore {
         : "";
   }
 
-  /** Synchronized: the checker threads of a run share the store. */
-  private synchronized FlowSchema load(SchemaIndex.Entry entry) throws StoreException {
+  /** The checker threads of a run share the store: a schema already read is had without a lock. */
+  private FlowSchema load(SchemaIndex.Entry entry) throws StoreException {
+    FlowSchema cached = loaded.get(entry.file());
+    return cached != null ? cached : loadOnce(entry);
+  }
+
+  private synchronized FlowSchema loadOnce(SchemaIndex.Entry entry) throws StoreException {
     FlowSchema cached = loaded.get(entry.file());
     if (cached != null) {
       return cached;

@@ -34,8 +34,8 @@ final class ValueLimits {
   static void numbers(
       JObject inputs, FlowSchema flow, boolean bare, String pointer, Findings findings) {
     for (Member m : inputs.members()) {
-      if (m.key().placeholder()) {
-        continue;
+      if (m.key().placeholder() || !(m.value() instanceof JNumber || m.value() instanceof JArray)) {
+        continue; // only numbers, alone or in a collection, have limits here
       }
       String name = bare ? flow.scope() + "." + m.key().name() : m.key().name();
       JsonNode prop = flow.inputs().get(name);

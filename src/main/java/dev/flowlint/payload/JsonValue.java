@@ -14,9 +14,12 @@ public sealed interface JsonValue {
 
   record JObject(List<Member> members, Span span) implements JsonValue {
     public Optional<Member> member(String name) {
-      return members.stream()
-          .filter(m -> !m.key().placeholder() && m.key().name().equals(name))
-          .findFirst();
+      for (Member m : members) { // a loop, not a stream: asked several times of every payload
+        if (!m.key().placeholder() && m.key().name().equals(name)) {
+          return Optional.of(m);
+        }
+      }
+      return Optional.empty();
     }
 
     /** The opening brace: where findings about the whole object point. */

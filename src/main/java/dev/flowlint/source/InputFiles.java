@@ -202,19 +202,22 @@ public final class InputFiles {
           return;
         }
       }
-      List<String> names = new ArrayList<>();
-      try (DirectoryStream<Path> list = Files.newDirectoryStream(dir)) {
-        for (Path p : list) {
-          names.add(String.valueOf(p.getFileName()));
+      // File.list gives the names alone, with no Path made per entry; it says nothing of why it
+      // failed, so a failure is asked again of the NIO listing, which does.
+      String[] sorted = dir.toFile().list();
+      if (sorted == null) {
+        try (DirectoryStream<Path> list = Files.newDirectoryStream(dir)) {
+          List<String> names = new ArrayList<>();
+          list.forEach(p -> names.add(String.valueOf(p.getFileName())));
+          sorted = names.toArray(new String[0]);
+        } catch (IOException e) {
+          skipped.add(new Skipped(name, why(e)));
+          return;
+        } catch (DirectoryIteratorException e) {
+          skipped.add(new Skipped(name, why(e.getCause())));
+          return;
         }
-      } catch (IOException e) {
-        skipped.add(new Skipped(name, why(e)));
-        return;
-      } catch (DirectoryIteratorException e) {
-        skipped.add(new Skipped(name, why(e.getCause())));
-        return;
       }
-      String[] sorted = names.toArray(new String[0]);
       Arrays.sort(sorted);
       stack.push(new Frame(dir, display, key, sorted));
     }

@@ -21,9 +21,10 @@ public final class FileKinds {
     SKIP
   }
 
-  private static final Pattern EXPORT_NAME = Pattern.compile("(?i).*\\.i3[A-Za-z]+$");
-  private static final Pattern YAML_NAME = Pattern.compile("(?i).*\\.(ya?ml|ya?ml\\.tftpl|tftpl)$");
-  private static final Pattern FIRST_KEY = Pattern.compile("^([a-z][A-Za-z]*):\\s*(#.*)?$");
+  /** Compiled when a YAML file is first met: a run of JSON payloads never needs it. */
+  private static final class FirstKey {
+    static final Pattern PATTERN = Pattern.compile("^([a-z][A-Za-z]*):\\s*(#.*)?$");
+  }
 
   /** Archy's top-level keys: the flow type in lower camel case. */
   static final Set<String> ARCHY_ROOT_KEYS =
@@ -59,7 +60,7 @@ public final class FileKinds {
 
   /** File names inside directories that may hold a flow: YAML and Architect exports. */
   public static boolean isFlowFileName(String fileName) {
-    return EXPORT_NAME.matcher(fileName).matches() || YAML_NAME.matcher(fileName).matches();
+    return isExportName(fileName) || isYamlName(fileName);
   }
 
   /**
@@ -71,13 +72,56 @@ public final class FileKinds {
     if (display.equals("<stdin>")) {
       return Kind.PAYLOAD;
     }
-    if (EXPORT_NAME.matcher(name).matches()) {
+    if (isExportName(name)) {
       return Kind.FLOW_EXPORT;
     }
-    if (YAML_NAME.matcher(name).matches()) {
+    if (isYamlName(name)) {
       return isArchyFlow(text) ? Kind.FLOW_YAML : Kind.SKIP;
     }
     return Kind.PAYLOAD;
+  }
+
+  /**
+   * An Architect export: the name ends in {@code .i3} and letters ({@code .i3InboundFlow}), the
+   * {@code i} in either case. Plain string checks, not a regex: this is asked of every file.
+   */
+  static boolean isExportName(String name) {
+    int dot = name.lastIndexOf(".i3");
+    int upper = name.lastIndexOf(".I3");
+    int at = Math.max(dot, upper);
+    if (at < 0 || at + 3 == name.length()) {
+      return false;
+    }
+    for (int i = at + 3; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** YAML, or a Terraform template of it: {@code .yaml}, {@code .yml}, {@code .tftpl}, any case. */
+  static boolean isYamlName(String name) {
+    return endsWithFolded(name, ".yaml")
+        || endsWithFolded(name, ".yml")
+        || endsWithFolded(name, ".tftpl");
+  }
+
+  /** ASCII letters compared without case, as a regex's (?i) does. */
+  private static boolean endsWithFolded(String name, String lowerSuffix) {
+    int from = name.length() - lowerSuffix.length();
+    if (from < 0) {
+      return false;
+    }
+    for (int i = 0; i < lowerSuffix.length(); i++) {
+      char c = name.charAt(from + i);
+      char folded = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+      if (folded != lowerSuffix.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The first line that is not blank, a comment or a document marker names an Archy flow type. */
@@ -88,7 +132,7 @@ public final class FileKinds {
       if (t.isEmpty() || t.startsWith("#") || t.equals("---") || t.startsWith("%")) {
         continue;
       }
-      var m = FIRST_KEY.matcher(l.stripTrailing());
+      var m = FirstKey.PATTERN.matcher(l.stripTrailing());
       return m.matches() && ARCHY_ROOT_KEYS.contains(m.group(1));
     }
     return false;

@@ -32,23 +32,32 @@ public final class DuplicateKeys {
       JsonValue v = (JsonValue) next[0];
       String ptr = (String) next[1];
       if (v instanceof JObject o) {
-        Map<String, Member> seen = new HashMap<>();
+        // Pointers are built only for what needs one (a repeat, a container to descend into):
+        // this runs on every payload.
+        Map<String, Member> seen = o.members().size() > 1 ? new HashMap<>() : null;
         for (Member m : o.members()) {
           if (m.key().placeholder()) {
             continue;
           }
+          Member first = seen == null ? null : seen.putIfAbsent(m.key().name(), m);
+          boolean container = m.value() instanceof JObject || m.value() instanceof JArray;
+          if (first == null && !container) {
+            continue;
+          }
           String childPtr = ptr + "/" + Quoting.pointerToken(m.key().name());
-          Member first = seen.putIfAbsent(m.key().name(), m);
           if (first != null) {
             out.add(new Repeat(m, first, childPtr));
           }
-          if (m.value() != null) {
+          if (container) {
             todo.push(new Object[] {m.value(), childPtr});
           }
         }
       } else if (v instanceof JArray a) {
         for (int i = 0; i < a.elements().size(); i++) {
-          todo.push(new Object[] {a.elements().get(i), ptr + "/" + i});
+          JsonValue e = a.elements().get(i);
+          if (e instanceof JObject || e instanceof JArray) {
+            todo.push(new Object[] {e, ptr + "/" + i});
+          }
         }
       }
     }

@@ -17,13 +17,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 /**
  * The hook 'flowlint hook install' writes, run by a real git on real commits, with a flowlint
  * started from this build's classes (what the launcher would run).
  */
+// hook install reads the flowlint.launcher property, which HookCommandTest sets.
+@ResourceLock(value = Resources.SYSTEM_PROPERTIES, mode = ResourceAccessMode.READ)
+@Order(3) // see junit-platform.properties: the slowest classes start first
 class GitHookEndToEndTest {
   static final String ORDER = "6f3c2a8e-1d4b-4c3e-9a7f-2b5d8e9c0a11";
   static final String GOOD =

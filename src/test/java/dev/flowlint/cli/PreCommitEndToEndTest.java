@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * as docs/ci.md says: a hooks repository tagged v0.2.0 (a scratch copy, tagged there), the -system
  * hooks, flowlint on PATH.
  */
+@Order(1) // see junit-platform.properties: the slowest classes start first
 class PreCommitEndToEndTest {
   @TempDir Path tmp;
   Path repo;

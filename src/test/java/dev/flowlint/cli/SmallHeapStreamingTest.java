@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Element;
@@ -24,6 +25,7 @@ import tools.jackson.databind.JsonNode;
  * document formats that must wrap every result. A run that kept its reports would run out of memory
  * (the JVM is told to exit at once if it does). No timing is asserted.
  */
+@Order(2) // see junit-platform.properties: the slowest classes start first
 class SmallHeapStreamingTest {
   private static final int FILES = 20_000;
   private static final String ORDER = "6f3c2a8e-1d4b-4c3e-9a7f-2b5d8e9c0a11";

@@ -14,7 +14,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -47,24 +46,16 @@ class ServeSlowClientTest {
   @Test
   void stalledClientsDoNotStopTheServerAnswering(@TempDir Path dir) throws Exception {
     Path schemas = TestServer.importFixtures(dir.resolve("schemas"));
-    String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> cmd =
+        dev.flowlint.LauncherJvm.command(
+            // The request time limit, lowered from FlowServer's 10 s so the stalled connections
+            // are closed sooner; FlowServer keeps a limit given this way, and
+            // theServerBoundsRequestsUnlessToldOtherwise checks the default it sets.
+            "-Dsun.net.httpserver.maxReqTime=" + MAX_REQ_TIME);
+    cmd.addAll(
+        List.of("dev.flowlint.cli.Main", "serve", "--port", "0", "--schemas", schemas.toString()));
     Process server =
-        new ProcessBuilder(
-                java,
-                // The request time limit, lowered from FlowServer's 10 s so the stalled
-                // connections are closed sooner; FlowServer keeps a limit given this way, and
-                // theServerBoundsRequestsUnlessToldOtherwise checks the default it sets.
-                "-Dsun.net.httpserver.maxReqTime=" + MAX_REQ_TIME,
-                "-cp",
-                System.getProperty("java.class.path"),
-                "dev.flowlint.cli.Main",
-                "serve",
-                "--port",
-                "0",
-                "--schemas",
-                schemas.toString())
-            .redirectError(dir.resolve("serve.err").toFile())
-            .start();
+        new ProcessBuilder(cmd).redirectError(dir.resolve("serve.err").toFile()).start();
     List<Socket> stalled = new ArrayList<>();
     try {
       URI url = url(server.getInputStream());

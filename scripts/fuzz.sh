@@ -10,8 +10,10 @@ shift $(( $# < 2 ? $# : 2 ))
 echo "fuzz: $per_file mutations per corpus file, seed $seed (re-run a failure with: scripts/fuzz.sh $per_file $seed)"
 rm -rf target/fuzz-failures
 set +e
+# -Dflowlint.test.jvm=: the test JVM with full tiered compilation (the suite's default is C1 only,
+# right for its short tests, not for minutes of hot code).
 mvn -B -ntp -q test -Dtest=CorpusFuzzTest -Dsurefire.failIfNoSpecifiedTests=false -Dsurefire.timeout=0 \
-  -Dfuzz.perFile="$per_file" -Dfuzz.seed="$seed" "$@" >target/fuzz.log 2>&1
+  -Dflowlint.test.jvm= -Dfuzz.perFile="$per_file" -Dfuzz.seed="$seed" "$@" >target/fuzz.log 2>&1
 rc=$?
 set -e
 grep -oE "fuzz: [0-9]+ mutated.*|[0-9]+ of [0-9]+ mutated inputs broke a reader.*" target/fuzz.log || true

@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * every corpus flow is checked. The blueprints work in production, so a call whose callee is in the
  * corpus must come out clean; calls to callees outside it are only noted (info).
  */
+@Order(10) // see junit-platform.properties: the slowest classes start first
 class CallSiteCorpusTest {
   @TempDir Path schemas;
 

@@ -25,6 +25,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -37,6 +38,7 @@ import tools.jackson.databind.node.ObjectNode;
  * plain-JSON fixture payload, checked against the launch schema (or, for the inputs and data-action
  * envelopes, the inputs schema) of the flow flowlint resolved.
  */
+@Order(8) // see junit-platform.properties: the slowest classes start first
 class DifferentialVerdictTest {
   @TempDir static Path tmp;
 

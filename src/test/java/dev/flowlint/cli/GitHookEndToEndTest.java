@@ -17,13 +17,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 /**
  * The hook 'flowlint hook install' writes, run by a real git on real commits, with a flowlint
  * started from this build's classes (what the launcher would run).
  */
+// hook install reads the flowlint.launcher property, which HookCommandTest sets.
+@ResourceLock(value = Resources.SYSTEM_PROPERTIES, mode = ResourceAccessMode.READ)
+// Each test has its own repository and environment: they run side by side.
+@Execution(ExecutionMode.CONCURRENT)
+@Order(3) // see junit-platform.properties: the slowest classes start first
 class GitHookEndToEndTest {
   static final String ORDER = "6f3c2a8e-1d4b-4c3e-9a7f-2b5d8e9c0a11";
   static final String GOOD =
@@ -48,15 +59,14 @@ class GitHookEndToEndTest {
 
   /** A flowlint command on this build's classpath, like the launcher. */
   static Path flowlintScript(Path dir) throws Exception {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Path script = dir.resolve("flowlint-under-test");
     Files.writeString(
         script,
-        "#!/usr/bin/env bash\nexec '"
-            + java
-            + "' -XX:TieredStopAtLevel=1 -cp '"
-            + System.getProperty("java.class.path")
-            + "' dev.flowlint.cli.Main \"$@\"\n");
+        "#!/usr/bin/env bash\nexec "
+            + dev.flowlint.LauncherJvm.command().stream()
+                .map(a -> "'" + a + "'")
+                .collect(java.util.stream.Collectors.joining(" "))
+            + " dev.flowlint.cli.Main \"$@\"\n");
     assertTrue(script.toFile().setExecutable(true));
     return script;
   }

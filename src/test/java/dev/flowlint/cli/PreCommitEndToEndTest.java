@@ -16,14 +16,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The pre-commit framework running this repository's .pre-commit-hooks.yaml on real commits, set up
  * as docs/ci.md says: a hooks repository tagged v0.2.0 (a scratch copy, tagged there), the -system
  * hooks, flowlint on PATH.
  */
+// Each test has its own repositories, pre-commit home and PATH: they run side by side.
+@Execution(ExecutionMode.CONCURRENT)
+@Order(1) // see junit-platform.properties: the slowest classes start first
 class PreCommitEndToEndTest {
   @TempDir Path tmp;
   Path repo;

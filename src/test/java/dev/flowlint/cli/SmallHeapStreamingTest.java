@@ -9,13 +9,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.w3c.dom.Element;
 import tools.jackson.databind.JsonNode;
 
@@ -24,6 +26,9 @@ import tools.jackson.databind.JsonNode;
  * document formats that must wrap every result. A run that kept its reports would run out of memory
  * (the JVM is told to exit at once if it does). No timing is asserted.
  */
+// The two runs only read the payloads and write files of their own: they run side by side.
+@Execution(ExecutionMode.CONCURRENT)
+@Order(2) // see junit-platform.properties: the slowest classes start first
 class SmallHeapStreamingTest {
   private static final int FILES = 20_000;
   private static final String ORDER = "6f3c2a8e-1d4b-4c3e-9a7f-2b5d8e9c0a11";
@@ -58,17 +63,10 @@ class SmallHeapStreamingTest {
 
   /** Runs flowlint in a JVM of its own with a small heap; gives the exit code. */
   private static int fork(Path stdout, String... args) throws IOException, InterruptedException {
-    List<String> cmd =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx64m",
-                "-XX:+ExitOnOutOfMemoryError",
-                "-cp",
-                System.getProperty("java.class.path"),
-                Main.class.getName()));
+    List<String> cmd = dev.flowlint.LauncherJvm.command("-Xmx64m", "-XX:+ExitOnOutOfMemoryError");
+    cmd.add(Main.class.getName());
     cmd.addAll(List.of(args));
-    Path err = tmp.resolve("stderr.txt");
+    Path err = stdout.resolveSibling(stdout.getFileName() + ".stderr.txt");
     Process p =
         new ProcessBuilder(cmd).redirectOutput(stdout.toFile()).redirectError(err.toFile()).start();
     assertTrue(p.waitFor(10, TimeUnit.MINUTES), "the run did not finish");

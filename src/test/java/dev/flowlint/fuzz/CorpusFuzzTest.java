@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
  * <p>In CI a few mutations per file (seconds). {@code scripts/fuzz.sh} runs many more: {@code
  * -Dfuzz.perFile=N -Dfuzz.seed=S}. A failing input is saved under target/fuzz-failures/.
  */
+@Order(7) // see junit-platform.properties: the slowest classes start first
 class CorpusFuzzTest {
   private static final String[] INSERTS = {
     "{{ x }}",

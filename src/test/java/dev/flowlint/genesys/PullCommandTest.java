@@ -17,12 +17,14 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** flowlint pull against a stand-in Genesys Cloud on 127.0.0.1. */
 @Timeout(60) // a guard against hangs, not a performance assertion
+@Order(9) // see junit-platform.properties: the slowest classes start first
 class PullCommandTest {
   private static final String ORDER = "6f3c2a8e-1d4b-4c3e-9a7f-2b5d8e9c0a11";
   private static final String RESOLVE = "5c4b3a29-1807-4f6e-8d5c-4b3a29180706";

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -41,6 +42,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * (nothing is downloaded; Selenium Manager is never asked). Skipped, saying so, only where neither
  * is installed; under CI (which installs them) their absence is a failure.
  */
+@Order(4) // see junit-platform.properties: the slowest classes start first
 class ServePageBrowserTest {
   // Debian's paths; -Dflowlint.chromium=... and -Dflowlint.chromedriver=... name others.
   private static final Path CHROMIUM =

@@ -1,5 +1,6 @@
 package dev.flowlint.serve;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -13,11 +14,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,26 +27,35 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code flowlint serve} in a JVM of its own: the JDK reads its request time limits once per JVM,
  * and other tests here start HTTP servers first.
  */
+@Order(5) // see junit-platform.properties: the slowest classes start first
 class ServeSlowClientTest {
   private static final Pattern URL = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+/)");
+  private static final int MAX_REQ_TIME = 2;
+
+  /**
+   * The limits FlowServer sets when none is given, before the JDK server reads them. This JVM's
+   * server tests run with them; the test below lowers the request limit in its own JVM.
+   */
+  @Test
+  void theServerBoundsRequestsUnlessToldOtherwise() throws Exception {
+    Class.forName(FlowServer.class.getName(), true, FlowServer.class.getClassLoader());
+    assertEquals("10", System.getProperty("sun.net.httpserver.maxReqTime"));
+    assertEquals("60", System.getProperty("sun.net.httpserver.maxRspTime"));
+  }
 
   @Test
   void stalledClientsDoNotStopTheServerAnswering(@TempDir Path dir) throws Exception {
     Path schemas = TestServer.importFixtures(dir.resolve("schemas"));
-    String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> cmd =
+        dev.flowlint.LauncherJvm.command(
+            // The request time limit, lowered from FlowServer's 10 s so the stalled connections
+            // are closed sooner; FlowServer keeps a limit given this way, and
+            // theServerBoundsRequestsUnlessToldOtherwise checks the default it sets.
+            "-Dsun.net.httpserver.maxReqTime=" + MAX_REQ_TIME);
+    cmd.addAll(
+        List.of("dev.flowlint.cli.Main", "serve", "--port", "0", "--schemas", schemas.toString()));
     Process server =
-        new ProcessBuilder(
-                java,
-                "-cp",
-                System.getProperty("java.class.path"),
-                "dev.flowlint.cli.Main",
-                "serve",
-                "--port",
-                "0",
-                "--schemas",
-                schemas.toString())
-            .redirectError(dir.resolve("serve.err").toFile())
-            .start();
+        new ProcessBuilder(cmd).redirectError(dir.resolve("serve.err").toFile()).start();
     List<Socket> stalled = new ArrayList<>();
     try {
       URI url = url(server.getInputStream());

@@ -31,6 +31,14 @@ FLOWLINT_NO_CDS=1 run ./flowlint --version
 # The fast path (stamp written by the runs above), from another directory.
 [[ -f target/flowlint.launch ]] || fail "no target/flowlint.launch stamp after an archived run"
 (cd /tmp && run "$OLDPWD/flowlint" --version)
+# One JIT compiler thread for a check of a few named files, the default for a directory.
+exec_line() { { bash -x ./flowlint "$@" 2>&1 >/dev/null || true; } | grep -- ' -jar ' | tail -n1; }
+payload="$(ls fixtures/payloads/*.json | sed -n 1p)"
+[[ "$(exec_line check -q --schemas schemas -- "$payload")" == *CICompilerCount=1* ]] ||
+  fail "a check of one named file does not run with one compiler thread"
+[[ "$(exec_line check -q --schemas schemas fixtures/payloads)" != *CICompilerCount=1* ]] ||
+  fail "a check of a directory runs with one compiler thread"
+[[ "$(exec_line --version)" != *CICompilerCount=1* ]] || fail "--version runs with one compiler thread"
 # Leave no corrupt archive behind: the next run records a good one.
 rm -f "$archive" target/flowlint.launch
-echo "launcher checks: ok (first run, archived run, corrupt archive, archive off)"
+echo "launcher checks: ok (first run, archived run, corrupt archive, archive off, compiler threads)"

@@ -70,6 +70,15 @@ done
 out="$(run check --schemas "$schemas" "$good" 2>&1)" || fail "archived run exited $?"
 [[ "$out" == "checked 1 file: no problems" ]] || fail "archived run printed '$out'"
 
+# One JIT compiler thread for a check of a few named files (few_files in the launcher), not for a
+# directory.
+bashbin="$(command -v bash)"
+exec_line() { { PATH="$bin" "$bashbin" -x "$home/bin/flowlint" "$@" 2>&1 >/dev/null || true; } | grep -- ' -jar ' | tail -n1 || true; }
+[[ "$(exec_line check --schemas "$schemas" "$good")" == *CICompilerCount=1* ]] ||
+  fail "a check of one named file does not run with one compiler thread"
+[[ "$(exec_line check --schemas "$schemas" "$work")" != *CICompilerCount=1* ]] ||
+  fail "a check of a directory runs with one compiler thread"
+
 [[ "$(cd "$home" && find . | sort)" == "$before" ]] || fail "the launcher wrote into the installation"
 
 # Through a symbolic link, as when bin/flowlint is linked into ~/.local/bin.

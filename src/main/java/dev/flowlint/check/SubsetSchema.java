@@ -1,6 +1,7 @@
 package dev.flowlint.check;
 
 import com.networknt.schema.regex.RegularExpressions;
+import dev.flowlint.payload.Quoting;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -90,7 +91,7 @@ final class SubsetSchema {
     for (Map.Entry<String, JsonNode> e : schema.properties()) {
       String name = e.getKey();
       JsonNode value = e.getValue();
-      String at = location + "/" + token(name);
+      String at = location + "/" + Quoting.pointerToken(name);
       if (name.startsWith("x-") || ANNOTATIONS.contains(name) || (root && name.equals("$schema"))) {
         continue;
       }
@@ -115,10 +116,6 @@ final class SubsetSchema {
     }
     first.addAll(rest);
     return new Node(List.copyOf(first));
-  }
-
-  private static String token(String name) {
-    return name.replace("~", "~0").replace("/", "~1");
   }
 
   private static Keyword type(JsonNode value, String at) throws NotInSubset {
@@ -147,7 +144,7 @@ final class SubsetSchema {
     }
     Map<String, Node> out = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> p : value.properties()) {
-      out.put(p.getKey(), node(p.getValue(), at + "/" + token(p.getKey()), false));
+      out.put(p.getKey(), node(p.getValue(), at + "/" + Quoting.pointerToken(p.getKey()), false));
     }
     return new Properties(out);
   }
@@ -272,7 +269,7 @@ final class SubsetSchema {
         Optional.ofNullable(property),
         schemaNode,
         location,
-        keyword + " at " + at + (property == null ? "" : " (" + property + ")"));
+        "fails its schema's " + keyword + (property == null ? "" : " (" + property + ")"));
   }
 
   /** networknt's JSON type of a value: integral numbers are "integer", NaN and infinities none. */

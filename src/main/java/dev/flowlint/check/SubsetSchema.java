@@ -91,7 +91,7 @@ final class SubsetSchema {
     for (Map.Entry<String, JsonNode> e : schema.properties()) {
       String name = e.getKey();
       JsonNode value = e.getValue();
-      String at = location + "/" + Quoting.pointerToken(name);
+      String at = location + "/" + locationToken(name);
       if (name.startsWith("x-") || ANNOTATIONS.contains(name) || (root && name.equals("$schema"))) {
         continue;
       }
@@ -116,6 +116,30 @@ final class SubsetSchema {
     }
     first.addAll(rest);
     return new Node(List.copyOf(first));
+  }
+
+  /**
+   * A name in a schema location as networknt writes it: a JSON Pointer token, with newline, tab,
+   * carriage return, backspace and form feed then shown as {@code \\n} and the like.
+   */
+  private static String locationToken(String name) {
+    String t = Quoting.pointerToken(name);
+    if (t.indexOf('\n') >= 0) {
+      t = t.replace("\n", "\\n");
+    }
+    if (t.indexOf('\t') >= 0) {
+      t = t.replace("\t", "\\t");
+    }
+    if (t.indexOf('\r') >= 0) {
+      t = t.replace("\r", "\\r");
+    }
+    if (t.indexOf('\b') >= 0) {
+      t = t.replace("\b", "\\b");
+    }
+    if (t.indexOf('\f') >= 0) {
+      t = t.replace("\f", "\\f");
+    }
+    return t;
   }
 
   private static Keyword type(JsonNode value, String at) throws NotInSubset {
@@ -144,7 +168,7 @@ final class SubsetSchema {
     }
     Map<String, Node> out = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> p : value.properties()) {
-      out.put(p.getKey(), node(p.getValue(), at + "/" + Quoting.pointerToken(p.getKey()), false));
+      out.put(p.getKey(), node(p.getValue(), at + "/" + locationToken(p.getKey()), false));
     }
     return new Properties(out);
   }

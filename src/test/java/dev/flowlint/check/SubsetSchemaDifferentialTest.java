@@ -37,7 +37,7 @@ import tools.jackson.databind.node.ObjectNode;
 class SubsetSchemaDifferentialTest {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final List<String> NAMES =
-      List.of("Flow.a", "Flow.b", "a", "b/c", "x~y", "Task.n", "é", "");
+      List.of("Flow.a", "Flow.b", "a", "b/c", "x~y", "Task.n", "é", "", "a\nb", "t\tx\f");
   private static final List<String> TYPES =
       List.of("object", "array", "string", "number", "integer", "boolean", "null");
   private static final List<String> PATTERNS =

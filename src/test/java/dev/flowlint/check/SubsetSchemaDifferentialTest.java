@@ -75,9 +75,10 @@ class SubsetSchemaDifferentialTest {
         },
         s -> {
           SubsetSchema fast = SubsetSchema.compile(s.schema()).orElseThrow();
+          // One cache key per sample: two schemas that print alike may differ in number node types.
+          String key = "sample " + compared[0];
           for (JsonNode instance : s.instances()) {
-            String expected =
-                outcome(() -> networknt.validate(s.schema().toString(), s.schema(), instance, "s"));
+            String expected = outcome(() -> networknt.validate(key, s.schema(), instance, "s"));
             String actual = outcome(() -> fast.validate(instance));
             assertEquals(expected, actual, "instance " + instance);
             compared[0]++;

@@ -548,18 +548,23 @@ public final class CheckRun {
         break;
     }
     ParsedPayload parsed = TemplateJsonParser.parse(text);
-    Optional<Skip> skip = skips(display, text, parsed, named);
+    Target target = targetFor(display);
+    Optional<Skip> skip = skips(display, text, parsed, named, target);
     if (skip.isPresent()) {
       return Done.skipped(skip.get());
     }
-    return Done.of(checkers.get().check(display, text, parsed, targetFor(display)));
+    return Done.of(checkers.get().check(display, text, parsed, target));
   }
 
   /**
    * Why a file nothing names explicitly is plainly not a payload, if it is (then it is skipped).
    */
   private Optional<Skip> skips(String display, String text, ParsedPayload parsed, boolean named) {
-    Target target = targetFor(display);
+    return skips(display, text, parsed, named, targetFor(display));
+  }
+
+  private Optional<Skip> skips(
+      String display, String text, ParsedPayload parsed, boolean named, Target target) {
     boolean explicit =
         named
             || target.flow().isPresent()

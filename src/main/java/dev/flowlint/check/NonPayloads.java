@@ -78,12 +78,14 @@ public final class NonPayloads {
 
   /** Envelope keys, scoped input names ({@code Flow.x}) or keys a template writes. */
   static boolean looksLikePayload(JObject obj) {
-    return obj.members().stream()
-        .anyMatch(
-            m ->
-                m.key().placeholder()
-                    || ENVELOPE_KEYS.contains(m.key().name())
-                    || m.key().name().contains("."));
+    for (JsonValue.Member m : obj.members()) { // a loop, not a stream: asked of every file
+      if (m.key().placeholder()
+          || ENVELOPE_KEYS.contains(m.key().name())
+          || m.key().name().contains(".")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isDefinition(String text) {

@@ -144,6 +144,9 @@ final class ValueLimits {
   /** Strings and keys holding a {{ with no }} after it: the template will not render. */
   static void unterminatedPlaceholders(
       JsonValue root, TextLines lines, String text, Findings findings) {
+    if (text.indexOf("{{") < 0 && text.indexOf("\\u") < 0) {
+      return; // no "{{" anywhere, written or escaped: nothing to look for (the common case)
+    }
     Deque<JsonValue> todo = new ArrayDeque<>();
     todo.push(root);
     while (!todo.isEmpty()) {

@@ -341,6 +341,24 @@ class TrustCheckTest {
     assertEquals(1, fix.code());
   }
 
+  /**
+   * A placeholder opened with escaped braces (the JSON escape of "{" twice) is still unterminated:
+   * the shortcut for texts with no "{{" written must not skip it.
+   */
+  @Test
+  void anUnterminatedPlaceholderWrittenWithEscapesIsFlagged() throws IOException {
+    Path f =
+        write(
+            "p.json",
+            "{\"flowId\": \""
+                + ORDER
+                + "\", \"inputData\": {\"Flow.customer_id\": \"\\u007b\\u007b user.id\"}}");
+    Result r = CliRunner.run("check", f.toString(), "--schemas", "schemas");
+    assertEquals(1, r.code(), r.out());
+    assertTrue(
+        r.out().contains("error[invalid-json] unterminated placeholder \"{{ user.id\""), r.out());
+  }
+
   /** Item 6: values JSON allows and Genesys cannot take are flagged, each at its place. */
   @Test
   void valuesGenesysCannotTakeAreFlagged() throws IOException {

@@ -53,6 +53,10 @@ public final class CheckRun {
   private final Config config;
   private final Optional<String> flow;
   private final Optional<Envelope> envelope;
+
+  /** The target of a file that neither --flow nor a payloads mapping names. */
+  private final Target unmapped;
+
   private final PayloadFiles payloadFiles;
   private Optional<GitIndex> staged = Optional.empty();
   private Optional<String> stdinPath = Optional.empty();
@@ -84,6 +88,7 @@ public final class CheckRun {
     this.flow = flow;
     this.envelope = envelope;
     this.payloadFiles = payloadFiles;
+    this.unmapped = new Target(Optional.empty(), "flowlint.yaml payloads \"\"", envelope);
   }
 
   /**
@@ -578,6 +583,9 @@ public final class CheckRun {
 
   private Target targetFor(String display) {
     Optional<Config.PayloadMapping> mapping = config.mappingFor(display);
+    if (mapping.isEmpty() && flow.isEmpty()) {
+      return unmapped; // most files of most runs: made once
+    }
     if (flow.isPresent()) {
       return new Target(
           flow, "--flow", envelope.or(() -> mapping.flatMap(Config.PayloadMapping::envelope)));

@@ -97,7 +97,12 @@ public record Config(
   }
 
   public Optional<PayloadMapping> mappingFor(String path) {
-    return payloads.stream().filter(m -> m.matches(path)).findFirst();
+    for (PayloadMapping m : payloads) { // a loop: asked of every file, mostly of an empty list
+      if (m.matches(path)) {
+        return Optional.of(m);
+      }
+    }
+    return Optional.empty();
   }
 
   /** The severity a rule reports at, or empty when it is off. */

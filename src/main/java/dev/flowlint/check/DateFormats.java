@@ -41,8 +41,8 @@ final class DateFormats {
   }
 
   /**
-   * {@code yyyy-MM-ddTHH:mm:ss}, an optional fraction of 1–9 digits, then {@code Z} or {@code
-   * ±HH:mm} with a non-zero or positive offset: no leap second, no lower-case letters.
+   * {@code yyyy-MM-ddTHH:mm:ss}, an optional fraction of 1–9 digits, then {@code Z} or an offset
+   * {@code ±HH:mm} within ±14:00 other than {@code -00:00}: no leap second, no lower-case letters.
    */
   private static boolean plainDateTime(String s) {
     int n = s.length();
@@ -80,7 +80,7 @@ final class DateFormats {
     int hours = number(s, i + 1, 2);
     int minutes = number(s, i + 4, 2);
     boolean unknownOffset = s.charAt(i) == '-' && hours == 0 && minutes == 0; // RFC 3339's -00:00
-    return hours <= 14 && minutes <= 59 && !unknownOffset; // beyond ±14:00: ethlo decides
+    return hours <= 14 && minutes <= 59 && !unknownOffset; // anything else: networknt decides
   }
 
   private static boolean digits(String s, int from, int count) {

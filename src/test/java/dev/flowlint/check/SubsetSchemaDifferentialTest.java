@@ -90,7 +90,7 @@ class SubsetSchemaDifferentialTest {
   private record Sample(ObjectNode schema, List<JsonNode> instances) {}
 
   /** The errors as text: every field networknt and the subset must agree on, in order. */
-  private static String outcome(Supplier<List<SchemaError>> run) {
+  static String outcome(Supplier<List<SchemaError>> run) {
     List<SchemaError> errors;
     try {
       errors = run.get();

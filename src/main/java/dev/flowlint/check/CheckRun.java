@@ -454,11 +454,12 @@ public final class CheckRun {
     if (kind != FileKinds.Kind.PAYLOAD) {
       return Done.of(CallSiteFixes.fix(calls.get(), display, text, kind));
     }
-    Optional<Skip> skip = skips(display, text, TemplateJsonParser.parse(text), named);
+    Target target = targetFor(display);
+    Optional<Skip> skip = skips(display, text, TemplateJsonParser.parse(text), named, target);
     if (skip.isPresent()) {
       return Done.skipped(skip.get());
     }
-    return Done.of(fixPayload(display, text, targetFor(display)));
+    return Done.of(fixPayload(display, text, target));
   }
 
   private FixOutcome fixPayload(String display, String text, Target target) throws StoreException {
@@ -564,10 +565,6 @@ public final class CheckRun {
   /**
    * Why a file nothing names explicitly is plainly not a payload, if it is (then it is skipped).
    */
-  private Optional<Skip> skips(String display, String text, ParsedPayload parsed, boolean named) {
-    return skips(display, text, parsed, named, targetFor(display));
-  }
-
   private Optional<Skip> skips(
       String display, String text, ParsedPayload parsed, boolean named, Target target) {
     boolean explicit =

@@ -2,6 +2,7 @@ package dev.flowlint.check;
 
 import dev.flowlint.model.Envelope;
 import dev.flowlint.payload.JsonValue.JObject;
+import dev.flowlint.payload.JsonValue.Member;
 
 /** Picks the envelope from a payload's top-level keys (DESIGN.md §2). */
 final class EnvelopeDetector {
@@ -14,9 +15,11 @@ final class EnvelopeDetector {
     if (root.member("flowType").isPresent() || root.member("inputs").isPresent()) {
       return Envelope.SHARED_FLOW;
     }
-    boolean scopedKeys =
-        root.members().stream()
-            .anyMatch(m -> !m.key().placeholder() && m.key().name().contains("."));
-    return scopedKeys ? Envelope.INPUTS : Envelope.FLOW_EXECUTION;
+    for (Member m : root.members()) {
+      if (!m.key().placeholder() && m.key().name().indexOf('.') >= 0) {
+        return Envelope.INPUTS;
+      }
+    }
+    return Envelope.FLOW_EXECUTION;
   }
 }

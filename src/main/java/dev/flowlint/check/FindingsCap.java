@@ -22,6 +22,9 @@ public final class FindingsCap {
    * @param sorted findings in report order; the first {@link #PER_RULE} of each rule are kept
    */
   public static List<Diagnostic> apply(List<Diagnostic> sorted) {
+    if (sorted.size() <= PER_RULE) {
+      return sorted; // no rule can be over its cap
+    }
     Map<Rule, Integer> seen = new EnumMap<>(Rule.class);
     for (Diagnostic d : sorted) {
       seen.merge(d.rule(), 1, Integer::sum);

@@ -108,7 +108,9 @@ final class InputsChecker {
     ObjectNode instance = NODES.objectNode();
     Map<String, Slot> slots = new LinkedHashMap<>();
     Set<String> taken = new HashSet<>(); // keys written: a rename to one would duplicate it
-    inputs.members().forEach(m -> taken.add(m.key().name()));
+    for (Member m : inputs.members()) {
+      taken.add(m.key().name());
+    }
     boolean unknownKeys = inputs.hasPlaceholderKeys();
     for (Member m : inputs.members()) {
       if (m.key().placeholder()) {

@@ -29,7 +29,7 @@ final class RenameConflicts {
   private RenameConflicts() {}
 
   static List<Diagnostic> withdraw(JsonValue root, List<Diagnostic> diagnostics) {
-    if (diagnostics.stream().noneMatch(d -> d.fix().isPresent())) {
+    if (!anyFix(diagnostics)) {
       return diagnostics;
     }
     Map<Integer, JObject> parentOfKey = new HashMap<>();
@@ -73,6 +73,15 @@ final class RenameConflicts {
       }
     }
     return out;
+  }
+
+  private static boolean anyFix(List<Diagnostic> diagnostics) {
+    for (Diagnostic d : diagnostics) {
+      if (d.fix().isPresent()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The key a rename fix would duplicate, if it is a rename and would. */

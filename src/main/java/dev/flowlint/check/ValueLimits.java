@@ -1,5 +1,6 @@
 package dev.flowlint.check;
 
+import dev.flowlint.model.Diagnostic;
 import dev.flowlint.model.Rule;
 import dev.flowlint.model.Span;
 import dev.flowlint.model.TextLines;
@@ -117,11 +118,13 @@ final class ValueLimits {
    * hold the ±999,999,999,999,999 range, reported as input-constraint), is not said twice.
    */
   private static boolean alreadyReported(Findings findings, Span span) {
-    return findings.list().stream()
-        .anyMatch(
-            d ->
-                (d.rule() == Rule.INPUT_TYPE || d.rule() == Rule.INPUT_CONSTRAINT)
-                    && d.span().start() == span.start());
+    for (Diagnostic d : findings.list()) {
+      if ((d.rule() == Rule.INPUT_TYPE || d.rule() == Rule.INPUT_CONSTRAINT)
+          && d.span().start() == span.start()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -16,6 +16,12 @@ public record FileReport(
   }
 
   public long count(Severity s) {
-    return diagnostics.stream().filter(d -> d.severity() == s).count();
+    long n = 0;
+    for (Diagnostic d : diagnostics) {
+      if (d.severity() == s) {
+        n++;
+      }
+    }
+    return n;
   }
 }

@@ -51,14 +51,19 @@ public final class TextLines {
 
   /** 1-based column of an offset, in UTF-16 code units. */
   public int column(int offset) {
-    int line = line(offset);
-    int start = starts[line - 1];
-    int col = offset - start + 1;
+    return column(offset, line(offset));
+  }
+
+  private int column(int offset, int line) {
+    int col = offset - starts[line - 1] + 1;
     return line == 1 && bom == 1 && offset > 0 ? col - 1 : col;
   }
 
   public Span span(int start, int end) {
-    return new Span(start, end, line(start), column(start), line(end), column(end));
+    // Each offset's line is looked up once: the parser makes a span for every key and value.
+    int startLine = line(start);
+    int endLine = line(end);
+    return new Span(start, end, startLine, column(start, startLine), endLine, column(end, endLine));
   }
 
   /**

@@ -28,7 +28,12 @@ public sealed interface JsonValue {
     }
 
     public boolean hasPlaceholderKeys() {
-      return members.stream().anyMatch(m -> m.key().placeholder());
+      for (Member m : members) {
+        if (m.key().placeholder()) {
+          return true;
+        }
+      }
+      return false;
     }
 
     public String describe() {

@@ -76,12 +76,51 @@ public final class NonPayloads {
             false));
   }
 
-  /** Envelope keys, scoped input names ({@code Flow.x}) or keys a template writes. */
+  /**
+   * Envelope keys as written and their near misses, folded (case, separators, spaces dropped): a
+   * payload that spells {@code FlowId} or {@code input_data} is a payload with a mistake to report,
+   * not a file to skip.
+   */
+  private static final Set<String> FOLDED_ENVELOPE_KEYS =
+      Set.of("flowid", "flowversion", "inputdata", "flowtype", "inputs");
+
+  /** Long enough that one edit away is still plainly meant (not {@code inputs}: {@code input}). */
+  private static final Set<String> FUZZY_ENVELOPE_KEYS =
+      Set.of("flowid", "flowversion", "inputdata", "flowtype");
+
+  /**
+   * Envelope keys (or near misses of them), scoped input names ({@code Flow.x}) or template keys.
+   */
   static boolean looksLikePayload(JObject obj) {
     for (JsonValue.Member m : obj.members()) { // a loop, not a stream: asked of every file
       if (m.key().placeholder()
           || ENVELOPE_KEYS.contains(m.key().name())
-          || m.key().name().contains(".")) {
+          || m.key().name().contains(".")
+          || nearEnvelopeKey(m.key().name())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A key that folds to an envelope key, or is one edit from one of the longer ones. */
+  static boolean nearEnvelopeKey(String key) {
+    if (key.length() > 40) {
+      return false;
+    }
+    StringBuilder folded = new StringBuilder(key.length());
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      if (Character.isLetterOrDigit(c)) {
+        folded.append(Character.toLowerCase(c));
+      }
+    }
+    String f = folded.toString();
+    if (FOLDED_ENVELOPE_KEYS.contains(f)) {
+      return true;
+    }
+    for (String k : FUZZY_ENVELOPE_KEYS) {
+      if (Math.abs(k.length() - f.length()) <= 1 && Suggester.distance(f, k) <= 1) {
         return true;
       }
     }

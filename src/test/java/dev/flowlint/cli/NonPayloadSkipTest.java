@@ -191,6 +191,33 @@ class NonPayloadSkipTest {
     assertTrue(r.err().contains("skipped " + dir + "/package.json: no envelope keys"), r.err());
   }
 
+  /** A misspelt envelope key is the mistake to report, not a reason to skip the file. */
+  @Test
+  void aPayloadWithMisspeltEnvelopeKeysIsCheckedNotSkipped() throws Exception {
+    String[] spellings = {
+      "{\"FlowId\": \"" + ORDER_ID + "\", \"InputData\": {\"Flow.customer_id\": \"C\"}}",
+      "{\"flowId \": \"" + ORDER_ID + "\", \"inputdata\": {\"Flow.customer_id\": \"C\"}}",
+      "{\"flow_id\": \"" + ORDER_ID + "\"}",
+      "{\"input_data\": {\"customerId\": \"C\"}}",
+      "{\"flowdI\": \"" + ORDER_ID + "\"}",
+      "{\"Inputs\": {\"customer_id\": \"C\"}}"
+    };
+    for (int i = 0; i < spellings.length; i++) {
+      Path p = tmp.resolve("launch-" + i + ".json");
+      Files.writeString(p, spellings[i]);
+      Result r = CliRunner.run("check", p.toString(), "--schemas", schemas);
+      assertEquals(1, r.code(), spellings[i] + "\n" + r.out() + r.err());
+      assertFalse(r.err().contains("skipped"), spellings[i] + "\n" + r.err());
+      assertTrue(r.out().contains("checked 1 file"), r.out());
+    }
+    // Unrelated JSON keeps being skipped: one edit from "inputs" ("input") is not a near miss.
+    Path other = tmp.resolve("other.json");
+    Files.writeString(other, "{\"input\": \"src\", \"flow\": 1, \"version\": \"2\"}");
+    Result r = CliRunner.run("check", other.toString(), "--schemas", schemas);
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertTrue(r.err().contains("skipped " + other + ": no envelope keys"), r.err());
+  }
+
   @Test
   void stdinIsAlwaysChecked() {
     Result r = CliRunner.withStdin(PACKAGE, "check", "-", "--schemas", schemas);

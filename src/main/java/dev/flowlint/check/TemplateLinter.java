@@ -335,7 +335,7 @@ final class TemplateLinter {
       }
     }
     render(c, refs, shape, rawValues);
-    if (c.url().endsWith("/api/v2/flows/executions") && root instanceof JObject launchBody) {
+    if (LaunchUrl.isLaunch(c.url()) && root instanceof JObject launchBody) {
       launch(c, launchBody);
     }
   }

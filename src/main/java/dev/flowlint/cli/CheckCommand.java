@@ -1,6 +1,7 @@
 package dev.flowlint.cli;
 
 import dev.flowlint.check.CheckRun;
+import dev.flowlint.check.ConfigFlows;
 import dev.flowlint.check.PayloadFiles;
 import dev.flowlint.config.Config;
 import dev.flowlint.fix.UnifiedDiff;
@@ -181,6 +182,12 @@ final class CheckCommand implements Callable<Integer> {
       store = SchemaStore.open(loaded.get().schemas(), loaded.get().schemasDisplay());
     } catch (StoreException e) {
       io.err().println("flowlint check: " + e.getMessage());
+      return Cli.USAGE;
+    }
+    Optional<String> unknownFlow =
+        ConfigFlows.unknown(config, store, loaded.get().schemasDisplay());
+    if (unknownFlow.isPresent()) {
+      io.err().println("flowlint: " + loaded.get().configDisplay() + ": " + unknownFlow.get());
       return Cli.USAGE;
     }
     if (fix && diff) {

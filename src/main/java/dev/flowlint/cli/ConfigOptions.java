@@ -23,7 +23,10 @@ final class ConfigOptions {
       description = "Schemas directory (default: the config's 'schemas', else schemas).")
   String schemas;
 
-  record Loaded(Config config, Path schemas, String schemasDisplay) {}
+  /**
+   * @param configDisplay the settings file as named, or {@code flowlint.yaml} when none was read
+   */
+  record Loaded(Config config, Path schemas, String schemasDisplay, String configDisplay) {}
 
   Optional<Loaded> load(PrintStream err) {
     Config config = Config.EMPTY;
@@ -54,12 +57,16 @@ final class ConfigOptions {
       return Optional.empty();
     }
     if (schemas != null) {
-      return Optional.of(new Loaded(config, Path.of(schemas), schemas));
+      return Optional.of(new Loaded(config, Path.of(schemas), schemas, shown(file)));
     }
     if (config.schemas().isPresent()) {
       String s = config.schemas().get();
-      return Optional.of(new Loaded(config, base.resolve(s), s));
+      return Optional.of(new Loaded(config, base.resolve(s), s, shown(file)));
     }
-    return Optional.of(new Loaded(config, Path.of("schemas"), "schemas"));
+    return Optional.of(new Loaded(config, Path.of("schemas"), "schemas", shown(file)));
+  }
+
+  private static String shown(String file) {
+    return file == null ? ConfigReader.DEFAULT_FILE : file;
   }
 }

@@ -183,6 +183,9 @@ public final class ConfigReader {
     return out;
   }
 
+  /** What a flows entry may set; anything else is a typo whose override would silently vanish. */
+  private static final List<String> FLOW_KEYS = List.of("required", "optional", "inputs");
+
   private static Map<String, Config.FlowOverride> flows(String display, JsonNode node)
       throws ConfigException {
     Map<String, Config.FlowOverride> out = new LinkedHashMap<>();
@@ -199,6 +202,18 @@ public final class ConfigReader {
       if (!f.isObject()) {
         throw new ConfigException(
             display + ": " + where + ": expected {required: [...], optional: [...]}");
+      }
+      for (String key : f.propertyNames()) {
+        if (!FLOW_KEYS.contains(key)) {
+          throw new ConfigException(
+              display
+                  + ": "
+                  + where
+                  + ": unknown key \""
+                  + key
+                  + "\"; known: "
+                  + String.join(", ", FLOW_KEYS));
+        }
       }
       out.put(
           flow,

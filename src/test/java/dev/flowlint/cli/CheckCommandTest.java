@@ -272,6 +272,46 @@ class CheckCommandTest {
         "payloads[0]: envelope \"soap\" is not one of");
   }
 
+  /** A typo in a flows entry would make its override apply to nothing: the run refuses it. */
+  @Test
+  void aFlowsEntryThatNamesNoFlowOrHasAMisspeltKeyIsRefused() throws Exception {
+    Path cfg = tmp.resolve("flowlint.yaml");
+    String lacksPriority =
+        "{\"flowId\": \"" + ORDER_ID + "\", \"inputData\": {\"Flow.customer_id\": \"C\"}}";
+    Files.writeString(cfg, "flows:\n  Order Lookup:\n    required: [Flow.priority]\n");
+    Result enforced =
+        CliRunner.withStdin(
+            lacksPriority, "check", "-", "--schemas", schemas, "--config", cfg.toString());
+    assertEquals(1, enforced.code(), enforced.out() + enforced.err());
+    assertTrue(enforced.out().contains("missing-required-input"), enforced.out());
+
+    Files.writeString(cfg, "flows:\n  Order Lookp:\n    required: [Flow.priority]\n");
+    Result unknownFlow =
+        CliRunner.withStdin(
+            lacksPriority, "check", "-", "--schemas", schemas, "--config", cfg.toString());
+    assertUsage(
+        unknownFlow,
+        cfg
+            + ": flows: \"Order Lookp\" is no flow's name or id in "
+            + schemas
+            + "; did you mean \"Order Lookup\"?");
+    Files.writeString(cfg, "flows:\n  " + ORDER_ID + ":\n    required: [Flow.priority]\n");
+    assertEquals(
+        1,
+        CliRunner.withStdin(
+                lacksPriority, "check", "-", "--schemas", schemas, "--config", cfg.toString())
+            .code(),
+        "a flow's id names it too");
+
+    for (String key : new String[] {"requird", "optinal", "Required"}) {
+      Files.writeString(cfg, "flows:\n  Order Lookup:\n    " + key + ": [Flow.priority]\n");
+      assertUsage(
+          CliRunner.withStdin(
+              lacksPriority, "check", "-", "--schemas", schemas, "--config", cfg.toString()),
+          "flows.Order Lookup: unknown key \"" + key + "\"; known: required, optional, inputs");
+    }
+  }
+
   @Test
   void configSetsSeveritiesAndMapsFilesToFlows() throws Exception {
     Path cfg = tmp.resolve("flowlint.yaml");

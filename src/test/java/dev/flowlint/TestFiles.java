@@ -23,6 +23,21 @@ public final class TestFiles {
     return out;
   }
 
+  /**
+   * A copy of the tree at {@code from} (which must not exist yet at {@code to}), keeping each
+   * file's permissions: how tests start from a repository set up once per class.
+   */
+  public static void copyTree(Path from, Path to) throws java.io.IOException {
+    try (java.util.stream.Stream<Path> all = Files.walk(from)) {
+      for (Path p : (Iterable<Path>) all::iterator) {
+        Files.copy(
+            p,
+            to.resolve(from.relativize(p).toString()),
+            java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+      }
+    }
+  }
+
   /** The real public corpus the repository carries (src/test/corpus, MIT; see its MANIFEST.md). */
   public static Optional<Path> corpus() {
     // Always present: a missing corpus must fail the corpus tests, not skip them.

@@ -63,6 +63,7 @@ class CallSiteCorpusTest {
     int sites = 0;
     int unknown = 0;
     List<String> wrong = new ArrayList<>();
+    List<Checked> checkedFlows = new ArrayList<>();
     for (Path f : flows) {
       String display = f.getFileName().toString();
       String text = Files.readString(f);
@@ -94,6 +95,7 @@ class CallSiteCorpusTest {
         }
       }
       FileReport report = checker.check(display, text, kind);
+      checkedFlows.add(new Checked(display, text, kind, source, calls, report.diagnostics()));
       for (Diagnostic d : report.diagnostics()) {
         if (d.rule() == Rule.CALL_UNKNOWN_CALLEE) {
           unknown++;
@@ -103,7 +105,7 @@ class CallSiteCorpusTest {
       }
     }
     int checked = sites - unknown;
-    int[] mutated = mutations(flows, checker);
+    int[] mutated = mutations(checkedFlows, checker);
     System.out.println(
         "CallSiteCorpusTest: "
             + sites
@@ -132,22 +134,32 @@ class CallSiteCorpusTest {
     assertTrue(checked >= 20, "most call sites to corpus callees are checked, got " + checked);
   }
 
+  /** A corpus flow as the test above read and checked it. */
+  private record Checked(
+      String display,
+      String text,
+      FileKinds.Kind kind,
+      SourceText source,
+      FlowCalls calls,
+      List<Diagnostic> diagnostics) {}
+
   /**
    * One copy of each flow with the first input key of every call site whose callee is known
    * misspelt ("Zz" appended): the checker must report each one there. Returns {mutated, caught}.
    */
-  private static int[] mutations(List<Path> flows, CallSiteChecker checker) throws Exception {
+  private static int[] mutations(List<Checked> flows, CallSiteChecker checker) throws Exception {
     int tried = 0;
     int caught = 0;
-    for (Path f : flows) {
-      String display = f.getFileName().toString();
-      String text = Files.readString(f);
-      FileKinds.Kind kind = FileKinds.of(display, text);
-      SourceText source = new SourceText(display, text);
+    // The flows as read and checked above: reading and checking them again gave the same.
+    for (Checked flow : flows) {
+      String display = flow.display();
+      String text = flow.text();
+      FileKinds.Kind kind = flow.kind();
+      SourceText source = flow.source();
       boolean yaml = kind == FileKinds.Kind.FLOW_YAML;
-      FlowCalls calls = yaml ? YamlCallSites.read(source) : ExportCallSites.read(source);
+      FlowCalls calls = flow.calls();
       List<String> unknownCallees =
-          checker.check(display, text, kind).diagnostics().stream()
+          flow.diagnostics().stream()
               .filter(d -> d.rule() == Rule.CALL_UNKNOWN_CALLEE)
               .map(Diagnostic::pointer)
               .toList();

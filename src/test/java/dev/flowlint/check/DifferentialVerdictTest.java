@@ -42,18 +42,24 @@ import tools.jackson.databind.node.ObjectNode;
 class DifferentialVerdictTest {
   @TempDir static Path tmp;
 
+  /** The fixtures' schemas, imported once: both tests only read them. */
+  static Path fixtures;
+
+  static SchemaStore store;
+
   @BeforeAll
   static void pythonJsonschemaIsThere() throws Exception {
     // .ci/run installs python3-jsonschema; a developer machine without it skips, saying why.
     assumeTrue(
         python("-c", "import jsonschema").exitCode == 0,
         "python3 with jsonschema (Debian python3-jsonschema) is needed");
+    fixtures = tmp.resolve("fixtures");
+    store = FixtureSupport.importFixtures(fixtures);
   }
 
   @Test
   void pythonJsonschemaAgreesWithFlowlintOnEveryPlainJsonPayload() throws Exception {
-    Path dir = tmp.resolve("fixtures");
-    SchemaStore store = FixtureSupport.importFixtures(dir);
+    Path dir = fixtures;
     CheckRun run = FixtureSupport.run(store);
     ObjectNode manifest = CanonicalJson.mapper().createObjectNode();
     ArrayNode payloads = manifest.putArray("payloads");
@@ -102,7 +108,6 @@ class DifferentialVerdictTest {
 
   @Test
   void pythonJsonschemaAcceptsEverySchemaOfTheFixturesAndTheCorpus() throws Exception {
-    FixtureSupport.importFixtures(tmp.resolve("schemas-fixtures"));
     Path corpus = tmp.resolve("schemas-corpus");
     dev.flowlint.cli.CliRunner.Result r =
         dev.flowlint.cli.CliRunner.run(
@@ -118,7 +123,7 @@ class DifferentialVerdictTest {
     manifest.putArray("payloads");
     ArrayNode schemas = manifest.putArray("schemas");
     int launch = 0;
-    for (Path d : List.of(tmp.resolve("schemas-fixtures"), corpus)) {
+    for (Path d : List.of(fixtures, corpus)) {
       try (Stream<Path> files = Files.list(d)) {
         for (Path f :
             files.filter(p -> p.toString().endsWith(FileNames.SUFFIX)).sorted().toList()) {
@@ -143,7 +148,7 @@ class DifferentialVerdictTest {
     // The one fixture contract that is broken on purpose (contract-property-type: "date") is kept
     // as written.
     assertEquals(
-        List.of(tmp.resolve("schemas-fixtures").resolve("bad-contract.schema.json").toString()),
+        List.of(fixtures.resolve("bad-contract.schema.json").toString()),
         List.copyOf(rejected.keySet()),
         rejected.toString());
   }

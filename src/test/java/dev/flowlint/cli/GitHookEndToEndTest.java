@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.flowlint.TestFiles;
 import dev.flowlint.check.FixtureSupport;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -41,6 +43,12 @@ class GitHookEndToEndTest {
       "{\"flowId\": \"" + ORDER + "\", \"inputData\": {\"Flow.customer_id\": \"C-1\"}}\n";
   static final String BAD =
       "{\"flowId\": \"" + ORDER + "\", \"inputData\": {\"customerId\": \"C-1\"}}\n";
+
+  /** The flowlint command and the repository every test starts from: see once(). */
+  @TempDir static Path shared;
+
+  static Path flowlint;
+  static Path template;
 
   @TempDir Path tmp;
   Path repo;
@@ -71,7 +79,7 @@ class GitHookEndToEndTest {
     return script;
   }
 
-  Run sh(Path dir, String... cmd) throws Exception {
+  static Run sh(Map<String, String> env, Path dir, String... cmd) throws Exception {
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
     pb.environment().putAll(env);
     Process p = pb.start();
@@ -81,28 +89,53 @@ class GitHookEndToEndTest {
     return new Run(p.exitValue(), out);
   }
 
-  void ok(Path dir, String... cmd) throws Exception {
-    Run r = sh(dir, cmd);
+  static void ok(Map<String, String> env, Path dir, String... cmd) throws Exception {
+    Run r = sh(env, dir, cmd);
     assertEquals(0, r.code(), List.of(cmd) + ": " + r.output());
   }
 
-  @BeforeEach
-  void repository() throws Exception {
+  Run sh(Path dir, String... cmd) throws Exception {
+    return sh(env, dir, cmd);
+  }
+
+  void ok(Path dir, String... cmd) throws Exception {
+    ok(env, dir, cmd);
+  }
+
+  /**
+   * A repository with the fixtures' schemas committed, and the flowlint command, made once: each
+   * test works in a copy of the repository, with a home of its own.
+   */
+  @BeforeAll
+  static void once() throws Exception {
     assumeTrue(gitAvailable(), "git is not installed");
-    repo = tmp.resolve("repo");
-    Files.createDirectories(repo.resolve("payloads"));
-    env = new HashMap<>();
-    env.put("FLOWLINT", flowlintScript(tmp).toString());
+    flowlint = flowlintScript(shared);
+    template = shared.resolve("repo");
+    Files.createDirectories(template.resolve("payloads"));
+    Map<String, String> env = environment(shared);
+    ok(env, template, "git", "init", "-q");
+    FixtureSupport.importFixtures(template.resolve("schemas"));
+    ok(env, template, "git", "add", "schemas");
+    ok(env, template, "git", "commit", "-q", "-m", "schemas");
+  }
+
+  static Map<String, String> environment(Path home) {
+    Map<String, String> env = new HashMap<>();
+    env.put("FLOWLINT", flowlint.toString());
     env.put("GIT_AUTHOR_NAME", "t");
     env.put("GIT_AUTHOR_EMAIL", "t@example.com");
     env.put("GIT_COMMITTER_NAME", "t");
     env.put("GIT_COMMITTER_EMAIL", "t@example.com");
     env.put("GIT_CONFIG_NOSYSTEM", "1");
-    env.put("HOME", tmp.toString());
-    ok(repo, "git", "init", "-q");
-    FixtureSupport.importFixtures(repo.resolve("schemas"));
-    ok(repo, "git", "add", "schemas");
-    ok(repo, "git", "commit", "-q", "-m", "schemas");
+    env.put("HOME", home.toString());
+    return env;
+  }
+
+  @BeforeEach
+  void repository() throws Exception {
+    env = environment(tmp);
+    repo = tmp.resolve("repo");
+    TestFiles.copyTree(template, repo);
   }
 
   private void install(Path dir) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.flowlint.TestFiles;
 import dev.flowlint.check.FixtureSupport;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -31,10 +33,16 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 @Execution(ExecutionMode.CONCURRENT)
 @Order(1) // see junit-platform.properties: the slowest classes start first
 class PreCommitEndToEndTest {
+  /** The tagged hooks repository, the repository set up once, and flowlint on PATH: see once(). */
+  @TempDir static Path shared;
+
+  static String preCommit;
+  static String flowlint;
+  static Path template;
+
   @TempDir Path tmp;
   Path repo;
   Map<String, String> env;
-  String flowlint;
 
   record Run(int code, String output) {}
 
@@ -55,9 +63,21 @@ class PreCommitEndToEndTest {
     return java.util.Optional.empty();
   }
 
-  String preCommit;
+  /** flowlint on PATH; a home and pre-commit home of their own under {@code home}. */
+  static Map<String, String> environment(Path home) {
+    Map<String, String> env = new HashMap<>();
+    env.put("PATH", Path.of(flowlint).getParent() + File.pathSeparator + System.getenv("PATH"));
+    env.put("PRE_COMMIT_HOME", home.resolve("pre-commit-home").toString());
+    env.put("HOME", home.toString());
+    env.put("GIT_CONFIG_NOSYSTEM", "1");
+    env.put("GIT_AUTHOR_NAME", "t");
+    env.put("GIT_AUTHOR_EMAIL", "t@example.com");
+    env.put("GIT_COMMITTER_NAME", "t");
+    env.put("GIT_COMMITTER_EMAIL", "t@example.com");
+    return env;
+  }
 
-  Run sh(Path dir, String... cmd) throws Exception {
+  static Run sh(Map<String, String> env, Path dir, String... cmd) throws Exception {
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
     pb.environment().putAll(env);
     Process p = pb.start();
@@ -67,49 +87,54 @@ class PreCommitEndToEndTest {
     return new Run(p.exitValue(), out);
   }
 
-  void ok(Path dir, String... cmd) throws Exception {
-    Run r = sh(dir, cmd);
+  static void ok(Map<String, String> env, Path dir, String... cmd) throws Exception {
+    Run r = sh(env, dir, cmd);
     assertEquals(0, r.code(), List.of(cmd) + ": " + r.output());
   }
 
-  @BeforeEach
-  void setUp() throws Exception {
+  Run sh(Path dir, String... cmd) throws Exception {
+    return sh(env, dir, cmd);
+  }
+
+  void ok(Path dir, String... cmd) throws Exception {
+    ok(env, dir, cmd);
+  }
+
+  /**
+   * The hooks repository (which pre-commit only clones) and a repository set up with pre-commit
+   * installed, made once: each test commits in a copy of the latter, with a home and pre-commit
+   * home of its own. Setting it up per test cost a flowlint JVM and a dozen git and pre-commit
+   * processes each time.
+   */
+  @BeforeAll
+  static void once() throws Exception {
     assumeTrue(GitHookEndToEndTest.gitAvailable(), "git is not installed");
     assumeTrue(preCommit().isPresent(), "pre-commit is not installed");
     preCommit = preCommit().get().toString();
-    Path bin = tmp.resolve("bin");
-    Files.createDirectories(bin);
-    Files.move(GitHookEndToEndTest.flowlintScript(tmp), bin.resolve("flowlint"));
+    Path bin = Files.createDirectories(shared.resolve("bin"));
+    Files.move(GitHookEndToEndTest.flowlintScript(shared), bin.resolve("flowlint"));
     flowlint = bin.resolve("flowlint").toString();
-    env = new HashMap<>();
-    env.put("PATH", bin + File.pathSeparator + System.getenv("PATH"));
-    env.put("PRE_COMMIT_HOME", tmp.resolve("pre-commit-home").toString());
-    env.put("HOME", tmp.toString());
-    env.put("GIT_CONFIG_NOSYSTEM", "1");
-    env.put("GIT_AUTHOR_NAME", "t");
-    env.put("GIT_AUTHOR_EMAIL", "t@example.com");
-    env.put("GIT_COMMITTER_NAME", "t");
-    env.put("GIT_COMMITTER_EMAIL", "t@example.com");
+    Map<String, String> env = environment(shared);
 
-    Path hooks = tmp.resolve("flowlint-hooks");
+    Path hooks = shared.resolve("flowlint-hooks");
     Files.createDirectories(hooks);
     Files.copy(Path.of(".pre-commit-hooks.yaml"), hooks.resolve(".pre-commit-hooks.yaml"));
-    ok(hooks, "git", "init", "-q");
-    ok(hooks, "git", "add", ".");
-    ok(hooks, "git", "commit", "-q", "-m", "hooks");
-    ok(hooks, "git", "tag", "v0.2.0");
+    ok(env, hooks, "git", "init", "-q");
+    ok(env, hooks, "git", "add", ".");
+    ok(env, hooks, "git", "commit", "-q", "-m", "hooks");
+    ok(env, hooks, "git", "tag", "v0.2.0");
 
-    repo = tmp.resolve("repo");
-    Files.createDirectories(repo.resolve("payloads"));
-    Files.createDirectories(repo.resolve("flows"));
+    template = shared.resolve("repo");
+    Files.createDirectories(template.resolve("payloads"));
+    Files.createDirectories(template.resolve("flows"));
     Files.copy(
         Path.of("fixtures/flows/WFM-HR-GetEmployeeBalances_v2-0.yaml"),
-        repo.resolve("flows/balances.yaml"));
-    ok(repo, "git", "init", "-q");
-    FixtureSupport.importFixtures(repo.resolve("schemas"));
-    ok(repo, flowlint, "import", "flows", "-q");
+        template.resolve("flows/balances.yaml"));
+    ok(env, template, "git", "init", "-q");
+    FixtureSupport.importFixtures(template.resolve("schemas"));
+    ok(env, template, flowlint, "import", "flows", "-q");
     Files.writeString(
-        repo.resolve(".pre-commit-config.yaml"),
+        template.resolve(".pre-commit-config.yaml"),
         """
         repos:
           - repo: %s
@@ -120,11 +145,18 @@ class PreCommitEndToEndTest {
                 args: [flows/]
         """
             .formatted(hooks.toUri()));
-    ok(repo, "git", "add", ".");
-    ok(repo, "git", "commit", "-q", "-m", "setup", "--no-verify");
-    Run version = sh(repo, preCommit, "--version");
+    ok(env, template, "git", "add", ".");
+    ok(env, template, "git", "commit", "-q", "-m", "setup", "--no-verify");
+    Run version = sh(env, template, preCommit, "--version");
     System.out.println("PreCommitEndToEndTest runs " + version.output().strip());
-    ok(repo, preCommit, "install");
+    ok(env, template, preCommit, "install");
+  }
+
+  @BeforeEach
+  void setUp() throws Exception {
+    env = environment(tmp);
+    repo = tmp.resolve("repo");
+    TestFiles.copyTree(template, repo);
   }
 
   @Test

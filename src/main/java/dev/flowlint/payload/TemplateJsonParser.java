@@ -31,6 +31,10 @@ public final class TemplateJsonParser {
           "\\s*(\\{\\{\\{?[^{}]*\\}?\\}\\}|\\$!?\\{[^{}]*\\}|\\$!?[a-zA-Z][\\w-]*(\\.[a-zA-Z][\\w-]*)*(\\(.*\\))?)\\s*",
           Pattern.DOTALL);
 
+  /** A delimited placeholder inside a longer key: {@code {{ x }}}, {@code ${x}}, {@code $!{x}}. */
+  private static final Pattern PART_PLACEHOLDER =
+      Pattern.compile("\\{\\{[^{}]*\\}\\}|\\$!?\\{[^{}]*\\}");
+
   private final String text;
   private final TextLines lines;
   private final boolean placeholders;
@@ -444,10 +448,13 @@ public final class TemplateJsonParser {
     if (c == '"') {
       String name = stringContent();
       Span keySpan = span(start);
+      // A key only partly templated ("Flow.{{ k }}") may also become any input: as unknown as a
+      // wholly templated one.
       boolean placeholder =
           placeholders
-              && WHOLE_PLACEHOLDER.matcher(name).matches()
-              && (name.contains("{{") || name.contains("$"));
+              && ((WHOLE_PLACEHOLDER.matcher(name).matches()
+                      && (name.contains("{{") || name.contains("$")))
+                  || (name.indexOf('{') >= 0 && PART_PLACEHOLDER.matcher(name).find()));
       skipWhitespace();
       if (peek() != ':') {
         throw error(

@@ -64,6 +64,12 @@ class EnvelopeRulesTest {
             "{\"flowId\": \"Broken template\", \"inputData\": {}}",
             "field-type 12, flow-type-mismatch 12, missing-required-input 31, missing-required-input 31"),
         Arguments.of("-", "{\"flowId\": \"{{ id }}\", \"inputData\": {}}", "unknown-flow 1"),
+        // A key only partly templated may become the required input: not reported as unknown or
+        // missing.
+        Arguments.of(
+            "Order Lookup",
+            "{\"flowId\": \"6f3c2a8e-1d4b-4c3e-9a7f-2b5d8e9c0a11\", \"inputData\": {\"Flow.{{ k }}\": \"a\"}}",
+            ""),
         Arguments.of(
             "-",
             "{\"flowId\": \"00000000-0000-4000-8000-000000000000\", \"inputData\": {}}",

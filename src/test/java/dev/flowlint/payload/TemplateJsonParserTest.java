@@ -1,6 +1,7 @@
 package dev.flowlint.payload;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -90,6 +91,12 @@ class TemplateJsonParserTest {
   @Test
   void placeholderKeysAndMemberInjection() {
     assertTrue(first("{\"{{ key }}\": 1}").key().placeholder());
+    // Partly templated keys may become any input too.
+    assertTrue(first("{\"Flow.{{ k }}\": 1}").key().placeholder());
+    assertTrue(first("{\"Flow.${input.k}_id\": 1}").key().placeholder());
+    assertTrue(first("{\"Flow.$!{k}\": 1}").key().placeholder());
+    assertFalse(first("{\"Flow.a{b}\": 1}").key().placeholder());
+    assertFalse(first("{\"Flow.{ k }\": 1}").key().placeholder());
     JObject injected = object("{ ${input.extra}, \"b\": 1 }");
     assertTrue(injected.hasPlaceholderKeys());
     assertEquals("b", injected.members().get(1).key().name());

@@ -118,14 +118,17 @@ final class DataActionLinter {
     JsonValue v = value.get();
     if (v instanceof JString s) {
       return Optional.of(
-          new TemplateLinter.Located(s.value(), StringOffsets.map(lines.text(), s.span().start())));
+          new TemplateLinter.Located(
+              VelocityComments.blank(s.value()),
+              StringOffsets.map(lines.text(), s.span().start())));
     }
     if (v instanceof JsonValue.JPlaceholder p && p.quoted()) {
       // A string that is wholly a placeholder ("${input.payload}"): decode the token exactly.
       String token = lines.text().substring(p.span().start(), p.span().end());
       String decoded = dev.flowlint.io.CanonicalJson.mapper().readTree(token).asString();
       return Optional.of(
-          new TemplateLinter.Located(decoded, StringOffsets.map(lines.text(), p.span().start())));
+          new TemplateLinter.Located(
+              VelocityComments.blank(decoded), StringOffsets.map(lines.text(), p.span().start())));
     }
     return Optional.empty();
   }

@@ -276,7 +276,8 @@ final class TemplateLinter {
           Rule.TEMPLATE_NOT_STATIC,
           "the request template uses Velocity directives ("
               + d.group().strip()
-              + " ...): flowlint cannot render it statically, so its JSON and escaping were not checked",
+              + " ...): flowlint cannot render it statically, so its JSON and escaping were not"
+              + " checked, nor, if it launches a flow, the input names, required inputs and types",
           "",
           c.span(template, d.start(), d.end()));
       return;

@@ -10,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,9 +46,8 @@ class LaunchUrlTest {
   void aTemplateThatPostsToTheLaunchApiWithASlashOrQueryIsCheckedAsALaunch() throws Exception {
     String schemas = tmp.resolve("schemas").toString();
     assertEquals(0, CliRunner.run("import", "fixtures/flows", "--out", schemas, "-q").code());
-    String fixture =
-        Files.readString(Path.of("fixtures/data-actions/launch-order-lookup.custom.json"));
-    List<String> exact = rules(check(fixture, "exact", schemas));
+    String fixture = Files.readString(DataActionRuns.LAUNCH_FIXTURE);
+    List<String> exact = DataActionRuns.rules(tmp, fixture, schemas);
     assertTrue(exact.contains("unknown-input"), exact.toString());
     for (String url :
         List.of(
@@ -62,23 +59,8 @@ class LaunchUrlTest {
               "\"requestUrlTemplate\": \"/api/v2/flows/executions\"",
               "\"requestUrlTemplate\": \"" + url + "\"");
       assertTrue(changed.contains(url), "the fixture's URL was replaced");
-      assertEquals(exact, rules(check(changed, "url" + exact.size(), schemas)), url);
+      assertEquals(exact, DataActionRuns.rules(tmp, changed, schemas), url);
     }
-  }
-
-  private String check(String export, String name, String schemas) throws Exception {
-    Path file = Files.createTempFile(tmp, name, ".custom.json");
-    Files.writeString(file, export);
-    return CliRunner.run("check", file.toString(), "--schemas", schemas).out();
-  }
-
-  private static List<String> rules(String out) {
-    Matcher m = Pattern.compile("(?m)^\\S+:\\d+:\\d+: \\w+\\[([a-z-]+)\\]").matcher(out);
-    List<String> rules = new java.util.ArrayList<>();
-    while (m.find()) {
-      rules.add(m.group(1));
-    }
-    return rules;
   }
 
   private static String launchUrl(Random r) {

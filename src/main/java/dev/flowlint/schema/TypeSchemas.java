@@ -74,14 +74,15 @@ final class TypeSchemas {
       case "Decimal" -> s.put("type", "number");
       case "Boolean" -> s.put("type", "boolean");
       case "Json" -> s.put("type", "object");
-      // Architect parses these from ISO-8601 text; the patterns check the shape, not the calendar.
+      // Architect parses these from ISO-8601 text. Date and DateTime patterns check the shape and
+      // format the calendar; Time has no format (see iso), so its pattern bounds each field itself.
       case "Date" -> iso(s, "date", "^\\d{4}-\\d{2}-\\d{2}$");
       case "DateTime" ->
           iso(
               s,
               "date-time",
               "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?$");
-      case "Time" -> iso(s, null, "^\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?$");
+      case "Time" -> iso(s, null, "^([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d(\\.\\d+)?)?$");
       case "Duration" ->
           iso(
               s,

@@ -47,6 +47,7 @@ class SubsetSchemaDifferentialTest {
           "[a-z]",
           "^[A-Z]{2}-\\d{1,3}$",
           "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$",
+          "^([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d(\\.\\d+)?)?$", // an Architect Time
           "^\\p{L}+$",
           "a$",
           "[$]",
@@ -231,7 +232,10 @@ class SubsetSchemaDifferentialTest {
                             "2024-02-30",
                             "2016-12-31T23:59:60Z",
                             "2024-05-01T13:30:00",
-                            "2024-05-01t13:30:00.5+02:00")));
+                            "2024-05-01t13:30:00.5+02:00",
+                            "23:59:59.5",
+                            "25:61",
+                            "09:00")));
             case 2 -> NODES.stringNode("\uD83D\uDE00\uD83D\uDE00"); // 2 code points, 4 chars
             case 3 -> NODES.stringNode("AB-12\n");
             default -> NODES.stringNode(Properties.string(r, 4));

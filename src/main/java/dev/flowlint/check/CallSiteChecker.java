@@ -72,6 +72,9 @@ public final class CallSiteChecker {
       return new FileReport(path, Optional.empty(), Optional.empty(), List.of(d), lines);
     }
     Findings findings = new Findings();
+    for (FlowCalls.RepeatedKey r : flow.repeatedKeys()) {
+      repeated(r, findings);
+    }
     for (CallSite call : flow.calls()) {
       check(flow, call, lines, findings);
     }
@@ -83,6 +86,24 @@ public final class CallSiteChecker {
     out.sort(Comparator.comparingInt((Diagnostic d) -> d.span().start()));
     return new FileReport(
         path, Optional.of(flow.flowName()), Optional.empty(), FindingsCap.apply(out), lines);
+  }
+
+  /** As duplicate-key in a payload: which of the two an Archy load keeps is not documented. */
+  private static void repeated(FlowCalls.RepeatedKey r, Findings findings) {
+    Span first = r.first() instanceof CallLocation.YamlKey k ? k.span() : Span.NONE;
+    add(
+        findings,
+        Rule.DUPLICATE_KEY,
+        r.at(),
+        "the key "
+            + Quoting.quote(r.key())
+            + " is repeated in this mapping (first at "
+            + first.line()
+            + ":"
+            + first.column()
+            + "); only one of them takes effect",
+        Optional.empty(),
+        List.of("remove one of the two entries, or rename it"));
   }
 
   private void check(FlowCalls flow, CallSite call, TextLines lines, Findings findings)

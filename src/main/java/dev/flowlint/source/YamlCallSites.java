@@ -8,7 +8,9 @@ import dev.flowlint.model.CallSite.ValueKind;
 import dev.flowlint.model.FlowCalls;
 import dev.flowlint.model.TextLines;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
@@ -78,13 +80,14 @@ public final class YamlCallSites {
             .orElse(ArchyYamlReader.fileStem(path)); // a template names its flow at deploy time
     Walker walker = new Walker(new TextLines(text), text.codePoints().count() != text.length());
     walker.visit(flow, "/" + token(key.getValue()), 0);
-    return new FlowCalls(name, type, walker.calls);
+    return new FlowCalls(name, type, walker.calls, walker.repeats);
   }
 
   private static final class Walker {
     final TextLines lines;
     final boolean surrogates;
     final List<CallSite> calls = new ArrayList<>();
+    final List<FlowCalls.RepeatedKey> repeats = new ArrayList<>();
 
     Walker(TextLines lines, boolean surrogates) {
       this.lines = lines;
@@ -96,11 +99,20 @@ public final class YamlCallSites {
         return;
       }
       if (node instanceof MappingNode map) {
+        // Composed with duplicates allowed, so a repeat is a finding, not an unreadable file.
+        Map<String, ScalarNode> seen = map.getValue().size() > 1 ? new HashMap<>() : null;
         for (NodeTuple t : map.getValue()) {
           if (!(t.getKeyNode() instanceof ScalarNode k)) {
             continue;
           }
-          String ptr = pointer + "/" + token(TemplatePlaceholders.restore(k.getValue()));
+          String key = TemplatePlaceholders.restore(k.getValue());
+          String ptr = pointer + "/" + token(key);
+          if (seen != null && !mergeKey(k) && !key.contains("{{")) {
+            ScalarNode first = seen.putIfAbsent(key, k);
+            if (first != null) {
+              repeats.add(new FlowCalls.RepeatedKey(key, at(k, ptr), at(first, ptr)));
+            }
+          }
           if (t.getValueNode() instanceof MappingNode body) {
             switch (k.getValue()) {
               case "callCommonModule" -> flowCall(Kind.MODULE, body, "commonModule", ptr);

@@ -145,6 +145,39 @@ class CallSiteCheckerTest {
   }
 
   @Test
+  void aRepeatedKeyIsADuplicateKeyErrorAtItsSecondPlace() throws Exception {
+    // Whichever binding a loader keeps, the call is ambiguous: if the last wins, Common.userId is
+    // unbound and call-missing-input would be hidden.
+    FileReport r =
+        checker(MODULE, Config.EMPTY)
+            .check(
+                "caller.yaml",
+                caller(
+                    "workflow",
+                    "              inputs:\n                Common.userId: {exp: Call.Ani}\n"
+                        + "                Common.userId: {noValue: true}\n"),
+                FileKinds.Kind.FLOW_YAML);
+    assertEquals(List.of("duplicate-key 11:17"), found(r));
+    Diagnostic d = r.diagnostics().get(0);
+    assertEquals(Severity.ERROR, d.severity());
+    assertEquals(
+        "the key \"Common.userId\" is repeated in this mapping (first at 10:17); only one of"
+            + " them takes effect",
+        d.message());
+    assertEquals(
+        "/workflow/actions/0/callCommonModule/commonModule/Lookup/ver_latestPublished/inputs/Common.userId",
+        d.pointer());
+    // Any mapping of the flow file, not only bindings; merge keys (<<) are not repeats.
+    FileReport elsewhere =
+        checker(MODULE, Config.EMPTY)
+            .check(
+                "caller.yaml",
+                "workflow:\n  name: A\n  name: B\n  x: &m {a: 1}\n  y: {<<: *m, <<: *m}\n",
+                FileKinds.Kind.FLOW_YAML);
+    assertEquals(List.of("duplicate-key 3:3"), found(elsewhere));
+  }
+
+  @Test
   void noValueLeavesARequiredInputUnboundAndConfigCanMakeItOptional() throws Exception {
     String bindings =
         "              inputs:\n                Common.userId:\n                  noValue: true\n";

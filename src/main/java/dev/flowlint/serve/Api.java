@@ -126,6 +126,7 @@ final class Api {
 
   /** POST /api/check: the JSON report of check --format json, plus the fixed text when asked. */
   ObjectNode check(byte[] body) throws HttpProblem, StoreException {
+    RepeatedKeys.refuse(body);
     JsonNode request;
     try {
       request = CanonicalJson.mapper().readTree(body);

@@ -354,6 +354,27 @@ class ServeApiTest {
   }
 
   @Test
+  void aRequestBodyWithARepeatedKeyIs400NamingTheKey() throws Exception {
+    // Which "payload" would be checked cannot be told: the request is refused, not guessed.
+    assertError(
+        t.post("/api/check", "{\"payload\": \"x\", \"payload\": \"{}\"}"),
+        400,
+        "the key \"payload\" is repeated in the request body (line 1, column 18)");
+    assertError(
+        t.post("/api/check", "{\"payload\": \"{}\", \"fix\": true,\n \"fix\": false}"),
+        400,
+        "the key \"fix\" is repeated");
+    assertError(
+        t.post("/api/check", "{\"payload\": \"{}\", \"flow\": {\"a\": 1, \"a\": 2}}"),
+        400,
+        "the key \"a\" is repeated");
+    // A repeat inside the payload's text is the checker's business: a finding, not an error.
+    HttpResponse<String> inside = t.check("{\"a\": 1, \"a\": 2}", null, "inputs", false);
+    assertEquals(200, inside.statusCode(), inside.body());
+    assertTrue(inside.body().contains("duplicate-key"), inside.body());
+  }
+
+  @Test
   void aPayloadThatIsNotJsonIsAFindingNotAnError() throws Exception {
     HttpResponse<String> r = t.check("{\"flowId\": ", null, null, false);
     assertEquals(200, r.statusCode());

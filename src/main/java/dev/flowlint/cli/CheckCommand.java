@@ -151,7 +151,7 @@ final class CheckCommand implements Callable<Integer> {
   @Option(
       names = "--diff",
       description =
-          "Print a unified diff of what --fix would change and write nothing (the report goes to standard error).")
+          "Print a unified diff of what --fix would change and write nothing; the report (on standard error) and the exit code are a plain check's, every finding included.")
   boolean diff;
 
   static final class Formats extends ArrayList<String> {
@@ -253,7 +253,6 @@ final class CheckCommand implements Callable<Integer> {
       }
       Summary.Tally tally = new Summary.Tally();
       CheckRun.Verdict verdict = new CheckRun.Verdict(failOn);
-      boolean[] wouldChange = {false};
       for (Rendering r : renderings) {
         r.reporter().begin(r.out());
       }
@@ -285,7 +284,7 @@ final class CheckCommand implements Callable<Integer> {
             paths,
             io.in(),
             o -> {
-              CheckRun.FixOutcome done = applyFix(o, say, wouldChange);
+              CheckRun.FixOutcome done = applyFix(o, say);
               report.accept(done.report());
             });
       } else {
@@ -327,7 +326,8 @@ final class CheckCommand implements Callable<Integer> {
                 paths, d -> gave.contains(d), "payload or flow files")
             .forEach(note -> io.err().println("flowlint check: note: " + SafeText.escape(note)));
       }
-      return code == Cli.OK && diff && wouldChange[0] ? Cli.FINDINGS : code;
+      // --diff exits as check does: its report holds every finding, so the two agree.
+      return code;
     } catch (StoreException | SchemaStore.BadSchema e) {
       io.err().println("flowlint check: " + e.getMessage());
       return Cli.USAGE;
@@ -364,12 +364,10 @@ final class CheckCommand implements Callable<Integer> {
       Optional<String> file) {}
 
   /**
-   * Writes (--fix) or shows (--diff) one outcome; says what changed, and notes in {@code
-   * wouldChange} when anything would. Returns the outcome as it stands on disk: one not written
-   * keeps its findings.
+   * Writes (--fix) or shows (--diff) one outcome and says what changed. Returns the outcome as it
+   * stands on disk: one not written (--diff, or a write refused) keeps its findings.
    */
-  private CheckRun.FixOutcome applyFix(
-      CheckRun.FixOutcome o, PrintStream say, boolean[] wouldChange) {
+  private CheckRun.FixOutcome applyFix(CheckRun.FixOutcome o, PrintStream say) {
     String stdin = stdinFilepath != null ? stdinFilepath : "<stdin>";
     String path = o.report().path();
     o.refused().ifPresent(why -> say.println("not fixed " + SafeText.escape(path) + ": " + why));
@@ -379,10 +377,10 @@ final class CheckCommand implements Callable<Integer> {
     if (!o.changed()) {
       return o;
     }
-    wouldChange[0] = true;
     if (diff) {
+      // --diff writes nothing: the file still has every finding, the fixable ones included.
       io.out().print(UnifiedDiff.of(path, o.original(), o.fixed()));
-      return o;
+      return o.unwritten();
     }
     if (!path.equals(stdin)) {
       // A symbolic link is followed: its target is fixed and the link stays a link.

@@ -100,7 +100,8 @@ final class CheckCommand implements Callable<Integer> {
 
   @Option(
       names = {"-q", "--quiet"},
-      description = "Print nothing in text format; the exit code tells.")
+      description =
+          "Quiet the terminal: no text report there and no notes of skipped files; the exit code tells. Reports written to files (FORMAT=FILE, --output) stay complete.")
   boolean quiet;
 
   @Option(
@@ -231,7 +232,7 @@ final class CheckCommand implements Callable<Integer> {
     try {
       for (FormatSpecs.Spec spec : specs.specs()) {
         Reporter reporter =
-            spec.format().create(spec.file().isEmpty() ? context : context.withoutColor());
+            spec.format().create(spec.file().isEmpty() ? context : context.forFile());
         if (spec.file().isEmpty()) {
           renderings.add(new Rendering(reporter, reportOut, Optional.empty(), Optional.empty()));
         } else {

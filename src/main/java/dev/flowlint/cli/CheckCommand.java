@@ -199,10 +199,10 @@ final class CheckCommand implements Callable<Integer> {
     }
     CheckRun run = new CheckRun(store, config, Optional.ofNullable(flow), env, payloadFiles);
     // No report file may be one of the payloads it reports on: writing it would destroy the
-    // payload.
+    // payload. One in a checked directory that holds none (the last run's report) is not checked.
     for (FormatSpecs.Spec spec : specs.specs()) {
       if (spec.file().isPresent()) {
-        Optional<String> payload = run.payloadAt(Path.of(spec.file().get()), paths);
+        Optional<String> payload = run.claimReport(Path.of(spec.file().get()), paths);
         if (payload.isPresent()) {
           String flag =
               spec.file().get().equals(output)

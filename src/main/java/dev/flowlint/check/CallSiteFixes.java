@@ -22,11 +22,12 @@ final class CallSiteFixes {
       CallSiteChecker calls, String display, String text, FileKinds.Kind kind)
       throws StoreException {
     FileReport report = calls.check(display, text, kind);
+    FileReport before = report;
     String original = text;
     List<Fix> applied = new ArrayList<>();
     Optional<String> refused = Optional.empty();
     if (kind != FileKinds.Kind.FLOW_YAML) {
-      return new CheckRun.FixOutcome(report, original, text, applied, refused);
+      return new CheckRun.FixOutcome(report, original, text, applied, refused, before);
     }
     for (int pass = 0; pass < 5; pass++) {
       FixApplier.Applied next = FixApplier.apply(text, report.diagnostics());
@@ -45,7 +46,8 @@ final class CallSiteFixes {
       applied.addAll(next.fixes());
       report = after;
     }
-    return new CheckRun.FixOutcome(report, original, text, applied, refused);
+    // The findings before any fix, for a file that is not written after all (--diff, read-only).
+    return new CheckRun.FixOutcome(report, original, text, applied, refused, before);
   }
 
   private static boolean unreadable(FileReport report) {

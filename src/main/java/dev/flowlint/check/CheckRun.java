@@ -58,6 +58,13 @@ public final class CheckRun {
   private final Target unmapped;
 
   private final PayloadFiles payloadFiles;
+
+  /**
+   * This run's report files as a directory walk shows them ({@link #claimReport}): passed over, not
+   * checked.
+   */
+  private final java.util.Set<String> ownReports = new java.util.HashSet<>();
+
   private Optional<GitIndex> staged = Optional.empty();
   private Optional<String> stdinPath = Optional.empty();
 
@@ -279,6 +286,9 @@ public final class CheckRun {
             Optional<String> left = payloadFiles.leavesOut(f.display());
             if (left.isPresent()) {
               Skip s = new Skip(f.display(), left.get(), true);
+              next = () -> Done.skipped(s);
+            } else if (!ownReports.isEmpty() && ownReports.contains(f.display())) {
+              Skip s = new Skip(f.display(), "this run's own report, about to be replaced", true);
               next = () -> Done.skipped(s);
             } else {
               next = maker.make(f.display(), () -> read(f), false);
@@ -608,10 +618,12 @@ public final class CheckRun {
   }
 
   /**
-   * The payload among {@code paths} that {@code file} is (the same file, whatever the path), if
-   * any.
+   * Claims {@code file} as a report this run writes, and gives the payload it would overwrite, if
+   * it is one: a path named among {@code paths} (whatever it holds), or a file found in a directory
+   * being checked that would be checked. A file found there that holds no payload (a report of an
+   * earlier run) is claimed instead: the walk passes over it, as it is about to be replaced.
    */
-  public Optional<String> payloadAt(Path file, List<String> paths) {
+  public Optional<String> claimReport(Path file, List<String> paths) {
     if (!Files.exists(file)) {
       return Optional.empty();
     }
@@ -621,32 +633,72 @@ public final class CheckRun {
     } catch (IOException e) {
       return Optional.empty();
     }
+    Optional<InputFiles.InputFile> found = Optional.empty();
     for (String arg : paths) {
-      if (arg.equals("-") || !contains(Path.of(arg), real)) {
+      if (arg.equals("-")) {
         continue;
       }
-      // Walked lazily, and only the argument that can hold it: no list of every file is made.
-      java.util.Iterator<InputFiles.InputFile> walk =
-          InputFiles.walk(List.of(arg), this::accepts, new ArrayList<>());
-      while (walk.hasNext()) {
-        InputFiles.InputFile f = walk.next();
-        try {
-          if (Files.isSameFile(real, f.path())) {
-            return Optional.of(f.display());
-          }
-        } catch (IOException e) {
-          // Cannot compare: not the same file as far as we can tell.
+      if (!Files.isDirectory(Path.of(arg))) {
+        if (sameFile(Path.of(arg), real)) {
+          return Optional.of(arg);
         }
+      } else if (found.isEmpty() && below(Path.of(arg), real)) {
+        found = findIn(arg, real);
+      }
+    }
+    if (found.isPresent() && holdsPayload(found.get())) {
+      return Optional.of(found.get().display());
+    }
+    found.ifPresent(f -> ownReports.add(f.display()));
+    return Optional.empty();
+  }
+
+  /** The file {@code real} as the walk of the directory {@code arg} finds it, if it does. */
+  private Optional<InputFiles.InputFile> findIn(String arg, Path real) {
+    // Walked lazily, and only the argument that can hold it: no list of every file is made.
+    Iterator<InputFiles.InputFile> walk =
+        InputFiles.walk(List.of(arg), this::accepts, new ArrayList<>());
+    while (walk.hasNext()) {
+      InputFiles.InputFile f = walk.next();
+      if (sameFile(f.path(), real)) {
+        return Optional.of(f);
       }
     }
     return Optional.empty();
   }
 
-  /** Whether {@code real} is the file {@code arg} names or lies below the directory it names. */
-  private static boolean contains(Path arg, Path real) {
+  /**
+   * Whether a file found in a directory would be checked: a report must not overwrite it. One that
+   * cannot be read, is blank, or is plainly no payload (an earlier report) may be replaced.
+   */
+  private static boolean holdsPayload(InputFiles.InputFile f) {
+    String text;
     try {
-      Path a = arg.toRealPath();
-      return Files.isDirectory(a) ? real.startsWith(a) : Files.isSameFile(a, real);
+      text = StrictText.readRegular(f.path());
+    } catch (StrictText.Unreadable e) {
+      return false;
+    }
+    if (text.isBlank()) {
+      return false;
+    }
+    if (FileKinds.of(f.display(), text) != FileKinds.Kind.PAYLOAD) {
+      return true; // a flow definition or other YAML: never replaced by a report
+    }
+    return NonPayloads.classify(TemplateJsonParser.parse(text), text).isEmpty();
+  }
+
+  private static boolean sameFile(Path a, Path real) {
+    try {
+      return Files.isSameFile(a, real);
+    } catch (IOException e) {
+      return false; // cannot compare: not the same file as far as we can tell
+    }
+  }
+
+  /** Whether {@code real} lies below the directory {@code dir}. */
+  private static boolean below(Path dir, Path real) {
+    try {
+      return real.startsWith(dir.toRealPath());
     } catch (IOException e) {
       return false;
     }

@@ -3,14 +3,12 @@ package dev.flowlint.check;
 import dev.flowlint.config.Config;
 import dev.flowlint.model.Fix;
 import dev.flowlint.model.Rule;
-import dev.flowlint.model.Severity;
 import dev.flowlint.model.Span;
 import dev.flowlint.model.TextLines;
 import dev.flowlint.payload.JsonValue;
 import dev.flowlint.payload.JsonValue.JNull;
 import dev.flowlint.payload.JsonValue.JObject;
 import dev.flowlint.payload.JsonValue.JPlaceholder;
-import dev.flowlint.payload.JsonValue.JString;
 import dev.flowlint.payload.JsonValue.Member;
 import dev.flowlint.payload.Quoting;
 import dev.flowlint.schema.FlowSchema;
@@ -86,7 +84,7 @@ final class InputsChecker {
   }
 
   /** A payload member that became one key of the object networknt validates. */
-  private record Slot(Member member, String shown, String pointer, boolean nested) {}
+  record Slot(Member member, String shown, String pointer, boolean nested) {}
 
   /**
    * @param bare keys are bare names ({@code customer_id}, shared-flow) rather than scoped ones
@@ -176,7 +174,13 @@ final class InputsChecker {
       }
     }
     atValues.values().forEach(group -> values(group, slots, done, flow, findings));
-    digitStrings(slots, flow, atValues.keySet(), findings);
+    IntegerStrings.check(
+        slots,
+        flow,
+        instance,
+        atValues,
+        asNumbers -> engine.validate(flow.file(), plan.effective(), asNumbers, flow.file()),
+        findings);
     if (unknownKeys) {
       return; // a placeholder may supply any input: missing ones cannot be told
     }
@@ -308,41 +312,6 @@ final class InputsChecker {
       copy.put("additionalProperties", false);
     }
     return copy;
-  }
-
-  /**
-   * An Integer given as a string of digits: Genesys converts it, but the number is what is meant.
-   */
-  private static void digitStrings(
-      Map<String, Slot> slots, FlowSchema flow, Set<String> errorPlaces, Findings findings) {
-    for (Map.Entry<String, Slot> e : slots.entrySet()) {
-      String type = flow.architectType(e.getKey());
-      if (!type.equals("Integer") && !type.equals("IntegerCollection")) {
-        continue;
-      }
-      JsonValue v = e.getValue().member().value();
-      List<JsonValue> values = v instanceof JsonValue.JArray a ? a.elements() : List.of(v);
-      for (int i = 0; i < values.size(); i++) {
-        String suffix = v instanceof JsonValue.JArray ? "[" + i + "]" : "";
-        String place = "/" + e.getKey() + (suffix.isEmpty() ? "" : "/" + i);
-        if (values.get(i) instanceof JString s
-            && ValueErrors.INTEGER_TEXT.matcher(s.value()).matches()
-            && !errorPlaces.contains(place)) {
-          findings.add(
-              Rule.INPUT_TYPE,
-              Severity.WARNING,
-              e.getValue().shown()
-                  + suffix
-                  + " is an Integer given as the string "
-                  + Quoting.quote(s.value())
-                  + ": Genesys converts it, but send the number",
-              e.getValue().pointer() + (suffix.isEmpty() ? "" : "/" + i),
-              s.span(),
-              ValueErrors.unquoteFix("an integer", s),
-              ValueErrors.help(type));
-        }
-      }
-    }
   }
 
   static Set<String> required(FlowSchema flow, Config config) {

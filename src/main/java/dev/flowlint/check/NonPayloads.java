@@ -54,6 +54,13 @@ public final class NonPayloads {
         && obj.member("flows").isPresent()) {
       return Optional.of(new Reason("flowlint's schema index", true));
     }
+    // Reports, before the payload test: SARIF's "$schema" key reads as a Velocity reference.
+    if (isSarif(obj)) {
+      return Optional.of(new Reason("a SARIF log, not a payload (a report of some run)", true));
+    }
+    if (isFlowlintReport(obj)) {
+      return Optional.of(new Reason("flowlint's own JSON report", true));
+    }
     if (DataActionLinter.isExport(obj) || looksLikePayload(obj)) {
       return Optional.empty();
     }
@@ -125,6 +132,38 @@ public final class NonPayloads {
       }
     }
     return false;
+  }
+
+  /**
+   * A SARIF log: {@code runs} beside SARIF's {@code version} or a SARIF {@code $schema} (which the
+   * parser takes for a placeholder key, so keys are compared by name here).
+   */
+  private static boolean isSarif(JObject obj) {
+    boolean runs = false;
+    boolean sarif = false;
+    for (JsonValue.Member m : obj.members()) {
+      String key = m.key().name();
+      if (key.equals("runs")) {
+        runs = m.value() instanceof JsonValue.JArray;
+      } else if (key.equals("version") && m.value() instanceof JsonValue.JString v) {
+        sarif |= v.value().equals("2.1.0");
+      } else if (key.equals("$schema") && m.value() instanceof JsonValue.JString v) {
+        sarif |= v.value().toLowerCase(java.util.Locale.ROOT).contains("sarif");
+      }
+    }
+    return runs && sarif;
+  }
+
+  /** What {@code --format json} writes: {@code {"tool": {"name": "flowlint"}, "files": [...]}}. */
+  private static boolean isFlowlintReport(JObject obj) {
+    return obj.member("files").isPresent()
+        && obj.member("tool")
+            .map(JsonValue.Member::value)
+            .filter(JObject.class::isInstance)
+            .flatMap(t -> ((JObject) t).member("name"))
+            .map(JsonValue.Member::value)
+            .filter(n -> n instanceof JsonValue.JString s && s.value().equals("flowlint"))
+            .isPresent();
   }
 
   private static boolean isDefinition(String text) {

@@ -355,24 +355,7 @@ final class ValueErrors {
       return NODES.stringNode(s.value());
     }
     if (v instanceof JNumber num) {
-      if (num.integral() && num.text().length() < 19) {
-        return NODES.numberNode(Long.parseLong(num.text()));
-      }
-      BigDecimal big;
-      try {
-        big = new BigDecimal(num.text());
-      } catch (NumberFormatException tooBig) {
-        // 1e99999999999: no BigDecimal holds it. Still a number for the type check; its range is
-        // reported (input-constraint or ValueLimits), never blamed on the schema.
-        return NODES.numberNode(num.text().startsWith("-") ? -Long.MAX_VALUE : Long.MAX_VALUE);
-      }
-      if (big.abs().compareTo(LONG_RANGE) > 0) {
-        // networknt reads an integral bound with asLong, which throws for a value beyond a long:
-        // such a value goes in as the long at that end, beyond the same bounds (an Integer's range
-        // included); an infinite Decimal is reported by ValueLimits from the text itself.
-        return NODES.numberNode(big.signum() < 0 ? -Long.MAX_VALUE : Long.MAX_VALUE);
-      }
-      return NODES.numberNode(big);
+      return numberNode(num.text(), num.integral());
     }
     if (v instanceof JBool b) {
       return NODES.booleanNode(b.value());
@@ -381,5 +364,29 @@ final class ValueErrors {
       return NODES.nullNode();
     }
     return NODES.stringNode(((JPlaceholder) v).text());
+  }
+
+  /**
+   * A number written as {@code text} (a JSON number, or a string of digits), as Jackson sees it.
+   */
+  static JsonNode numberNode(String text, boolean integral) {
+    if (integral && text.length() < 19) {
+      return NODES.numberNode(Long.parseLong(text));
+    }
+    BigDecimal big;
+    try {
+      big = new BigDecimal(text);
+    } catch (NumberFormatException tooBig) {
+      // 1e99999999999: no BigDecimal holds it. Still a number for the type check; its range is
+      // reported (input-constraint or ValueLimits), never blamed on the schema.
+      return NODES.numberNode(text.startsWith("-") ? -Long.MAX_VALUE : Long.MAX_VALUE);
+    }
+    if (big.abs().compareTo(LONG_RANGE) > 0) {
+      // networknt reads an integral bound with asLong, which throws for a value beyond a long:
+      // such a value goes in as the long at that end, beyond the same bounds (an Integer's range
+      // included); an infinite Decimal is reported by ValueLimits from the text itself.
+      return NODES.numberNode(big.signum() < 0 ? -Long.MAX_VALUE : Long.MAX_VALUE);
+    }
+    return NODES.numberNode(big);
   }
 }

@@ -76,27 +76,38 @@ final class ValueLimits {
       return;
     }
     Optional<BigDecimal> v = parse(n.text());
-    if (kind.equals("integer") && (v.isEmpty() || v.get().abs().compareTo(ARCH_INTEGER_MAX) > 0)) {
-      findings.add(
-          Rule.INPUT_TYPE,
-          name
-              + " is an Integer, and "
-              + shortText(n)
-              + " is beyond its range of ±999,999,999,999,999",
-          pointer,
-          n.span(),
-          "Genesys rejects an Architect Integer outside ±999,999,999,999,999");
+    if (kind.equals("integer") && beyondInteger(n.text())) {
+      beyondInteger(name, shortText(n.text()), pointer, n.span(), findings);
     } else if (kind.equals("number") && (v.isEmpty() || Double.isInfinite(v.get().doubleValue()))) {
       findings.add(
           Rule.INPUT_TYPE,
           name
               + " is a Decimal, and "
-              + shortText(n)
+              + shortText(n.text())
               + " is beyond the range of a 64-bit floating-point number",
           pointer,
           n.span(),
           "a Decimal is read as a double; this value would be infinite");
     }
+  }
+
+  /** Whether the number {@code text} lies outside an Architect Integer's range. */
+  static boolean beyondInteger(String text) {
+    Optional<BigDecimal> v = parse(text);
+    return v.isEmpty() || v.get().abs().compareTo(ARCH_INTEGER_MAX) > 0;
+  }
+
+  /**
+   * @param shown the value as the message shows it: the number, or the string that stands for it
+   */
+  static void beyondInteger(
+      String name, String shown, String pointer, Span span, Findings findings) {
+    findings.add(
+        Rule.INPUT_TYPE,
+        name + " is an Integer, and " + shown + " is beyond its range of ±999,999,999,999,999",
+        pointer,
+        span,
+        "Genesys rejects an Architect Integer outside ±999,999,999,999,999");
   }
 
   private static Optional<BigDecimal> parse(String text) {
@@ -107,10 +118,10 @@ final class ValueLimits {
     }
   }
 
-  private static String shortText(JNumber n) {
-    return n.text().length() > 40
-        ? n.text().substring(0, 20) + "..." + " (" + n.text().length() + " characters)"
-        : n.text();
+  static String shortText(String text) {
+    return text.length() > 40
+        ? text.substring(0, 20) + "..." + " (" + text.length() + " characters)"
+        : text;
   }
 
   /**

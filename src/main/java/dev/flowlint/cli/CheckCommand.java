@@ -101,7 +101,8 @@ final class CheckCommand implements Callable<Integer> {
 
   @Option(
       names = {"-q", "--quiet"},
-      description = "Print nothing in text format; the exit code tells.")
+      description =
+          "Quiet the terminal: no text report there and no notes of skipped files; the exit code tells. Reports written to files (FORMAT=FILE, --output) stay complete.")
   boolean quiet;
 
   @Option(
@@ -152,7 +153,7 @@ final class CheckCommand implements Callable<Integer> {
   @Option(
       names = "--diff",
       description =
-          "Print a unified diff of what --fix would change and write nothing (the report goes to standard error).")
+          "Print a unified diff of what --fix would change and write nothing; the report (on standard error) and the exit code are a plain check's, every finding included.")
   boolean diff;
 
   static final class Formats extends ArrayList<String> {
@@ -205,10 +206,10 @@ final class CheckCommand implements Callable<Integer> {
     }
     CheckRun run = new CheckRun(store, config, Optional.ofNullable(flow), env, payloadFiles);
     // No report file may be one of the payloads it reports on: writing it would destroy the
-    // payload.
+    // payload. One in a checked directory that holds none (the last run's report) is not checked.
     for (FormatSpecs.Spec spec : specs.specs()) {
       if (spec.file().isPresent()) {
-        Optional<String> payload = run.payloadAt(Path.of(spec.file().get()), paths);
+        Optional<String> payload = run.claimReport(Path.of(spec.file().get()), paths);
         if (payload.isPresent()) {
           String flag =
               spec.file().get().equals(output)
@@ -238,7 +239,7 @@ final class CheckCommand implements Callable<Integer> {
     try {
       for (FormatSpecs.Spec spec : specs.specs()) {
         Reporter reporter =
-            spec.format().create(spec.file().isEmpty() ? context : context.withoutColor());
+            spec.format().create(spec.file().isEmpty() ? context : context.forFile());
         if (spec.file().isEmpty()) {
           renderings.add(new Rendering(reporter, reportOut, Optional.empty(), Optional.empty()));
         } else {
@@ -260,7 +261,6 @@ final class CheckCommand implements Callable<Integer> {
       }
       Summary.Tally tally = new Summary.Tally();
       CheckRun.Verdict verdict = new CheckRun.Verdict(failOn);
-      boolean[] wouldChange = {false};
       for (Rendering r : renderings) {
         r.reporter().begin(r.out());
       }
@@ -292,7 +292,7 @@ final class CheckCommand implements Callable<Integer> {
             paths,
             io.in(),
             o -> {
-              CheckRun.FixOutcome done = applyFix(o, say, wouldChange);
+              CheckRun.FixOutcome done = applyFix(o, say);
               report.accept(done.report());
             });
       } else {
@@ -334,7 +334,8 @@ final class CheckCommand implements Callable<Integer> {
                 paths, d -> gave.contains(d), "payload or flow files")
             .forEach(note -> io.err().println("flowlint check: note: " + SafeText.escape(note)));
       }
-      return code == Cli.OK && diff && wouldChange[0] ? Cli.FINDINGS : code;
+      // --diff exits as check does: its report holds every finding, so the two agree.
+      return code;
     } catch (StoreException | SchemaStore.BadSchema e) {
       io.err().println("flowlint check: " + e.getMessage());
       return Cli.USAGE;
@@ -371,12 +372,10 @@ final class CheckCommand implements Callable<Integer> {
       Optional<String> file) {}
 
   /**
-   * Writes (--fix) or shows (--diff) one outcome; says what changed, and notes in {@code
-   * wouldChange} when anything would. Returns the outcome as it stands on disk: one not written
-   * keeps its findings.
+   * Writes (--fix) or shows (--diff) one outcome and says what changed. Returns the outcome as it
+   * stands on disk: one not written (--diff, or a write refused) keeps its findings.
    */
-  private CheckRun.FixOutcome applyFix(
-      CheckRun.FixOutcome o, PrintStream say, boolean[] wouldChange) {
+  private CheckRun.FixOutcome applyFix(CheckRun.FixOutcome o, PrintStream say) {
     String stdin = stdinFilepath != null ? stdinFilepath : "<stdin>";
     String path = o.report().path();
     o.refused().ifPresent(why -> say.println("not fixed " + SafeText.escape(path) + ": " + why));
@@ -386,10 +385,10 @@ final class CheckCommand implements Callable<Integer> {
     if (!o.changed()) {
       return o;
     }
-    wouldChange[0] = true;
     if (diff) {
+      // --diff writes nothing: the file still has every finding, the fixable ones included.
       io.out().print(UnifiedDiff.of(path, o.original(), o.fixed()));
-      return o;
+      return o.unwritten();
     }
     if (!path.equals(stdin)) {
       // A symbolic link is followed: its target is fixed and the link stays a link.

@@ -19,9 +19,12 @@ public record ReportContext(
     return new ReportContext(version, color, quiet, Severity.ERROR, cwd, cwd);
   }
 
-  /** For a report written to a file: escape codes belong on terminals only. */
-  public ReportContext withoutColor() {
-    return new ReportContext(version, false, quiet, failOn, workDir, root);
+  /**
+   * For a report written to a file: escape codes belong on terminals only, and -q quiets the
+   * terminal, not a file the user asked for.
+   */
+  public ReportContext forFile() {
+    return new ReportContext(version, false, false, failOn, workDir, root);
   }
 
   public RepoPaths paths() {

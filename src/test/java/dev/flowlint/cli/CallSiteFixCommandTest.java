@@ -101,6 +101,18 @@ class CallSiteFixCommandTest {
   }
 
   @Test
+  void aFlowFileFixCannotWriteKeepsEveryFindingInTheReport() throws Exception {
+    Path yaml = tmp.resolve("caller.fail.yaml");
+    Files.copy(Path.of("fixtures/callers/caller.fail.yaml"), yaml);
+    String checked = check(yaml.toString()).out();
+    assertTrue(yaml.toFile().setWritable(false, false));
+    Result fix = check(yaml.toString(), "--fix");
+    assertEquals(1, fix.code());
+    assertTrue(fix.out().startsWith("not fixed " + yaml + ": "), fix.out());
+    assertEquals(checked, fix.out().substring(fix.out().indexOf('\n') + 1));
+  }
+
+  @Test
   void fixKeepsAnAnchorOrATagInFrontOfTheRenamedKey() throws Exception {
     Path yaml = tmp.resolve("anchored.yaml");
     String before =

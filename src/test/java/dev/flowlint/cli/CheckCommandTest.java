@@ -76,6 +76,38 @@ class CheckCommandTest {
   }
 
   @Test
+  void quietSilencesTheTerminalNotAReportFileAskedFor() throws Exception {
+    String payload = "{\"flowId\": \"" + ORDER_ID + "\", \"inputData\": {\"customerId\": \"C\"}}";
+    Path text = tmp.resolve("report.txt");
+    Path output = tmp.resolve("output.txt");
+    Path github = tmp.resolve("github.txt");
+    Result q =
+        CliRunner.withStdin(
+            payload,
+            "check",
+            "-",
+            "--schemas",
+            schemas,
+            "-q",
+            "-f",
+            "text=" + text,
+            "-f",
+            "github=" + github);
+    assertEquals(1, q.code());
+    assertEquals("", q.out());
+    String written = Files.readString(text);
+    assertTrue(written.startsWith("<stdin>:1:66: error[unknown-input]"), written);
+    assertTrue(written.endsWith("checked 1 file: 1 error, 0 warnings, 0 infos\n"), written);
+    assertTrue(Files.readString(github).contains(written), "the GitHub log holds the text report");
+    Result o =
+        CliRunner.withStdin(
+            payload, "check", "-", "--schemas", schemas, "-q", "-o", output.toString());
+    assertEquals(1, o.code());
+    assertEquals("", o.out());
+    assertEquals(written, Files.readString(output));
+  }
+
+  @Test
   void failOnDecidesWhichSeveritiesFail() {
     String info = "{\"flowType\": \"shared\", \"inputs\": {\"ani\": \"x\"}}";
     assertEquals(

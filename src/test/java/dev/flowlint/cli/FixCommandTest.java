@@ -147,6 +147,46 @@ class FixCommandTest {
   }
 
   @Test
+  void diffWritesNothingSoEveryReportKeepsEveryFinding() throws IOException {
+    Path file = tmp.resolve("p.json");
+    Path sarif = tmp.resolve("p.sarif");
+    Files.writeString(
+        file, "{\"flowId\":\"" + ORDER + "\",\"inputData\":{\"flow.customer_id\":\"C-1\"}}");
+    Result text = CliRunner.run("check", file.toString(), "--schemas", schemas, "--diff");
+    assertEquals(1, text.code());
+    assertTrue(text.err().contains("error[unknown-input]"), text.err());
+    assertTrue(text.err().endsWith("checked 1 file: 1 error, 0 warnings, 0 infos\n"), text.err());
+    Result json =
+        CliRunner.run(
+            "check",
+            file.toString(),
+            "--schemas",
+            schemas,
+            "--diff",
+            "-f",
+            "json",
+            "-f",
+            "sarif=" + sarif);
+    assertEquals(1, json.code());
+    JsonNode report = CanonicalJson.mapper().readTree(json.err());
+    assertEquals("unknown-input", report.at("/files/0/diagnostics/0/rule").asString());
+    assertEquals(1, report.at("/summary/errors").asInt());
+    JsonNode written = CanonicalJson.mapper().readTree(sarif.toFile());
+    assertEquals("unknown-input", written.at("/runs/0/results/0/ruleId").asString());
+
+    // A fixable warning under --fail-on error: the exit code is check's, as the summary says.
+    Files.writeString(
+        file,
+        "{\"flowId\":\""
+            + ORDER
+            + "\",\"inputData\":{\"Flow.customer_id\":\"C-1\",\"Flow.priority\":\"7\"}}");
+    Result warning = CliRunner.run("check", file.toString(), "--schemas", schemas, "--diff");
+    assertTrue(warning.out().contains("+++ b/"), warning.out());
+    assertTrue(warning.err().endsWith("checked 1 file: 0 errors, 1 warning, 0 infos\n"));
+    assertEquals(0, warning.code(), warning.err());
+  }
+
+  @Test
   void outputWritesTheFormatToAFileWhileTheTerminalGetsText() throws IOException {
     Path sarif = tmp.resolve("out/flowlint.sarif");
     Files.createDirectories(sarif.getParent());

@@ -1,0 +1,103 @@
+package dev.flowlint.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.flowlint.cli.CliRunner.Result;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Reports written into the directory being checked: this run's own outputs are not checked (they
+ * are about to be replaced), and reports left by earlier runs are skipped as not payloads.
+ */
+class ReportInCheckedDirectoryTest {
+  private static final String MISNAMED =
+      "{\"flowId\": \"6f3c2a8e-1d4b-4c3e-9a7f-2b5d8e9c0a11\","
+          + " \"inputData\": {\"flow.customer_id\": \"C-1\"}}\n";
+  @TempDir Path tmp;
+  private Path dir;
+
+  @BeforeEach
+  void payload() throws IOException {
+    dir = tmp.resolve("payloads");
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("p.json"), MISNAMED);
+  }
+
+  private Result checkWritingReports() {
+    return CliRunner.run(
+        "check",
+        dir.toString(),
+        "--schemas",
+        "schemas",
+        "-f",
+        "json=" + dir.resolve("report.json"),
+        "-f",
+        "sarif=" + dir.resolve("flowlint.sarif.json"),
+        "-f",
+        "gitlab=" + dir.resolve("gl-code-quality.json"),
+        "-f",
+        "text");
+  }
+
+  @Test
+  void reportsWrittenIntoTheCheckedDirectoryDoNotBreakTheNextRun() throws IOException {
+    Result first = checkWritingReports();
+    assertEquals(1, first.code(), first.err());
+    String json = Files.readString(dir.resolve("report.json"));
+    String sarif = Files.readString(dir.resolve("flowlint.sarif.json"));
+    Result second = checkWritingReports();
+    assertEquals(1, second.code(), second.err());
+    assertEquals("", second.err());
+    assertTrue(
+        second.out().endsWith("checked 1 file: 1 error, 0 warnings, 0 infos\n"), second.out());
+    assertEquals(json, Files.readString(dir.resolve("report.json")));
+    assertEquals(sarif, Files.readString(dir.resolve("flowlint.sarif.json")));
+  }
+
+  @Test
+  void reportsLeftByEarlierRunsAreSkippedWithAReason() throws IOException {
+    assertEquals(1, checkWritingReports().code());
+    Result r = CliRunner.run("check", dir.toString(), "--schemas", "schemas", "-v");
+    assertEquals(1, r.code(), r.out() + r.err());
+    assertTrue(r.out().endsWith("checked 1 file: 1 error, 0 warnings, 0 infos\n"), r.out());
+    assertFalse(r.out().contains("flowlint.sarif.json"), r.out());
+    assertTrue(
+        r.err()
+            .contains(
+                "skipped " + dir.resolve("flowlint.sarif.json") + ": a SARIF log, not a payload"),
+        r.err());
+    assertTrue(
+        r.err().contains("skipped " + dir.resolve("report.json") + ": flowlint's own JSON report"),
+        r.err());
+    Result quiet = CliRunner.run("check", dir.toString(), "--schemas", "schemas");
+    assertFalse(quiet.err().contains("flowlint.sarif.json"), "said only with --verbose");
+  }
+
+  @Test
+  void aReportNamedAsAPathToCheckIsStillRefused() throws IOException {
+    assertEquals(1, checkWritingReports().code());
+    Path report = dir.resolve("report.json");
+    String before = Files.readString(report);
+    Result r =
+        CliRunner.run(
+            "check",
+            dir.toString(),
+            report.toString(),
+            "--schemas",
+            "schemas",
+            "-o",
+            report.toString(),
+            "-f",
+            "json");
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("--output " + report + " is the payload"), r.err());
+    assertEquals(before, Files.readString(report));
+  }
+}

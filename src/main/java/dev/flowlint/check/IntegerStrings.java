@@ -52,6 +52,7 @@ final class IntegerStrings {
       Map<String, List<SchemaError>> atValues,
       Function<JsonNode, List<SchemaError>> validate,
       Findings findings) {
+    notIntegers(slots, flow, atValues.keySet(), findings);
     List<Digits> found = find(slots, flow, atValues.keySet());
     if (found.isEmpty()) {
       return; // the common case: no second validation
@@ -76,6 +77,46 @@ final class IntegerStrings {
     }
   }
 
+  /**
+   * A string holding no integer where the schema took it: the platform's archInteger has a string
+   * branch of 1-16 characters and no pattern, so "abc" passes its schema, yet Genesys cannot
+   * convert it. The same error as the pattern of an imported Integer gives.
+   */
+  private static void notIntegers(
+      Map<String, InputsChecker.Slot> slots,
+      FlowSchema flow,
+      Set<String> errorPlaces,
+      Findings findings) {
+    for (Map.Entry<String, InputsChecker.Slot> e : slots.entrySet()) {
+      String type = flow.architectType(e.getKey());
+      if (!type.equals("Integer") && !type.equals("IntegerCollection")) {
+        continue;
+      }
+      JsonValue v = e.getValue().member().value();
+      String at = "/" + Quoting.pointerToken(e.getKey());
+      // Elements only of a collection: an array given for one Integer is a type error already.
+      boolean element = type.equals("IntegerCollection") && v instanceof JsonValue.JArray;
+      List<JsonValue> values = element ? ((JsonValue.JArray) v).elements() : List.of(v);
+      for (int i = 0; i < values.size(); i++) {
+        String place = element ? at + "/" + i : at;
+        if (values.get(i) instanceof JString s
+            && !ValueErrors.INTEGER_TEXT.matcher(s.value()).matches()
+            && !errorPlaces.contains(place)) {
+          findings.add(
+              Rule.INPUT_TYPE,
+              e.getValue().shown()
+                  + (element ? "[" + i + "]" : "")
+                  + " expects an integer, got "
+                  + s.describe(),
+              e.getValue().pointer() + (element ? "/" + i : ""),
+              s.span(),
+              Optional.empty(),
+              ValueErrors.help(type));
+        }
+      }
+    }
+  }
+
   private static List<Digits> find(
       Map<String, InputsChecker.Slot> slots, FlowSchema flow, Set<String> errorPlaces) {
     List<Digits> out = new ArrayList<>();
@@ -86,7 +127,7 @@ final class IntegerStrings {
       }
       JsonValue v = e.getValue().member().value();
       String at = "/" + Quoting.pointerToken(e.getKey());
-      if (v instanceof JsonValue.JArray a) {
+      if (type.equals("IntegerCollection") && v instanceof JsonValue.JArray a) {
         for (int i = 0; i < a.elements().size(); i++) {
           if (digits(a.elements().get(i), at + "/" + i, errorPlaces) instanceof JString s) {
             out.add(new Digits(e.getKey(), e.getValue(), i, at + "/" + i, s));

@@ -157,4 +157,53 @@ class IntegerStringTest {
     assertFalse(r.out().contains("fix:"), r.out());
     assertFixLeavesNoError(String.format(payload, "480"));
   }
+
+  private static String shift(String minutes) {
+    return "{\"flowId\": \""
+        + SHIFT
+        + "\", \"inputData\": {\"Flow.agentId\": \"a\", \"Flow.shiftMinutes\": "
+        + minutes
+        + "}}";
+  }
+
+  /** The platform's archInteger takes any 1-16 character string; Genesys converts only integers. */
+  @Test
+  void aStringHoldingNoIntegerIsAnErrorInAPulledSchemaToo() {
+    for (String value : new String[] {"\"abc\"", "\"12.5\"", "\"007\"", "\"1e3\"", "\" 12\""}) {
+      Result r = check(shift(value));
+      assertEquals(1, r.code(), value + ": " + r.out());
+      assertTrue(
+          r.out()
+              .contains("error[input-type] Flow.shiftMinutes expects an integer, got the string"),
+          value + ": " + r.out());
+    }
+  }
+
+  /** Whatever the string, the pulled (oneOf) schema and the imported one give the same verdict. */
+  @Test
+  void pulledAndImportedIntegerSchemasAgreeOnEveryString() {
+    dev.flowlint.Properties.forAll(
+        "pulled and imported Integer schemas agree",
+        150,
+        r -> {
+          StringBuilder v = new StringBuilder();
+          for (int n = 1 + r.nextInt(16); n > 0; n--) {
+            v.append("0123456789-. eEa+x".charAt(r.nextInt(18)));
+          }
+          return dev.flowlint.payload.Quoting.quote(v.toString());
+        },
+        value -> assertEquals(verdicts(check(order(value))), verdicts(check(shift(value))), value));
+  }
+
+  /** The severity and rule of each finding, without where or what it names. */
+  private static java.util.List<String> verdicts(Result r) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(?m)^<stdin>:\\d+:\\d+: (\\w+\\[[a-z-]+\\])")
+            .matcher(r.out());
+    while (m.find()) {
+      out.add(m.group(1));
+    }
+    return out;
+  }
 }

@@ -39,6 +39,12 @@ payload="$(ls fixtures/payloads/*.json | sed -n 1p)"
 [[ "$(exec_line check -q --schemas schemas fixtures/payloads)" != *CICompilerCount=1* ]] ||
   fail "a check of a directory runs with one compiler thread"
 [[ "$(exec_line --version)" != *CICompilerCount=1* ]] || fail "--version runs with one compiler thread"
+# Earlier compilation for a larger check only.
+[[ "$(exec_line check -q --schemas schemas fixtures/payloads)" == *CompileThresholdScaling=0.5* ]] ||
+  fail "a check of a directory does not compile earlier"
+[[ "$(exec_line check -q --schemas schemas -- "$payload")" != *CompileThresholdScaling* ]] ||
+  fail "a check of one named file compiles earlier"
+[[ "$(exec_line --version)" != *CompileThresholdScaling* ]] || fail "--version compiles earlier"
 # Leave no corrupt archive behind: the next run records a good one.
 rm -f "$archive" target/flowlint.launch
 echo "launcher checks: ok (first run, archived run, corrupt archive, archive off, compiler threads)"

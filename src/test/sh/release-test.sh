@@ -78,6 +78,10 @@ exec_line() { { PATH="$bin" "$bashbin" -x "$home/bin/flowlint" "$@" 2>&1 >/dev/n
   fail "a check of one named file does not run with one compiler thread"
 [[ "$(exec_line check --schemas "$schemas" "$work")" != *CICompilerCount=1* ]] ||
   fail "a check of a directory runs with one compiler thread"
+[[ "$(exec_line check --schemas "$schemas" "$work")" == *CompileThresholdScaling=0.5* ]] ||
+  fail "a check of a directory does not compile earlier"
+[[ "$(exec_line check --schemas "$schemas" "$good")" != *CompileThresholdScaling* ]] ||
+  fail "a check of one named file compiles earlier"
 
 [[ "$(cd "$home" && find . | sort)" == "$before" ]] || fail "the launcher wrote into the installation"
 

@@ -18,7 +18,9 @@ import dev.flowlint.schema.SchemaStore;
 import dev.flowlint.schema.SchemaStore.StoreException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -189,10 +191,23 @@ public final class PayloadChecker {
   /**
    * A data action's request body that launches a flow, checked as a launch when its flow is known.
    */
-  private Optional<FileReport> launchBody(String body, Optional<String> flowId, Target target)
-      throws StoreException {
-    boolean known =
-        target.flow().isPresent() || (flowId.isPresent() && store.byId(flowId.get()).isPresent());
-    return known ? Optional.of(check("requestTemplate", body, target)) : Optional.empty();
+  private Optional<TemplateLinter.Launched> launchBody(
+      String body, Optional<String> flowId, Target target) throws StoreException {
+    Optional<FlowSchema> byId = flowId.isPresent() ? store.byId(flowId.get()) : Optional.empty();
+    if (target.flow().isEmpty() && byId.isEmpty()) {
+      return Optional.empty();
+    }
+    FileReport report = check("requestTemplate", body, target);
+    Optional<FlowSchema> flow = byId;
+    if (flow.isEmpty() && report.flow().isPresent()) {
+      flow = store.byNameOrId(report.flow().get());
+    }
+    Map<String, String> types = new LinkedHashMap<>();
+    if (flow.isPresent()) {
+      for (String input : flow.get().inputs().keySet()) {
+        types.put(input, flow.get().architectType(input));
+      }
+    }
+    return Optional.of(new TemplateLinter.Launched(report, types));
   }
 }

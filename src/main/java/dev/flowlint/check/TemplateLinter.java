@@ -135,6 +135,13 @@ final class TemplateLinter {
     }
   }
 
+  /**
+   * A body checked as a launch.
+   *
+   * @param inputTypes the launched flow's inputs: scoped name → Architect type
+   */
+  record Launched(FileReport report, Map<String, String> inputTypes) {}
+
   /** The one thing the linter needs from the checker: diagnose a body as a flow launch. */
   @FunctionalInterface
   interface LaunchCheck {
@@ -142,7 +149,7 @@ final class TemplateLinter {
      * @param flowId the body's literal {@code flowId}, if it has one
      * @return the body's report, or empty when its flow is not known (then nothing can be said)
      */
-    Optional<FileReport> check(String body, Optional<String> flowId, Target target)
+    Optional<Launched> check(String body, Optional<String> flowId, Target target)
         throws StoreException;
   }
 
@@ -337,7 +344,7 @@ final class TemplateLinter {
     }
     render(c, refs, shape, rawValues);
     if (LaunchUrl.isLaunch(c.url()) && root instanceof JObject launchBody) {
-      launch(c, launchBody);
+      launch(c, launchBody, refs);
     }
   }
 
@@ -509,13 +516,13 @@ final class TemplateLinter {
   }
 
   /** The template launches a flow: check its body as a launch payload when the flow is known. */
-  private void launch(Context c, JObject body) throws StoreException {
+  private void launch(Context c, JObject body, List<Reference> refs) throws StoreException {
     Optional<String> flowId =
         body.member("flowId")
             .map(Member::value)
             .filter(v -> v instanceof JString)
             .map(v -> ((JString) v).value());
-    Optional<FileReport> inner =
+    Optional<Launched> inner =
         launchCheck.check(
             c.body().text(),
             flowId,
@@ -524,7 +531,7 @@ final class TemplateLinter {
     if (inner.isEmpty()) {
       return;
     }
-    for (Diagnostic d : inner.get().diagnostics()) {
+    for (Diagnostic d : inner.get().report().diagnostics()) {
       Span span = c.span(c.body(), d.span().start(), d.span().end());
       Optional<Fix> fix =
           d.fix()
@@ -539,5 +546,6 @@ final class TemplateLinter {
       c.findings()
           .add(d.rule(), "in the request template: " + d.message(), "", span, fix, d.help());
     }
+    LaunchTypes.check(c, body, inner.get().inputTypes(), refs);
   }
 }

@@ -668,15 +668,17 @@ public final class CheckRun {
   }
 
   /**
-   * Whether a file found in a directory would be checked: a report must not overwrite it. One that
-   * cannot be read, is blank, or is plainly no payload (an earlier report) may be replaced.
+   * Whether a file found in a directory would be checked: a report must not overwrite it. Decided
+   * as the check decides (--flow, --envelope and flowlint.yaml mappings make a file a payload
+   * whatever it holds); only a blank file, or one plainly no payload (an earlier report), may be
+   * replaced. One that cannot be read is kept: it is not ours to destroy.
    */
-  private static boolean holdsPayload(InputFiles.InputFile f) {
+  private boolean holdsPayload(InputFiles.InputFile f) {
     String text;
     try {
       text = StrictText.readRegular(f.path());
     } catch (StrictText.Unreadable e) {
-      return false;
+      return true;
     }
     if (text.isBlank()) {
       return false;
@@ -684,7 +686,8 @@ public final class CheckRun {
     if (FileKinds.of(f.display(), text) != FileKinds.Kind.PAYLOAD) {
       return true; // a flow definition or other YAML: never replaced by a report
     }
-    return NonPayloads.classify(TemplateJsonParser.parse(text), text).isEmpty();
+    return skips(f.display(), text, TemplateJsonParser.parse(text), false, targetFor(f.display()))
+        .isEmpty();
   }
 
   private static boolean sameFile(Path a, Path real) {

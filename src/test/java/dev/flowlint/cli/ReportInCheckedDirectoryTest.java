@@ -100,4 +100,56 @@ class ReportInCheckedDirectoryTest {
     assertTrue(r.err().contains("--output " + report + " is the payload"), r.err());
     assertEquals(before, Files.readString(report));
   }
+
+  /**
+   * A file that --flow, --envelope or a flowlint.yaml mapping makes a payload is one, whatever it
+   * holds: a report named as it is refused, and the file kept (it was overwritten, exit 0).
+   */
+  @Test
+  void aFileTheRunWouldCheckAsAPayloadIsNeverOverwritten() throws IOException {
+    Path order = dir.resolve("order.json");
+    String bare = "{\"customer_id\": \"C1\"}\n";
+    Files.writeString(order, bare);
+    Result flow =
+        CliRunner.run(
+            "check",
+            dir.toString(),
+            "--schemas",
+            "schemas",
+            "--flow",
+            "Order Lookup",
+            "-f",
+            "json=" + order);
+    assertEquals(2, flow.code(), flow.out() + flow.err());
+    assertTrue(flow.err().contains("json=" + order + " is the payload"), flow.err());
+    assertEquals(bare, Files.readString(order));
+
+    Path cfg = tmp.resolve("flowlint.yaml");
+    Files.writeString(
+        cfg, "payloads:\n  - files: \"" + dir + "/*.json\"\n    flow: Order Lookup\n");
+    Result mapped =
+        CliRunner.run(
+            "check",
+            dir.toString(),
+            "--schemas",
+            "schemas",
+            "--config",
+            cfg.toString(),
+            "-f",
+            "json=" + order);
+    assertEquals(2, mapped.code(), mapped.out() + mapped.err());
+    assertEquals(bare, Files.readString(order));
+  }
+
+  /** A file that cannot be read is not a report of ours either: it is kept. */
+  @Test
+  void anUnreadableFileIsNeverOverwritten() throws IOException {
+    Path odd = dir.resolve("odd.json");
+    byte[] latin1 = {'{', '"', 'a', '"', ':', ' ', '"', (byte) 0xE9, '"', '}'};
+    Files.write(odd, latin1);
+    Result r = CliRunner.run("check", dir.toString(), "--schemas", "schemas", "-o", odd.toString());
+    assertEquals(2, r.code(), r.out() + r.err());
+    assertEquals(
+        java.util.Arrays.toString(latin1), java.util.Arrays.toString(Files.readAllBytes(odd)));
+  }
 }

@@ -5,6 +5,7 @@ import dev.flowlint.payload.JsonValue;
 import dev.flowlint.payload.JsonValue.JObject;
 import dev.flowlint.payload.ParsedPayload;
 import dev.flowlint.source.ApiJsonReader;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import tools.jackson.core.JacksonException;
@@ -79,41 +80,84 @@ public final class NonPayloads {
     }
     return Optional.of(
         new Reason(
-            "no envelope keys (flowId, inputData, flowType, inputs) and no payloads mapping in flowlint.yaml names it",
+            "no envelope keys (flowId, inputData, flowType, inputs) and no payloads mapping in flowlint.yaml names it"
+                + firstNearKey(obj).orElse(""),
             false));
   }
 
-  /**
-   * Envelope keys as written and their near misses, folded (case, separators, spaces dropped): a
-   * payload that spells {@code FlowId} or {@code input_data} is a payload with a mistake to report,
-   * not a file to skip.
-   */
-  private static final Set<String> FOLDED_ENVELOPE_KEYS =
-      Set.of("flowid", "flowversion", "inputdata", "flowtype", "inputs");
+  /** Near misses, folded (case, separators, spaces dropped), and the envelope key each means. */
+  private static final java.util.Map<String, String> FOLDED_ENVELOPE_KEYS =
+      java.util.Map.of(
+          "flowid", "flowId",
+          "flowversion", "flowVersion",
+          "inputdata", "inputData",
+          "flowtype", "flowType",
+          "inputs", "inputs");
 
   /** Long enough that one edit away is still plainly meant (not {@code inputs}: {@code input}). */
-  private static final Set<String> FUZZY_ENVELOPE_KEYS =
-      Set.of("flowid", "flowversion", "inputdata", "flowtype");
+  private static final List<String> FUZZY_ENVELOPE_KEYS =
+      List.of("flowid", "flowversion", "inputdata", "flowtype");
 
   /**
-   * Envelope keys (or near misses of them), scoped input names ({@code Flow.x}) or template keys.
+   * JSON Schema's own {@code $} keywords: many JSON files (renovate.json, a schema) start with
+   * {@code $schema}, which is no template placeholder.
+   */
+  private static final Set<String> SCHEMA_KEYWORDS =
+      Set.of(
+          "$schema",
+          "$id",
+          "$ref",
+          "$defs",
+          "$comment",
+          "$anchor",
+          "$dynamicRef",
+          "$dynamicAnchor",
+          "$vocabulary");
+
+  /**
+   * Envelope keys, scoped input names ({@code Flow.x}) or template keys; or near misses of the
+   * envelope keys with the shape a payload gives them (a flowId-like key holding a UUID, an
+   * inputData-like key holding an object) or two of them: a payload that spells {@code FlowId} or
+   * {@code input_data} is a payload with a mistake to report, while a lone {@code "Inputs": []} in
+   * some other tool's file is not.
    */
   static boolean looksLikePayload(JObject obj) {
+    int near = 0;
     for (JsonValue.Member m : obj.members()) { // a loop, not a stream: asked of every file
-      if (m.key().placeholder()
-          || ENVELOPE_KEYS.contains(m.key().name())
-          || m.key().name().contains(".")
-          || nearEnvelopeKey(m.key().name())) {
+      String name = m.key().name();
+      if ((m.key().placeholder() && !SCHEMA_KEYWORDS.contains(name))
+          || ENVELOPE_KEYS.contains(name)
+          || name.contains(".")) {
         return true;
+      }
+      Optional<String> meant = nearEnvelopeKey(name);
+      if (meant.isPresent()) {
+        if (++near >= 2 || shaped(meant.get(), m.value())) {
+          return true;
+        }
       }
     }
     return false;
   }
 
-  /** A key that folds to an envelope key, or is one edit from one of the longer ones. */
-  static boolean nearEnvelopeKey(String key) {
+  /** A value of the shape a launch body gives the envelope key. */
+  private static boolean shaped(String key, JsonValue value) {
+    return switch (key) {
+      case "flowId" ->
+          value instanceof JsonValue.JPlaceholder
+              || (value instanceof JsonValue.JString s
+                  && FlowResolver.UUID.matcher(s.value()).matches());
+      case "inputData" -> value instanceof JObject;
+      default -> false;
+    };
+  }
+
+  /**
+   * The envelope key {@code key} is a near miss of: folded the same, or one edit from a long one.
+   */
+  static Optional<String> nearEnvelopeKey(String key) {
     if (key.length() > 40) {
-      return false;
+      return Optional.empty();
     }
     StringBuilder folded = new StringBuilder(key.length());
     for (int i = 0; i < key.length(); i++) {
@@ -123,15 +167,32 @@ public final class NonPayloads {
       }
     }
     String f = folded.toString();
-    if (FOLDED_ENVELOPE_KEYS.contains(f)) {
-      return true;
+    String exact = FOLDED_ENVELOPE_KEYS.get(f);
+    if (exact != null) {
+      return Optional.of(exact);
     }
     for (String k : FUZZY_ENVELOPE_KEYS) {
       if (Math.abs(k.length() - f.length()) <= 1 && Suggester.distance(f, k) <= 1) {
-        return true;
+        return Optional.of(FOLDED_ENVELOPE_KEYS.get(k));
       }
     }
-    return false;
+    return Optional.empty();
+  }
+
+  /** The first key that is a near miss of an envelope key, for the skip note. */
+  private static Optional<String> firstNearKey(JObject obj) {
+    for (JsonValue.Member m : obj.members()) {
+      Optional<String> meant = nearEnvelopeKey(m.key().name());
+      if (meant.isPresent()) {
+        return Optional.of(
+            "; its key "
+                + dev.flowlint.payload.Quoting.quote(m.key().name())
+                + " looks like "
+                + meant.get()
+                + ": if it is a payload, name it with --flow or a payloads mapping");
+      }
+    }
+    return Optional.empty();
   }
 
   /**

@@ -200,7 +200,7 @@ class NonPayloadSkipTest {
       "{\"flow_id\": \"" + ORDER_ID + "\"}",
       "{\"input_data\": {\"customerId\": \"C\"}}",
       "{\"flowdI\": \"" + ORDER_ID + "\"}",
-      "{\"Inputs\": {\"customer_id\": \"C\"}}"
+      "{\"FlowType\": \"shared\", \"Inputs\": {\"customer_id\": \"C\"}}"
     };
     for (int i = 0; i < spellings.length; i++) {
       Path p = tmp.resolve("launch-" + i + ".json");
@@ -210,12 +210,35 @@ class NonPayloadSkipTest {
       assertFalse(r.err().contains("skipped"), spellings[i] + "\n" + r.err());
       assertTrue(r.out().contains("checked 1 file"), r.out());
     }
-    // Unrelated JSON keeps being skipped: one edit from "inputs" ("input") is not a near miss.
-    Path other = tmp.resolve("other.json");
-    Files.writeString(other, "{\"input\": \"src\", \"flow\": 1, \"version\": \"2\"}");
-    Result r = CliRunner.run("check", other.toString(), "--schemas", schemas);
-    assertEquals(0, r.code(), r.out() + r.err());
-    assertTrue(r.err().contains("skipped " + other + ": no envelope keys"), r.err());
+  }
+
+  /**
+   * Other tools' JSON stays skipped (a hook is handed every staged *.json): one near key without a
+   * payload's shape, a "$schema" key, or one edit from "inputs" is not a payload.
+   */
+  @Test
+  void otherJsonWithANearKeyOrASchemaKeyIsStillSkipped() throws Exception {
+    String[] others = {
+      "{\"input\": \"src\", \"flow\": 1, \"version\": \"2\"}",
+      "{\"Inputs\": {}}",
+      "{\"INPUTS\": []}",
+      "{\"flow_id\": 12, \"title\": \"x\"}",
+      "{\"flowTypes\": [\"a\"]}",
+      "{\"flowed\": true}",
+      "{\"$schema\": \"https://docs.renovatebot.com/renovate-schema.json\", \"extends\": []}"
+    };
+    for (int i = 0; i < others.length; i++) {
+      Path other = tmp.resolve("other-" + i + ".json");
+      Files.writeString(other, others[i]);
+      Result r = CliRunner.run("check", other.toString(), "--schemas", schemas);
+      assertEquals(0, r.code(), others[i] + "\n" + r.out() + r.err());
+      assertTrue(r.out().contains("checked 0 files"), others[i] + "\n" + r.out());
+    }
+    Result named =
+        CliRunner.run("check", tmp.resolve("other-3.json").toString(), "--schemas", schemas);
+    assertTrue(
+        named.err().contains("its key \"flow_id\" looks like flowId: if it is a payload, name it"),
+        named.err());
   }
 
   @Test

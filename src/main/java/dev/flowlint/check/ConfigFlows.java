@@ -1,6 +1,7 @@
 package dev.flowlint.check;
 
 import dev.flowlint.config.Config;
+import dev.flowlint.payload.Quoting;
 import dev.flowlint.schema.SchemaIndex;
 import dev.flowlint.schema.SchemaStore;
 import java.util.ArrayList;
@@ -8,31 +9,46 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * flowlint.yaml's {@code flows} entries are matched to flows by exact name or id; an entry that
- * matches none (a typo, a renamed flow) would make its required/optional overrides silently apply
- * to nothing, so a check refuses to run with it.
+ * flowlint.yaml's {@code flows} entries are matched to flows by exact name or id. An entry that
+ * matches none but is close to one (a typo) would make its required/optional overrides silently
+ * apply to nothing, so a check refuses to run with it; one that is close to none (a flow deleted in
+ * the org, or not pulled into this schemas directory) is only worth a warning.
  */
 public final class ConfigFlows {
   private ConfigFlows() {}
 
-  /** Why the config's flows entries cannot be used with these schemas, if one names no flow. */
-  public static Optional<String> unknown(Config config, SchemaStore store, String schemasDisplay) {
+  /**
+   * What is wrong with the config's flows entries for these schemas.
+   *
+   * @param typo an entry that names no flow but is close to one: the run must stop
+   * @param warnings entries that name no flow here and resemble none
+   */
+  public record Problems(Optional<String> typo, List<String> warnings) {}
+
+  public static Problems check(Config config, SchemaStore store, String schemasDisplay) {
     List<String> names = new ArrayList<>();
     for (SchemaIndex.Entry e : store.entries()) {
       names.add(e.flowName());
     }
+    List<String> warnings = new ArrayList<>();
     for (String key : config.flows().keySet()) {
-      if (!known(key, store)) {
-        return Optional.of(
-            "flows: "
-                + dev.flowlint.payload.Quoting.quote(key)
-                + " is no flow's name or id in "
-                + schemasDisplay
-                + InputsChecker.didYouMean(Suggester.suggest(key, names))
-                + " (names are matched exactly; import or pull the flow if it is new)");
+      if (known(key, store)) {
+        continue;
       }
+      List<String> close = Suggester.suggest(key, names);
+      String what =
+          "flows: " + Quoting.quote(key) + " is no flow's name or id in " + schemasDisplay;
+      if (!close.isEmpty()) {
+        return new Problems(
+            Optional.of(
+                what
+                    + InputsChecker.didYouMean(close)
+                    + " (names are matched exactly; its settings would apply to no flow)"),
+            warnings);
+      }
+      warnings.add(what + "; its settings apply to no flow until that flow is imported or pulled");
     }
-    return Optional.empty();
+    return new Problems(Optional.empty(), warnings);
   }
 
   private static boolean known(String key, SchemaStore store) {

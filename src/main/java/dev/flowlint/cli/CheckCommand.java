@@ -185,11 +185,14 @@ final class CheckCommand implements Callable<Integer> {
       io.err().println("flowlint check: " + e.getMessage());
       return Cli.USAGE;
     }
-    Optional<String> unknownFlow =
-        ConfigFlows.unknown(config, store, loaded.get().schemasDisplay());
-    if (unknownFlow.isPresent()) {
-      io.err().println("flowlint: " + loaded.get().configDisplay() + ": " + unknownFlow.get());
+    ConfigFlows.Problems flows = ConfigFlows.check(config, store, loaded.get().schemasDisplay());
+    if (flows.typo().isPresent()) {
+      io.err()
+          .println("flowlint check: " + loaded.get().configDisplay() + ": " + flows.typo().get());
       return Cli.USAGE;
+    }
+    for (String w : flows.warnings()) {
+      io.err().println("flowlint check: warning: " + loaded.get().configDisplay() + ": " + w);
     }
     if (fix && diff) {
       return usage("--fix and --diff do not go together: --diff shows what --fix would write");

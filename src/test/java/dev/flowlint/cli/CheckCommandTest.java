@@ -327,6 +327,25 @@ class CheckCommandTest {
             + ": flows: \"Order Lookp\" is no flow's name or id in "
             + schemas
             + "; did you mean \"Order Lookup\"?");
+    // A flow not in these schemas and like none of them (deleted in the org, not pulled here): a
+    // warning, and the check goes on.
+    Files.writeString(
+        cfg,
+        "flows:\n  Retired Flow:\n    optional: [Flow.x]\n  Order Lookup:\n    required: [Flow.priority]\n");
+    Result retired =
+        CliRunner.withStdin(
+            lacksPriority, "check", "-", "--schemas", schemas, "--config", cfg.toString());
+    assertEquals(1, retired.code(), retired.out() + retired.err());
+    assertTrue(retired.out().contains("missing-required-input"), retired.out());
+    assertTrue(
+        retired
+            .err()
+            .contains(
+                "flowlint check: warning: "
+                    + cfg
+                    + ": flows: \"Retired Flow\" is no flow's name or id in "
+                    + schemas),
+        retired.err());
     Files.writeString(cfg, "flows:\n  " + ORDER_ID + ":\n    required: [Flow.priority]\n");
     assertEquals(
         1,

@@ -16,10 +16,27 @@ final class EnvelopeDetector {
       return Envelope.SHARED_FLOW;
     }
     for (Member m : root.members()) {
-      if (!m.key().placeholder() && m.key().name().indexOf('.') >= 0) {
+      if (scoped(m)) {
         return Envelope.INPUTS;
       }
     }
     return Envelope.FLOW_EXECUTION;
+  }
+
+  /**
+   * A scoped input name, even one partly templated ({@code Flow.{{ k }}}); not a placeholder whose
+   * own text holds a dot ({@code ${input.x}}).
+   */
+  private static boolean scoped(Member m) {
+    String name = m.key().name();
+    int dot = name.indexOf('.');
+    if (dot < 0) {
+      return false;
+    }
+    if (!m.key().placeholder()) {
+      return true;
+    }
+    String scope = name.substring(0, dot);
+    return !scope.isEmpty() && scope.indexOf('{') < 0 && scope.indexOf('$') < 0;
   }
 }

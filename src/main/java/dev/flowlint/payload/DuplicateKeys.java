@@ -10,7 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Keys repeated within one object, anywhere in a payload (placeholder keys are not compared). */
+/** Keys repeated within one object, anywhere in a payload, as written (placeholder keys too). */
 public final class DuplicateKeys {
   private DuplicateKeys() {}
 
@@ -36,7 +36,7 @@ public final class DuplicateKeys {
         // this runs on every payload.
         Map<String, Member> seen = o.members().size() > 1 ? new HashMap<>() : null;
         for (Member m : o.members()) {
-          if (m.key().placeholder()) {
+          if (spread(m)) {
             continue;
           }
           Member first = seen == null ? null : seen.putIfAbsent(m.key().name(), m);
@@ -63,6 +63,16 @@ public final class DuplicateKeys {
     }
     out.sort(java.util.Comparator.comparingInt(r -> r.member().key().span().start()));
     return out;
+  }
+
+  /**
+   * A placeholder standing for whole members ({@code { ${input.extra} }}): no key of its own. A key
+   * that is (or holds) a placeholder is compared as written: the same text renders the same key.
+   */
+  static boolean spread(Member m) {
+    return m.key().placeholder()
+        && m.value() instanceof JsonValue.JPlaceholder p
+        && p.span().equals(m.key().span());
   }
 
   /** How many keys are repeated in the text's objects; 0 when it does not parse. */

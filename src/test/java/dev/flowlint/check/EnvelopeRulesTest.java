@@ -70,6 +70,13 @@ class EnvelopeRulesTest {
             "Order Lookup",
             "{\"flowId\": \"6f3c2a8e-1d4b-4c3e-9a7f-2b5d8e9c0a11\", \"inputData\": {\"Flow.{{ k }}\": \"a\"}}",
             ""),
+        // ... and a bare inputs object whose scoped keys are all partly templated is still one.
+        Arguments.of("Order Lookup", "{\"Flow.{{ k }}\": 1}", ""),
+        // The same key text twice renders the same key twice.
+        Arguments.of(
+            "Order Lookup",
+            "{\"Flow.customer_id\": \"C\", \"Flow.{{ k }}\": 1, \"Flow.{{ k }}\": 2}",
+            "duplicate-key 46"),
         Arguments.of(
             "-",
             "{\"flowId\": \"00000000-0000-4000-8000-000000000000\", \"inputData\": {}}",

@@ -139,10 +139,13 @@ final class DataActionLinter {
       if (t instanceof JString s) {
         return s.value();
       }
-      if (t instanceof JArray a
-          && !a.elements().isEmpty()
-          && a.elements().get(0) instanceof JString s) {
-        return s.value();
+      if (t instanceof JArray a) {
+        // ["null", "integer"]: the type a value has when there is one.
+        for (JsonValue e : a.elements()) {
+          if (e instanceof JString s && !s.value().equals("null")) {
+            return s.value();
+          }
+        }
       }
     }
     return "string";

@@ -41,7 +41,7 @@ final class LaunchTypes {
       }
       Optional<String> input = onlyInput(p, refs);
       String contractType = input.map(c.contract()::get).orElse(null);
-      if (contractType == null) {
+      if (contractType == null || contractType.equals("null")) {
         continue;
       }
       String sent = p.quoted() ? "string" : contractType;

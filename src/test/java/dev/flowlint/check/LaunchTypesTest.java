@@ -72,6 +72,21 @@ class LaunchTypesTest {
         out);
   }
 
+  /** A nullable contract type is the type of its values, whichever order the array lists. */
+  @Test
+  void aNullableIntegerContractInputIsAnInteger() throws Exception {
+    String nullable =
+        fixture.replace(
+            "\"priority\": {\"type\": \"integer\"}",
+            "\"priority\": {\"type\": [\"null\", \"integer\"]}");
+    assertTrue(nullable.contains("[\"null\", \"integer\"]"), "the contract was changed");
+    String out = run(nullable);
+    assertTrue(!out.contains("input-type"), out);
+    String intoString =
+        run(nullable.replace(PRIORITY, "\\\"Flow.customer_id\\\": ${input.priority}"));
+    assertTrue(intoString.contains("sends the contract's integer input"), intoString);
+  }
+
   @Test
   void anIntegerContractInputInQuotesIntoAStringIsFine() throws Exception {
     String out =

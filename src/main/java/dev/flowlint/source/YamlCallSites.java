@@ -88,6 +88,8 @@ public final class YamlCallSites {
     final boolean surrogates;
     final List<CallSite> calls = new ArrayList<>();
     final List<FlowCalls.RepeatedKey> repeats = new ArrayList<>();
+    final java.util.Set<MappingNode> repeatsChecked =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     Walker(TextLines lines, boolean surrogates) {
       this.lines = lines;
@@ -100,7 +102,9 @@ public final class YamlCallSites {
       }
       if (node instanceof MappingNode map) {
         // Composed with duplicates allowed, so a repeat is a finding, not an unreadable file.
-        Map<String, ScalarNode> seen = map.getValue().size() > 1 ? new HashMap<>() : null;
+        // Once per mapping: one reached again through an alias (*name) has been looked at.
+        Map<String, ScalarNode> seen =
+            map.getValue().size() > 1 && repeatsChecked.add(map) ? new HashMap<>() : null;
         for (NodeTuple t : map.getValue()) {
           if (!(t.getKeyNode() instanceof ScalarNode k)) {
             continue;

@@ -175,6 +175,14 @@ class CallSiteCheckerTest {
                 "workflow:\n  name: A\n  name: B\n  x: &m {a: 1}\n  y: {<<: *m, <<: *m}\n",
                 FileKinds.Kind.FLOW_YAML);
     assertEquals(List.of("duplicate-key 3:3"), found(elsewhere));
+    // A mapping used again through an alias is one mapping: its repeat is said once.
+    FileReport aliased =
+        checker(MODULE, Config.EMPTY)
+            .check(
+                "caller.yaml",
+                "workflow:\n  name: A\n  x: &m {a: 1, a: 2}\n  y: *m\n  z: *m\n",
+                FileKinds.Kind.FLOW_YAML);
+    assertEquals(List.of("duplicate-key 3:16"), found(aliased));
   }
 
   @Test

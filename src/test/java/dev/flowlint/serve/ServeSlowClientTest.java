@@ -86,6 +86,12 @@ class ServeSlowClientTest {
         answer = healthz(url.getPort());
       }
       assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+      // And the stalled ones were held to the limit: the server has closed every one of them (a
+      // read ends, rather than waiting), so the answer above did not merely slip past them.
+      for (Socket s : stalled) {
+        s.setSoTimeout((MAX_REQ_TIME + 5) * 1000);
+        assertTrue(closedByServer(s), "a stalled connection was still open");
+      }
     } finally {
       for (Socket s : stalled) {
         s.close();
@@ -95,6 +101,23 @@ class ServeSlowClientTest {
     }
     String err = Files.readString(dir.resolve("serve.err"));
     assertTrue(!err.contains("Exception"), err);
+  }
+
+  /**
+   * Whether the server closed this connection: reading it ends (or is reset) before the timeout.
+   */
+  private static boolean closedByServer(Socket s) {
+    try {
+      InputStream in = s.getInputStream();
+      while (in.read() >= 0) {
+        // a late error page or the like: read to the end
+      }
+      return true;
+    } catch (SocketTimeoutException e) {
+      return false;
+    } catch (IOException e) {
+      return true; // reset by the server
+    }
   }
 
   /** GET /healthz on a connection of its own: the answer, or why there was none. */

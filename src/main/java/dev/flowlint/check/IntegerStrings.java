@@ -52,8 +52,14 @@ final class IntegerStrings {
       Map<String, List<SchemaError>> atValues,
       Function<JsonNode, List<SchemaError>> validate,
       Findings findings) {
-    notIntegers(slots, flow, atValues.keySet(), findings);
-    List<Digits> found = find(slots, flow, atValues.keySet());
+    List<Digits> found = new ArrayList<>();
+    for (Digits d : strings(slots, flow, atValues.keySet())) {
+      if (ValueErrors.INTEGER_TEXT.matcher(d.s().value()).matches()) {
+        found.add(d);
+      } else {
+        notInteger(d, flow, findings);
+      }
+    }
     if (found.isEmpty()) {
       return; // the common case: no second validation
     }
@@ -82,42 +88,22 @@ final class IntegerStrings {
    * branch of 1-16 characters and no pattern, so "abc" passes its schema, yet Genesys cannot
    * convert it. The same error as the pattern of an imported Integer gives.
    */
-  private static void notIntegers(
-      Map<String, InputsChecker.Slot> slots,
-      FlowSchema flow,
-      Set<String> errorPlaces,
-      Findings findings) {
-    for (Map.Entry<String, InputsChecker.Slot> e : slots.entrySet()) {
-      String type = flow.architectType(e.getKey());
-      if (!type.equals("Integer") && !type.equals("IntegerCollection")) {
-        continue;
-      }
-      JsonValue v = e.getValue().member().value();
-      String at = "/" + Quoting.pointerToken(e.getKey());
-      // Elements only of a collection: an array given for one Integer is a type error already.
-      boolean element = type.equals("IntegerCollection") && v instanceof JsonValue.JArray;
-      List<JsonValue> values = element ? ((JsonValue.JArray) v).elements() : List.of(v);
-      for (int i = 0; i < values.size(); i++) {
-        String place = element ? at + "/" + i : at;
-        if (values.get(i) instanceof JString s
-            && !ValueErrors.INTEGER_TEXT.matcher(s.value()).matches()
-            && !errorPlaces.contains(place)) {
-          findings.add(
-              Rule.INPUT_TYPE,
-              e.getValue().shown()
-                  + (element ? "[" + i + "]" : "")
-                  + " expects an integer, got "
-                  + s.describe(),
-              e.getValue().pointer() + (element ? "/" + i : ""),
-              s.span(),
-              Optional.empty(),
-              ValueErrors.help(type));
-        }
-      }
-    }
+  private static void notInteger(Digits d, FlowSchema flow, Findings findings) {
+    findings.add(
+        Rule.INPUT_TYPE,
+        d.slot().shown() + d.suffix() + " expects an integer, got " + d.s().describe(),
+        d.slot().pointer() + (d.index() < 0 ? "" : "/" + d.index()),
+        d.s().span(),
+        Optional.empty(),
+        ValueErrors.help(flow.architectType(d.key())));
   }
 
-  private static List<Digits> find(
+  /**
+   * Every string given for an Integer input (or an element of an IntegerCollection) that the schema
+   * took as it is. An array given for one Integer is a type error already: its elements are not
+   * looked at.
+   */
+  private static List<Digits> strings(
       Map<String, InputsChecker.Slot> slots, FlowSchema flow, Set<String> errorPlaces) {
     List<Digits> out = new ArrayList<>();
     for (Map.Entry<String, InputsChecker.Slot> e : slots.entrySet()) {
@@ -129,24 +115,16 @@ final class IntegerStrings {
       String at = "/" + Quoting.pointerToken(e.getKey());
       if (type.equals("IntegerCollection") && v instanceof JsonValue.JArray a) {
         for (int i = 0; i < a.elements().size(); i++) {
-          if (digits(a.elements().get(i), at + "/" + i, errorPlaces) instanceof JString s) {
-            out.add(new Digits(e.getKey(), e.getValue(), i, at + "/" + i, s));
+          String place = at + "/" + i;
+          if (a.elements().get(i) instanceof JString s && !errorPlaces.contains(place)) {
+            out.add(new Digits(e.getKey(), e.getValue(), i, place, s));
           }
         }
-      } else if (digits(v, at, errorPlaces) instanceof JString s) {
+      } else if (v instanceof JString s && !errorPlaces.contains(at)) {
         out.add(new Digits(e.getKey(), e.getValue(), -1, at, s));
       }
     }
     return out;
-  }
-
-  /** The value if it is a string of digits the schema took as it is, else null. */
-  private static JsonValue digits(JsonValue v, String place, Set<String> errorPlaces) {
-    return v instanceof JString s
-            && ValueErrors.INTEGER_TEXT.matcher(s.value()).matches()
-            && !errorPlaces.contains(place)
-        ? s
-        : null;
   }
 
   private static void report(

@@ -9,14 +9,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.flowlint.TestFiles;
 import dev.flowlint.check.FixtureSupport;
 import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
@@ -54,8 +52,6 @@ class GitHookEndToEndTest {
   Path repo;
   Map<String, String> env;
 
-  record Run(int code, String output) {}
-
   static boolean gitAvailable() {
     for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
       if (Files.isExecutable(Path.of(dir, "git"))) {
@@ -79,27 +75,12 @@ class GitHookEndToEndTest {
     return script;
   }
 
-  static Run sh(Map<String, String> env, Path dir, String... cmd) throws Exception {
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
-    pb.environment().putAll(env);
-    Process p = pb.start();
-    p.getOutputStream().close();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "finished: " + List.of(cmd));
-    return new Run(p.exitValue(), out);
-  }
-
-  static void ok(Map<String, String> env, Path dir, String... cmd) throws Exception {
-    Run r = sh(env, dir, cmd);
-    assertEquals(0, r.code(), List.of(cmd) + ": " + r.output());
-  }
-
-  Run sh(Path dir, String... cmd) throws Exception {
-    return sh(env, dir, cmd);
+  Commands.Run sh(Path dir, String... cmd) throws Exception {
+    return Commands.sh(env, dir, cmd);
   }
 
   void ok(Path dir, String... cmd) throws Exception {
-    ok(env, dir, cmd);
+    Commands.ok(env, dir, cmd);
   }
 
   /**
@@ -113,10 +94,10 @@ class GitHookEndToEndTest {
     template = shared.resolve("repo");
     Files.createDirectories(template.resolve("payloads"));
     Map<String, String> env = environment(shared);
-    ok(env, template, "git", "init", "-q");
+    Commands.ok(env, template, "git", "init", "-q");
     FixtureSupport.importFixtures(template.resolve("schemas"));
-    ok(env, template, "git", "add", "schemas");
-    ok(env, template, "git", "commit", "-q", "-m", "schemas");
+    Commands.ok(env, template, "git", "add", "schemas");
+    Commands.ok(env, template, "git", "commit", "-q", "-m", "schemas");
   }
 
   static Map<String, String> environment(Path home) {
@@ -149,7 +130,7 @@ class GitHookEndToEndTest {
     Files.writeString(repo.resolve("payloads/order.json"), BAD);
     ok(repo, "git", "add", "payloads/order.json");
     Files.writeString(repo.resolve("payloads/order.json"), GOOD);
-    Run commit = sh(repo, "git", "commit", "-q", "-m", "bad");
+    Commands.Run commit = sh(repo, "git", "commit", "-q", "-m", "bad");
     assertNotEquals(0, commit.code(), commit.output());
     assertTrue(commit.output().contains("payloads/order.json:1:"), commit.output());
     assertTrue(commit.output().contains("unknown-input"), commit.output());
@@ -169,7 +150,7 @@ class GitHookEndToEndTest {
     Files.createDirectories(repo.resolve("generated"));
     Files.copy(repo.resolve("schemas/index.json"), repo.resolve("generated/index.json"));
     ok(repo, "git", "add", ".");
-    Run commit = sh(repo, "git", "commit", "-q", "-m", "good");
+    Commands.Run commit = sh(repo, "git", "commit", "-q", "-m", "good");
     assertEquals(0, commit.code(), commit.output());
     assertTrue(commit.output().contains("skipped package.json: no envelope keys"), commit.output());
     assertFalse(
@@ -183,7 +164,7 @@ class GitHookEndToEndTest {
     Files.writeString(repo.resolve("--output=victim.json"), BAD);
     Files.writeString(repo.resolve("victim.json"), GOOD);
     ok(repo, "git", "add", "--", "--output=victim.json", "victim.json");
-    Run commit = sh(repo, "git", "commit", "-q", "-m", "hostile name");
+    Commands.Run commit = sh(repo, "git", "commit", "-q", "-m", "hostile name");
     assertNotEquals(0, commit.code(), commit.output());
     assertTrue(commit.output().contains("--output=victim.json:1:"), commit.output());
     assertEquals(
@@ -198,7 +179,7 @@ class GitHookEndToEndTest {
     assertFalse(Files.exists(repo.resolve(".git/hooks/pre-commit")));
     Files.writeString(repo.resolve("payloads/order.json"), BAD);
     ok(repo, "git", "add", "payloads/order.json");
-    Run commit = sh(repo, "git", "commit", "-q", "-m", "bad");
+    Commands.Run commit = sh(repo, "git", "commit", "-q", "-m", "bad");
     assertNotEquals(0, commit.code(), "git ran the hook in .husky: " + commit.output());
     assertTrue(commit.output().contains("unknown-input"), commit.output());
   }
@@ -211,7 +192,7 @@ class GitHookEndToEndTest {
     Files.createDirectories(wt.resolve("payloads"));
     Files.writeString(wt.resolve("payloads/order.json"), BAD);
     ok(wt, "git", "add", "payloads/order.json");
-    Run commit = sh(wt, "git", "commit", "-q", "-m", "bad");
+    Commands.Run commit = sh(wt, "git", "commit", "-q", "-m", "bad");
     assertNotEquals(0, commit.code(), "git ran the hook in the worktree: " + commit.output());
     assertTrue(commit.output().contains("payloads/order.json:1:"), commit.output());
     Files.writeString(wt.resolve("payloads/order.json"), GOOD);

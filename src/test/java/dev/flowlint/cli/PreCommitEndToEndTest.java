@@ -9,13 +9,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.flowlint.TestFiles;
 import dev.flowlint.check.FixtureSupport;
 import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
@@ -43,8 +40,6 @@ class PreCommitEndToEndTest {
   @TempDir Path tmp;
   Path repo;
   Map<String, String> env;
-
-  record Run(int code, String output) {}
 
   /**
    * The pre-commit to run: FLOWLINT_TEST_PRE_COMMIT (CI points it at pre-commit 4, see
@@ -77,27 +72,12 @@ class PreCommitEndToEndTest {
     return env;
   }
 
-  static Run sh(Map<String, String> env, Path dir, String... cmd) throws Exception {
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
-    pb.environment().putAll(env);
-    Process p = pb.start();
-    p.getOutputStream().close();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(180, TimeUnit.SECONDS), "finished: " + List.of(cmd));
-    return new Run(p.exitValue(), out);
-  }
-
-  static void ok(Map<String, String> env, Path dir, String... cmd) throws Exception {
-    Run r = sh(env, dir, cmd);
-    assertEquals(0, r.code(), List.of(cmd) + ": " + r.output());
-  }
-
-  Run sh(Path dir, String... cmd) throws Exception {
-    return sh(env, dir, cmd);
+  Commands.Run sh(Path dir, String... cmd) throws Exception {
+    return Commands.sh(env, dir, cmd);
   }
 
   void ok(Path dir, String... cmd) throws Exception {
-    ok(env, dir, cmd);
+    Commands.ok(env, dir, cmd);
   }
 
   /**
@@ -119,10 +99,10 @@ class PreCommitEndToEndTest {
     Path hooks = shared.resolve("flowlint-hooks");
     Files.createDirectories(hooks);
     Files.copy(Path.of(".pre-commit-hooks.yaml"), hooks.resolve(".pre-commit-hooks.yaml"));
-    ok(env, hooks, "git", "init", "-q");
-    ok(env, hooks, "git", "add", ".");
-    ok(env, hooks, "git", "commit", "-q", "-m", "hooks");
-    ok(env, hooks, "git", "tag", "v0.2.0");
+    Commands.ok(env, hooks, "git", "init", "-q");
+    Commands.ok(env, hooks, "git", "add", ".");
+    Commands.ok(env, hooks, "git", "commit", "-q", "-m", "hooks");
+    Commands.ok(env, hooks, "git", "tag", "v0.2.0");
 
     template = shared.resolve("repo");
     Files.createDirectories(template.resolve("payloads"));
@@ -130,9 +110,9 @@ class PreCommitEndToEndTest {
     Files.copy(
         Path.of("fixtures/flows/WFM-HR-GetEmployeeBalances_v2-0.yaml"),
         template.resolve("flows/balances.yaml"));
-    ok(env, template, "git", "init", "-q");
+    Commands.ok(env, template, "git", "init", "-q");
     FixtureSupport.importFixtures(template.resolve("schemas"));
-    ok(env, template, flowlint, "import", "flows", "-q");
+    Commands.ok(env, template, flowlint, "import", "flows", "-q");
     Files.writeString(
         template.resolve(".pre-commit-config.yaml"),
         """
@@ -145,11 +125,11 @@ class PreCommitEndToEndTest {
                 args: [flows/]
         """
             .formatted(hooks.toUri()));
-    ok(env, template, "git", "add", ".");
-    ok(env, template, "git", "commit", "-q", "-m", "setup", "--no-verify");
-    Run version = sh(env, template, preCommit, "--version");
+    Commands.ok(env, template, "git", "add", ".");
+    Commands.ok(env, template, "git", "commit", "-q", "-m", "setup", "--no-verify");
+    Commands.Run version = Commands.sh(env, template, preCommit, "--version");
     System.out.println("PreCommitEndToEndTest runs " + version.output().strip());
-    ok(env, template, preCommit, "install");
+    Commands.ok(env, template, preCommit, "install");
   }
 
   @BeforeEach
@@ -164,7 +144,7 @@ class PreCommitEndToEndTest {
     Files.writeString(repo.resolve("payloads/order.json"), GitHookEndToEndTest.BAD);
     ok(repo, "git", "add", "payloads/order.json");
     Files.writeString(repo.resolve("payloads/order.json"), GitHookEndToEndTest.GOOD);
-    Run commit = sh(repo, "git", "commit", "-m", "bad");
+    Commands.Run commit = sh(repo, "git", "commit", "-m", "bad");
     assertNotEquals(0, commit.code(), commit.output());
     assertTrue(commit.output().contains("payloads/order.json:1:"), commit.output());
     assertTrue(commit.output().contains("unknown-input"), commit.output());
@@ -180,7 +160,7 @@ class PreCommitEndToEndTest {
     Files.writeString(repo.resolve("package.json"), "{\"name\": \"x\", \"version\": \"1.0.0\"}\n");
     Files.copy(Path.of("fixtures/flows/api/divisionviews-page.json"), repo.resolve("listing.json"));
     ok(repo, "git", "add", ".");
-    Run commit = sh(repo, "git", "commit", "-m", "good");
+    Commands.Run commit = sh(repo, "git", "commit", "-m", "good");
     assertEquals(0, commit.code(), commit.output());
   }
 
@@ -188,7 +168,7 @@ class PreCommitEndToEndTest {
   void aFileNamedLikeAnOptionIsAFile() throws Exception {
     Files.writeString(repo.resolve("--output=x.json"), GitHookEndToEndTest.BAD);
     ok(repo, "git", "add", "--", "--output=x.json");
-    Run commit = sh(repo, "git", "commit", "-m", "hostile");
+    Commands.Run commit = sh(repo, "git", "commit", "-m", "hostile");
     assertNotEquals(0, commit.code(), commit.output());
     assertTrue(commit.output().contains("--output=x.json:1:"), commit.output());
     assertFalse(Files.exists(repo.resolve("x.json")), "no report was written to x.json");
@@ -199,7 +179,7 @@ class PreCommitEndToEndTest {
     String flow = Files.readString(repo.resolve("flows/balances.yaml"));
     Files.writeString(repo.resolve("flows/balances.yaml"), flow.replace("Flow.", "Flow.x_"));
     ok(repo, "git", "add", "flows/balances.yaml");
-    Run commit = sh(repo, "git", "commit", "-m", "flow changed");
+    Commands.Run commit = sh(repo, "git", "commit", "-m", "flow changed");
     assertNotEquals(0, commit.code(), commit.output());
     assertTrue(commit.output().contains("schemas out of date"), commit.output());
     assertTrue(
@@ -208,7 +188,7 @@ class PreCommitEndToEndTest {
 
     ok(repo, flowlint, "import", "flows", "-q");
     ok(repo, "git", "add", "flows", "schemas");
-    Run again = sh(repo, "git", "commit", "-m", "flow and schemas");
+    Commands.Run again = sh(repo, "git", "commit", "-m", "flow and schemas");
     assertEquals(0, again.code(), again.output());
   }
 }

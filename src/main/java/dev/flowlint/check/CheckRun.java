@@ -24,9 +24,11 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -63,7 +65,7 @@ public final class CheckRun {
    * This run's report files as a directory walk shows them ({@link #claimReport}): passed over, not
    * checked.
    */
-  private final java.util.Set<String> ownReports = new java.util.HashSet<>();
+  private final Set<String> ownReports = new HashSet<>();
 
   private Optional<GitIndex> staged = Optional.empty();
   private Optional<String> stdinPath = Optional.empty();

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Checks every call site of a flow file (Archy YAML or Architect export) against its callee's
@@ -230,33 +231,51 @@ public final class CallSiteChecker {
           present.add(b.name());
         }
         if (b.value() == CallSite.ValueKind.LIT && b.literal().isPresent()) {
-          LiteralFit.misfit(f.inputs().get(b.name()), b.literal().get())
-              .ifPresent(
-                  type ->
-                      add(
-                          findings,
-                          Rule.CALL_INPUT_TYPE,
-                          b.at(),
-                          "the literal "
-                              + Quoting.quote(b.literal().get())
-                              + " bound to "
-                              + Quoting.quote(b.name())
-                              + " of "
-                              + call.kind().noun()
-                              + " "
-                              + Quoting.quote(f.name())
-                              + " is not "
-                              + ("AEIOU".indexOf(type.charAt(0)) >= 0 ? "an " : "a ")
-                              + type
-                              + where(b.at()),
-                          Optional.empty(),
-                          List.of(
-                              "the "
-                                  + call.kind().noun()
-                                  + " declares "
-                                  + b.name()
-                                  + " as "
-                                  + type)));
+          JsonNode schema = f.inputs().get(b.name());
+          Optional<String> misfit = LiteralFit.misfit(schema, b.literal().get());
+          if (misfit.isEmpty()) {
+            LiteralFit.outOfRange(schema, b.literal().get())
+                .ifPresent(
+                    range ->
+                        add(
+                            findings,
+                            Rule.CALL_INPUT_TYPE,
+                            b.at(),
+                            "the literal "
+                                + Quoting.quote(b.literal().get())
+                                + " bound to "
+                                + Quoting.quote(b.name())
+                                + " of "
+                                + call.kind().noun()
+                                + " "
+                                + Quoting.quote(f.name())
+                                + " is "
+                                + range
+                                + where(b.at()),
+                            Optional.empty(),
+                            List.of("Genesys rejects a value beyond the input's bounds")));
+          }
+          misfit.ifPresent(
+              type ->
+                  add(
+                      findings,
+                      Rule.CALL_INPUT_TYPE,
+                      b.at(),
+                      "the literal "
+                          + Quoting.quote(b.literal().get())
+                          + " bound to "
+                          + Quoting.quote(b.name())
+                          + " of "
+                          + call.kind().noun()
+                          + " "
+                          + Quoting.quote(f.name())
+                          + " is not "
+                          + ("AEIOU".indexOf(type.charAt(0)) >= 0 ? "an " : "a ")
+                          + type
+                          + where(b.at()),
+                      Optional.empty(),
+                      List.of(
+                          "the " + call.kind().noun() + " declares " + b.name() + " as " + type)));
         }
         continue;
       }

@@ -41,6 +41,36 @@ final class LiteralFit {
     return fits ? Optional.empty() : Optional.of(type);
   }
 
+  /**
+   * For a literal that is a number of the input's type: the bounds it lies outside, in words, when
+   * it does (the schema's minimum and maximum; an imported Integer carries Architect's
+   * ±999,999,999,999,999), as a payload's number is judged.
+   */
+  static Optional<String> outOfRange(JsonNode inputSchema, String literal) {
+    String v = literal.strip();
+    if (v.contains("{{") || v.contains("${") || !decimal(v)) {
+      return Optional.empty();
+    }
+    BigDecimal n = new BigDecimal(v);
+    boolean integer = inputSchema.path("x-genesys-type").asString("").equals("Integer");
+    // An Integer's schema from the API keeps its bounds in a oneOf branch: Architect's range then.
+    BigDecimal min =
+        bound(inputSchema.path("minimum"), integer ? ValueLimits.ARCH_INTEGER_MAX.negate() : null);
+    BigDecimal max =
+        bound(inputSchema.path("maximum"), integer ? ValueLimits.ARCH_INTEGER_MAX : null);
+    if (min != null && n.compareTo(min) < 0) {
+      return Optional.of("below the input's minimum " + min.toPlainString());
+    }
+    if (max != null && n.compareTo(max) > 0) {
+      return Optional.of("above the input's maximum " + max.toPlainString());
+    }
+    return Optional.empty();
+  }
+
+  private static BigDecimal bound(JsonNode given, BigDecimal otherwise) {
+    return given.isNumber() ? given.decimalValue() : otherwise;
+  }
+
   private static boolean decimal(String v) {
     try {
       new BigDecimal(v);

@@ -324,6 +324,37 @@ class CallSiteCheckerTest {
         LiteralFit.misfit(nodes.objectNode().put("x-genesys-type", "Queue"), "Sales"));
   }
 
+  /** An Integer literal beyond Architect's range is rejected as a payload's number is. */
+  @Test
+  void anIntegerLiteralOutOfRangeIsACallInputTypeError() throws Exception {
+    var nodes = JsonNodeFactory.instance;
+    var integer = nodes.objectNode().put("x-genesys-type", "Integer");
+    assertEquals(
+        Optional.of("above the input's maximum 999999999999999"),
+        LiteralFit.outOfRange(integer, "99999999999999999999"));
+    assertEquals(
+        Optional.of("below the input's minimum -999999999999999"),
+        LiteralFit.outOfRange(integer, "-1000000000000000"));
+    assertEquals(Optional.empty(), LiteralFit.outOfRange(integer, "999999999999999"));
+    assertEquals(
+        Optional.of("above the input's maximum 10"),
+        LiteralFit.outOfRange(integer.deepCopy().put("maximum", 10), "11"));
+    assertEquals(Optional.empty(), LiteralFit.outOfRange(integer, "{{ big }}"));
+    FileReport r =
+        checker(MODULE, Config.EMPTY)
+            .check(
+                "caller.yaml",
+                caller(
+                    "workflow",
+                    "              inputs:\n                Common.userId: {exp: Call.Ani}\n"
+                        + "                Common.limit: {lit: 99999999999999999999}\n"),
+                FileKinds.Kind.FLOW_YAML);
+    assertEquals(List.of("call-input-type 11:17"), found(r));
+    assertTrue(
+        r.diagnostics().get(0).message().contains("is above the input's maximum 999999999999999"),
+        r.diagnostics().get(0).message());
+  }
+
   @Test
   void fileKindsDecideByNameAndContent() {
     assertEquals(FileKinds.Kind.FLOW_EXPORT, FileKinds.of("x/Main.i3InboundFlow", "AAAA"));

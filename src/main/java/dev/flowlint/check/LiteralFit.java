@@ -11,6 +11,11 @@ import tools.jackson.databind.JsonNode;
  * number and boolean properties); any text is a String, and other types are left alone.
  */
 final class LiteralFit {
+  /**
+   * What a payload's number may be at most, too (ValueLimits): Genesys reads numbers as doubles.
+   */
+  private static final BigDecimal DOUBLE_MAX = new BigDecimal(Double.MAX_VALUE);
+
   private LiteralFit() {}
 
   /** The type's name when the literal cannot fit it, else empty. */
@@ -52,6 +57,9 @@ final class LiteralFit {
       return Optional.empty();
     }
     BigDecimal n = new BigDecimal(v);
+    if (n.abs().compareTo(DOUBLE_MAX) > 0) {
+      return Optional.of("beyond the range of a 64-bit floating-point number");
+    }
     boolean integer = inputSchema.path("x-genesys-type").asString("").equals("Integer");
     // An Integer's schema from the API keeps its bounds in a oneOf branch: Architect's range then.
     BigDecimal min =

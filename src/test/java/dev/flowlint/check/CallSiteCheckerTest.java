@@ -340,6 +340,11 @@ class CallSiteCheckerTest {
         Optional.of("above the input's maximum 10"),
         LiteralFit.outOfRange(integer.deepCopy().put("maximum", 10), "11"));
     assertEquals(Optional.empty(), LiteralFit.outOfRange(integer, "{{ big }}"));
+    var decimal = nodes.objectNode().put("x-genesys-type", "Decimal");
+    assertEquals(
+        Optional.of("beyond the range of a 64-bit floating-point number"),
+        LiteralFit.outOfRange(decimal, "1e400"));
+    assertEquals(Optional.empty(), LiteralFit.outOfRange(decimal, "1e300"));
     FileReport r =
         checker(MODULE, Config.EMPTY)
             .check(

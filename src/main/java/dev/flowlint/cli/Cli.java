@@ -27,7 +27,7 @@ import picocli.CommandLine.Command;
       "",
       "Exit codes: 0 clean, 1 findings, 2 usage error or unusable input."
     })
-public final class Cli implements Runnable {
+public final class Cli implements java.util.concurrent.Callable<Integer> {
   public static final int OK = 0;
   public static final int FINDINGS = 1;
   public static final int USAGE = 2;
@@ -82,9 +82,11 @@ public final class Cli implements Runnable {
     return io;
   }
 
+  /** No command given: the usage, on standard error, as the usage error it is (exit 2). */
   @Override
-  public void run() {
-    spec.commandLine().usage(io.out());
+  public Integer call() {
+    spec.commandLine().usage(io.err());
+    return USAGE;
   }
 
   public static int run(InputStream in, PrintStream out, PrintStream err, String... args) {

@@ -18,16 +18,18 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Sets up an editor to check payloads against the schemas while they are typed.",
     subcommands = {EditorCommand.VsCode.class})
-final class EditorCommand implements Runnable {
+final class EditorCommand implements java.util.concurrent.Callable<Integer> {
   private final Cli.Io io;
 
   EditorCommand(Cli.Io io) {
     this.io = io;
   }
 
+  /** No editor named: a usage error (exit 2). */
   @Override
-  public void run() {
+  public Integer call() {
     io.err().println("flowlint editor: name the editor, e.g. 'flowlint editor vscode'");
+    return Cli.USAGE;
   }
 
   @Command(

@@ -18,14 +18,16 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Git hook helpers.",
     subcommands = {HookCommand.Install.class})
-final class HookCommand implements Runnable {
+final class HookCommand implements java.util.concurrent.Callable<Integer> {
   static final String MARKER = "# flowlint pre-commit hook";
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
+  /** No subcommand given: a usage error (exit 2). */
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return Cli.USAGE;
   }
 
   @Command(

@@ -26,4 +26,20 @@ class HelpTest {
         r.out().contains("  pbpaste | flowlint check - --flow NAME  diagnose a pasted payload\n"),
         r.out());
   }
+
+  /**
+   * A command missing is a usage error: the usage on standard error, exit 2; asking for help is 0.
+   */
+  @Test
+  void noCommandOrSubcommandIsAUsageErrorAndHelpIsNot() {
+    for (String[] args : new String[][] {{}, {"hook"}, {"editor"}}) {
+      Result r = CliRunner.run(args);
+      assertEquals(2, r.code(), String.join(" ", args) + ": " + r.out() + r.err());
+      assertEquals("", r.out(), String.join(" ", args));
+      assertTrue(!r.err().isBlank(), String.join(" ", args));
+    }
+    for (String[] args : new String[][] {{"--help"}, {"hook", "--help"}, {"editor", "--help"}}) {
+      assertEquals(0, CliRunner.run(args).code(), String.join(" ", args));
+    }
+  }
 }

@@ -263,7 +263,7 @@ public final class FlowServer implements AutoCloseable {
           sendJson(exchange, 200, api.skeleton(query(exchange.getRequestURI().getRawQuery())));
       case "/api/check" -> {
         String type = in.getFirst("Content-Type");
-        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+        if (!isJson(type)) {
           throw new HttpProblem(415, "send the request as Content-Type: application/json");
         }
         byte[] body =
@@ -322,5 +322,18 @@ public final class FlowServer implements AutoCloseable {
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(body);
     }
+  }
+
+  /**
+   * {@code application/json}, with parameters or none ({@code ; charset=utf-8}); not a type that
+   * only starts so ({@code application/jsonx}, {@code application/json-patch+json}).
+   */
+  static boolean isJson(String contentType) {
+    if (contentType == null) {
+      return false;
+    }
+    int semicolon = contentType.indexOf(';');
+    String media = semicolon < 0 ? contentType : contentType.substring(0, semicolon);
+    return media.strip().toLowerCase(Locale.ROOT).equals("application/json");
   }
 }

@@ -351,6 +351,25 @@ class ServeApiTest {
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertError(text, 415, "application/json");
+    // Only application/json itself, with or without parameters: not a type that starts so.
+    for (String type : new String[] {"application/jsonx", "application/json-patch+json"}) {
+      HttpResponse<String> other =
+          t.client.send(
+              HttpRequest.newBuilder(t.uri("/api/check"))
+                  .header("Content-Type", type)
+                  .POST(HttpRequest.BodyPublishers.ofString("{\"payload\": \"{}\"}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertError(other, 415, "application/json");
+    }
+    HttpResponse<String> withCharset =
+        t.client.send(
+            HttpRequest.newBuilder(t.uri("/api/check"))
+                .header("Content-Type", "Application/JSON ; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"payload\": \"{}\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, withCharset.statusCode(), withCharset.body());
   }
 
   @Test

@@ -283,7 +283,8 @@ public final class FlowServer implements AutoCloseable {
     };
   }
 
-  private static Map<String, String> query(String raw) {
+  /** The query's parameters; one given twice is refused, as a repeated key in a body is. */
+  private static Map<String, String> query(String raw) throws HttpProblem {
     Map<String, String> out = new HashMap<>();
     if (raw == null) {
       return out;
@@ -292,7 +293,10 @@ public final class FlowServer implements AutoCloseable {
       int eq = pair.indexOf('=');
       String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
       String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-      out.putIfAbsent(k, v);
+      if (out.putIfAbsent(k, v) != null) {
+        throw new HttpProblem(
+            400, "the query parameter \"" + k + "\" is given twice; give each parameter once");
+      }
     }
     return out;
   }

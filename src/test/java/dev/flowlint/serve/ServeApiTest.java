@@ -183,6 +183,11 @@ class ServeApiTest {
         t.get("/api/skeleton?flow=No%20Such%20Flow"), 404, "no schema for flow \"No Such Flow\"");
     assertError(
         t.get("/api/skeleton?flow=Order%20Lookup&envelope=soap"), 400, "unknown envelope \"soap\"");
+    // Which flow was meant cannot be told: refused, not guessed.
+    assertError(
+        t.get("/api/skeleton?flow=Order%20Lookup&flow=Resolve%20Contact"),
+        400,
+        "the query parameter \"flow\" is given twice");
   }
 
   // ---- check ---------------------------------------------------------------------------------

@@ -27,9 +27,9 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 
 /**
  * Finds the call sites of an Archy YAML flow ({@code callCommonModule}, {@code callData}, {@code
- * callBotFlow}) with the place of every key. The YAML is composed into nodes, which keep their
- * marks; Terraform {@code {{placeholders}}} are masked with characters of the same length first, so
- * no line or column moves.
+ * callDataSecure}, {@code callBotFlow}) with the place of every key. The YAML is composed into
+ * nodes, which keep their marks; Terraform {@code {{placeholders}}} are masked with characters of
+ * the same length first, so no line or column moves.
  */
 public final class YamlCallSites {
   private static final int MAX_DEPTH = 500;
@@ -121,7 +121,8 @@ public final class YamlCallSites {
             switch (k.getValue()) {
               case "callCommonModule" -> flowCall(Kind.MODULE, body, "commonModule", ptr);
               case "callBotFlow" -> flowCall(Kind.BOT_FLOW, body, "botFlow", ptr);
-              case "callData" -> dataCall(body, ptr);
+              // Secure Call Data Action binds its data action exactly as Call Data Action does.
+              case "callData", "callDataSecure" -> dataCall(body, ptr);
               default -> {}
             }
           }

@@ -238,17 +238,37 @@ public final class YamlCallSites {
       if (!(value instanceof MappingNode m) || m.getValue().isEmpty()) {
         return new Binding(name, ValueKind.EXP, Optional.empty(), at);
       }
-      if (child(m, "noValue") instanceof ScalarNode nv && !nv.getValue().equals("false")) {
-        return new Binding(name, ValueKind.NO_VALUE, Optional.empty(), at);
+      List<String> keys = valueKeys(m);
+      if (keys.contains("noValue")) {
+        return new Binding(name, ValueKind.NO_VALUE, Optional.empty(), at, Optional.empty(), keys);
       }
       Node lit = child(m, "lit");
       if (lit != null) {
-        return new Binding(name, ValueKind.LIT, scalar(lit).map(TemplatePlaceholders::restore), at);
+        Optional<String> shape =
+            lit instanceof MappingNode
+                ? Optional.of("mapping")
+                : lit instanceof SequenceNode ? Optional.of("list") : Optional.empty();
+        return new Binding(
+            name, ValueKind.LIT, scalar(lit).map(TemplatePlaceholders::restore), at, shape, keys);
       }
-      if (child(m, "var") != null) {
-        return new Binding(name, ValueKind.VAR, Optional.empty(), at);
+      ValueKind kind = keys.contains("var") ? ValueKind.VAR : ValueKind.EXP;
+      return new Binding(name, kind, Optional.empty(), at, Optional.empty(), keys);
+    }
+
+    /** The value keys a binding writes; {@code noValue: false} gives no value, so it is none. */
+    private static List<String> valueKeys(MappingNode m) {
+      List<String> keys = new ArrayList<>();
+      for (String k : List.of("lit", "exp", "var", "noValue")) {
+        Node v = child(m, k);
+        boolean given =
+            k.equals("noValue")
+                ? v instanceof ScalarNode nv && !nv.getValue().equals("false")
+                : v != null;
+        if (given) {
+          keys.add(k);
+        }
       }
-      return new Binding(name, ValueKind.EXP, Optional.empty(), at);
+      return keys;
     }
 
     private CallLocation at(Node key, String pointer) {

@@ -192,6 +192,31 @@ class GitHookEndToEndTest {
     ok(repo, "git", "commit", "-q", "-m", "a backup is no flow");
   }
 
+  /**
+   * A staged symbolic link is committed as its link text, not its target: skipped with a note, not
+   * read as a payload (it was invalid-json on "ok.json"); a staged target is checked on its own.
+   */
+  @Test
+  void aStagedSymbolicLinkIsSkippedAndItsTargetCheckedOnItsOwn() throws Exception {
+    install(repo);
+    Files.writeString(repo.resolve("payloads/ok.json"), GOOD);
+    Files.createSymbolicLink(repo.resolve("payloads/link.json"), Path.of("ok.json"));
+    ok(repo, "git", "add", "payloads/ok.json", "payloads/link.json");
+    Commands.Run check =
+        sh(repo, flowlint.toString(), "check", "--staged", "--", "payloads/link.json");
+    assertEquals(0, check.code(), check.output());
+    assertTrue(
+        check.output().contains("skipped payloads/link.json: a symbolic link"), check.output());
+    assertFalse(check.output().contains("invalid-json"), check.output());
+    ok(repo, "git", "commit", "-q", "-m", "a link beside its good target");
+
+    Files.writeString(repo.resolve("payloads/ok.json"), BAD);
+    ok(repo, "git", "add", "payloads/ok.json");
+    Commands.Run commit = sh(repo, "git", "commit", "-q", "-m", "a bad target");
+    assertNotEquals(0, commit.code(), commit.output());
+    assertTrue(commit.output().contains("payloads/ok.json:1:"), commit.output());
+  }
+
   @Test
   void aFileNamedLikeAnOptionIsAFile() throws Exception {
     install(repo);

@@ -78,6 +78,7 @@ public final class CallSiteChecker {
     }
     for (CallSite call : flow.calls()) {
       check(flow, call, lines, findings);
+      BindingValues.ambiguous(call, findings);
     }
     List<Diagnostic> out = new ArrayList<>();
     for (Diagnostic d : findings.list()) {
@@ -230,6 +231,7 @@ public final class CallSiteChecker {
         if (b.bound()) {
           present.add(b.name());
         }
+        BindingValues.nonScalar(call, f.name(), b, f.inputs().get(b.name()), findings);
         if (b.value() == CallSite.ValueKind.LIT && b.literal().isPresent()) {
           JsonNode schema = f.inputs().get(b.name());
           Optional<String> misfit = LiteralFit.misfit(schema, b.literal().get());
@@ -445,7 +447,7 @@ public final class CallSiteChecker {
   /**
    * For exports, which have no lines: which action, in which state or task, with its tracking id.
    */
-  private static String where(CallLocation at) {
+  static String where(CallLocation at) {
     return at instanceof CallLocation.ExportAction a ? " (" + a.describe() + ")" : "";
   }
 

@@ -292,6 +292,13 @@ public final class CheckRun {
             } else if (!ownReports.isEmpty() && ownReports.contains(f.display())) {
               Skip s = new Skip(f.display(), "this run's own report, about to be replaced", true);
               next = () -> Done.skipped(s);
+            } else if (staged.isPresent()) {
+              Job<T> job = maker.make(f.display(), () -> read(f), false);
+              next =
+                  () -> {
+                    Optional<Skip> link = stagedLink(f.display());
+                    return link.isPresent() ? Done.skipped(link.get()) : job.call();
+                  };
             } else {
               next = maker.make(f.display(), () -> read(f), false);
             }
@@ -342,6 +349,25 @@ public final class CheckRun {
       }
     }
     return out.iterator();
+  }
+
+  /**
+   * A staged symbolic link (or submodule) is not a file's content: git commits the link text
+   * ("ok.json"), which is no payload. It is skipped rather than resolved: its target, when staged,
+   * is named and checked on its own, and one outside the repository is not what is committed.
+   */
+  private Optional<Skip> stagedLink(String display) {
+    return switch (staged.get().mode(display).orElse("")) {
+      case "120000" ->
+          Optional.of(
+              new Skip(
+                  display,
+                  "a symbolic link in git's index: the commit holds the link, not its target (a"
+                      + " staged target is checked on its own)",
+                  false));
+      case "160000" -> Optional.of(new Skip(display, "a submodule in git's index", false));
+      default -> Optional.empty();
+    };
   }
 
   private String read(InputFiles.InputFile f) throws StrictText.Unreadable {

@@ -58,6 +58,15 @@ public final class FileKinds {
     return ARCHY_ROOT_KEYS.stream().sorted().toList();
   }
 
+  /**
+   * The names {@link #isFlowFileName} accepts, as a POSIX ERE (bash's {@code =~}) that is also a
+   * Java and Python regex: letters spelled out, as a range or a case-blind flag would take other
+   * letters in some locales (K, the Kelvin sign).
+   */
+  public static final String FLOW_NAME_ERE =
+      "(\\.[yY][aA]?[mM][lL]|\\.[tT][fF][tT][pP][lL]|\\.[iI]3["
+          + "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz]+)$";
+
   /** File names inside directories that may hold a flow: YAML and Architect exports. */
   public static boolean isFlowFileName(String fileName) {
     return isExportName(fileName) || isYamlName(fileName);

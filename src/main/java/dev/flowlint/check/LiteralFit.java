@@ -1,6 +1,7 @@
 package dev.flowlint.check;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
@@ -23,18 +24,7 @@ final class LiteralFit {
     if (literal.contains("{{") || literal.contains("${")) {
       return Optional.empty();
     }
-    String type = inputSchema.path("x-genesys-type").asString("");
-    if (type.isEmpty()) {
-      JsonNode t = inputSchema.path("type");
-      String json = t.isArray() && t.size() > 0 ? t.get(0).asString("") : t.asString("");
-      type =
-          switch (json) {
-            case "integer" -> "Integer";
-            case "number" -> "Decimal";
-            case "boolean" -> "Boolean";
-            default -> "";
-          };
-    }
+    String type = type(inputSchema);
     String v = literal.strip();
     boolean fits =
         switch (type) {
@@ -44,6 +34,34 @@ final class LiteralFit {
           default -> true;
         };
     return fits ? Optional.empty() : Optional.of(type);
+  }
+
+  /**
+   * The input's type when its value is one scalar (Integer, Decimal, Boolean, String), so a mapping
+   * or list literal cannot be one; empty for other types (a Duration's literal is a mapping).
+   */
+  static Optional<String> scalarType(JsonNode inputSchema) {
+    String type = type(inputSchema);
+    return List.of("Integer", "Decimal", "Boolean", "String").contains(type)
+        ? Optional.of(type)
+        : Optional.empty();
+  }
+
+  /** Architect's type name, from x-genesys-type or a data action property's JSON type. */
+  private static String type(JsonNode inputSchema) {
+    String type = inputSchema.path("x-genesys-type").asString("");
+    if (!type.isEmpty()) {
+      return type;
+    }
+    JsonNode t = inputSchema.path("type");
+    String json = t.isArray() && t.size() > 0 ? t.get(0).asString("") : t.asString("");
+    return switch (json) {
+      case "integer" -> "Integer";
+      case "number" -> "Decimal";
+      case "boolean" -> "Boolean";
+      case "string" -> "String";
+      default -> "";
+    };
   }
 
   /**

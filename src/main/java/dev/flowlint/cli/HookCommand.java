@@ -1,5 +1,6 @@
 package dev.flowlint.cli;
 
+import dev.flowlint.check.FileKinds;
 import dev.flowlint.check.PayloadFiles;
 import dev.flowlint.io.AtomicFiles;
 import java.io.IOException;
@@ -34,7 +35,7 @@ final class HookCommand implements java.util.concurrent.Callable<Integer> {
       name = "install",
       mixinStandardHelpOptions = true,
       description = {
-        "Writes the repository's pre-commit hook (where git looks for hooks: core.hooksPath, or the hooks directory shared by all worktrees), which checks the staged content of payloads and payload templates before each commit.",
+        "Writes the repository's pre-commit hook (where git looks for hooks: core.hooksPath, or the hooks directory shared by all worktrees), which checks the staged content of payloads, payload templates and flows (their call sites) before each commit.",
         "It refuses to replace a hook it did not write unless --force (the old hook is then kept as pre-commit.before-flowlint)."
       })
   static final class Install implements Callable<Integer> {
@@ -102,7 +103,7 @@ final class HookCommand implements java.util.concurrent.Callable<Integer> {
           .println(
               "installed "
                   + hook
-                  + ": staged payloads are checked before each commit (skip once with git commit --no-verify)");
+                  + ": staged payloads and flows are checked before each commit (skip once with git commit --no-verify)");
       return Cli.OK;
     }
 
@@ -116,7 +117,7 @@ final class HookCommand implements java.util.concurrent.Callable<Integer> {
       return "#!/usr/bin/env bash\n"
           + MARKER
           + ": written by 'flowlint hook install'; 'flowlint hook install --force' rewrites it.\n"
-          + "# Checks the staged payloads and payload templates; findings stop the commit (git commit --no-verify skips it).\n"
+          + "# Checks the staged payloads, payload templates and flows; findings stop the commit (git commit --no-verify skips it).\n"
           + "set -euo pipefail\n"
           // Single-quoted: a launcher path with $, ` or " in it stays a path.
           + "default_flowlint='"
@@ -129,6 +130,12 @@ final class HookCommand implements java.util.concurrent.Callable<Integer> {
           + "  "
           + suffixes
           + " ':(exclude)*.schema.json' ':(exclude)schemas/index.json')\n"
+          + "# Flows (Archy YAML, Terraform templates, Architect exports): their call sites are checked.\n"
+          + "flow_name='"
+          + FileKinds.FLOW_NAME_ERE
+          + "'\n"
+          + "while IFS= read -r -d '' f; do if [[ $f =~ $flow_name ]]; then files+=(\"$f\"); fi; done < <(git diff --cached --name-only --diff-filter=ACMR -z -- \\\n"
+          + "  ':(icase)*.yaml' ':(icase)*.yml' ':(icase)*.tftpl' ':(icase)*.i3*')\n"
           + "[ ${#files[@]} -eq 0 ] && exit 0\n"
           + "# --staged: check what is being committed, not the working tree; --: every name is a file, even \"--output=x\".\n"
           + "exec \"$flowlint\" check --staged -- \"${files[@]}\"\n";

@@ -66,11 +66,31 @@ public record CallSite(
    * One name bound at the call site.
    *
    * @param literal the literal's text, for {@link ValueKind#LIT} bindings with a scalar literal
+   * @param nonScalarLiteral "mapping" or "list" when the literal is one of those, not one value
+   * @param valueKeys the value keys written ({@code lit}, {@code exp} ...) when more than one is:
+   *     which of them Architect takes is anyone's guess
    */
-  public record Binding(String name, ValueKind value, Optional<String> literal, CallLocation at) {
+  public record Binding(
+      String name,
+      ValueKind value,
+      Optional<String> literal,
+      CallLocation at,
+      Optional<String> nonScalarLiteral,
+      List<String> valueKeys) {
     public Binding {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(value, "value");
+      Objects.requireNonNull(nonScalarLiteral, "nonScalarLiteral");
+      valueKeys = List.copyOf(valueKeys);
+    }
+
+    public Binding(String name, ValueKind value, Optional<String> literal, CallLocation at) {
+      this(name, value, literal, at, Optional.empty(), List.of());
+    }
+
+    /** More than one of lit, exp, var, noValue. */
+    public boolean ambiguous() {
+      return valueKeys.size() > 1;
     }
 
     public boolean bound() {

@@ -16,9 +16,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Finds the call sites of an Architect export ({@code CallCommonModuleAction}, {@code DataAction},
- * {@code CallBotFlowAction}). An export has no readable lines, so each place is the action (its
- * name, its state or task, its tracking id) and a JSON Pointer into the decoded export. The copies
- * of called modules under {@code commonModules[]} are the modules' own actions and are skipped.
+ * {@code SecureAction}, {@code CallBotFlowAction}). An export has no readable lines, so each place
+ * is the action (its name, its state or task, its tracking id) and a JSON Pointer into the decoded
+ * export. The copies of called modules under {@code commonModules[]} are the modules' own actions
+ * and are skipped.
  */
 public final class ExportCallSites {
   private static final int MAX_DEPTH = 500;
@@ -111,7 +112,9 @@ public final class ExportCallSites {
           calls.add(call(Kind.MODULE, node, "flowName", "flowId", pointer, here));
       case "CallBotFlowAction" ->
           calls.add(call(Kind.BOT_FLOW, node, "flowName", "flowId", pointer, here));
-      case "DataAction" ->
+      // "SecureAction" is the Secure Call Data Action: exports name it so beside "DataAction" in
+      // defaultSettings, as Archy YAML has callDataSecure beside callData.
+      case "DataAction", "SecureAction" ->
           calls.add(call(Kind.DATA_ACTION, node, "actionName", "actionId", pointer, here));
       default -> {}
     }

@@ -65,6 +65,37 @@ public final class GitIndex {
     }
   }
 
+  /**
+   * Git's mode of {@code path} in the index ({@code 100644}, {@code 120000} for a symbolic link,
+   * {@code 160000} for a submodule), or empty when git gives none (not staged, no git).
+   */
+  public java.util.Optional<String> mode(String path) {
+    Path p = Path.of(path);
+    String rel = p.isAbsolute() ? workDir.toAbsolutePath().relativize(p).toString() : path;
+    ProcessBuilder pb =
+        new ProcessBuilder("git", "ls-files", "--stage", "-z", "--", rel.replace('\\', '/'))
+            .directory(workDir.toAbsolutePath().toFile())
+            .redirectError(ProcessBuilder.Redirect.DISCARD);
+    pb.environment().put("GIT_LITERAL_PATHSPECS", "1"); // a name with * or : is that name
+    try {
+      Process process = pb.start();
+      process.getOutputStream().close();
+      String out;
+      try (InputStream in = process.getInputStream()) {
+        out = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      }
+      int space = out.indexOf(' ');
+      return process.waitFor() == 0 && space > 0
+          ? java.util.Optional.of(out.substring(0, space))
+          : java.util.Optional.empty();
+    } catch (IOException e) {
+      return java.util.Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return java.util.Optional.empty();
+    }
+  }
+
   /** The top level of the git work tree containing {@code dir}, if git is there to say. */
   public static java.util.Optional<Path> topLevel(Path dir) {
     try {

@@ -27,9 +27,9 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 
 /**
  * Finds the call sites of an Archy YAML flow ({@code callCommonModule}, {@code callData}, {@code
- * callBotFlow}) with the place of every key. The YAML is composed into nodes, which keep their
- * marks; Terraform {@code {{placeholders}}} are masked with characters of the same length first, so
- * no line or column moves.
+ * callDataSecure}, {@code callBotFlow}) with the place of every key. The YAML is composed into
+ * nodes, which keep their marks; Terraform {@code {{placeholders}}} are masked with characters of
+ * the same length first, so no line or column moves.
  */
 public final class YamlCallSites {
   private static final int MAX_DEPTH = 500;
@@ -121,7 +121,8 @@ public final class YamlCallSites {
             switch (k.getValue()) {
               case "callCommonModule" -> flowCall(Kind.MODULE, body, "commonModule", ptr);
               case "callBotFlow" -> flowCall(Kind.BOT_FLOW, body, "botFlow", ptr);
-              case "callData" -> dataCall(body, ptr);
+              // Secure Call Data Action binds its data action exactly as Call Data Action does.
+              case "callData", "callDataSecure" -> dataCall(body, ptr);
               default -> {}
             }
           }
@@ -237,17 +238,37 @@ public final class YamlCallSites {
       if (!(value instanceof MappingNode m) || m.getValue().isEmpty()) {
         return new Binding(name, ValueKind.EXP, Optional.empty(), at);
       }
-      if (child(m, "noValue") instanceof ScalarNode nv && !nv.getValue().equals("false")) {
-        return new Binding(name, ValueKind.NO_VALUE, Optional.empty(), at);
+      List<String> keys = valueKeys(m);
+      if (keys.contains("noValue")) {
+        return new Binding(name, ValueKind.NO_VALUE, Optional.empty(), at, Optional.empty(), keys);
       }
       Node lit = child(m, "lit");
       if (lit != null) {
-        return new Binding(name, ValueKind.LIT, scalar(lit).map(TemplatePlaceholders::restore), at);
+        Optional<String> shape =
+            lit instanceof MappingNode
+                ? Optional.of("mapping")
+                : lit instanceof SequenceNode ? Optional.of("list") : Optional.empty();
+        return new Binding(
+            name, ValueKind.LIT, scalar(lit).map(TemplatePlaceholders::restore), at, shape, keys);
       }
-      if (child(m, "var") != null) {
-        return new Binding(name, ValueKind.VAR, Optional.empty(), at);
+      ValueKind kind = keys.contains("var") ? ValueKind.VAR : ValueKind.EXP;
+      return new Binding(name, kind, Optional.empty(), at, Optional.empty(), keys);
+    }
+
+    /** The value keys a binding writes; {@code noValue: false} gives no value, so it is none. */
+    private static List<String> valueKeys(MappingNode m) {
+      List<String> keys = new ArrayList<>();
+      for (String k : List.of("lit", "exp", "var", "noValue")) {
+        Node v = child(m, k);
+        boolean given =
+            k.equals("noValue")
+                ? v instanceof ScalarNode nv && !nv.getValue().equals("false")
+                : v != null;
+        if (given) {
+          keys.add(k);
+        }
       }
-      return new Binding(name, ValueKind.EXP, Optional.empty(), at);
+      return keys;
     }
 
     private CallLocation at(Node key, String pointer) {

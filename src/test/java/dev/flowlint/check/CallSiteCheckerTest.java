@@ -360,6 +360,55 @@ class CallSiteCheckerTest {
         r.diagnostics().get(0).message());
   }
 
+  /** A literal is one scalar value, and a binding gives one value: anything else is a finding. */
+  @Test
+  void aNonScalarLiteralOrABindingOfTwoValuesIsACallInputTypeError() throws Exception {
+    String module =
+        MODULE.replace(
+            "    - booleanVariable:\n        name: Common.found",
+            "    - booleanVariable:\n        name: Common.flag\n        isInput: true\n"
+                + "    - durationVariable:\n        name: Common.wait\n        isInput: true\n"
+                + "    - booleanVariable:\n        name: Common.found");
+    FileReport r =
+        checker(module, Config.EMPTY)
+            .check(
+                "caller.yaml",
+                caller(
+                    "workflow",
+                    "              inputs:\n"
+                        + "                Common.userId: {lit: {a: 1}}\n"
+                        + "                Common.limit: {lit: [1]}\n"
+                        + "                Common.flag: {lit: {a: 1}}\n"
+                        + "                Common.wait: {lit: {seconds: 5}}\n"
+                        + "                Common.nope: {lit: 5, exp: Flow.x}\n"),
+                FileKinds.Kind.FLOW_YAML);
+    assertEquals(
+        List.of(
+            "call-input-type 10:17",
+            "call-input-type 11:17",
+            "call-input-type 12:17",
+            "call-unknown-input 14:17",
+            "call-input-type 14:17"),
+        found(r),
+        "a Duration's mapping literal is Archy's own form; the unknown input is ambiguous too");
+    assertTrue(r.diagnostics().get(0).message().contains("a mapping"), r.diagnostics().toString());
+    assertTrue(r.diagnostics().get(1).message().contains("a list"), r.diagnostics().toString());
+    FileReport both =
+        checker(MODULE, Config.EMPTY)
+            .check(
+                "caller.yaml",
+                caller(
+                    "workflow",
+                    "              inputs:\n"
+                        + "                Common.userId: {exp: Call.Ani}\n"
+                        + "                Common.limit: {lit: 5, exp: Flow.x}\n"),
+                FileKinds.Kind.FLOW_YAML);
+    assertEquals(List.of("call-input-type 11:17"), found(both));
+    assertTrue(
+        both.diagnostics().get(0).message().contains("both lit and exp"),
+        both.diagnostics().get(0).message());
+  }
+
   @Test
   void fileKindsDecideByNameAndContent() {
     assertEquals(FileKinds.Kind.FLOW_EXPORT, FileKinds.of("x/Main.i3InboundFlow", "AAAA"));

@@ -158,6 +158,65 @@ class GitHookEndToEndTest {
         "a flow listing is skipped quietly: " + commit.output());
   }
 
+  /** The hook checks staged flows too (call sites), as README says: YAML, templates, exports. */
+  @Test
+  void stagedFlowsWithBrokenCallSitesAreBlockedAndOtherYamlIsNot() throws Exception {
+    install(repo);
+    Files.createDirectories(repo.resolve("flows"));
+    Files.createDirectories(repo.resolve(".github/workflows"));
+    Files.writeString(repo.resolve(".github/workflows/ci.yml"), "name: CI\non: push\n");
+    ok(repo, "git", "add", ".github");
+    ok(repo, "git", "commit", "-q", "-m", "other YAML is no flow: the hook lets it through");
+    String caller = Files.readString(Path.of("fixtures/callers/caller.fail.yaml"));
+    String export = Files.readString(Path.of("fixtures/callers/caller.fail.i3InboundEmailFlow"));
+    for (String name : List.of("flows/base.yaml", "flows/base.yaml.tftpl", "flows/Base.YML")) {
+      Files.writeString(repo.resolve(name), caller);
+      ok(repo, "git", "add", "--", name);
+      Commands.Run commit = sh(repo, "git", "commit", "-q", "-m", "caller");
+      assertNotEquals(0, commit.code(), name + ": " + commit.output());
+      assertTrue(commit.output().contains(name + ":19:23:"), commit.output());
+      assertTrue(commit.output().contains("call-unknown-input"), commit.output());
+      ok(repo, "git", "rm", "-q", "--cached", "--", name);
+    }
+    Files.writeString(repo.resolve("flows/Caller.i3InboundEmailFlow"), export);
+    ok(repo, "git", "add", "flows/Caller.i3InboundEmailFlow");
+    Commands.Run commit = sh(repo, "git", "commit", "-q", "-m", "export");
+    assertNotEquals(0, commit.code(), commit.output());
+    assertTrue(
+        commit.output().contains("flows/Caller.i3InboundEmailFlow:1:1: error[call-"),
+        commit.output());
+    ok(repo, "git", "rm", "-q", "--cached", "flows/Caller.i3InboundEmailFlow");
+    // Named like an export but not one (.i3Flow.bak): not a flow, and not passed as a payload.
+    Files.writeString(repo.resolve("flows/old.i3Flow.bak"), "not base64\n");
+    ok(repo, "git", "add", "flows/old.i3Flow.bak");
+    ok(repo, "git", "commit", "-q", "-m", "a backup is no flow");
+  }
+
+  /**
+   * A staged symbolic link is committed as its link text, not its target: skipped with a note, not
+   * read as a payload (it was invalid-json on "ok.json"); a staged target is checked on its own.
+   */
+  @Test
+  void aStagedSymbolicLinkIsSkippedAndItsTargetCheckedOnItsOwn() throws Exception {
+    install(repo);
+    Files.writeString(repo.resolve("payloads/ok.json"), GOOD);
+    Files.createSymbolicLink(repo.resolve("payloads/link.json"), Path.of("ok.json"));
+    ok(repo, "git", "add", "payloads/ok.json", "payloads/link.json");
+    Commands.Run check =
+        sh(repo, flowlint.toString(), "check", "--staged", "--", "payloads/link.json");
+    assertEquals(0, check.code(), check.output());
+    assertTrue(
+        check.output().contains("skipped payloads/link.json: a symbolic link"), check.output());
+    assertFalse(check.output().contains("invalid-json"), check.output());
+    ok(repo, "git", "commit", "-q", "-m", "a link beside its good target");
+
+    Files.writeString(repo.resolve("payloads/ok.json"), BAD);
+    ok(repo, "git", "add", "payloads/ok.json");
+    Commands.Run commit = sh(repo, "git", "commit", "-q", "-m", "a bad target");
+    assertNotEquals(0, commit.code(), commit.output());
+    assertTrue(commit.output().contains("payloads/ok.json:1:"), commit.output());
+  }
+
   @Test
   void aFileNamedLikeAnOptionIsAFile() throws Exception {
     install(repo);

@@ -232,5 +232,24 @@ class HookCommandTest {
     for (String no : List.of("payloads/a.json", "a.yaml.bak", "notes.i3", "schemas/index.json")) {
       assertTrue(!files.matcher(no).find(), no);
     }
+    // Exactly the files check reads as flows: Terraform templates and any case included.
+    assertEquals(dev.flowlint.check.FileKinds.FLOW_NAME_ERE, h.get("files").asString());
+    for (String name :
+        List.of(
+            "tf/flow.yaml.tftpl",
+            "tf/flow2.tftpl",
+            "flow3.yml",
+            "Main.YAML",
+            "x.I3InboundFlow",
+            "a.TFTPL",
+            "x.i3Flow.bak",
+            "x.i3",
+            "a.yaml.tmpl",
+            "a.\u212Aml",
+            "x.\u01303Flow",
+            "a.json")) {
+      assertEquals(
+          dev.flowlint.check.FileKinds.isFlowFileName(name), files.matcher(name).find(), name);
+    }
   }
 }

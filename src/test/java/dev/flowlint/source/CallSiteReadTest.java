@@ -70,10 +70,58 @@ class CallSiteReadTest {
     assertEquals(4, calls.calls().size());
   }
 
+  /** A Secure Call Data Action binds a data action's inputs as Call Data Action does. */
+  @Test
+  void aSecureCallDataActionIsReadAsADataActionCall() throws Exception {
+    String plain =
+        """
+        inboundCall:
+          name: X
+          actions:
+            - callData:
+                name: Create
+                category:
+                  PureCloud Data Actions:
+                    dataAction:
+                      Create callback:
+                        inputs:
+                          queueID: {lit: q}
+                        successOutputs:
+                          conversation.id: {var: Flow.id}
+        """;
+    CallSite expected = yaml(plain).calls().get(0);
+    CallSite secure = yaml(plain.replace("callData:", "callDataSecure:")).calls().get(0);
+    assertEquals(Kind.DATA_ACTION, secure.kind());
+    assertEquals(expected.callee(), secure.callee());
+    assertEquals(expected.inputs().get(0).literal(), secure.inputs().get(0).literal());
+    assertEquals(
+        expected.inputs().get(0).at().pointer().replace("callData", "callDataSecure"),
+        secure.inputs().get(0).at().pointer());
+    assertEquals(List.of("conversation.id"), secure.outputs().stream().map(Binding::name).toList());
+    // An export names the action "SecureAction", as its defaultSettings do (corpus:
+    // ResolveContact.i3CommonModuleFlow has "DataAction" and "SecureAction" side by side).
+    String export =
+        """
+        {"name": "E", "type": "inboundcall", "flowSequenceItemList": [{"__type": "Task",
+         "name": "Main", "trackingId": 1, "actionList": [{"__type": "SecureAction",
+         "name": "Pay", "trackingId": 2, "actionName": "Take payment", "actionId": "a-1",
+         "inputs": [{"name": "card", "value": {"config": {"lit": {"text": "x"}}}}],
+         "outputs": []}]}]}
+        """;
+    FlowCalls calls =
+        ExportCallSites.read(new SourceText("e.i3InboundFlow", ExportEncoding.encode(export)));
+    assertEquals(1, calls.calls().size());
+    assertEquals(Kind.DATA_ACTION, calls.calls().get(0).kind());
+    assertEquals("Take payment", calls.calls().get(0).callee());
+    assertEquals(Optional.of("a-1"), calls.calls().get(0).calleeId());
+    assertEquals(Optional.of("x"), calls.calls().get(0).inputs().get(0).literal());
+  }
+
   @Test
   void settingsDefaultsAreNotCallSites() throws Exception {
     String text =
-        "inboundCall:\n  name: X\n  settingsActionDefaults:\n    callData:\n      processingPrompt:\n        noValue: true\n";
+        "inboundCall:\n  name: X\n  settingsActionDefaults:\n    callData:\n      processingPrompt:\n        noValue: true\n"
+            + "    callDataSecure:\n      processingPrompt:\n        noValue: true\n";
     assertEquals(List.of(), yaml(text).calls());
   }
 

@@ -57,8 +57,11 @@ final class ImportCheck {
           new SchemaImporter(policy, constraints).write(scratch, outDisplay, flows, problems);
       io.err().print(result.problemsText());
       Map<String, byte[]> after = contents(scratch);
+      // Files import would delete (an earlier schema of a renamed flow) count as changed too.
+      Set<String> files = new java.util.TreeSet<>(after.keySet());
+      files.addAll(before.keySet());
       List<String> changed =
-          after.keySet().stream()
+          files.stream()
               .filter(f -> !java.util.Arrays.equals(after.get(f), before.get(f)))
               .sorted(flowsFirst())
               .toList();
@@ -77,11 +80,12 @@ final class ImportCheck {
       for (String file : changed) {
         String display = outDisplay.endsWith("/") ? outDisplay + file : outDisplay + "/" + file;
         String diff = UnifiedDiff.of(display, text(before.get(file)), text(after.get(file)));
-        io.out()
-            .print(
-                before.containsKey(file)
-                    ? diff
-                    : diff.replaceFirst("^--- a/\\S*", "--- /dev/null"));
+        if (!before.containsKey(file)) {
+          diff = diff.replaceFirst("^--- a/\\S*", "--- /dev/null");
+        } else if (!after.containsKey(file)) {
+          diff = diff.replaceFirst("\n\\+\\+\\+ b/\\S*", "\n+++ /dev/null");
+        }
+        io.out().print(diff);
       }
       long flowFiles =
           changed.stream()

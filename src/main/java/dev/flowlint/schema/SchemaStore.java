@@ -23,9 +23,15 @@ public final class SchemaStore {
   private final SchemaIndex index;
   private final Map<String, FlowSchema> loaded = new ConcurrentHashMap<>();
 
-  private SchemaStore(Path dir, SchemaIndex index) {
+  /**
+   * index.json's {@code byId}, lower-cased id → file: what an id names when two entries share it.
+   */
+  private final Map<String, String> idFiles;
+
+  private SchemaStore(Path dir, SchemaIndex index, Map<String, String> idFiles) {
     this.dir = dir;
     this.index = index;
+    this.idFiles = idFiles;
   }
 
   /** A schemas directory that cannot be used. */
@@ -51,8 +57,13 @@ public final class SchemaStore {
     }
     Path indexFile = dir.resolve(SchemaIndex.FILE_NAME);
     List<SchemaIndex.Entry> entries = new ArrayList<>();
+    Map<String, String> idFiles = new java.util.HashMap<>();
     if (Files.isRegularFile(indexFile)) {
       JsonNode root = read(indexFile, display + "/" + SchemaIndex.FILE_NAME);
+      root.path("byId")
+          .properties()
+          .forEach(
+              e -> idFiles.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue().asString("")));
       for (JsonNode f : root.path("flows")) {
         String id = f.path("flowId").asString("");
         if (!SchemaIndex.plainFileName(f.path("file").asString(""))) {
@@ -95,7 +106,7 @@ public final class SchemaStore {
       throw new StoreException(
           "no flow schemas in " + display + "; run 'flowlint import FILE|DIR' first");
     }
-    return new SchemaStore(dir, SchemaIndex.of(entries));
+    return new SchemaStore(dir, SchemaIndex.of(entries), Map.copyOf(idFiles));
   }
 
   private static JsonNode read(Path file, String display) throws StoreException {
@@ -116,9 +127,27 @@ public final class SchemaStore {
     return index.entries();
   }
 
+  /**
+   * The schema of a flow id: the one index.json's byId names when several entries carry the id (an
+   * index an older import left), else the only one; two and no say is an error, never a guess.
+   */
   public Optional<FlowSchema> byId(String id) throws StoreException {
-    Optional<SchemaIndex.Entry> e = index.byId(id);
-    return e.isPresent() ? Optional.of(load(e.get())) : Optional.empty();
+    List<SchemaIndex.Entry> all = index.allById(id);
+    if (all.size() > 1) {
+      String file = idFiles.get(id.toLowerCase(Locale.ROOT));
+      Optional<SchemaIndex.Entry> named =
+          all.stream().filter(e -> e.file().equals(file)).findFirst();
+      if (named.isEmpty()) {
+        throw new StoreException(
+            "flow id "
+                + id
+                + " has several schemas ("
+                + String.join(", ", all.stream().map(SchemaIndex.Entry::file).toList())
+                + ") and index.json does not say which is current; re-run flowlint import");
+      }
+      return Optional.of(load(named.get()));
+    }
+    return all.isEmpty() ? Optional.empty() : Optional.of(load(all.get(0)));
   }
 
   /** By exact name, else by a name that matches ignoring case when only one does. */

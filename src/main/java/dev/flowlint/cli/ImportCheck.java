@@ -1,6 +1,7 @@
 package dev.flowlint.cli;
 
 import dev.flowlint.fix.UnifiedDiff;
+import dev.flowlint.io.AtomicFiles;
 import dev.flowlint.io.SafeText;
 import dev.flowlint.model.Definition;
 import dev.flowlint.schema.ImportResult;
@@ -147,7 +148,12 @@ final class ImportCheck {
       return out;
     }
     try (Stream<Path> files = Files.walk(dir)) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
+      for (Path f :
+          files
+              .filter(Files::isRegularFile)
+              // A killed run's leftovers are no schema: import removes them, but they are no drift.
+              .filter(f -> !AtomicFiles.isTemporary(String.valueOf(f.getFileName())))
+              .toList()) {
         out.put(dir.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
       }
     }

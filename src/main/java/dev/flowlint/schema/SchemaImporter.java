@@ -127,6 +127,8 @@ public final class SchemaImporter {
       List<String> stale = StaleSchemas.drop(outDir, index, written, allProblems);
       files.put(outDir.resolve(SchemaIndex.FILE_NAME), SchemaIndex.of(index.values()).write());
       AtomicFiles.writeAll(files);
+      // A killed run's temporary files: this run wrote the directory as a whole.
+      AtomicFiles.removeStaleTemporaries(outDir);
       // After the index that no longer names them, as removeGone does.
       for (String f : stale) {
         Files.deleteIfExists(outDir.resolve(f));

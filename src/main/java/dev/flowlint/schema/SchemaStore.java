@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -35,9 +36,16 @@ public final class SchemaStore {
   }
 
   /** A schemas directory that cannot be used. */
-  public static final class StoreException extends Exception {
+  public static class StoreException extends Exception {
     public StoreException(String message) {
       super(message, null, false, false);
+    }
+  }
+
+  /** A name that several flows of different types share, and nothing picked one: a usage error. */
+  public static final class AmbiguousFlow extends StoreException {
+    AmbiguousFlow(String message) {
+      super(message);
     }
   }
 
@@ -152,23 +160,78 @@ public final class SchemaStore {
 
   /** By exact name, else by a name that matches ignoring case when only one does. */
   public Optional<FlowSchema> byName(String name) throws StoreException {
-    Optional<SchemaIndex.Entry> e = index.byName(name);
-    if (e.isEmpty()) {
+    return byName(name, type -> true);
+  }
+
+  /**
+   * As {@link #byName(String)}; when the name is several flows' (Architect names are unique per
+   * type only), {@code fits} says which types the caller can mean (a shared-flow body: a common
+   * module), and one fitting flow is the answer. Otherwise it is {@link AmbiguousFlow}, never a
+   * guess.
+   */
+  public Optional<FlowSchema> byName(String name, Predicate<String> fits) throws StoreException {
+    List<SchemaIndex.Entry> exact =
+        index.entries().stream().filter(x -> x.flowName().equals(name)).toList();
+    if (exact.isEmpty()) {
       List<SchemaIndex.Entry> folded =
           index.entries().stream()
               .filter(
                   x -> x.flowName().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT)))
               .toList();
-      if (folded.size() == 1) {
-        e = Optional.of(folded.get(0));
-      }
+      return folded.size() == 1 ? Optional.of(load(folded.get(0))) : Optional.empty();
     }
-    return e.isPresent() ? Optional.of(load(e.get())) : Optional.empty();
+    if (exact.size() == 1) {
+      return Optional.of(load(exact.get(0)));
+    }
+    List<SchemaIndex.Entry> fitting = exact.stream().filter(e -> fits.test(e.flowType())).toList();
+    if (fitting.size() == 1) {
+      return Optional.of(load(fitting.get(0)));
+    }
+    throw new AmbiguousFlow(ambiguity(name, exact));
+  }
+
+  private static String ambiguity(String name, List<SchemaIndex.Entry> entries) {
+    StringBuilder which = new StringBuilder();
+    for (SchemaIndex.Entry e : entries) {
+      which
+          .append(which.length() == 0 ? "" : ", ")
+          .append(e.flowType().isEmpty() ? "no type" : e.flowType())
+          .append(" (")
+          .append(e.flowId().map(id -> "id " + id + ", ").orElse(""))
+          .append(e.file())
+          .append(")");
+    }
+    SchemaIndex.Entry first = entries.get(0);
+    return "flow name \""
+        + name
+        + "\" is used by flows of several types: "
+        + which
+        + "; name one by its id or its schema file (--flow "
+        + first.flowId().orElse(first.file())
+        + ", or flow: in flowlint.yaml)";
   }
 
   public Optional<FlowSchema> byNameOrId(String nameOrId) throws StoreException {
+    return byNameOrId(nameOrId, type -> true);
+  }
+
+  /** By id, by schema file name (the way to pick one of several flows of one name), by name. */
+  public Optional<FlowSchema> byNameOrId(String nameOrId, Predicate<String> fits)
+      throws StoreException {
     Optional<FlowSchema> byId = byId(nameOrId);
-    return byId.isPresent() ? byId : byName(nameOrId);
+    if (byId.isPresent()) {
+      return byId;
+    }
+    Optional<SchemaIndex.Entry> file =
+        nameOrId.endsWith(FileNames.SUFFIX)
+            ? index.entries().stream().filter(e -> e.file().equals(nameOrId)).findFirst()
+            : Optional.empty();
+    return file.isPresent() ? Optional.of(load(file.get())) : byName(nameOrId, fits);
+  }
+
+  /** The schema of an index entry. */
+  public FlowSchema schema(SchemaIndex.Entry entry) throws StoreException {
+    return load(entry);
   }
 
   /** The {@code x-flowlint.source} of an entry's schema: which file or API it came from. */

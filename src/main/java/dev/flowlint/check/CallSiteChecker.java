@@ -175,10 +175,10 @@ public final class CallSiteChecker {
       found = store.byId(call.calleeId().get());
     }
     if (found.isEmpty()) {
-      found = store.byName(name);
+      found = store.byName(name, type -> fits(call.kind(), type));
     }
     if (found.isEmpty() && !name.strip().equals(name)) {
-      found = store.byName(name.strip());
+      found = store.byName(name.strip(), type -> fits(call.kind(), type));
     }
     return found.filter(f -> fits(call.kind(), f.type()));
   }

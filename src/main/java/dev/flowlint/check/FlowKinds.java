@@ -7,6 +7,24 @@ import dev.flowlint.schema.LaunchSchemas;
 final class FlowKinds {
   private FlowKinds() {}
 
+  /**
+   * The flow types a body in {@code envelope} can be for: what picks one of several flows that
+   * share a name (a common module and a workflow "Dup"). No envelope, or inputs: any.
+   */
+  static java.util.function.Predicate<String> reachedBy(
+      java.util.Optional<dev.flowlint.model.Envelope> envelope) {
+    if (envelope.isEmpty()) {
+      return type -> true;
+    }
+    return switch (envelope.get()) {
+      case SHARED_FLOW -> "commonmodule"::equals;
+      case FLOW_EXECUTION ->
+          type -> !knownNotLaunchable(type) && !DataActionLinter.TYPE.equals(type);
+      case DATA_ACTION -> DataActionLinter.TYPE::equals;
+      case INPUTS -> type -> true;
+    };
+  }
+
   /** "a workflow", "an inboundcall" (followed by " flow" where the caller says so). */
   static String article(String type) {
     String t = type.isEmpty() ? "unknown" : type;

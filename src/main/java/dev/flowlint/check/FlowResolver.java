@@ -1,6 +1,7 @@
 package dev.flowlint.check;
 
 import dev.flowlint.config.Config;
+import dev.flowlint.model.Envelope;
 import dev.flowlint.model.Rule;
 import dev.flowlint.model.Span;
 import dev.flowlint.payload.JsonValue;
@@ -31,12 +32,20 @@ final class FlowResolver {
     this.config = config;
   }
 
+  /**
+   * @param envelope the body's envelope: which of several flows sharing a name it can be for
+   */
   Optional<FlowSchema> resolve(
-      Target target, Optional<JsonValue> flowId, Span rootSpan, Findings findings)
+      Target target,
+      Optional<JsonValue> flowId,
+      Span rootSpan,
+      Findings findings,
+      Envelope envelope)
       throws StoreException {
+    java.util.function.Predicate<String> fits = FlowKinds.reachedBy(Optional.of(envelope));
     List<String> tried = new ArrayList<>();
     if (target.flow().isPresent()) {
-      Optional<FlowSchema> f = store.byNameOrId(target.flow().get());
+      Optional<FlowSchema> f = store.byNameOrId(target.flow().get(), fits);
       if (f.isPresent()) {
         mismatch(f.get(), target, flowId, findings);
         return f;
@@ -65,7 +74,7 @@ final class FlowResolver {
         return f;
       }
       Optional<FlowSchema> byName =
-          UUID.matcher(s.value()).matches() ? Optional.empty() : store.byName(s.value());
+          UUID.matcher(s.value()).matches() ? Optional.empty() : store.byName(s.value(), fits);
       if (byName.isPresent()) {
         return byName; // field-type already says flowId must be the id
       }
@@ -114,7 +123,7 @@ final class FlowResolver {
     String literal = s.value();
     Optional<FlowSchema> other = store.byId(literal);
     if (other.isEmpty() && !UUID.matcher(literal).matches()) {
-      other = store.byName(literal);
+      other = store.byName(literal, type -> type.equals(named.type()));
     }
     boolean differs;
     if (other.isPresent()) {

@@ -1,6 +1,7 @@
 package dev.flowlint.check;
 
 import dev.flowlint.config.Config;
+import dev.flowlint.model.Envelope;
 import dev.flowlint.model.Fix;
 import dev.flowlint.model.Rule;
 import dev.flowlint.model.Span;
@@ -152,7 +153,8 @@ final class LaunchRules {
         });
 
     Optional<FlowSchema> flow =
-        resolver.resolve(target, flowId.map(Member::value), rootSpan, findings);
+        resolver.resolve(
+            target, flowId.map(Member::value), rootSpan, findings, Envelope.FLOW_EXECUTION);
     if (flow.isEmpty()) {
       return flow;
     }
@@ -268,7 +270,7 @@ final class LaunchRules {
       return;
     }
     if (!FlowResolver.UUID.matcher(s.value()).matches()) {
-      Optional<FlowSchema> named = store.byName(s.value());
+      Optional<FlowSchema> named = launchableNamed(s.value());
       Optional<Fix> fix =
           named
               .flatMap(FlowSchema::id)
@@ -289,6 +291,15 @@ final class LaunchRules {
                           ? "; its id is " + named.get().id().get()
                           : "; run 'flowlint pull' to learn its id"))
               : List.of());
+    }
+  }
+
+  /** The launchable flow a name in flowId means, if one; several of that name offer no one id. */
+  private Optional<FlowSchema> launchableNamed(String name) throws StoreException {
+    try {
+      return store.byName(name, FlowKinds.reachedBy(Optional.of(Envelope.FLOW_EXECUTION)));
+    } catch (SchemaStore.AmbiguousFlow e) {
+      return Optional.empty();
     }
   }
 }

@@ -101,7 +101,12 @@ public final class PayloadChecker {
     }
     Envelope envelope = target.envelope().orElse(null);
     if (envelope == null && target.flow().isPresent()) {
-      Optional<FlowSchema> named = store.byNameOrId(target.flow().get());
+      Optional<FlowSchema> named;
+      try {
+        named = store.byNameOrId(target.flow().get());
+      } catch (SchemaStore.AmbiguousFlow e) {
+        named = Optional.empty(); // the detected envelope may pick one below
+      }
       if (named.isPresent() && DataActionLinter.TYPE.equals(named.get().type())) {
         envelope = Envelope.DATA_ACTION;
       }
@@ -113,8 +118,9 @@ public final class PayloadChecker {
         switch (envelope) {
           case FLOW_EXECUTION -> launch.check(obj, target, lines, findings);
           case SHARED_FLOW -> shared.check(obj, target, lines, findings);
-          case INPUTS -> plainInputs(obj, target, lines, findings, "the inputs object");
-          case DATA_ACTION -> plainInputs(obj, target, lines, findings, "the execute body");
+          case INPUTS -> plainInputs(obj, target, lines, findings, envelope, "the inputs object");
+          case DATA_ACTION ->
+              plainInputs(obj, target, lines, findings, envelope, "the execute body");
         };
     if (flow.isPresent()) {
       limits(obj, envelope, flow.get(), findings);
@@ -154,10 +160,16 @@ public final class PayloadChecker {
   }
 
   private Optional<FlowSchema> plainInputs(
-      JObject root, Target target, TextLines lines, Findings findings, String container)
+      JObject root,
+      Target target,
+      TextLines lines,
+      Findings findings,
+      Envelope envelope,
+      String container)
       throws StoreException {
     Span rootSpan = root.opening(lines);
-    Optional<FlowSchema> flow = resolver.resolve(target, Optional.empty(), rootSpan, findings);
+    Optional<FlowSchema> flow =
+        resolver.resolve(target, Optional.empty(), rootSpan, findings, envelope);
     flow.ifPresent(
         f -> inputs.check(root, f, false, container, "", rootSpan, config, lines, findings));
     return flow;
@@ -200,7 +212,9 @@ public final class PayloadChecker {
     FileReport report = check("requestTemplate", body, target);
     Optional<FlowSchema> flow = byId;
     if (flow.isEmpty() && report.flow().isPresent()) {
-      flow = store.byNameOrId(report.flow().get());
+      flow =
+          store.byNameOrId(
+              report.flow().get(), FlowKinds.reachedBy(Optional.of(Envelope.FLOW_EXECUTION)));
     }
     Map<String, String> types = new LinkedHashMap<>();
     if (flow.isPresent()) {

@@ -1,6 +1,7 @@
 package dev.flowlint.check;
 
 import dev.flowlint.config.Config;
+import dev.flowlint.model.Envelope;
 import dev.flowlint.model.Fix;
 import dev.flowlint.model.Rule;
 import dev.flowlint.model.Span;
@@ -50,7 +51,8 @@ final class SharedFlowRules {
           List.of("its fields are flowType, inputs and metadata"));
     }
     Optional<Member> flowType = root.member("flowType");
-    Optional<FlowSchema> flow = resolver.resolve(target, Optional.empty(), rootSpan, findings);
+    Optional<FlowSchema> flow =
+        resolver.resolve(target, Optional.empty(), rootSpan, findings, Envelope.SHARED_FLOW);
     // A flow known not to be a common module gets one finding below, and no fix towards "shared".
     boolean notCommonModule = flow.isPresent() && !"commonmodule".equals(flow.get().type());
     if (flowType.isEmpty()) {

@@ -40,6 +40,11 @@ public final class Skeleton {
     }
   }
 
+  /** The flow types a body in this envelope can be for (see {@code SchemaStore.byName}). */
+  public static java.util.function.Predicate<String> reachedBy(Optional<Envelope> envelope) {
+    return FlowKinds.reachedBy(envelope);
+  }
+
   /** The envelope a flow of this type is normally reached through (DESIGN.md §2). */
   public static Envelope defaultEnvelope(FlowSchema flow) {
     return switch (flow.type()) {

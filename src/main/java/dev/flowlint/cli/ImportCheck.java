@@ -1,6 +1,7 @@
 package dev.flowlint.cli;
 
 import dev.flowlint.fix.UnifiedDiff;
+import dev.flowlint.io.AtomicFiles;
 import dev.flowlint.io.SafeText;
 import dev.flowlint.model.Definition;
 import dev.flowlint.schema.ImportResult;
@@ -57,8 +58,11 @@ final class ImportCheck {
           new SchemaImporter(policy, constraints).write(scratch, outDisplay, flows, problems);
       io.err().print(result.problemsText());
       Map<String, byte[]> after = contents(scratch);
+      // Files import would delete (an earlier schema of a renamed flow) count as changed too.
+      Set<String> files = new java.util.TreeSet<>(after.keySet());
+      files.addAll(before.keySet());
       List<String> changed =
-          after.keySet().stream()
+          files.stream()
               .filter(f -> !java.util.Arrays.equals(after.get(f), before.get(f)))
               .sorted(flowsFirst())
               .toList();
@@ -77,11 +81,12 @@ final class ImportCheck {
       for (String file : changed) {
         String display = outDisplay.endsWith("/") ? outDisplay + file : outDisplay + "/" + file;
         String diff = UnifiedDiff.of(display, text(before.get(file)), text(after.get(file)));
-        io.out()
-            .print(
-                before.containsKey(file)
-                    ? diff
-                    : diff.replaceFirst("^--- a/\\S*", "--- /dev/null"));
+        if (!before.containsKey(file)) {
+          diff = diff.replaceFirst("^--- a/\\S*", "--- /dev/null");
+        } else if (!after.containsKey(file)) {
+          diff = diff.replaceFirst("\n\\+\\+\\+ b/\\S*", "\n+++ /dev/null");
+        }
+        io.out().print(diff);
       }
       long flowFiles =
           changed.stream()
@@ -143,7 +148,12 @@ final class ImportCheck {
       return out;
     }
     try (Stream<Path> files = Files.walk(dir)) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
+      for (Path f :
+          files
+              .filter(Files::isRegularFile)
+              // A killed run's leftovers are no schema: import removes them, but they are no drift.
+              .filter(f -> !AtomicFiles.isTemporary(String.valueOf(f.getFileName())))
+              .toList()) {
         out.put(dir.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
       }
     }

@@ -80,8 +80,11 @@ final class ImportCommand implements Callable<Integer> {
       return Cli.USAGE;
     }
     List<InputFiles.Skipped> skipped = new ArrayList<>();
+    ImportSkips own = new ImportSkips(outDir, Optional.of(Path.of(loaded.get().configDisplay())));
     List<InputFiles.InputFile> files =
-        InputFiles.expand(paths, InputFiles::isDefinitionName, skipped);
+        InputFiles.expand(paths, InputFiles::isDefinitionName, skipped).stream()
+            .filter(f -> own.reason(f).isEmpty())
+            .toList();
     List<Problem> problems = new ArrayList<>();
     for (String empty :
         InputFiles.emptyDirectories(

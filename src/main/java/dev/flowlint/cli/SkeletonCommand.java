@@ -65,7 +65,7 @@ final class SkeletonCommand implements Callable<Integer> {
     List<String> names;
     try {
       SchemaStore store = SchemaStore.open(loaded.get().schemas(), loaded.get().schemasDisplay());
-      schema = store.byNameOrId(flow);
+      schema = store.byNameOrId(flow, dev.flowlint.check.Skeleton.reachedBy(env));
       names = store.entries().stream().map(SchemaIndex.Entry::flowName).toList();
     } catch (StoreException e) {
       return usage(e.getMessage());

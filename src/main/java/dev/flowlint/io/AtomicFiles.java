@@ -138,7 +138,7 @@ public final class AtomicFiles {
         if (!Files.isDirectory(dir)) {
           createDirs(dir, createdDirs);
         }
-        removeStaleTemporaries(target);
+        removeStaleTemporariesOf(target);
         Path tmp = Files.createTempFile(dir, tempPrefix(target), ".tmp");
         staged.put(tmp, target);
         Files.writeString(tmp, e.getValue(), StandardCharsets.UTF_8);
@@ -170,27 +170,77 @@ public final class AtomicFiles {
     return "." + target.getFileName() + ".flowlint-" + ProcessHandle.current().pid() + "-";
   }
 
-  private static void removeStaleTemporaries(Path target) {
-    String prefix = "." + target.getFileName() + ".flowlint-";
-    try (java.util.stream.Stream<Path> siblings = Files.list(target.getParent())) {
+  private static void removeStaleTemporariesOf(Path target) {
+    sweep(target.getParent(), "." + target.getFileName() + ".flowlint-");
+  }
+
+  /**
+   * Removes the temporary files of any target in {@code dir} that runs no longer alive left (a
+   * killed import), so a directory a run writes as a whole ends tidy. Judged by the process id in
+   * the name, not by age: a run started earlier may still be staging, and removing its files would
+   * make its rename fail.
+   */
+  public static void removeStaleTemporaries(Path dir) {
+    sweep(dir, ".");
+  }
+
+  /** {@code .<name>.flowlint-<pid>-<digits>.tmp}, as {@link #tempPrefix} names them. */
+  public static boolean isTemporary(String fileName) {
+    return pidOf(fileName) >= 0;
+  }
+
+  private static void sweep(Path dir, String prefix) {
+    try (java.util.stream.Stream<Path> siblings = Files.list(dir)) {
       for (Path p : siblings.toList()) {
         String n = String.valueOf(p.getFileName());
-        if (!n.startsWith(prefix) || !n.endsWith(".tmp")) {
-          continue;
+        long pid = n.startsWith(prefix) ? pidOf(n) : -1;
+        if (pid >= 0 && !writerAlive(pid, p)) {
+          Files.deleteIfExists(p);
         }
-        String rest = n.substring(prefix.length());
-        int dash = rest.indexOf('-');
-        if (dash <= 0 || !rest.substring(0, dash).chars().allMatch(Character::isDigit)) {
-          continue;
-        }
-        long pid = Long.parseLong(rest.substring(0, dash));
-        if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-          continue; // another run is writing it right now
-        }
-        Files.deleteIfExists(p);
       }
-    } catch (IOException | NumberFormatException | UncheckedIOException e) {
+    } catch (IOException | UncheckedIOException e) {
       // Best effort: a stale temporary file is untidy, not wrong.
+    }
+  }
+
+  private static long pidOf(String n) {
+    int at = n.lastIndexOf(".flowlint-");
+    if (!n.startsWith(".") || at <= 0 || !n.endsWith(".tmp")) {
+      return -1;
+    }
+    String[] parts = n.substring(at + ".flowlint-".length(), n.length() - 4).split("-", -1);
+    if (parts.length != 2 || !parts[0].matches("\\d{1,18}") || !parts[1].matches("\\d{1,20}")) {
+      return -1;
+    }
+    return Long.parseLong(parts[0]);
+  }
+
+  /**
+   * Whether the run that made {@code tmp} may still be writing it. A zombie (killed, not yet reaped
+   * by its parent) is "alive" to ProcessHandle but writes nothing; a process that started after the
+   * file was written is another one that reused the id.
+   */
+  private static boolean writerAlive(long pid, Path tmp) {
+    Optional<ProcessHandle> h = ProcessHandle.of(pid);
+    if (h.isEmpty() || !h.get().isAlive() || zombie(pid)) {
+      return false;
+    }
+    Optional<java.time.Instant> started = h.get().info().startInstant();
+    try {
+      return started.isEmpty()
+          || !started.get().isAfter(Files.getLastModifiedTime(tmp).toInstant());
+    } catch (IOException e) {
+      return true;
+    }
+  }
+
+  private static boolean zombie(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      int close = stat.lastIndexOf(')'); // the command name may hold spaces and parentheses
+      return close > 0 && stat.startsWith("Z", close + 2);
+    } catch (IOException | RuntimeException e) {
+      return false; // no /proc: ProcessHandle's word stands
     }
   }
 

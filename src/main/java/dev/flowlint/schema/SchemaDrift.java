@@ -42,7 +42,7 @@ public final class SchemaDrift {
       if (existing.isPresent()) {
         before = now.id().isPresent() ? existing.get().byId(now.id().get()) : Optional.empty();
         if (before.isEmpty()) {
-          before = existing.get().byName(now.name());
+          before = sameType(existing.get(), now);
         }
       }
       if (before.isEmpty()) {
@@ -68,6 +68,18 @@ public final class SchemaDrift {
       }
     }
     return out;
+  }
+
+  /** The flow of this name and type: a flow of another type that shares the name is another. */
+  private static Optional<FlowSchema> sameType(SchemaStore existing, FlowSchema now)
+      throws SchemaStore.StoreException {
+    try {
+      return existing
+          .byName(now.name(), now.type()::equals)
+          .filter(b -> b.type().equals(now.type()));
+    } catch (SchemaStore.AmbiguousFlow e) {
+      return Optional.empty();
+    }
   }
 
   static List<String> differences(FlowSchema before, FlowSchema now) {

@@ -77,8 +77,6 @@ public final class SchemaImporter {
     Map<String, JsonNode> existing = readExisting(outDir, allProblems);
     Map<String, String> fileOfName = new HashMap<>();
     existing.forEach(
-        (file, schema) -> fileOfName.put(SchemaIndex.Entry.of(file, schema).flowName(), file));
-    existing.forEach(
         (file, schema) ->
             fileOfName.put(
                 SchemaIndex.Entry.of(file, schema).flowName()
@@ -90,10 +88,13 @@ public final class SchemaImporter {
     Map<String, SchemaIndex.Entry> index = new TreeMap<>();
     existing.forEach((file, schema) -> index.put(file, SchemaIndex.Entry.of(file, schema)));
     List<Imported> imported = new ArrayList<>();
+    List<SchemaIndex.Entry> written = new ArrayList<>();
     for (Map.Entry<String, ObjectNode> e : chosen.entrySet()) {
       String name = nameOf(e.getKey());
       boolean typed = e.getKey().contains(TYPE_SEPARATOR);
-      String file = fileOfName.get(e.getKey());
+      String type = e.getValue().path("x-flowlint").path("flowType").asString("");
+      // By name and type: a name alone may be another flow's (of another type) file.
+      String file = fileOfName.get(name + TYPE_SEPARATOR + type);
       if (file == null) {
         // Two flows of different types may share a name: each gets its type in its file name.
         String fileName =
@@ -102,17 +103,13 @@ public final class SchemaImporter {
                 : name;
         file = FileNames.fileFor(fileName);
         SchemaIndex.Entry taken = index.get(file);
-        if (taken != null
-            && !(taken.flowName().equals(name)
-                && (!typed
-                    || taken
-                        .flowType()
-                        .equals(e.getValue().path("x-flowlint").path("flowType").asString(""))))) {
+        if (taken != null && !(taken.flowName().equals(name) && taken.flowType().equals(type))) {
           file = FileNames.disambiguated(fileName);
         }
       }
       ObjectNode schema = e.getValue();
       index.put(file, SchemaIndex.Entry.of(file, schema));
+      written.add(SchemaIndex.Entry.of(file, schema));
       files.put(outDir.resolve(file), CanonicalJson.write(schema));
       launchSchema(schema, file)
           .ifPresent(
@@ -127,8 +124,18 @@ public final class SchemaImporter {
     }
     if (!files.isEmpty()) {
       SchemaIndex.ensureOurs(outDir.resolve(SchemaIndex.FILE_NAME), outDisplay);
+      List<String> stale = StaleSchemas.drop(outDir, index, written, allProblems);
       files.put(outDir.resolve(SchemaIndex.FILE_NAME), SchemaIndex.of(index.values()).write());
       AtomicFiles.writeAll(files);
+      // A killed run's temporary files: this run wrote the directory as a whole.
+      AtomicFiles.removeStaleTemporaries(outDir);
+      // After the index that no longer names them, as removeGone does.
+      for (String f : stale) {
+        Files.deleteIfExists(outDir.resolve(f));
+        if (!files.containsKey(outDir.resolve(FileNames.launchFileFor(f)))) {
+          Files.deleteIfExists(outDir.resolve(FileNames.launchFileFor(f)));
+        }
+      }
     }
     return new ImportResult(outDisplay, imported, skipped, allProblems);
   }

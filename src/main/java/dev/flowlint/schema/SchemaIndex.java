@@ -34,10 +34,11 @@ public record SchemaIndex(List<Entry> entries) {
     return new SchemaIndex(List.copyOf(entries));
   }
 
-  public Optional<Entry> byId(String id) {
+  /** Every entry of a flow id: more than one only in an index an older import left. */
+  public List<Entry> allById(String id) {
     return entries.stream()
         .filter(e -> e.flowId().filter(id::equalsIgnoreCase).isPresent())
-        .findFirst();
+        .toList();
   }
 
   public Optional<Entry> byName(String name) {

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -23,15 +24,28 @@ public final class SchemaStore {
   private final SchemaIndex index;
   private final Map<String, FlowSchema> loaded = new ConcurrentHashMap<>();
 
-  private SchemaStore(Path dir, SchemaIndex index) {
+  /**
+   * index.json's {@code byId}, lower-cased id → file: what an id names when two entries share it.
+   */
+  private final Map<String, String> idFiles;
+
+  private SchemaStore(Path dir, SchemaIndex index, Map<String, String> idFiles) {
     this.dir = dir;
     this.index = index;
+    this.idFiles = idFiles;
   }
 
   /** A schemas directory that cannot be used. */
-  public static final class StoreException extends Exception {
+  public static class StoreException extends Exception {
     public StoreException(String message) {
       super(message, null, false, false);
+    }
+  }
+
+  /** A name that several flows of different types share, and nothing picked one: a usage error. */
+  public static final class AmbiguousFlow extends StoreException {
+    AmbiguousFlow(String message) {
+      super(message);
     }
   }
 
@@ -51,8 +65,13 @@ public final class SchemaStore {
     }
     Path indexFile = dir.resolve(SchemaIndex.FILE_NAME);
     List<SchemaIndex.Entry> entries = new ArrayList<>();
+    Map<String, String> idFiles = new java.util.HashMap<>();
     if (Files.isRegularFile(indexFile)) {
       JsonNode root = read(indexFile, display + "/" + SchemaIndex.FILE_NAME);
+      root.path("byId")
+          .properties()
+          .forEach(
+              e -> idFiles.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue().asString("")));
       for (JsonNode f : root.path("flows")) {
         String id = f.path("flowId").asString("");
         if (!SchemaIndex.plainFileName(f.path("file").asString(""))) {
@@ -95,7 +114,7 @@ public final class SchemaStore {
       throw new StoreException(
           "no flow schemas in " + display + "; run 'flowlint import FILE|DIR' first");
     }
-    return new SchemaStore(dir, SchemaIndex.of(entries));
+    return new SchemaStore(dir, SchemaIndex.of(entries), Map.copyOf(idFiles));
   }
 
   private static JsonNode read(Path file, String display) throws StoreException {
@@ -116,30 +135,103 @@ public final class SchemaStore {
     return index.entries();
   }
 
+  /**
+   * The schema of a flow id: the one index.json's byId names when several entries carry the id (an
+   * index an older import left), else the only one; two and no say is an error, never a guess.
+   */
   public Optional<FlowSchema> byId(String id) throws StoreException {
-    Optional<SchemaIndex.Entry> e = index.byId(id);
-    return e.isPresent() ? Optional.of(load(e.get())) : Optional.empty();
+    List<SchemaIndex.Entry> all = index.allById(id);
+    if (all.size() > 1) {
+      String file = idFiles.get(id.toLowerCase(Locale.ROOT));
+      Optional<SchemaIndex.Entry> named =
+          all.stream().filter(e -> e.file().equals(file)).findFirst();
+      if (named.isEmpty()) {
+        throw new StoreException(
+            "flow id "
+                + id
+                + " has several schemas ("
+                + String.join(", ", all.stream().map(SchemaIndex.Entry::file).toList())
+                + ") and index.json does not say which is current; re-run flowlint import");
+      }
+      return Optional.of(load(named.get()));
+    }
+    return all.isEmpty() ? Optional.empty() : Optional.of(load(all.get(0)));
   }
 
   /** By exact name, else by a name that matches ignoring case when only one does. */
   public Optional<FlowSchema> byName(String name) throws StoreException {
-    Optional<SchemaIndex.Entry> e = index.byName(name);
-    if (e.isEmpty()) {
+    return byName(name, type -> true);
+  }
+
+  /**
+   * As {@link #byName(String)}; when the name is several flows' (Architect names are unique per
+   * type only), {@code fits} says which types the caller can mean (a shared-flow body: a common
+   * module), and one fitting flow is the answer. Otherwise it is {@link AmbiguousFlow}, never a
+   * guess.
+   */
+  public Optional<FlowSchema> byName(String name, Predicate<String> fits) throws StoreException {
+    List<SchemaIndex.Entry> exact =
+        index.entries().stream().filter(x -> x.flowName().equals(name)).toList();
+    if (exact.isEmpty()) {
       List<SchemaIndex.Entry> folded =
           index.entries().stream()
               .filter(
                   x -> x.flowName().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT)))
               .toList();
-      if (folded.size() == 1) {
-        e = Optional.of(folded.get(0));
-      }
+      return folded.size() == 1 ? Optional.of(load(folded.get(0))) : Optional.empty();
     }
-    return e.isPresent() ? Optional.of(load(e.get())) : Optional.empty();
+    if (exact.size() == 1) {
+      return Optional.of(load(exact.get(0)));
+    }
+    List<SchemaIndex.Entry> fitting = exact.stream().filter(e -> fits.test(e.flowType())).toList();
+    if (fitting.size() == 1) {
+      return Optional.of(load(fitting.get(0)));
+    }
+    throw new AmbiguousFlow(ambiguity(name, exact));
+  }
+
+  private static String ambiguity(String name, List<SchemaIndex.Entry> entries) {
+    StringBuilder which = new StringBuilder();
+    for (SchemaIndex.Entry e : entries) {
+      which
+          .append(which.length() == 0 ? "" : ", ")
+          .append(e.flowType().isEmpty() ? "no type" : e.flowType())
+          .append(" (")
+          .append(e.flowId().map(id -> "id " + id + ", ").orElse(""))
+          .append(e.file())
+          .append(")");
+    }
+    SchemaIndex.Entry first = entries.get(0);
+    return "flow name \""
+        + name
+        + "\" is used by flows of several types: "
+        + which
+        + "; name one by its id or its schema file (--flow "
+        + first.flowId().orElse(first.file())
+        + ", or flow: in flowlint.yaml)";
   }
 
   public Optional<FlowSchema> byNameOrId(String nameOrId) throws StoreException {
+    return byNameOrId(nameOrId, type -> true);
+  }
+
+  /** By id, by schema file name (the way to pick one of several flows of one name), by name. */
+  public Optional<FlowSchema> byNameOrId(String nameOrId, Predicate<String> fits)
+      throws StoreException {
     Optional<FlowSchema> byId = byId(nameOrId);
-    return byId.isPresent() ? byId : byName(nameOrId);
+    if (byId.isPresent()) {
+      return byId;
+    }
+    Optional<SchemaIndex.Entry> file =
+        nameOrId.endsWith(FileNames.SUFFIX)
+            ? index.entries().stream().filter(e -> e.file().equals(nameOrId)).findFirst()
+            : Optional.empty();
+    return file.isPresent() ? Optional.of(load(file.get())) : byName(nameOrId, fits);
+  }
+
+  /** The schema of an index entry. */
+  public FlowSchema schema(SchemaIndex.Entry entry) throws StoreException {
+    return load(entry);
   }
 
   /** The {@code x-flowlint.source} of an entry's schema: which file or API it came from. */

@@ -61,11 +61,7 @@ final class Api {
     ObjectNode out = NODES.objectNode();
     ArrayNode list = out.putArray("flows");
     for (SchemaIndex.Entry e : store.entries()) {
-      Optional<FlowSchema> loaded = store.byName(e.flowName());
-      if (loaded.isEmpty()) {
-        continue;
-      }
-      FlowSchema f = loaded.get();
+      FlowSchema f = store.schema(e);
       ObjectNode flow = list.addObject();
       flow.put("name", f.name());
       flow.put("id", f.id().orElse(null));
@@ -110,7 +106,8 @@ final class Api {
       throw new HttpProblem(400, "name the flow: /api/skeleton?flow=NAME");
     }
     Optional<Envelope> envelope = envelope(query.get("envelope"));
-    Optional<FlowSchema> schema = schemas.engine().store().byNameOrId(flow);
+    Optional<FlowSchema> schema =
+        schemas.engine().store().byNameOrId(flow, Skeleton.reachedBy(envelope));
     if (schema.isEmpty()) {
       throw new HttpProblem(404, "no schema for flow \"" + flow + "\" in schemas/");
     }

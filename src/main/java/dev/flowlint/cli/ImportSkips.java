@@ -1,0 +1,70 @@
+package dev.flowlint.cli;
+
+import dev.flowlint.config.ConfigReader;
+import dev.flowlint.io.JsonTrees;
+import dev.flowlint.schema.FileNames;
+import dev.flowlint.schema.SchemaIndex;
+import dev.flowlint.source.InputFiles.InputFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * Files {@code import DIR} finds that are flowlint's own, not definitions: the output directory,
+ * schemas and indexes import wrote anywhere, and the config. Reading them back would report each as
+ * a broken definition on every run (as check skips its own outputs).
+ */
+final class ImportSkips {
+  /** Larger files are no schema import wrote; the reader reports them as it would. */
+  private static final long MAX_OWN = 16L << 20;
+
+  private static final Path HERE = Path.of("").toAbsolutePath().normalize();
+
+  private final Path outDir;
+  private final Optional<Path> config;
+
+  ImportSkips(Path outDir, Optional<Path> config) {
+    this.outDir = outDir.toAbsolutePath().normalize();
+    this.config = config.map(c -> c.toAbsolutePath().normalize());
+  }
+
+  /** Why the file is flowlint's own, or empty when it is to be read. */
+  Optional<String> reason(InputFile file) {
+    Path p = file.path().toAbsolutePath().normalize();
+    String name = String.valueOf(p.getFileName());
+    if (p.startsWith(outDir) && (!HERE.startsWith(outDir) || schemaNamed(p, name))) {
+      return Optional.of("in the schemas directory import writes");
+    }
+    if (config.filter(p::equals).isPresent() || name.equals(ConfigReader.DEFAULT_FILE)) {
+      return Optional.of("flowlint's config");
+    }
+    if (name.endsWith(FileNames.SUFFIX) && read(p).path("x-flowlint").isObject()) {
+      return Optional.of("flowlint's own schema output");
+    }
+    if (name.equals(SchemaIndex.FILE_NAME)
+        && read(p).path("$comment").asString("").startsWith("Written by flowlint")) {
+      return Optional.of("flowlint's schema index");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * With {@code --out .} (or a parent) the whole tree is under the output directory: there only the
+   * schema and index files directly in it are skipped.
+   */
+  private boolean schemaNamed(Path p, String name) {
+    return outDir.equals(p.getParent())
+        && (name.endsWith(FileNames.SUFFIX) || name.equals(SchemaIndex.FILE_NAME));
+  }
+
+  private static JsonNode read(Path p) {
+    try {
+      return Files.size(p) > MAX_OWN ? JsonNodeFactory.instance.missingNode() : JsonTrees.read(p);
+    } catch (IOException | RuntimeException e) {
+      return JsonNodeFactory.instance.missingNode(); // the reader says what is wrong with it
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package dev.flowlint.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.flowlint.cli.CliRunner.Result;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code flowlint import .} in a repository whose config and schemas lie inside the tree. */
+class ImportOwnFilesTest {
+  @TempDir Path tmp;
+
+  @Test
+  void importOfTheTreeSkipsItsOwnOutputAndConfig() throws IOException {
+    Path repo = tmp.resolve("repo");
+    Files.createDirectories(repo.resolve("flows"));
+    Files.writeString(repo.resolve("flowlint.yaml"), "schemas: schemas\n");
+    Files.writeString(
+        repo.resolve("flows/a.yaml"), ImportCommandTest.flow("Alpha", "Flow.x", "stringVariable"));
+    String config = repo.resolve("flowlint.yaml").toString();
+    Result first = CliRunner.run("import", repo.toString(), "--config", config);
+    assertEquals(0, first.code(), first.err());
+    // A copy of the schemas elsewhere in the tree (an older --out) is flowlint's output too.
+    Files.createDirectories(repo.resolve("old"));
+    for (String f : new String[] {"alpha.schema.json", "alpha.launch.schema.json", "index.json"}) {
+      Files.copy(repo.resolve("schemas").resolve(f), repo.resolve("old").resolve(f));
+    }
+
+    Result again = CliRunner.run("import", repo.toString(), "--config", config);
+    assertEquals(0, again.code(), again.err());
+    assertFalse(again.err().contains("error"), again.err());
+    assertTrue(again.out().contains("1 flow imported"), again.out());
+    Result check = CliRunner.run("import", "--check", repo.toString(), "--config", config);
+    assertEquals(0, check.code(), check.out() + check.err());
+  }
+
+  @Test
+  void anIndexSomeoneElseWroteIsStillReported() throws IOException {
+    Path repo = tmp.resolve("repo");
+    Files.createDirectories(repo);
+    Files.writeString(
+        repo.resolve("a.yaml"), ImportCommandTest.flow("A", "Flow.x", "stringVariable"));
+    Files.writeString(repo.resolve("index.json"), "{\"pages\": []}\n");
+    Result r = CliRunner.run("import", repo.toString(), "--out", tmp.resolve("s").toString());
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("index.json: JSON is not a flow"), r.err());
+  }
+}

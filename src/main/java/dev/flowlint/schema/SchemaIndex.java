@@ -41,10 +41,6 @@ public record SchemaIndex(List<Entry> entries) {
         .toList();
   }
 
-  public Optional<Entry> byName(String name) {
-    return entries.stream().filter(e -> e.flowName().equals(name)).findFirst();
-  }
-
   private static final String COMMENT =
       "Written by flowlint import/pull; maps flows to their schema files.";
 

@@ -90,6 +90,40 @@ public final class CallSiteChecker {
         path, Optional.of(flow.flowName()), Optional.empty(), FindingsCap.apply(out), lines);
   }
 
+  /** A literal that cannot be a value of the input's type, or lies beyond the input's bounds. */
+  private static void literal(CallSite call, FlowSchema f, Binding b, Findings findings) {
+    JsonNode schema = f.inputs().get(b.name());
+    String literal = b.literal().orElseThrow();
+    Optional<String> type = LiteralFit.misfit(schema, literal);
+    Optional<String> what =
+        type.isPresent()
+            ? type.map(t -> "not " + ("AEIOU".indexOf(t.charAt(0)) >= 0 ? "an " : "a ") + t)
+            : LiteralFit.outOfRange(schema, literal);
+    if (what.isEmpty()) {
+      return;
+    }
+    add(
+        findings,
+        Rule.CALL_INPUT_TYPE,
+        b.at(),
+        "the literal "
+            + Quoting.quote(literal)
+            + " bound to "
+            + Quoting.quote(b.name())
+            + " of "
+            + call.kind().noun()
+            + " "
+            + Quoting.quote(f.name())
+            + " is "
+            + what.get()
+            + where(b.at()),
+        Optional.empty(),
+        List.of(
+            type.isPresent()
+                ? "the " + call.kind().noun() + " declares " + b.name() + " as " + type.get()
+                : "Genesys rejects a value beyond the input's bounds"));
+  }
+
   /** As duplicate-key in a payload: which of the two an Archy load keeps is not documented. */
   private static void repeated(FlowCalls.RepeatedKey r, Findings findings) {
     Span first = r.first() instanceof CallLocation.YamlKey k ? k.span() : Span.NONE;
@@ -233,51 +267,7 @@ public final class CallSiteChecker {
         }
         BindingValues.nonScalar(call, f.name(), b, f.inputs().get(b.name()), findings);
         if (b.value() == CallSite.ValueKind.LIT && b.literal().isPresent()) {
-          JsonNode schema = f.inputs().get(b.name());
-          Optional<String> misfit = LiteralFit.misfit(schema, b.literal().get());
-          if (misfit.isEmpty()) {
-            LiteralFit.outOfRange(schema, b.literal().get())
-                .ifPresent(
-                    range ->
-                        add(
-                            findings,
-                            Rule.CALL_INPUT_TYPE,
-                            b.at(),
-                            "the literal "
-                                + Quoting.quote(b.literal().get())
-                                + " bound to "
-                                + Quoting.quote(b.name())
-                                + " of "
-                                + call.kind().noun()
-                                + " "
-                                + Quoting.quote(f.name())
-                                + " is "
-                                + range
-                                + where(b.at()),
-                            Optional.empty(),
-                            List.of("Genesys rejects a value beyond the input's bounds")));
-          }
-          misfit.ifPresent(
-              type ->
-                  add(
-                      findings,
-                      Rule.CALL_INPUT_TYPE,
-                      b.at(),
-                      "the literal "
-                          + Quoting.quote(b.literal().get())
-                          + " bound to "
-                          + Quoting.quote(b.name())
-                          + " of "
-                          + call.kind().noun()
-                          + " "
-                          + Quoting.quote(f.name())
-                          + " is not "
-                          + ("AEIOU".indexOf(type.charAt(0)) >= 0 ? "an " : "a ")
-                          + type
-                          + where(b.at()),
-                      Optional.empty(),
-                      List.of(
-                          "the " + call.kind().noun() + " declares " + b.name() + " as " + type)));
+          literal(call, f, b, findings);
         }
         continue;
       }

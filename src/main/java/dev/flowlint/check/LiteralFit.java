@@ -54,7 +54,16 @@ final class LiteralFit {
       return type;
     }
     JsonNode t = inputSchema.path("type");
-    String json = t.isArray() && t.size() > 0 ? t.get(0).asString("") : t.asString("");
+    String json = t.asString("");
+    if (t.isArray()) {
+      // ["null", "number"]: the type a value has when there is one, whichever order.
+      for (JsonNode e : t) {
+        if (!e.asString("").equals("null")) {
+          json = e.asString("");
+          break;
+        }
+      }
+    }
     return switch (json) {
       case "integer" -> "Integer";
       case "number" -> "Decimal";
@@ -71,8 +80,12 @@ final class LiteralFit {
    */
   static Optional<String> outOfRange(JsonNode inputSchema, String literal) {
     String v = literal.strip();
-    if (v.contains("{{") || v.contains("${") || !decimal(v)) {
-      return Optional.empty();
+    String type = type(inputSchema);
+    if (!(type.equals("Integer") || type.equals("Decimal"))
+        || v.contains("{{")
+        || v.contains("${")
+        || !decimal(v)) {
+      return Optional.empty(); // digits bound to a String are text, whatever their size
     }
     BigDecimal n = new BigDecimal(v);
     if (n.abs().compareTo(DOUBLE_MAX) > 0) {

@@ -345,6 +345,13 @@ class CallSiteCheckerTest {
         Optional.of("beyond the range of a 64-bit floating-point number"),
         LiteralFit.outOfRange(decimal, "1e400"));
     assertEquals(Optional.empty(), LiteralFit.outOfRange(decimal, "1e300"));
+    // Digits bound to a String are text: no range.
+    assertEquals(
+        Optional.empty(),
+        LiteralFit.outOfRange(nodes.objectNode().put("x-genesys-type", "String"), "1e400"));
+    assertEquals(
+        Optional.empty(), LiteralFit.outOfRange(nodes.objectNode().put("type", "string"), "1e400"));
+
     FileReport r =
         checker(MODULE, Config.EMPTY)
             .check(
@@ -407,6 +414,19 @@ class CallSiteCheckerTest {
     assertTrue(
         both.diagnostics().get(0).message().contains("both lit and exp"),
         both.diagnostics().get(0).message());
+  }
+
+  /** A nullable data action property is the type of its values, whichever order it lists them. */
+  @Test
+  void aNullableContractTypeIsJudgedAsItsValuesType() {
+    var nodes = JsonNodeFactory.instance;
+    for (String[] order : new String[][] {{"null", "number"}, {"number", "null"}}) {
+      var schema = nodes.objectNode();
+      schema.putArray("type").add(order[0]).add(order[1]);
+      assertEquals(
+          Optional.of("Decimal"), LiteralFit.misfit(schema, "soon"), String.join(",", order));
+      assertEquals(Optional.of("Decimal"), LiteralFit.scalarType(schema), String.join(",", order));
+    }
   }
 
   @Test

@@ -714,8 +714,11 @@ public final class CheckRun {
     if (FileKinds.of(f.display(), text) != FileKinds.Kind.PAYLOAD) {
       return true; // a flow definition or other YAML: never replaced by a report
     }
-    return skips(f.display(), text, TemplateJsonParser.parse(text), false, targetFor(f.display()))
-        .isEmpty();
+    ParsedPayload parsed = TemplateJsonParser.parse(text);
+    if (NonPayloads.isReport(parsed)) {
+      return false; // an earlier run's report, even where --flow or a mapping covers the directory
+    }
+    return skips(f.display(), text, parsed, false, targetFor(f.display())).isEmpty();
   }
 
   private static boolean sameFile(Path a, Path real) {

@@ -199,6 +199,32 @@ public final class NonPayloads {
    * A SARIF log: {@code runs} beside SARIF's {@code version} or a SARIF {@code $schema} (which the
    * parser takes for a placeholder key, so keys are compared by name here).
    */
+  /**
+   * A report flowlint (or a run like it) writes: a SARIF log, flowlint's JSON report, or a GitLab
+   * code quality array (empty, or of issues with a check_name and fingerprint). A report file named
+   * into a directory being checked may replace such a file whatever maps the directory to a flow.
+   */
+  public static boolean isReport(ParsedPayload parsed) {
+    if (parsed.root().isEmpty()) {
+      return false;
+    }
+    JsonValue root = parsed.root().get();
+    if (root instanceof JObject obj) {
+      return isSarif(obj) || isFlowlintReport(obj);
+    }
+    if (root instanceof JsonValue.JArray a) {
+      for (JsonValue e : a.elements()) {
+        if (!(e instanceof JObject o
+            && o.member("check_name").isPresent()
+            && o.member("fingerprint").isPresent())) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
   private static boolean isSarif(JObject obj) {
     boolean runs = false;
     boolean sarif = false;

@@ -152,4 +152,30 @@ class ReportInCheckedDirectoryTest {
     assertEquals(
         java.util.Arrays.toString(latin1), java.util.Arrays.toString(Files.readAllBytes(odd)));
   }
+
+  /** The run's own reports stay replaceable where --flow covers the directory (review finding). */
+  @Test
+  void withAFlowForTheDirectoryTheNextRunStillReplacesItsReports() throws IOException {
+    Files.writeString(dir.resolve("p.json"), "{\"Flow.customer_id\": \"C-1\"}\n");
+    for (int run = 1; run <= 2; run++) {
+      Result r =
+          CliRunner.run(
+              "check",
+              dir.toString(),
+              "--schemas",
+              "schemas",
+              "--flow",
+              "Order Lookup",
+              "-f",
+              "json=" + dir.resolve("report.json"),
+              "-f",
+              "sarif=" + dir.resolve("flowlint.sarif.json"),
+              "-f",
+              "gitlab=" + dir.resolve("gl-code-quality.json"),
+              "-f",
+              "text");
+      assertEquals(0, r.code(), "run " + run + ": " + r.out() + r.err());
+      assertTrue(r.out().contains("checked 1 file"), "run " + run + ": " + r.out());
+    }
+  }
 }

@@ -75,16 +75,18 @@ class LaunchTypesTest {
   /** A nullable contract type is the type of its values, whichever order the array lists. */
   @Test
   void aNullableIntegerContractInputIsAnInteger() throws Exception {
-    String nullable =
-        fixture.replace(
-            "\"priority\": {\"type\": \"integer\"}",
-            "\"priority\": {\"type\": [\"null\", \"integer\"]}");
-    assertTrue(nullable.contains("[\"null\", \"integer\"]"), "the contract was changed");
-    String out = run(nullable);
-    assertTrue(!out.contains("input-type"), out);
-    String intoString =
-        run(nullable.replace(PRIORITY, "\\\"Flow.customer_id\\\": ${input.priority}"));
-    assertTrue(intoString.contains("sends the contract's integer input"), intoString);
+    for (String types : new String[] {"[\"null\", \"integer\"]", "[\"integer\", \"null\"]"}) {
+      String nullable =
+          fixture.replace(
+              "\"priority\": {\"type\": \"integer\"}", "\"priority\": {\"type\": " + types + "}");
+      assertTrue(nullable.contains(types), "the contract was changed");
+      String out = run(nullable);
+      assertTrue(!out.contains("input-type"), types + ": " + out);
+      String intoString =
+          run(nullable.replace(PRIORITY, "\\\"Flow.customer_id\\\": ${input.priority}"));
+      assertTrue(
+          intoString.contains("sends the contract's integer input"), types + ": " + intoString);
+    }
   }
 
   @Test

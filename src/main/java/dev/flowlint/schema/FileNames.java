@@ -42,9 +42,18 @@ public final class FileNames {
 
   /** For two names with one slug: the slug plus a short hash of the exact name. */
   public static String disambiguated(String flowName) {
+    return disambiguated(flowName, "");
+  }
+
+  /**
+   * As {@link #disambiguated(String)}, the hash taken with {@code salt} too (a flow id): a flow
+   * whose name another flow's file already holds gets a file of its own.
+   */
+  public static String disambiguated(String flowName, String salt) {
     try {
       byte[] hash =
-          MessageDigest.getInstance("SHA-256").digest(flowName.getBytes(StandardCharsets.UTF_8));
+          MessageDigest.getInstance("SHA-256")
+              .digest((flowName + salt).getBytes(StandardCharsets.UTF_8));
       return slug(flowName) + "-" + HexFormat.of().formatHex(hash, 0, 4) + SUFFIX;
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JRE", e);

@@ -93,8 +93,14 @@ public final class SchemaImporter {
       String name = nameOf(e.getKey());
       boolean typed = e.getKey().contains(TYPE_SEPARATOR);
       String type = e.getValue().path("x-flowlint").path("flowType").asString("");
-      // By name and type: a name alone may be another flow's (of another type) file.
+      String id = e.getValue().path("x-flowlint").path("flowId").asString("");
+      // By name and type: a name alone may be another flow's (of another type) file. Not a file
+      // that holds another flow id: that flow had this name before a rename, and its schema is
+      // kept, not overwritten (it may be all there is of it until its own source is imported).
       String file = fileOfName.get(name + TYPE_SEPARATOR + type);
+      if (file != null && otherFlow(index.get(file), id)) {
+        file = null;
+      }
       if (file == null) {
         // Two flows of different types may share a name: each gets its type in its file name.
         String fileName =
@@ -105,6 +111,8 @@ public final class SchemaImporter {
         SchemaIndex.Entry taken = index.get(file);
         if (taken != null && !(taken.flowName().equals(name) && taken.flowType().equals(type))) {
           file = FileNames.disambiguated(fileName);
+        } else if (otherFlow(taken, id)) {
+          file = FileNames.disambiguated(fileName, id);
         }
       }
       ObjectNode schema = e.getValue();
@@ -179,6 +187,14 @@ public final class SchemaImporter {
           outDir.resolve(FileNames.launchFileFor(f))); // its launch schema goes with it
     }
     return removed;
+  }
+
+  /** Whether {@code entry} is the schema of a flow other than the one with id {@code id}. */
+  private static boolean otherFlow(SchemaIndex.Entry entry, String id) {
+    return entry != null
+        && !id.isEmpty()
+        && entry.flowId().isPresent()
+        && !entry.flowId().get().equalsIgnoreCase(id);
   }
 
   private static final String TYPE_SEPARATOR = "\u0000";

@@ -177,7 +177,13 @@ public final class CallSiteChecker {
       }
       name = resolved.get();
     }
-    Optional<FlowSchema> callee = callee(call, name);
+    Optional<FlowSchema> callee;
+    try {
+      callee = callee(call, name);
+    } catch (SchemaStore.AmbiguousFlow e) {
+      ambiguous(flow, call, name, e, findings); // this call only: the run goes on
+      return;
+    }
     if (callee.isEmpty()) {
       add(
           findings,
@@ -209,12 +215,49 @@ public final class CallSiteChecker {
       found = store.byId(call.calleeId().get());
     }
     if (found.isEmpty()) {
-      found = store.byName(name, type -> fits(call.kind(), type));
+      found = byName(call.kind(), name);
     }
     if (found.isEmpty() && !name.strip().equals(name)) {
-      found = store.byName(name.strip(), type -> fits(call.kind(), type));
+      found = byName(call.kind(), name.strip());
     }
     return found.filter(f -> fits(call.kind(), f.type()));
+  }
+
+  /**
+   * A name several flows share: first the type the action calls (Call Bot Flow calls a bot flow; a
+   * digital bot flow has its own action, Call Digital Bot Flow), then any type it may reach.
+   */
+  private Optional<FlowSchema> byName(Kind kind, String name) throws StoreException {
+    try {
+      return store.byName(name, type -> calls(kind, type));
+    } catch (SchemaStore.AmbiguousFlow e) {
+      return store.byName(name, type -> fits(kind, type));
+    }
+  }
+
+  private static boolean calls(Kind kind, String type) {
+    return kind == Kind.BOT_FLOW ? type.equals("bot") : fits(kind, type);
+  }
+
+  private void ambiguous(
+      FlowCalls flow, CallSite call, String name, SchemaStore.AmbiguousFlow e, Findings findings) {
+    String what = call.kind().noun();
+    add(
+        findings,
+        Rule.CALL_UNKNOWN_CALLEE,
+        call.at(),
+        "the "
+            + what
+            + " "
+            + Quoting.quote(name)
+            + " that "
+            + Quoting.quote(flow.flowName())
+            + " calls is ambiguous, several imported flows have that name: "
+            + String.join(", ", e.candidates())
+            + "; its bindings are not checked"
+            + where(call.at()),
+        Optional.empty(),
+        List.of("call the " + what + " by its id, or import only the one it calls"));
   }
 
   private static boolean fits(Kind kind, String type) {

@@ -348,6 +348,7 @@ public final class CheckRun {
         out.add(new InputFiles.InputFile(Path.of(a), a));
       }
     }
+    staged.get().preload(out.stream().map(InputFiles.InputFile::display).toList());
     return out.iterator();
   }
 

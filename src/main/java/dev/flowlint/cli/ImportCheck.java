@@ -57,6 +57,15 @@ final class ImportCheck {
       ImportResult result =
           new SchemaImporter(policy, constraints).write(scratch, outDisplay, flows, problems);
       io.err().print(result.problemsText());
+      if (flows.isEmpty()) {
+        // As import exits 2 on "0 flows imported": nothing read is nothing checked, never clean.
+        io.err()
+            .println(
+                "flowlint import --check: no flow definitions read from the arguments given;"
+                    + " nothing to compare with "
+                    + outDisplay);
+        return Cli.USAGE;
+      }
       Map<String, byte[]> after = contents(scratch);
       // Files import would delete (an earlier schema of a renamed flow) count as changed too.
       Set<String> files = new java.util.TreeSet<>(after.keySet());

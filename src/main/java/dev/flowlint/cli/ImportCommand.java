@@ -13,7 +13,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -81,15 +84,26 @@ final class ImportCommand implements Callable<Integer> {
     }
     List<InputFiles.Skipped> skipped = new ArrayList<>();
     ImportSkips own = new ImportSkips(outDir, Optional.of(Path.of(loaded.get().configDisplay())));
-    List<InputFiles.InputFile> files =
-        InputFiles.expand(paths, InputFiles::isDefinitionName, skipped).stream()
-            .filter(f -> own.reason(f).isEmpty())
-            .toList();
+    List<InputFiles.InputFile> found =
+        InputFiles.expand(paths, InputFiles::isDefinitionName, skipped);
+    // A file named on the command line is read whatever it is: only files found in directories
+    // can be flowlint's own output by accident.
+    Set<Path> named = ImportSkips.named(paths);
+    Map<String, Integer> ownSkipped = new TreeMap<>();
+    List<InputFiles.InputFile> files = new ArrayList<>();
+    for (InputFiles.InputFile f : found) {
+      Optional<String> why =
+          named.contains(ImportSkips.key(f.path())) ? Optional.empty() : own.reason(f);
+      why.ifPresentOrElse(r -> ownSkipped.merge(r, 1, Integer::sum), () -> files.add(f));
+    }
     List<Problem> problems = new ArrayList<>();
     for (String empty :
         InputFiles.emptyDirectories(
-            paths, files, "flow definitions (*.yaml, *.yml, *.json, *.i3*)")) {
+            paths, found, "flow definitions (*.yaml, *.yml, *.json, *.i3*)")) {
       problems.add(new Problem(Severity.WARNING, empty));
+    }
+    if (files.isEmpty() && !ownSkipped.isEmpty()) {
+      problems.add(new Problem(Severity.WARNING, ImportSkips.allSkipped(ownSkipped, outDisplay)));
     }
     for (InputFiles.Skipped m : skipped) {
       problems.add(new Problem(Severity.ERROR, m.display() + ": " + m.reason()));

@@ -8,14 +8,19 @@ import dev.flowlint.source.InputFiles.InputFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * Files {@code import DIR} finds that are flowlint's own, not definitions: the output directory,
  * schemas and indexes import wrote anywhere, and the config. Reading them back would report each as
- * a broken definition on every run (as check skips its own outputs).
+ * a broken definition on every run (as check skips its own outputs). Files named on the command
+ * line are never skipped: the user said to read them.
  */
 final class ImportSkips {
   /** Larger files are no schema import wrote; the reader reports them as it would. */
@@ -49,6 +54,40 @@ final class ImportSkips {
       return Optional.of("flowlint's schema index");
     }
     return Optional.empty();
+  }
+
+  /** The files named as arguments (not directories), as {@link #key} gives them. */
+  static Set<Path> named(List<String> args) {
+    Set<Path> out = new HashSet<>();
+    for (String arg : args) {
+      Path p = Path.of(arg);
+      if (Files.isRegularFile(p)) {
+        out.add(key(p));
+      }
+    }
+    return out;
+  }
+
+  static Path key(Path p) {
+    return p.toAbsolutePath().normalize();
+  }
+
+  /**
+   * Says why nothing was read when every file found was flowlint's own: otherwise "0 flows" would
+   * not say where the definitions went.
+   */
+  static String allSkipped(Map<String, Integer> reasons, String outDisplay) {
+    StringBuilder why = new StringBuilder();
+    reasons.forEach(
+        (reason, n) ->
+            why.append(why.length() == 0 ? "" : "; ")
+                .append(n)
+                .append(n == 1 ? " file " : " files ")
+                .append(reason)
+                .append(reason.startsWith("in the schemas") ? ": " + outDisplay : ""));
+    return "no flow definitions read: every file found was skipped as flowlint's own ("
+        + why
+        + "); name a definition file to read it anyway, or write the schemas elsewhere with --out";
   }
 
   /**

@@ -147,7 +147,7 @@ public enum Rule {
   CALL_UNKNOWN_CALLEE(
       "call-unknown-callee",
       Severity.INFO,
-      "A call site whose callee has no schema (or whose name is a template placeholder), so its bindings are not checked.",
+      "A call site whose callee has no schema (or whose name is a template placeholder, or names several imported flows that it could call: the message lists them), so its bindings are not checked.",
       "Import the callee (flowlint import), or map a placeholder to the callee's name in flowlint.yaml: templates: {common_module_name: \"Resolve Contact\"}."),
   INPUT_CONSTRAINT(
       "input-constraint",

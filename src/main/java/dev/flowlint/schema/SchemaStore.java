@@ -44,8 +44,16 @@ public final class SchemaStore {
 
   /** A name that several flows of different types share, and nothing picked one: a usage error. */
   public static final class AmbiguousFlow extends StoreException {
-    AmbiguousFlow(String message) {
+    private final List<String> candidates;
+
+    AmbiguousFlow(String message, List<String> candidates) {
       super(message);
+      this.candidates = List.copyOf(candidates);
+    }
+
+    /** Each flow the name could mean, as "type (id ID, FILE)". */
+    public List<String> candidates() {
+      return candidates;
     }
   }
 
@@ -187,25 +195,25 @@ public final class SchemaStore {
     if (fitting.size() == 1) {
       return Optional.of(load(fitting.get(0)));
     }
-    throw new AmbiguousFlow(ambiguity(name, exact));
+    List<String> candidates = exact.stream().map(SchemaStore::candidate).toList();
+    throw new AmbiguousFlow(ambiguity(name, exact, candidates), candidates);
   }
 
-  private static String ambiguity(String name, List<SchemaIndex.Entry> entries) {
-    StringBuilder which = new StringBuilder();
-    for (SchemaIndex.Entry e : entries) {
-      which
-          .append(which.length() == 0 ? "" : ", ")
-          .append(e.flowType().isEmpty() ? "no type" : e.flowType())
-          .append(" (")
-          .append(e.flowId().map(id -> "id " + id + ", ").orElse(""))
-          .append(e.file())
-          .append(")");
-    }
+  private static String candidate(SchemaIndex.Entry e) {
+    return (e.flowType().isEmpty() ? "no type" : e.flowType())
+        + " ("
+        + e.flowId().map(id -> "id " + id + ", ").orElse("")
+        + e.file()
+        + ")";
+  }
+
+  private static String ambiguity(
+      String name, List<SchemaIndex.Entry> entries, List<String> candidates) {
     SchemaIndex.Entry first = entries.get(0);
     return "flow name \""
         + name
         + "\" is used by flows of several types: "
-        + which
+        + String.join(", ", candidates)
         + "; name one by its id or its schema file (--flow "
         + first.flowId().orElse(first.file())
         + ", or flow: in flowlint.yaml)";

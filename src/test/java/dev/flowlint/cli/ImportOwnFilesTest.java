@@ -50,4 +50,38 @@ class ImportOwnFilesTest {
     assertEquals(2, r.code(), r.err());
     assertTrue(r.err().contains("index.json: JSON is not a flow"), r.err());
   }
+
+  /** Definitions inside the output directory: nothing is read, so --check must not pass. */
+  @Test
+  void checkWithEveryDefinitionSkippedIsNotClean() throws IOException {
+    Path both = tmp.resolve("both");
+    Files.createDirectories(both);
+    Files.writeString(
+        both.resolve("a.yaml"), ImportCommandTest.flow("A", "Flow.x", "stringVariable"));
+    Result check = CliRunner.run("import", "--check", both.toString(), "--out", both.toString());
+    assertEquals(2, check.code(), check.out() + check.err());
+    assertFalse(check.out().contains("up to date"), check.out());
+    assertTrue(check.err().contains("every file found was skipped"), check.err());
+    assertTrue(check.err().contains("in the schemas directory"), check.err());
+    assertFalse(check.err().contains("no flow definitions (*.yaml"), check.err());
+    Result plain = CliRunner.run("import", both.toString(), "--out", both.toString());
+    assertEquals(2, plain.code(), plain.out() + plain.err());
+    assertTrue(plain.err().contains("every file found was skipped"), plain.err());
+  }
+
+  /** A definition named on the command line is read even in the output directory. */
+  @Test
+  void aNamedDefinitionInTheOutputDirectoryIsRead() throws IOException {
+    Path schemas = tmp.resolve("schemas");
+    Files.createDirectories(schemas);
+    Path a = schemas.resolve("a.yaml");
+    Files.writeString(a, ImportCommandTest.flow("A", "Flow.x", "stringVariable"));
+    Result check = CliRunner.run("import", "--check", a.toString(), "--out", schemas.toString());
+    assertEquals(1, check.code(), check.out() + check.err());
+    Result plain = CliRunner.run("import", a.toString(), "--out", schemas.toString());
+    assertEquals(0, plain.code(), plain.out() + plain.err());
+    assertTrue(plain.out().contains("1 flow imported"), plain.out());
+    Result again = CliRunner.run("import", "--check", a.toString(), "--out", schemas.toString());
+    assertEquals(0, again.code(), again.out() + again.err());
+  }
 }

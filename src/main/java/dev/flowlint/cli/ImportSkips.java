@@ -49,8 +49,7 @@ final class ImportSkips {
     if (name.endsWith(FileNames.SUFFIX) && read(p).path("x-flowlint").isObject()) {
       return Optional.of("flowlint's own schema output");
     }
-    if (name.equals(SchemaIndex.FILE_NAME)
-        && read(p).path("$comment").asString("").startsWith("Written by flowlint")) {
+    if (name.equals(SchemaIndex.FILE_NAME) && SchemaIndex.isOurs(read(p))) {
       return Optional.of("flowlint's schema index");
     }
     return Optional.empty();

@@ -56,11 +56,7 @@ public record SchemaIndex(List<Entry> entries) {
     try {
       ours =
           java.nio.file.Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)
-              && CanonicalJson.mapper()
-                  .readTree(file.toFile())
-                  .path("$comment")
-                  .asString("")
-                  .startsWith("Written by flowlint");
+              && isOurs(CanonicalJson.mapper().readTree(file.toFile()));
     } catch (RuntimeException e) {
       ours = false;
     }
@@ -72,6 +68,11 @@ public record SchemaIndex(List<Entry> entries) {
               + " exists and was not written by flowlint, so it is not replaced;"
               + " move it away or write the schemas to another directory");
     }
+  }
+
+  /** Whether an index.json's content is one flowlint wrote (its {@code $comment} says so). */
+  public static boolean isOurs(JsonNode root) {
+    return root.path("$comment").asString("").startsWith("Written by flowlint");
   }
 
   /** An index entry must be a plain file name inside the schemas directory: no path, no "..". */

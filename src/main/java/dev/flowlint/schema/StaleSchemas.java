@@ -78,7 +78,7 @@ final class StaleSchemas {
         return out;
       }
       JsonNode root = CanonicalJson.mapper().readTree(indexFile.toFile());
-      if (!root.path("$comment").asString("").startsWith("Written by flowlint")) {
+      if (!SchemaIndex.isOurs(root)) {
         return out;
       }
       for (JsonNode f : root.path("flows")) {

@@ -37,12 +37,10 @@ public final class GitIndex {
 
   /** The staged bytes of {@code path} (relative to the working directory, or absolute). */
   public byte[] staged(String path) throws Unavailable {
-    Path p = Path.of(path);
-    String rel = p.isAbsolute() ? workDir.toAbsolutePath().relativize(p).toString() : path;
     // ":./path" is a path relative to the current directory in git's revision syntax, whatever it
     // starts with; an argument starting with ":" is never read as an option.
     ProcessBuilder pb =
-        new ProcessBuilder("git", "cat-file", "blob", ":./" + rel.replace('\\', '/'))
+        new ProcessBuilder("git", "cat-file", "blob", ":./" + relative(path))
             .directory(workDir.toAbsolutePath().toFile())
             .redirectError(ProcessBuilder.Redirect.DISCARD);
     Process process;
@@ -116,49 +114,67 @@ public final class GitIndex {
       return Optional.of(out);
     }
     List<String> command = new ArrayList<>(List.of("git", "ls-files", "--stage", "-z", "--"));
-    for (String path : paths) {
-      Path p = Path.of(path);
-      String rel = p.isAbsolute() ? workDir.toAbsolutePath().relativize(p).toString() : path;
-      command.add(rel.replace('\\', '/'));
-    }
-    ProcessBuilder pb =
-        new ProcessBuilder(command)
-            .directory(workDir.toAbsolutePath().toFile())
-            .redirectError(ProcessBuilder.Redirect.DISCARD);
-    pb.environment().put("GIT_LITERAL_PATHSPECS", "1"); // a name with * or : is that name
+    paths.forEach(p -> command.add(relative(p)));
+    Optional<String> text;
     try {
-      Process process = pb.start();
-      process.getOutputStream().close();
-      String text;
-      try (InputStream in = process.getInputStream()) {
-        text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      }
-      if (process.waitFor() != 0) {
-        return Optional.empty();
-      }
-      // Each entry is "MODE OBJECT STAGE\tPATH\0", PATH relative to the directory git ran in.
-      for (String entry : text.split("\0")) {
-        int space = entry.indexOf(' ');
-        int tab = entry.indexOf('\t');
-        if (space > 0 && tab > space) {
-          out.putIfAbsent(key(entry.substring(tab + 1)), entry.substring(0, space));
-        }
-      }
-      return Optional.of(out);
+      // GIT_LITERAL_PATHSPECS: a name with * or : is that name.
+      text = output(workDir.toAbsolutePath(), command, Map.of("GIT_LITERAL_PATHSPECS", "1"));
     } catch (IOException e) {
       return Optional.empty();
+    }
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    // Each entry is "MODE OBJECT STAGE\tPATH\0", PATH relative to the directory git ran in.
+    for (String entry : text.get().split("\0")) {
+      int space = entry.indexOf(' ');
+      int tab = entry.indexOf('\t');
+      if (space > 0 && tab > space) {
+        out.putIfAbsent(key(entry.substring(tab + 1)), entry.substring(0, space));
+      }
+    }
+    return Optional.of(out);
+  }
+
+  /** {@code path} as git takes it in the work directory: relative, with forward slashes. */
+  private String relative(String path) {
+    Path p = Path.of(path);
+    String rel = p.isAbsolute() ? workDir.toAbsolutePath().relativize(p).toString() : path;
+    return rel.replace('\\', '/');
+  }
+
+  /**
+   * What {@code command} prints in {@code dir}, or empty when it exits other than 0.
+   *
+   * @throws IOException when it cannot be run at all, or the wait is interrupted
+   */
+  private static Optional<String> output(Path dir, List<String> command, Map<String, String> env)
+      throws IOException {
+    ProcessBuilder pb =
+        new ProcessBuilder(command)
+            .directory(dir.toFile())
+            .redirectError(ProcessBuilder.Redirect.DISCARD);
+    pb.environment().putAll(env);
+    Process p = pb.start();
+    p.getOutputStream().close();
+    String out;
+    try (InputStream in = p.getInputStream()) {
+      out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    try {
+      return p.waitFor() == 0 ? Optional.of(out) : Optional.empty();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return Optional.empty();
+      throw new IOException("interrupted");
     }
   }
 
   /** The top level of the git work tree containing {@code dir}, if git is there to say. */
-  public static java.util.Optional<Path> topLevel(Path dir) {
+  public static Optional<Path> topLevel(Path dir) {
     try {
       return revParse(dir.toAbsolutePath(), "--show-toplevel").map(Path::of);
     } catch (IOException e) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
   }
 
@@ -167,26 +183,9 @@ public final class GitIndex {
    *
    * @throws IOException when git cannot be run at all, or the wait is interrupted
    */
-  public static java.util.Optional<String> revParse(Path dir, String... args) throws IOException {
-    java.util.List<String> command =
-        new java.util.ArrayList<>(java.util.List.of("git", "rev-parse"));
-    command.addAll(java.util.List.of(args));
-    Process p =
-        new ProcessBuilder(command)
-            .directory(dir.toFile())
-            .redirectError(ProcessBuilder.Redirect.DISCARD)
-            .start();
-    p.getOutputStream().close();
-    String out =
-        new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
-            .strip();
-    try {
-      return p.waitFor() == 0 && !out.isEmpty()
-          ? java.util.Optional.of(out)
-          : java.util.Optional.empty();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted");
-    }
+  public static Optional<String> revParse(Path dir, String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of("git", "rev-parse"));
+    command.addAll(List.of(args));
+    return output(dir, command, Map.of()).map(String::strip).filter(out -> !out.isEmpty());
   }
 }

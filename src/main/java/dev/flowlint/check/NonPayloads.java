@@ -85,14 +85,8 @@ public final class NonPayloads {
             false));
   }
 
-  /** Near misses, folded (case, separators, spaces dropped), and the envelope key each means. */
-  private static final java.util.Map<String, String> FOLDED_ENVELOPE_KEYS =
-      java.util.Map.of(
-          "flowid", "flowId",
-          "flowversion", "flowVersion",
-          "inputdata", "inputData",
-          "flowtype", "flowType",
-          "inputs", "inputs");
+  /** Each envelope key folded (case, separators, spaces dropped), to the key it is. */
+  private static final java.util.Map<String, String> FOLDED_ENVELOPE_KEYS = folded(ENVELOPE_KEYS);
 
   /** Long enough that one edit away is still plainly meant (not {@code inputs}: {@code input}). */
   private static final List<String> FUZZY_ENVELOPE_KEYS =
@@ -159,14 +153,7 @@ public final class NonPayloads {
     if (key.length() > 40) {
       return Optional.empty();
     }
-    StringBuilder folded = new StringBuilder(key.length());
-    for (int i = 0; i < key.length(); i++) {
-      char c = key.charAt(i);
-      if (Character.isLetterOrDigit(c)) {
-        folded.append(Character.toLowerCase(c));
-      }
-    }
-    String f = folded.toString();
+    String f = fold(key);
     String exact = FOLDED_ENVELOPE_KEYS.get(f);
     if (exact != null) {
       return Optional.of(exact);
@@ -177,6 +164,24 @@ public final class NonPayloads {
       }
     }
     return Optional.empty();
+  }
+
+  /** Letters and digits only, lower-cased: FlowId, flow_id and "flowId " all fold to flowid. */
+  private static String fold(String key) {
+    StringBuilder folded = new StringBuilder(key.length());
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      if (Character.isLetterOrDigit(c)) {
+        folded.append(Character.toLowerCase(c));
+      }
+    }
+    return folded.toString();
+  }
+
+  private static java.util.Map<String, String> folded(Set<String> keys) {
+    java.util.Map<String, String> out = new java.util.HashMap<>();
+    keys.forEach(k -> out.put(fold(k), k));
+    return java.util.Map.copyOf(out);
   }
 
   /** The first key that is a near miss of an envelope key, for the skip note. */

@@ -38,12 +38,21 @@ public final class TemplateJsonParser {
   private final String text;
   private final TextLines lines;
   private final boolean placeholders;
+
+  /**
+   * Inside a quoted string, {@code {{ ... }}} is read whole, quotes and all: Jinja's {@code "{{
+   * user["id"] }}"} renders to one JSON string. Only a retry uses it, so plain JSON that happens to
+   * hold "{{" in a string reads exactly as before.
+   */
+  private final boolean opaqueBraces;
+
   private int pos;
   private int depth;
 
-  private TemplateJsonParser(String text, boolean placeholders) {
+  private TemplateJsonParser(String text, boolean placeholders, boolean opaqueBraces) {
     this.text = text;
     this.placeholders = placeholders;
+    this.opaqueBraces = opaqueBraces;
     this.lines = new TextLines(text);
     this.pos = !text.isEmpty() && text.charAt(0) == '\uFEFF' ? 1 : 0;
   }
@@ -61,20 +70,30 @@ public final class TemplateJsonParser {
   }
 
   private static ParsedPayload parse(String text, boolean placeholders) {
-    TemplateJsonParser p = new TemplateJsonParser(text, placeholders);
+    ParsedPayload first = new TemplateJsonParser(text, placeholders, false).read();
+    if (first.error().isEmpty() || !placeholders || !text.contains("{{")) {
+      return first;
+    }
+    // A template whose {{ ... }} holds quotes inside a quoted string. The first reading's error
+    // stands unless the whole text reads with those placeholders taken whole.
+    ParsedPayload retry = new TemplateJsonParser(text, true, true).read();
+    return retry.error().isEmpty() ? retry : first;
+  }
+
+  private ParsedPayload read() {
     try {
-      p.skipWhitespace();
-      if (p.pos >= text.length()) {
-        throw p.error("empty input: expected a JSON value", p.pos, p.pos);
+      skipWhitespace();
+      if (atEnd()) {
+        throw error("empty input: expected a JSON value", pos, pos);
       }
-      JsonValue root = p.value();
-      p.skipWhitespace();
-      if (p.pos < text.length()) {
-        throw p.error("unexpected text after the JSON value", p.pos, p.pos + 1);
+      JsonValue root = value();
+      skipWhitespace();
+      if (!atEnd()) {
+        throw error("unexpected text after the JSON value", pos, pos + 1);
       }
-      return new ParsedPayload(p.lines, Optional.of(root), Optional.empty());
+      return new ParsedPayload(lines, Optional.of(root), Optional.empty());
     } catch (Failure f) {
-      return new ParsedPayload(p.lines, Optional.empty(), Optional.of(f.error));
+      return new ParsedPayload(lines, Optional.empty(), Optional.of(f.error));
     }
   }
 
@@ -244,7 +263,7 @@ public final class TemplateJsonParser {
         pos = plain + 1;
         return whole;
       }
-      if (c == '\\' || c < 0x20) {
+      if (c == '\\' || c < 0x20 || (opaqueBraces && c == '{')) {
         break;
       }
       plain++;
@@ -256,6 +275,12 @@ public final class TemplateJsonParser {
         throw error("unterminated string: the closing \" is missing", start, start + 1);
       }
       char c = text.charAt(pos);
+      int opaque = opaqueBraces && c == '{' ? opaqueEnd(pos) : -1;
+      if (opaque > 0) {
+        out.append(text, pos, opaque);
+        pos = opaque;
+        continue;
+      }
       if (c == '"') {
         pos++;
         return out.toString();
@@ -303,6 +328,35 @@ public final class TemplateJsonParser {
       out.append(c);
       pos++;
     }
+  }
+
+  /**
+   * Where a {{ ... }} starting at {@code at} inside a quoted string ends (after its "}}"), or -1
+   * when it is not taken whole: it must close on the same line, hold no second "{{", and pair its
+   * double quotes as Jinja's string literals do. So a string that merely holds "{{" ("{{ a", "b
+   * }}") keeps the JSON reading.
+   */
+  private int opaqueEnd(int at) {
+    if (!text.startsWith("{{", at)) {
+      return -1;
+    }
+    int close = text.indexOf("}}", at + 2);
+    if (close < 0) {
+      return -1;
+    }
+    int quotes = 0;
+    for (int i = at + 2; i < close; i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r' || (c == '{' && text.charAt(i + 1) == '{')) {
+        return -1;
+      }
+      if (c == '\\') {
+        i++; // an escaped quote is JSON's, not a Jinja literal's
+      } else if (c == '"') {
+        quotes++;
+      }
+    }
+    return quotes % 2 == 0 ? close + 2 : -1;
   }
 
   /** An unquoted placeholder: {{ ... }}, ${...}, $!{...}, $a.b, $a.b(...). */

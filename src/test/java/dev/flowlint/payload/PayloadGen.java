@@ -62,6 +62,8 @@ public final class PayloadGen {
           "$esc.jsonString(${input.x})",
           "\"{{ user.id\"",
           "\"{{ v }}\"",
+          "\"{{ user[\"id\"] }}\"",
+          "\"id-{{ m['k'] ~ \"x\" }}\"",
           "\"2024-01-02T03:04:05Z\"");
 
   static String scalar(Random r) {

@@ -89,6 +89,35 @@ class TemplateJsonParserTest {
   }
 
   @Test
+  void quotesInsideAQuotedJinjaPlaceholderStayInsideIt() {
+    // Jinja renders {{ user["id"] }} to text: the JSON string around it is one string.
+    JPlaceholder p =
+        assertInstanceOf(
+            JPlaceholder.class, first("{\"k\": \"{{ user[\"id\"] }}\", \"b\": 1}").value());
+    assertEquals("{{ user[\"id\"] }}", p.text());
+    assertSpan(p.span(), 1, 7, 1, 25);
+    JObject o = object("{\"k\": \"id-{{ user['a'] ~ \"x\" }}\", \"{{ m[\"k\"] }}\": 2}");
+    assertEquals("id-{{ user['a'] ~ \"x\" }}", ((JString) o.members().get(0).value()).value());
+    assertTrue(o.members().get(1).key().placeholder());
+  }
+
+  @Test
+  void plainJsonWithBracesInStringsReadsAsBefore() {
+    // Valid JSON never takes the template reading: "{{" and "}}" in separate strings stay apart.
+    JObject o = object("{\"a\": \"{{\", \"b\": \"}}\"}");
+    assertEquals(2, o.members().size());
+    assertEquals("{{", ((JString) o.members().get(0).value()).value());
+  }
+
+  @Test
+  void aTemplateThatStaysBrokenKeepsTheFirstError() {
+    // Missing comma after the placeholder string: broken either way; the first reading says where.
+    SyntaxError e =
+        TemplateJsonParser.parse("{\"k\": \"{{ u[\"id\"] }}\" \"b\": 1}").error().orElseThrow();
+    assertEquals("1:14", e.span().line() + ":" + e.span().column());
+  }
+
+  @Test
   void placeholderKeysAndMemberInjection() {
     assertTrue(first("{\"{{ key }}\": 1}").key().placeholder());
     // Partly templated keys may become any input too.

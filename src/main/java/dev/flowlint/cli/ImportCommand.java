@@ -110,10 +110,15 @@ final class ImportCommand implements Callable<Integer> {
     }
     FlowSources sources = new FlowSources();
     List<Definition> flows = new ArrayList<>();
+    List<String> foreign = new ArrayList<>();
     for (InputFiles.InputFile f : files) {
       try {
         flows.addAll(sources.read(f.path(), f.display()));
       } catch (SourceException e) {
+        if (e.foreign() && !named.contains(ImportSkips.key(f.path()))) {
+          foreign.add(f.display()); // package.json beside the flows: not a broken definition
+          continue;
+        }
         // A Terraform file beside the flows is expected, not a broken definition: say what to do
         // instead.
         problems.add(
@@ -121,6 +126,9 @@ final class ImportCommand implements Callable<Integer> {
                 e.getMessage().endsWith(FlowSources.TERRAFORM) ? Severity.WARNING : Severity.ERROR,
                 e.getMessage()));
       }
+    }
+    if (!foreign.isEmpty()) {
+      problems.add(new Problem(Severity.WARNING, ImportSkips.foreign(foreign)));
     }
     sources.notes().forEach(n -> problems.add(new Problem(Severity.WARNING, n)));
     if (check) {

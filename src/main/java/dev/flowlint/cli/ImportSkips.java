@@ -72,6 +72,23 @@ final class ImportSkips {
   }
 
   /**
+   * One line for the files found in directories that are some other tool's (package.json, a
+   * payload): passed over rather than reported one by one as broken definitions.
+   */
+  static String foreign(List<String> displays) {
+    int shown = Math.min(displays.size(), 5);
+    boolean one = displays.size() == 1;
+    return "skipped "
+        + displays.size()
+        + (one
+            ? " file found in a directory that is not a flow or data action definition: "
+            : " files found in directories that are not flow or data action definitions: ")
+        + String.join(", ", displays.subList(0, shown))
+        + (displays.size() > shown ? " and " + (displays.size() - shown) + " more" : "")
+        + " (name a file on the command line to read it as one)";
+  }
+
+  /**
    * Says why nothing was read when every file found was flowlint's own: otherwise "0 flows" would
    * not say where the definitions went.
    */

@@ -77,7 +77,12 @@ public final class FlowSources {
             source, first == '{' || first == '[' ? Optional.of(json(source)) : Optional.empty());
     for (FlowReader reader : READERS) {
       if (reader.reads(file)) {
-        List<Definition> out = List.copyOf(reader.read(file));
+        List<Definition> out;
+        try {
+          out = List.copyOf(reader.read(file));
+        } catch (SourceException e) {
+          throw reader == YAML && ForeignFiles.yaml(source.text()) ? e.asForeign() : e;
+        }
         if (reader == YAML && !out.isEmpty()) {
           YAML.placeholderName(source)
               .filter(p -> out.get(0).name().equals(ArchyYamlReader.fileStem(path)))
@@ -94,9 +99,11 @@ public final class FlowSources {
         return out;
       }
     }
-    throw new SourceException(
-        path,
-        "JSON is not a flow or data action definition: expected a Genesys Cloud Flow, FlowVersion or FlowDivisionView with inputSchema, a listing page with \"entities\", or a data action export with a contract");
+    SourceException none =
+        new SourceException(
+            path,
+            "JSON is not a flow or data action definition: expected a Genesys Cloud Flow, FlowVersion or FlowDivisionView with inputSchema, a listing page with \"entities\", or a data action export with a contract");
+    throw file.json().filter(ForeignFiles::json).isPresent() ? none.asForeign() : none;
   }
 
   private static JsonNode json(SourceText source) throws SourceException {

@@ -9,13 +9,24 @@ public final class SourceException extends Exception {
   private final int line;
   private final int column;
   private final String reason;
+  private final boolean foreign;
 
   public SourceException(String path, int line, int column, String reason) {
+    this(path, line, column, reason, false);
+  }
+
+  private SourceException(String path, int line, int column, String reason, boolean foreign) {
     super(format(path, line, column, reason), null, false, false);
     this.path = path;
     this.line = line;
     this.column = column;
     this.reason = reason;
+    this.foreign = foreign;
+  }
+
+  /** The same failure, known to be some other tool's file rather than a broken definition. */
+  SourceException asForeign() {
+    return new SourceException(path, line, column, reason, true);
   }
 
   public SourceException(String path, String reason) {
@@ -43,5 +54,13 @@ public final class SourceException extends Exception {
 
   public String reason() {
     return reason;
+  }
+
+  /**
+   * The file has nothing of a flow or data action definition (package.json, a payload): found in a
+   * directory, it may be passed over.
+   */
+  public boolean foreign() {
+    return foreign;
   }
 }

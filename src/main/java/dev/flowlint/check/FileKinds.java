@@ -27,29 +27,7 @@ public final class FileKinds {
   }
 
   /** Archy's top-level keys: the flow type in lower camel case. */
-  static final Set<String> ARCHY_ROOT_KEYS =
-      Set.of(
-          "workflow",
-          "commonModule",
-          "inboundCall",
-          "inboundChat",
-          "inboundEmail",
-          "inboundShortMessage",
-          "inqueueCall",
-          "inqueueEmail",
-          "inqueueShortMessage",
-          "inqueueChat",
-          "outboundCall",
-          "secureCall",
-          "botFlow",
-          "bot",
-          "digitalBot",
-          "digitalBotFlow",
-          "voicemail",
-          "voiceMail",
-          "surveyInvite",
-          "voiceSurvey",
-          "workitem");
+  static final Set<String> ARCHY_ROOT_KEYS = dev.flowlint.source.ArchyRootKeys.ALL;
 
   private FileKinds() {}
 

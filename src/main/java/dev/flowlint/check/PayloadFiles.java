@@ -25,6 +25,37 @@ public final class PayloadFiles {
           ".json.jinja",
           ".json.jinja2");
 
+  /**
+   * The names {@link #accepts} takes by default, any case, as a regex for pre-commit's {@code
+   * files} (Python): letters spelled out, as {@link FileKinds#FLOW_NAME_ERE} does.
+   */
+  public static final String NAME_ERE =
+      DEFAULT_SUFFIXES.stream()
+          .map(PayloadFiles::spelled)
+          .collect(java.util.stream.Collectors.joining("|", "(", ")$"));
+
+  /** What {@link #accepts} leaves out by name (schemas), and flowlint's index, for pre-commit. */
+  public static final String EXCLUDE_ERE =
+      "(" + spelled(".schema.json") + "|(^|/)schemas/index\\.json)$";
+
+  /** {@code .json} → {@code \.[jJ][sS][oO][nN]}: a suffix as a case-blind regex. */
+  private static String spelled(String suffix) {
+    StringBuilder out = new StringBuilder();
+    for (char c : suffix.toCharArray()) {
+      if (Character.isLetter(c)) {
+        out.append('[')
+            .append(Character.toLowerCase(c))
+            .append(Character.toUpperCase(c))
+            .append(']');
+      } else if (c == '.') {
+        out.append("\\.");
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
   private final List<String> include;
   private final List<String> exclude;
 

@@ -112,7 +112,7 @@ final class HookCommand implements java.util.concurrent.Callable<Integer> {
           Optional.ofNullable(System.getProperty("flowlint.launcher")).orElse("flowlint");
       String suffixes =
           PayloadFiles.DEFAULT_SUFFIXES.stream()
-              .map(s -> "'*" + s + "'")
+              .map(s -> "':(icase)*" + s + "'")
               .collect(Collectors.joining(" "));
       return "#!/usr/bin/env bash\n"
           + MARKER
@@ -129,7 +129,7 @@ final class HookCommand implements java.util.concurrent.Callable<Integer> {
           + "while IFS= read -r -d '' f; do files+=(\"$f\"); done < <(git diff --cached --name-only --diff-filter=ACMR -z -- \\\n"
           + "  "
           + suffixes
-          + " ':(exclude)*.schema.json' ':(exclude)schemas/index.json')\n"
+          + " ':(exclude,icase)*.schema.json' ':(exclude)schemas/index.json')\n"
           + "# Flows (Archy YAML, Terraform templates, Architect exports): their call sites are checked.\n"
           + "flow_name='"
           + FileKinds.FLOW_NAME_ERE

@@ -1,6 +1,5 @@
 package dev.flowlint.source;
 
-import java.util.Locale;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -26,31 +25,6 @@ final class ForeignFiles {
           "savedVersion",
           "selfUri",
           "division");
-
-  /** Archy's top-level keys, lower case: such a file is a flow even when it is broken. */
-  private static final Set<String> ARCHY_TYPES =
-      Set.of(
-          "inboundcall",
-          "inboundchat",
-          "inboundemail",
-          "inboundshortmessage",
-          "inboundmessage",
-          "inqueuecall",
-          "inqueueemail",
-          "inqueueshortmessage",
-          "inqueuechat",
-          "outboundcall",
-          "commonmodule",
-          "workflow",
-          "workitem",
-          "bot",
-          "botflow",
-          "digitalbot",
-          "digitalbotflow",
-          "securecall",
-          "surveyinvite",
-          "voicemail",
-          "voicesurvey");
 
   private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
@@ -90,7 +64,7 @@ final class ForeignFiles {
     }
     String key = root.propertyNames().iterator().next();
     JsonNode flow = root.get(key);
-    if (ARCHY_TYPES.contains(key.toLowerCase(Locale.ROOT))) {
+    if (ArchyRootKeys.ALL.contains(key)) { // a flow, even when it is broken
       return false;
     }
     return !flow.isObject() || !flow.has("name");

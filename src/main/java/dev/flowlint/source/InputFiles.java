@@ -33,6 +33,13 @@ public final class InputFiles {
   /**
    * File names that may hold a flow definition: YAML, Terraform templates, JSON, Architect exports.
    */
+  /**
+   * The names {@link #isDefinitionName} takes, any case, as a regex for pre-commit's {@code files}:
+   * a change to any of them may change the schemas (Terraform's {@code .tf} is only warned about).
+   */
+  public static final String DEFINITION_NAME_ERE =
+      "(\\.[yY][aA]?[mM][lL]|\\.[tT][fF][tT][pP][lL]|\\.[jJ][sS][oO][nN]|\\.[iI]3[^/]*)$";
+
   public static boolean isDefinitionName(String fileName) {
     String n = fileName.toLowerCase(java.util.Locale.ROOT);
     return n.endsWith(".yaml")

@@ -139,6 +139,21 @@ class GitHookEndToEndTest {
     ok(repo, "git", "commit", "-q", "-m", "fixed");
   }
 
+  /** check reads P.JSON as a payload: the hook must hand it over, not let it through unread. */
+  @Test
+  void anUpperCaseNameIsCheckedAndAnUpperCaseSchemaIsNot() throws Exception {
+    install(repo);
+    Files.writeString(repo.resolve("payloads/ORDER.JSON"), BAD);
+    Files.writeString(repo.resolve("payloads/Order.Json.J2"), BAD);
+    Files.writeString(repo.resolve("X.SCHEMA.JSON"), "{\"type\": \"object\"}\n");
+    ok(repo, "git", "add", ".");
+    Commands.Run commit = sh(repo, "git", "commit", "-q", "-m", "bad");
+    assertNotEquals(0, commit.code(), commit.output());
+    assertTrue(commit.output().contains("payloads/ORDER.JSON:1:"), commit.output());
+    assertTrue(commit.output().contains("payloads/Order.Json.J2:1:"), commit.output());
+    assertFalse(commit.output().contains("X.SCHEMA.JSON"), commit.output());
+  }
+
   @Test
   void aGoodPayloadNextToPackageJsonAndAFlowListingPasses() throws Exception {
     install(repo);

@@ -195,6 +195,26 @@ class HookCommandTest {
               "schemas/order.schema.json", "schemas/index.json", "flowlint.yaml", "a.json.bak")) {
         assertTrue(!files.matcher(no).find() || exclude.matcher(no).find(), no);
       }
+      // Exactly the names check takes as payloads, any case: an upper-case name is no way round.
+      assertEquals(dev.flowlint.check.PayloadFiles.NAME_ERE, h.get("files").asString());
+      assertEquals(dev.flowlint.check.PayloadFiles.EXCLUDE_ERE, h.get("exclude").asString());
+      dev.flowlint.check.PayloadFiles accepts = new dev.flowlint.check.PayloadFiles(List.of());
+      for (String name :
+          List.of(
+              "P.JSON",
+              "p.Json",
+              "x.JSON.TMPL",
+              "x.json.J2",
+              "x.json.Jinja2",
+              "S.SCHEMA.JSON",
+              "a.json.bak",
+              "a.jsonx",
+              "a.yaml")) {
+        assertEquals(
+            accepts.accepts(name),
+            files.matcher(name).find() && !exclude.matcher(name).find(),
+            name);
+      }
     }
     for (String id : List.of("flowlint-schemas", "flowlint-schemas-system")) {
       JsonNode h = byId.get(id);
@@ -203,6 +223,24 @@ class HookCommandTest {
       Pattern files = Pattern.compile(h.get("files").asString());
       for (String yes : List.of("flows/a.yaml", "x.i3WorkFlow", "api/flows.json", "t.yaml.tftpl")) {
         assertTrue(files.matcher(yes).find(), yes);
+      }
+      // Any file import reads from a directory, any case, starts the check.
+      assertEquals(dev.flowlint.source.InputFiles.DEFINITION_NAME_ERE, h.get("files").asString());
+      for (String name :
+          List.of(
+              "F.YAML",
+              "a.Yml",
+              "API.JSON",
+              "x.I3WorkFlow",
+              "t.YAML.TFTPL",
+              "x.i3",
+              "notes.txt",
+              "a.yaml.bak",
+              "x.js")) {
+        assertEquals(
+            dev.flowlint.source.InputFiles.isDefinitionName(name),
+            files.matcher(name).find(),
+            name);
       }
     }
   }

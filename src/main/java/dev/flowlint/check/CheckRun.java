@@ -146,13 +146,17 @@ public final class CheckRun {
    */
   public void run(List<String> paths, InputStream stdin, Sink<FileReport> sink)
       throws IOException, StoreException {
-    inOrder(
-        jobs(
-            paths,
-            stdin,
-            (display, source, named) -> () -> checkText(display, source, named),
-            (display, why) -> unreadable(display, why)),
-        sink);
+    try {
+      inOrder(
+          jobs(
+              paths,
+              stdin,
+              (display, source, named) -> () -> checkText(display, source, named),
+              (display, why) -> unreadable(display, why)),
+          sink);
+    } finally {
+      staged.ifPresent(GitIndex::release);
+    }
   }
 
   /**
@@ -198,14 +202,18 @@ public final class CheckRun {
   public void fix(List<String> paths, InputStream stdin, Sink<FixOutcome> sink)
       throws IOException, StoreException {
     // What check skips, --fix leaves alone: package.json is not rewritten as a payload.
-    inOrder(
-        jobs(
-            paths,
-            stdin,
-            (display, source, named) -> () -> fixText(display, source, named),
-            (display, why) ->
-                new FixOutcome(unreadable(display, why), "", "", List.of(), Optional.empty())),
-        sink);
+    try {
+      inOrder(
+          jobs(
+              paths,
+              stdin,
+              (display, source, named) -> () -> fixText(display, source, named),
+              (display, why) ->
+                  new FixOutcome(unreadable(display, why), "", "", List.of(), Optional.empty())),
+          sink);
+    } finally {
+      staged.ifPresent(GitIndex::release);
+    }
   }
 
   /** Checks a text given in memory (a pasted payload) for the target given. */

@@ -33,10 +33,33 @@ public final class GitIndex {
   public GitIndex(Path workDir, long maxBytes) {
     this.workDir = workDir;
     this.maxBytes = maxBytes;
+    this.batch = new BlobReader(workDir.toAbsolutePath(), maxBytes);
+  }
+
+  /** Ends the batch reader's git process, if one was started; a later read starts another. */
+  public void release() {
+    batch.close();
   }
 
   /** The staged bytes of {@code path} (relative to the working directory, or absolute). */
   public byte[] staged(String path) throws Unavailable {
+    Modes m = preloaded;
+    Path k = key(path);
+    if (m != null && m.asked().contains(k)) {
+      Entry e = m.entries().get(k);
+      if (e == null) {
+        throw new Unavailable("not in git's index (not staged, or not in a git repository)");
+      }
+      Optional<byte[]> bytes = batch.read(e.object());
+      if (bytes.isPresent()) {
+        return bytes.get();
+      }
+    }
+    return stagedAlone(path);
+  }
+
+  /** One git process for one file: for a path not preloaded, or when the batch reader failed. */
+  private byte[] stagedAlone(String path) throws Unavailable {
     // ":./path" is a path relative to the current directory in git's revision syntax, whatever it
     // starts with; an argument starting with ":" is never read as an option.
     ProcessBuilder pb =
@@ -71,10 +94,16 @@ public final class GitIndex {
     }
   }
 
+  /** One index entry: its mode and the blob it holds. */
+  private record Entry(String mode, String object) {}
+
   /**
-   * Modes read ahead by {@link #preload}: the paths asked about and what the index gave for them.
+   * Entries read ahead by {@link #preload}: the paths asked about and what the index gave for them.
    */
-  private record Modes(Set<Path> asked, Map<Path, String> modes) {}
+  private record Modes(Set<Path> asked, Map<Path, Entry> entries) {}
+
+  /** Staged files' bytes, all through one {@code git cat-file --batch}. */
+  private final BlobReader batch;
 
   private volatile Modes preloaded;
 
@@ -86,7 +115,8 @@ public final class GitIndex {
   public void preload(List<String> paths) {
     Set<Path> asked = new HashSet<>();
     paths.forEach(p -> asked.add(key(p)));
-    lsFiles(paths).ifPresent(modes -> preloaded = new Modes(Set.copyOf(asked), Map.copyOf(modes)));
+    lsFiles(paths)
+        .ifPresent(entries -> preloaded = new Modes(Set.copyOf(asked), Map.copyOf(entries)));
   }
 
   /**
@@ -97,9 +127,9 @@ public final class GitIndex {
     Path k = key(path);
     Modes m = preloaded;
     if (m != null && m.asked().contains(k)) {
-      return Optional.ofNullable(m.modes().get(k));
+      return Optional.ofNullable(m.entries().get(k)).map(Entry::mode);
     }
-    return lsFiles(List.of(path)).map(modes -> modes.get(k));
+    return lsFiles(List.of(path)).map(entries -> entries.get(k)).map(Entry::mode);
   }
 
   /** Where {@code path} is, whatever way it was written: the key both sides of a lookup use. */
@@ -108,8 +138,8 @@ public final class GitIndex {
   }
 
   /** {@code git ls-files --stage} of these paths, by {@link #key}; empty when git fails. */
-  private Optional<Map<Path, String>> lsFiles(List<String> paths) {
-    Map<Path, String> out = new HashMap<>();
+  private Optional<Map<Path, Entry>> lsFiles(List<String> paths) {
+    Map<Path, Entry> out = new HashMap<>();
     if (paths.isEmpty()) {
       return Optional.of(out);
     }
@@ -129,8 +159,11 @@ public final class GitIndex {
     for (String entry : text.get().split("\0")) {
       int space = entry.indexOf(' ');
       int tab = entry.indexOf('\t');
-      if (space > 0 && tab > space) {
-        out.putIfAbsent(key(entry.substring(tab + 1)), entry.substring(0, space));
+      int second = entry.indexOf(' ', space + 1);
+      if (space > 0 && second > space && tab > second) {
+        out.putIfAbsent(
+            key(entry.substring(tab + 1)),
+            new Entry(entry.substring(0, space), entry.substring(space + 1, second)));
       }
     }
     return Optional.of(out);

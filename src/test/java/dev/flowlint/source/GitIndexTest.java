@@ -1,6 +1,8 @@
 package dev.flowlint.source;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -46,5 +48,36 @@ class GitIndexTest {
     assertEquals(Optional.empty(), index.mode("p/x/../unstaged.json"));
     // A path not preloaded is asked of git on its own, which is gone now.
     assertTrue(index.mode("p/other.json").isEmpty());
+  }
+
+  /**
+   * Preloaded files are read as staged, not as in the working tree, through one batch reader that
+   * survives a refusal (a file too large) and a path git does not have, and starts again after
+   * release.
+   */
+  @Test
+  void preloadedFilesAreReadAsStaged() throws Exception {
+    git("init", "-q");
+    Files.writeString(repo.resolve("a.json"), "staged a");
+    Files.writeString(repo.resolve("b c.json"), "staged b");
+    Files.writeString(repo.resolve("big.json"), "x".repeat(100));
+    Files.writeString(repo.resolve("empty.json"), "");
+    git("add", ".");
+    Files.writeString(repo.resolve("a.json"), "working tree a");
+    GitIndex index = new GitIndex(repo, 64);
+    index.preload(List.of("a.json", "b c.json", "big.json", "empty.json", "none.json"));
+
+    assertEquals("staged a", new String(index.staged("a.json"), UTF_8));
+    GitIndex.Unavailable big =
+        assertThrows(GitIndex.Unavailable.class, () -> index.staged("big.json"));
+    assertTrue(big.getMessage().contains("larger than"), big.getMessage());
+    assertEquals("staged b", new String(index.staged("b c.json"), UTF_8));
+    assertEquals("", new String(index.staged("empty.json"), UTF_8));
+    GitIndex.Unavailable none =
+        assertThrows(GitIndex.Unavailable.class, () -> index.staged("none.json"));
+    assertTrue(none.getMessage().contains("not in git's index"), none.getMessage());
+    index.release();
+    assertEquals("staged a", new String(index.staged("./a.json"), UTF_8));
+    index.release();
   }
 }

@@ -2,6 +2,7 @@ package dev.flowlint.config;
 
 import static dev.flowlint.io.JsonText.text;
 
+import dev.flowlint.io.YamlScalars;
 import dev.flowlint.model.Envelope;
 import dev.flowlint.model.Rule;
 import dev.flowlint.model.Severity;
@@ -34,9 +35,13 @@ public final class ConfigReader {
 
   public static Config read(Path file, String display) throws ConfigException {
     JsonNode root;
+    JsonNode texts;
     try {
       String text = SourceText.load(file, display).text();
       root = text.isBlank() ? null : YAML.readTree(text);
+      // Flow names, globs and template values are text as written: "flow: 1.10" names the flow
+      // "1.10", not the number 1.1 (rule severities and input constraints keep their YAML types).
+      texts = text.isBlank() ? null : YamlScalars.textTree(YAML, text);
     } catch (SourceException e) {
       throw new ConfigException(e.getMessage());
     } catch (JacksonException e) {
@@ -72,10 +77,10 @@ public final class ConfigReader {
                 + String.join(", ", KEYS.stream().sorted().toList()));
       }
     }
-    Optional<String> schemas = text(root.get("schemas"));
+    Optional<String> schemas = text(texts.get("schemas"));
     Optional<RequiredPolicy> required = Optional.empty();
     if (root.has("required")) {
-      String word = text(root.get("required")).orElse("");
+      String word = text(texts.get("required")).orElse("");
       required =
           Optional.of(
               RequiredPolicy.parse(word)
@@ -87,23 +92,23 @@ public final class ConfigReader {
                                   + word
                                   + "\" is not one of no-default, schema, all, none")));
     }
-    List<String> include = strings(display, "include", root.get("include"));
+    List<String> include = strings(display, "include", texts.get("include"));
     for (String glob : include) {
       checkGlob(display + ": include", glob);
     }
-    List<String> exclude = strings(display, "exclude", root.get("exclude"));
+    List<String> exclude = strings(display, "exclude", texts.get("exclude"));
     for (String glob : exclude) {
       checkGlob(display + ": exclude", glob);
     }
     return new Config(
         schemas,
-        payloads(display, root.get("payloads")),
+        payloads(display, texts.get("payloads")),
         required,
-        flows(display, root.get("flows")),
+        flows(display, root.get("flows"), texts.get("flows")),
         rules(display, root.get("rules")),
         include,
         exclude,
-        templates(display, root.get("templates")));
+        templates(display, texts.get("templates")));
   }
 
   /** A malformed glob is the user's mistake: say which and where, rather than fail on first use. */
@@ -186,8 +191,9 @@ public final class ConfigReader {
   /** What a flows entry may set; anything else is a typo whose override would silently vanish. */
   private static final List<String> FLOW_KEYS = List.of("required", "optional", "inputs");
 
-  private static Map<String, Config.FlowOverride> flows(String display, JsonNode node)
-      throws ConfigException {
+  /** {@code texts} is {@code node} with its scalars as written, for the input names. */
+  private static Map<String, Config.FlowOverride> flows(
+      String display, JsonNode node, JsonNode texts) throws ConfigException {
     Map<String, Config.FlowOverride> out = new LinkedHashMap<>();
     if (node == null || node.isNull()) {
       return out;
@@ -198,6 +204,7 @@ public final class ConfigReader {
     }
     for (String flow : node.propertyNames()) {
       JsonNode f = node.get(flow);
+      JsonNode fText = texts.get(flow);
       String where = "flows." + flow;
       if (!f.isObject()) {
         throw new ConfigException(
@@ -218,8 +225,8 @@ public final class ConfigReader {
       out.put(
           flow,
           new Config.FlowOverride(
-              new LinkedHashSet<>(strings(display, where + ".required", f.get("required"))),
-              new LinkedHashSet<>(strings(display, where + ".optional", f.get("optional"))),
+              new LinkedHashSet<>(strings(display, where + ".required", fText.get("required"))),
+              new LinkedHashSet<>(strings(display, where + ".optional", fText.get("optional"))),
               InputConstraints.read(display, where + ".inputs", f.get("inputs"))));
     }
     return out;

@@ -2,6 +2,7 @@ package dev.flowlint.source;
 
 import static dev.flowlint.io.JsonText.text;
 
+import dev.flowlint.io.YamlScalars;
 import dev.flowlint.model.FlowDefinition;
 import dev.flowlint.model.InitialValue;
 import dev.flowlint.model.Variable;
@@ -60,8 +61,13 @@ public final class ArchyYamlReader implements FlowReader {
   public List<FlowDefinition> read(SourceText source) throws SourceException {
     String path = source.displayPath();
     JsonNode root;
+    JsonNode texts;
     try {
-      root = YAML.readTree(TemplatePlaceholders.protect(source.text()));
+      String text = TemplatePlaceholders.protect(source.text());
+      root = YAML.readTree(text);
+      // Names, descriptions and literals keep the text they are written with: a flow named 1.10
+      // is "1.10", not the number 1.1 readTree makes of it.
+      texts = YamlScalars.textTree(YAML, text);
     } catch (JacksonException e) {
       throw located(path, e, "not valid YAML");
     } catch (RuntimeException e) {
@@ -74,6 +80,7 @@ public final class ArchyYamlReader implements FlowReader {
     }
     String rootKey = root.propertyNames().iterator().next();
     JsonNode flow = root.get(rootKey);
+    JsonNode flowText = texts.path(rootKey);
     if (root.size() != 1 || !flow.isObject() || !rootKey.matches("[a-z][a-zA-Z]*")) {
       throw new SourceException(
           path,
@@ -84,7 +91,7 @@ public final class ArchyYamlReader implements FlowReader {
               + "\"");
     }
     String type = flowType(rootKey);
-    JsonNode nameNode = flow.get("name");
+    JsonNode nameNode = flowText.get("name");
     if (nameNode == null || !nameNode.isValueNode() || nameNode.asString().isBlank()) {
       throw new SourceException(path, "Archy " + rootKey + " has no name");
     }
@@ -93,7 +100,7 @@ public final class ArchyYamlReader implements FlowReader {
       // A Terraform template names its flow at deploy time; the file name is the best stand-in.
       name = fileStem(path);
     }
-    List<Variable> variables = variables(path, flow.get("variables"));
+    List<Variable> variables = variables(path, flow.get("variables"), flowText.path("variables"));
     return List.of(
         new FlowDefinition(
                 name,
@@ -104,7 +111,7 @@ public final class ArchyYamlReader implements FlowReader {
                 Optional.empty(),
                 Optional.empty(),
                 path)
-            .withCompatibleFlowTypes(CompatibleFlowTypes.fromYaml(flow)));
+            .withCompatibleFlowTypes(CompatibleFlowTypes.fromYaml(flowText)));
   }
 
   /**
@@ -131,7 +138,12 @@ public final class ArchyYamlReader implements FlowReader {
     return stem.isEmpty() ? file : stem;
   }
 
-  private static List<Variable> variables(String path, JsonNode list) throws SourceException {
+  /**
+   * The variables of {@code list}; {@code texts} is the same list with every scalar as written (see
+   * {@link YamlScalars}), which names, descriptions and literals are read from.
+   */
+  private static List<Variable> variables(String path, JsonNode list, JsonNode texts)
+      throws SourceException {
     List<Variable> out = new ArrayList<>();
     if (list == null || list.isNull()) {
       return out;
@@ -139,7 +151,8 @@ public final class ArchyYamlReader implements FlowReader {
     if (!list.isArray()) {
       throw new SourceException(path, "\"variables\" is not a list");
     }
-    for (JsonNode item : list) {
+    for (int i = 0; i < list.size(); i++) {
+      JsonNode item = list.get(i);
       if (!item.isObject() || item.size() != 1) {
         throw new SourceException(
             path, "a \"variables\" entry is not a single <type>Variable mapping");
@@ -151,7 +164,8 @@ public final class ArchyYamlReader implements FlowReader {
             path, "unknown variable keyword \"" + keyword + "\" (expected <type>Variable)");
       }
       JsonNode body = item.get(keyword);
-      JsonNode name = body.get("name");
+      JsonNode bodyText = texts.path(i).path(keyword);
+      JsonNode name = bodyText.get("name");
       if (name == null || !name.isString()) {
         throw new SourceException(path, "a " + keyword + " has no name");
       }
@@ -165,24 +179,33 @@ public final class ArchyYamlReader implements FlowReader {
               body.path("isInput").asBoolean(false),
               body.path("isOutput").asBoolean(false),
               body.path("isSecure").asBoolean(false),
-              initialValue(type, collection, body.get("initialValue")),
-              text(body.get("description")).map(d -> TemplatePlaceholders.restore(d).strip())));
+              initialValue(
+                  type, collection, body.get("initialValue"), bodyText.get("initialValue")),
+              text(bodyText.get("description")).map(d -> TemplatePlaceholders.restore(d).strip())));
     }
     return out;
   }
 
-  private static InitialValue initialValue(String type, boolean collection, JsonNode init) {
-    if (init == null || !init.isObject()) {
+  /**
+   * {@code init} as read, and {@code text} the same with its scalars as written: a literal is
+   * judged from its text ({@code 1.10} stays 1.10 for a String, a Decimal or a Date), except a Json
+   * literal written as a mapping or list, whose members keep their YAML types.
+   */
+  private static InitialValue initialValue(
+      String type, boolean collection, JsonNode init, JsonNode text) {
+    if (init == null || !init.isObject() || text == null) {
       return InitialValue.NONE;
     }
     if (init.has("lit")) {
-      JsonNode lit = restored(init.get("lit"));
+      JsonNode typed = restored(init.get("lit"));
+      JsonNode written = restored(text.path("lit"));
+      JsonNode lit = type.equals("Json") && typed.isContainer() ? typed : written;
       return new InitialValue.Literal(
           ArchitectTypes.literalJson(type, collection, lit),
-          lit.isValueNode() ? lit.asString() : lit.toString());
+          written.isValueNode() ? written.asString() : typed.toString());
     }
     if (init.has("exp")) {
-      return new InitialValue.Expression(TemplatePlaceholders.restore(init.get("exp").asString()));
+      return new InitialValue.Expression(TemplatePlaceholders.restore(text.path("exp").asString()));
     }
     return InitialValue.NONE;
   }

@@ -521,4 +521,40 @@ class CallSiteCheckerTest {
     String message = r.diagnostics().get(0).message();
     assertTrue(message.contains("aaaaaaaa") && message.contains("bbbbbbbb"), message);
   }
+
+  /**
+   * Archy writes a DateTime literal as a mapping of its fields (the only date literals in the
+   * corpus, seven DateTimes of a dateTimeCollection in one Archy export, are {year, month, day,
+   * hour, minute, second}), so a mapping bound to a Date, DateTime or Time input is not a misfit;
+   * no scalar form of these literals is known, so they are not judged (docs/rules.md).
+   */
+  @Test
+  void archysMappingFormOfADateTimeLiteralIsNotAFinding() throws Exception {
+    String module =
+        MODULE.replace(
+            "    - booleanVariable:\n        name: Common.found",
+            "    - dateTimeVariable:\n        name: Common.when\n        isInput: true\n"
+                + "    - dateVariable:\n        name: Common.day\n        isInput: true\n"
+                + "    - timeVariable:\n        name: Common.at\n        isInput: true\n"
+                + "    - booleanVariable:\n        name: Common.found");
+    FileReport r =
+        checker(module, Config.EMPTY)
+            .check(
+                "caller.yaml",
+                caller(
+                    "workflow",
+                    "              inputs:\n"
+                        + "                Common.userId: {exp: Call.Ani}\n"
+                        + "                Common.when:\n"
+                        + "                  lit: {year: 2023, month: 8, day: 2, hour: 0, minute: 0,"
+                        + " second: 0}\n"
+                        + "                Common.day: {lit: {year: 2023, month: 8, day: 2}}\n"
+                        + "                Common.at: {lit: {hour: 9, minute: 30, second: 0}}\n"
+                        + "                Common.limit: {lit: {a: 1}}\n"),
+                FileKinds.Kind.FLOW_YAML);
+    assertEquals(
+        List.of("call-input-type 15:17"),
+        found(r),
+        "only the mapping bound to the Integer is a misfit: " + r.diagnostics());
+  }
 }

@@ -138,7 +138,7 @@ public enum Rule {
       "call-input-type",
       Severity.ERROR,
       "A literal bound to a callee input cannot be a value of the input's type (a mapping or list is not one value; a number beyond the input's bounds, Architect's Integer range or a double's is not one), or a binding gives more than one of lit, exp, var and noValue.",
-      "Write one literal of the input's type, within its bounds (an integer for Integer, true/false for Boolean, ISO-8601 for dates and durations), or bind an expression; keep one of lit, exp, var and noValue per binding."),
+      "Write one literal of the input's type, within its bounds (an integer for Integer, a number for Decimal, true/false for Boolean; dates, times and durations as Architect writes them, which flowlint does not judge), or bind an expression; keep one of lit, exp, var and noValue per binding."),
   CALL_INCOMPATIBLE_FLOW_TYPE(
       "call-incompatible-flow-type",
       Severity.ERROR,

@@ -42,23 +42,46 @@ public final class JsonTrees {
     }
   }
 
-  private static JsonNode value(JsonParser p, JsonToken t) {
+  /** Makes the node of the scalar the parser stands on. */
+  @FunctionalInterface
+  public interface Scalars {
+    JsonNode node(JsonParser p, JsonToken t);
+  }
+
+  /**
+   * The tree of the value starting at {@code t}: objects and arrays as the parser gives them, each
+   * scalar as {@code scalars} makes it (YAML's text tree keeps every scalar's text).
+   */
+  public static JsonNode tree(JsonParser p, JsonToken t, Scalars scalars) {
     switch (t) {
       case START_OBJECT -> {
         ObjectNode o = NODES.objectNode();
         for (JsonToken k = p.nextToken(); k == JsonToken.PROPERTY_NAME; k = p.nextToken()) {
           String name = p.currentName();
-          o.set(name, value(p, p.nextToken()));
+          o.set(name, tree(p, p.nextToken(), scalars));
         }
         return o;
       }
       case START_ARRAY -> {
         ArrayNode a = NODES.arrayNode();
         for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
-          a.add(value(p, e));
+          a.add(tree(p, e, scalars));
         }
         return a;
       }
+      default -> {
+        return scalars.node(p, t);
+      }
+    }
+  }
+
+  private static JsonNode value(JsonParser p, JsonToken t) {
+    return tree(p, t, JsonTrees::scalar);
+  }
+
+  /** The node readTree makes of a JSON scalar. */
+  private static JsonNode scalar(JsonParser p, JsonToken t) {
+    switch (t) {
       case VALUE_STRING -> {
         return NODES.stringNode(p.getString());
       }

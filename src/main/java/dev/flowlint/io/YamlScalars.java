@@ -5,9 +5,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -32,22 +30,12 @@ public final class YamlScalars {
   }
 
   private static JsonNode value(JsonParser p, JsonToken t) {
+    return JsonTrees.tree(p, t, YamlScalars::text);
+  }
+
+  /** A scalar as its text; a scalar with no text at all ({@code name:}) is null. */
+  private static JsonNode text(JsonParser p, JsonToken t) {
     switch (t) {
-      case START_OBJECT -> {
-        ObjectNode o = NODES.objectNode();
-        for (JsonToken k = p.nextToken(); k == JsonToken.PROPERTY_NAME; k = p.nextToken()) {
-          String name = p.currentName();
-          o.set(name, value(p, p.nextToken()));
-        }
-        return o;
-      }
-      case START_ARRAY -> {
-        ArrayNode a = NODES.arrayNode();
-        for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
-          a.add(value(p, e));
-        }
-        return a;
-      }
       case VALUE_STRING,
           VALUE_NUMBER_INT,
           VALUE_NUMBER_FLOAT,

@@ -146,17 +146,13 @@ public final class CheckRun {
    */
   public void run(List<String> paths, InputStream stdin, Sink<FileReport> sink)
       throws IOException, StoreException {
-    try {
-      inOrder(
-          jobs(
-              paths,
-              stdin,
-              (display, source, named) -> () -> checkText(display, source, named),
-              (display, why) -> unreadable(display, why)),
-          sink);
-    } finally {
-      staged.ifPresent(GitIndex::release);
-    }
+    inOrder(
+        jobs(
+            paths,
+            stdin,
+            (display, source, named) -> () -> checkText(display, source, named),
+            (display, why) -> unreadable(display, why)),
+        sink);
   }
 
   /**
@@ -202,18 +198,14 @@ public final class CheckRun {
   public void fix(List<String> paths, InputStream stdin, Sink<FixOutcome> sink)
       throws IOException, StoreException {
     // What check skips, --fix leaves alone: package.json is not rewritten as a payload.
-    try {
-      inOrder(
-          jobs(
-              paths,
-              stdin,
-              (display, source, named) -> () -> fixText(display, source, named),
-              (display, why) ->
-                  new FixOutcome(unreadable(display, why), "", "", List.of(), Optional.empty())),
-          sink);
-    } finally {
-      staged.ifPresent(GitIndex::release);
-    }
+    inOrder(
+        jobs(
+            paths,
+            stdin,
+            (display, source, named) -> () -> fixText(display, source, named),
+            (display, why) ->
+                new FixOutcome(unreadable(display, why), "", "", List.of(), Optional.empty())),
+        sink);
   }
 
   /** Checks a text given in memory (a pasted payload) for the target given. */
@@ -400,6 +392,15 @@ public final class CheckRun {
    * is checked on this thread: a one-file run starts no threads.
    */
   private <T> void inOrder(Iterator<Job<T>> jobs, Sink<T> sink) throws IOException, StoreException {
+    try {
+      inOrderOnCores(jobs, sink);
+    } finally {
+      staged.ifPresent(GitIndex::release); // the git process that read the staged files
+    }
+  }
+
+  private <T> void inOrderOnCores(Iterator<Job<T>> jobs, Sink<T> sink)
+      throws IOException, StoreException {
     if (!jobs.hasNext()) {
       return;
     }

@@ -74,10 +74,13 @@ public final class TemplateJsonParser {
     if (first.error().isEmpty() || !placeholders || !text.contains("{{")) {
       return first;
     }
-    // A template whose {{ ... }} holds quotes inside a quoted string. The first reading's error
-    // stands unless the whole text reads with those placeholders taken whole.
+    // A template whose {{ ... }} holds quotes inside a quoted string. When reading those
+    // placeholders whole gets further, what stops it there is the text's real error.
     ParsedPayload retry = new TemplateJsonParser(text, true, true).read();
-    return retry.error().isEmpty() ? retry : first;
+    return retry.error().isEmpty()
+            || retry.error().get().span().start() > first.error().get().span().start()
+        ? retry
+        : first;
   }
 
   private ParsedPayload read() {

@@ -102,6 +102,16 @@ class TemplateJsonParserTest {
   }
 
   @Test
+  void aBrokenTemplateIsReportedWhereItBreaksNotInsideItsPlaceholder() {
+    SyntaxError e =
+        TemplateJsonParser.parse("{\"k\": \"{{ u[\"id\"] }}\",\n \"b\": tru}")
+            .error()
+            .orElseThrow();
+    assertEquals("2:7", e.span().line() + ":" + e.span().column(), e.message());
+    assertTrue(e.message().contains("tru"), e.message());
+  }
+
+  @Test
   void plainJsonWithBracesInStringsReadsAsBefore() {
     // Valid JSON never takes the template reading: "{{" and "}}" in separate strings stay apart.
     JObject o = object("{\"a\": \"{{\", \"b\": \"}}\"}");
@@ -110,11 +120,15 @@ class TemplateJsonParserTest {
   }
 
   @Test
-  void aTemplateThatStaysBrokenKeepsTheFirstError() {
-    // Missing comma after the placeholder string: broken either way; the first reading says where.
+  void aTemplateMissingACommaAfterItsPlaceholderIsToldSo() {
     SyntaxError e =
         TemplateJsonParser.parse("{\"k\": \"{{ u[\"id\"] }}\" \"b\": 1}").error().orElseThrow();
-    assertEquals("1:14", e.span().line() + ":" + e.span().column());
+    assertEquals("1:23", e.span().line() + ":" + e.span().column());
+    assertEquals("missing comma between members", e.message());
+    // Quotes that pair no placeholder: the first reading's error, where the string breaks.
+    SyntaxError plain =
+        TemplateJsonParser.parse("{\"k\": \"a\"b\"\", \"{{ x }}\": 1}").error().orElseThrow();
+    assertEquals("1:10", plain.span().line() + ":" + plain.span().column(), plain.message());
   }
 
   @Test

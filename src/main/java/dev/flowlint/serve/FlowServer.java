@@ -234,12 +234,15 @@ public final class FlowServer implements AutoCloseable {
       guard.checkHost(
           String.join(", ", in.get("Host"))); // two Host headers: which one is meant cannot be told
     }
-    String target = exchange.getRequestURI().getRawAuthority();
-    if (target != null) {
-      guard.checkHost(
-          target); // an absolute request target names the host itself, whatever Host says
+    URI uri = exchange.getRequestURI();
+    String path = uri.getRawPath();
+    if (uri.getScheme() != null && uri.getRawAuthority() != null) {
+      // An absolute request target names the host itself, whatever Host says.
+      guard.checkHost(uri.getRawAuthority());
+    } else if (uri.getRawAuthority() != null) {
+      // "GET //api/flows": a path that starts with two slashes, not a host named "api".
+      path = "//" + uri.getRawAuthority() + (path == null ? "" : path);
     }
-    String path = exchange.getRequestURI().getRawPath();
     String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
     if (method.equals("POST")) {
       guard.checkOrigin(in.getFirst("Origin"), in.getFirst("Sec-Fetch-Site"), host);

@@ -457,6 +457,16 @@ class ServeApiTest {
     }
   }
 
+  /** A path starting "//" names no host: it is no page here, not a misdirected request. */
+  @Test
+  void aPathWithTwoLeadingSlashesIsNoSuchPage() throws Exception {
+    String self = "127.0.0.1:" + t.server.port();
+    String answer =
+        t.raw("GET //api/flows HTTP/1.1\r\nHost: " + self + "\r\nConnection: close\r\n\r\n");
+    assertTrue(answer.startsWith("HTTP/1.1 404"), answer);
+    assertTrue(answer.contains("no such page: //api/flows"), answer);
+  }
+
   @Test
   void anAbsoluteRequestTargetAndASecondHostHeaderAreCheckedToo() throws Exception {
     int port = t.server.port();

@@ -203,7 +203,8 @@ public final class FlowServer implements AutoCloseable {
         route(exchange);
       } catch (HttpProblem p) {
         if (p.status() == 405) {
-          h.set("Allow", allowed(exchange.getRequestURI().getRawPath()));
+          String allow = allowed(exchange.getRequestURI().getRawPath());
+          h.set("Allow", allow.equals("GET") ? "GET, HEAD" : allow);
         }
         sendError(exchange, p.status(), p.getMessage());
       } catch (StoreException | SchemaStore.BadSchema e) {
@@ -255,7 +256,7 @@ public final class FlowServer implements AutoCloseable {
               + path
               + " (the API is GET /api/flows, GET /api/skeleton, POST /api/check, GET /healthz)");
     }
-    if (!allow.equals(method)) {
+    if (!allow.equals(method) && !(method.equals("HEAD") && allow.equals("GET"))) {
       throw new HttpProblem(405, method + " is not allowed on " + path + "; use " + allow);
     }
     switch (path) {
@@ -325,6 +326,12 @@ public final class FlowServer implements AutoCloseable {
   private static void send(HttpExchange exchange, int status, String type, byte[] body)
       throws IOException {
     exchange.getResponseHeaders().set("Content-Type", type);
+    if (exchange.getRequestMethod().equalsIgnoreCase("HEAD")) {
+      // GET's headers without the body (a length given for HEAD makes the JDK log a warning).
+      exchange.sendResponseHeaders(status, -1);
+      exchange.close();
+      return;
+    }
     exchange.sendResponseHeaders(status, body.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(body);

@@ -407,6 +407,46 @@ class ServeApiTest {
         TestServer.json(r).get("files").get(0).get("diagnostics").get(0).get("rule").asString());
   }
 
+  /** HEAD answers as GET would, without a body, and without the JDK logging a warning. */
+  @Test
+  void headIsGetWithoutABody() throws Exception {
+    java.util.logging.Logger jdk = java.util.logging.Logger.getLogger("com.sun.net.httpserver");
+    List<String> warnings = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    java.util.logging.Handler catcher =
+        new java.util.logging.Handler() {
+          @Override
+          public void publish(java.util.logging.LogRecord r) {
+            if (r.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()) {
+              warnings.add(r.getMessage());
+            }
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    jdk.addHandler(catcher);
+    try {
+      String self = "127.0.0.1:" + t.server.port();
+      for (String path : List.of("/healthz", "/api/flows", "/")) {
+        String answer =
+            t.raw("HEAD " + path + " HTTP/1.1\r\nHost: " + self + "\r\nConnection: close\r\n\r\n");
+        assertTrue(answer.startsWith("HTTP/1.1 200"), path + " → " + answer);
+        assertTrue(answer.endsWith("\r\n\r\n"), "no body after the headers: " + answer);
+      }
+      String check =
+          t.raw("HEAD /api/check HTTP/1.1\r\nHost: " + self + "\r\nConnection: close\r\n\r\n");
+      assertTrue(check.startsWith("HTTP/1.1 405"), check);
+      assertTrue(check.contains("Allow: POST"), check);
+      assertTrue(check.endsWith("\r\n\r\n"), check);
+      assertEquals(List.of(), warnings);
+    } finally {
+      jdk.removeHandler(catcher);
+    }
+  }
+
   @Test
   void unknownPathsAre404AndWrongMethods405WithAllow() throws Exception {
     assertError(t.get("/api/nothing"), 404, "no such page");
@@ -416,7 +456,7 @@ class ServeApiTest {
     assertEquals("POST", getCheck.headers().firstValue("Allow").orElseThrow());
     HttpResponse<String> postFlows = t.post("/api/flows", "{}");
     assertError(postFlows, 405, "use GET");
-    assertEquals("GET", postFlows.headers().firstValue("Allow").orElseThrow());
+    assertEquals("GET, HEAD", postFlows.headers().firstValue("Allow").orElseThrow());
     HttpResponse<String> preflight =
         t.client.send(
             HttpRequest.newBuilder(t.uri("/api/check"))

@@ -12,9 +12,9 @@ import picocli.CommandLine.TypeConversionException;
  * reflection costs more than checking a payload, and a pre-commit hook runs check on every commit.
  * This reads the plain command lines a hook or CI job writes into a {@link CheckCommand}, exactly
  * as picocli would fill it; anything else (help, an unknown or repeated option, a value that looks
- * like an option, a word that is not one of an option's choices, "--", @files) gives empty, and
- * picocli parses it and words any error. Values with a closed set of words go through the same
- * converters picocli uses (Choices). CheckArgsTest keeps the two in step.
+ * like an option, a word that is not one of an option's choices, @files) gives empty, and picocli
+ * parses it and words any error. Values with a closed set of words go through the same converters
+ * picocli uses (Choices). CheckArgsTest keeps the two in step.
  */
 final class CheckArgs {
   private CheckArgs() {}
@@ -51,8 +51,20 @@ final class CheckArgs {
     c.failOn = new Choices.Severities().convert("error");
     c.colorWhen = new Choices.ColorWhens().convert("auto");
     Set<String> given = new HashSet<>();
+    boolean ended = false; // after "--" every argument is a path: what hooks write
     for (int i = 1; i < args.length; i++) {
       String a = args[i];
+      if (ended) {
+        if (a.startsWith("@") || a.equals("--")) {
+          return Optional.empty(); // left to picocli's own reading
+        }
+        c.paths.add(a);
+        continue;
+      }
+      if (a.equals("--")) {
+        ended = true;
+        continue;
+      }
       if (a.equals("-") || !a.startsWith("-")) {
         if (a.startsWith("@")) {
           return Optional.empty(); // picocli reads @file arguments

@@ -137,6 +137,10 @@ class CheckArgsTest {
     same(
         "check", "-", "--stdin-filepath", "payloads/x.json", "--verbose", "--envelope=DATA-ACTION");
     same("check", "hooks/", "--allow-empty", "-q");
+    // What pre-commit and the git hook write: options, "--", then file names, some like options.
+    same("check", "--", "a.json");
+    same("check", "--staged", "--", "a.json", "-b.json", "--output=x.json", "-q", "-");
+    same("check", "--config", "ci/flowlint.yaml", "--", "payloads/a.json", "--fix");
   }
 
   @Test
@@ -163,7 +167,8 @@ class CheckArgsTest {
         "check a.json -q -q",
         "check a.json -v --verbose",
         "check a.json --allow-empty --allow-empty",
-        "check -- a.json",
+        "check -- @args.txt",
+        "check -- a.json -- b.json",
         "check a.json -qv",
         "check @args.txt",
         "check a.json --nope",

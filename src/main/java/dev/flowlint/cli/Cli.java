@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -119,11 +120,15 @@ public final class Cli implements java.util.concurrent.Callable<Integer> {
   private static int run(Io io, String... args) {
     PrintStream out = io.out();
     PrintStream err = io.err();
-    Optional<CheckCommand> check = CheckArgs.parse(io, args);
-    if (check.isPresent()) {
+    // The commands hooks run, read without picocli when their command line is a plain one.
+    Optional<Callable<Integer>> fast =
+        CheckArgs.parse(io, args)
+            .<Callable<Integer>>map(c -> c)
+            .or(() -> ImportArgs.parse(io, args).map(c -> c));
+    if (fast.isPresent()) {
       int code;
       try {
-        code = check.get().call();
+        code = fast.get().call();
       } catch (Exception e) {
         code = internalError(e, err);
       }

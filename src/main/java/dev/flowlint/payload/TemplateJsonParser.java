@@ -335,31 +335,40 @@ public final class TemplateJsonParser {
 
   /**
    * Where a {{ ... }} starting at {@code at} inside a quoted string ends (after its "}}"), or -1
-   * when it is not taken whole: it must close on the same line, hold no second "{{", and pair its
-   * double quotes as Jinja's string literals do. So a string that merely holds "{{" ("{{ a", "b
-   * }}") keeps the JSON reading.
+   * when it is not taken whole. It must close on the same line with no second "{{" before, pair its
+   * double quotes as Jinja's string literals do, and have no ',' or ':' between two of its quotes:
+   * JSON needs one of them between any two strings, so a region that spans JSON strings ("x {{",
+   * "b": 1, "c": "}}") is never taken for one placeholder. One forward scan, ending at the first
+   * "}}", "{{" or line end, so a text full of "{{" is still read in linear time.
    */
   private int opaqueEnd(int at) {
     if (!text.startsWith("{{", at)) {
       return -1;
     }
-    int close = text.indexOf("}}", at + 2);
-    if (close < 0) {
-      return -1;
-    }
     int quotes = 0;
-    for (int i = at + 2; i < close; i++) {
+    boolean separator = false; // a ',' or ':' since the last quote
+    for (int i = at + 2; i + 1 < text.length(); i++) {
       char c = text.charAt(i);
-      if (c == '\n' || c == '\r' || (c == '{' && text.charAt(i + 1) == '{')) {
+      char next = text.charAt(i + 1);
+      if (c == '}' && next == '}') {
+        return quotes % 2 == 0 ? i + 2 : -1;
+      }
+      if (c == '\n' || c == '\r' || (c == '{' && next == '{')) {
         return -1;
       }
       if (c == '\\') {
         i++; // an escaped quote is JSON's, not a Jinja literal's
       } else if (c == '"') {
+        if (separator && quotes > 0) {
+          return -1;
+        }
         quotes++;
+        separator = false;
+      } else if (c == ',' || c == ':') {
+        separator = true;
       }
     }
-    return quotes % 2 == 0 ? close + 2 : -1;
+    return -1;
   }
 
   /** An unquoted placeholder: {{ ... }}, ${...}, $!{...}, $a.b, $a.b(...). */

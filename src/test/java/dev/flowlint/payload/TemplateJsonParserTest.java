@@ -111,6 +111,37 @@ class TemplateJsonParserTest {
     assertTrue(e.message().contains("tru"), e.message());
   }
 
+  /** Review: JSON strings that merely hold "{{" and "}}" never hide what lies between them. */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{\"i\":{\"Flow.a\":\"x {{\",\"Flow.b\":tru,\"Flow.c\":\"}} y\"}}|1:32",
+        "{\"k\": \"{{ u[\"id\"] }}\", \"a\": \"{{ a\", \"b\": tru, \"c\": \"d }}\"}|1:42",
+        "{\"k\": \"{{ u[\"id\"] }}\", \"a\": [\"{{ a\"], \"b\": tru, \"c\": [\"d }}\"]}|1:44"
+      })
+  void aRealErrorBetweenStringsWithBracesIsStillAnError(String text, String at) {
+    SyntaxError e = TemplateJsonParser.parse(text).error().orElseThrow();
+    assertEquals(at, e.span().line() + ":" + e.span().column(), e.message());
+    assertTrue(e.message().contains("tru"), e.message());
+  }
+
+  /**
+   * Review: each "{{" used to search the rest of the text for "}}", so a broken template with many
+   * was quadratic (320 KB took 5 s). The bound is a hang guard a thousand times the linear time.
+   */
+  @Test
+  @org.junit.jupiter.api.Timeout(30)
+  void manyUnclosedBracesAreReadInLinearTime() {
+    StringBuilder b = new StringBuilder("[");
+    for (int i = 0; i < 200_000; i++) {
+      b.append("\"{{ a\", ");
+    }
+    b.append("\"{{ u[\"id\"] }}\", tru]");
+    SyntaxError e = TemplateJsonParser.parse(b.toString()).error().orElseThrow();
+    assertTrue(e.message().contains("tru"), e.message());
+  }
+
   @Test
   void plainJsonWithBracesInStringsReadsAsBefore() {
     // Valid JSON never takes the template reading: "{{" and "}}" in separate strings stay apart.

@@ -78,7 +78,7 @@ final class ImportSkips {
   static String foreign(List<String> displays) {
     int shown = Math.min(displays.size(), 5);
     boolean one = displays.size() == 1;
-    return "skipped "
+    return "passed over "
         + displays.size()
         + (one
             ? " file found in a directory that is not a flow or data action definition: "

@@ -11,15 +11,18 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * each; a file that looks like a definition but is broken is still an error.
  */
 final class ForeignFiles {
-  /** Top-level keys some Genesys definition (flow, version, listing page, data action) has. */
-  private static final Set<String> GENESYS_KEYS =
+  /**
+   * Top-level keys some Genesys definition has (flow, version, listing page, data action export),
+   * or a stand-alone input contract (a JSON Schema's {@code properties}) even when it is broken.
+   */
+  private static final Set<String> DEFINITION_KEYS =
       Set.of(
           "id",
           "inputSchema",
           "outputSchema",
-          "flowType",
           "entities",
           "contract",
+          "properties",
           "publishedVersion",
           "checkedInVersion",
           "savedVersion",
@@ -40,7 +43,7 @@ final class ForeignFiles {
       }
       return true;
     }
-    for (String key : GENESYS_KEYS) {
+    for (String key : DEFINITION_KEYS) {
       if (root.has(key)) {
         return false;
       }
@@ -49,8 +52,9 @@ final class ForeignFiles {
   }
 
   /**
-   * YAML that is no Archy flow: not one top-level key holding a mapping, or a key that is no Archy
-   * flow type over a mapping without a name. Text that is not YAML at all is not judged here.
+   * YAML that is no Archy flow: no top-level key is an Archy flow type, and it is not one key over
+   * a mapping with a name (a flow type flowlint does not list yet). Text that is not YAML at all is
+   * not judged here.
    */
   static boolean yaml(String text) {
     JsonNode root;
@@ -59,14 +63,21 @@ final class ForeignFiles {
     } catch (RuntimeException e) {
       return false;
     }
-    if (root == null || !root.isObject() || root.size() != 1) {
-      return root != null && !root.isMissingNode();
-    }
-    String key = root.propertyNames().iterator().next();
-    JsonNode flow = root.get(key);
-    if (ArchyRootKeys.ALL.contains(key)) { // a flow, even when it is broken
+    if (root == null || root.isMissingNode()) {
       return false;
     }
+    if (!root.isObject()) {
+      return true; // a list or a scalar: no Archy flow starts so
+    }
+    for (String key : root.propertyNames()) {
+      if (ArchyRootKeys.ALL.contains(key)) {
+        return false; // a flow, even when it is broken (a stray top-level key beside it)
+      }
+    }
+    if (root.size() != 1) {
+      return true;
+    }
+    JsonNode flow = root.get(root.propertyNames().iterator().next());
     return !flow.isObject() || !flow.has("name");
   }
 }

@@ -31,15 +31,15 @@ public final class InputFiles {
   private InputFiles() {}
 
   /**
-   * File names that may hold a flow definition: YAML, Terraform templates, JSON, Architect exports.
-   */
-  /**
    * The names {@link #isDefinitionName} takes, any case, as a regex for pre-commit's {@code files}:
    * a change to any of them may change the schemas (Terraform's {@code .tf} is only warned about).
    */
   public static final String DEFINITION_NAME_ERE =
       "(\\.[yY][aA]?[mM][lL]|\\.[tT][fF][tT][pP][lL]|\\.[jJ][sS][oO][nN]|\\.[iI]3[^/]*)$";
 
+  /**
+   * File names that may hold a flow definition: YAML, Terraform templates, JSON, Architect exports.
+   */
   public static boolean isDefinitionName(String fileName) {
     String n = fileName.toLowerCase(java.util.Locale.ROOT);
     return n.endsWith(".yaml")

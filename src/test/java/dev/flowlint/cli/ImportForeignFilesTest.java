@@ -35,6 +35,9 @@ class ImportForeignFilesTest {
     Files.writeString(
         repo.resolve("payloads/p.json"),
         "{\"flowId\": \"6f3c2a8e-1d4b-4c3e-9a7f-2b5d8e9c0a11\", \"inputData\": {}}\n");
+    Files.writeString(
+        repo.resolve("payloads/shared.json"),
+        "{\"flowType\": \"commonmodule\", \"flowName\": \"X\", \"inputs\": {\"a\": 1}}\n");
     out = tmp.resolve("schemas").toString();
   }
 
@@ -45,15 +48,20 @@ class ImportForeignFilesTest {
     assertTrue(r.out().contains("1 flow imported"), r.out());
     assertFalse(r.err().contains("error"), r.err());
     String warning =
-        r.err().lines().filter(l -> l.contains("skipped 5 files")).findFirst().orElse("");
+        r.err().lines().filter(l -> l.contains("passed over 6 files")).findFirst().orElse("");
     assertTrue(
         warning.contains("not flow or data action definitions"), "one line names them: " + r.err());
     for (String f :
         new String[] {
-          "docker-compose.yml", "package.json", "payloads/p.json", "playbook.yml", "tsconfig.json"
+          "docker-compose.yml",
+          "package.json",
+          "payloads/p.json",
+          "payloads/shared.json",
+          "playbook.yml"
         }) {
       assertTrue(warning.contains(repo.resolve(f).toString()), f + " in " + warning);
     }
+    assertTrue(warning.contains(" and 1 more (name a file"), "five named, the rest counted");
     Result check = CliRunner.run("import", "--check", repo.toString(), "--out", out);
     assertEquals(0, check.code(), check.out() + check.err());
   }
@@ -77,11 +85,24 @@ class ImportForeignFilesTest {
     Files.writeString(
         repo.resolve("flows/api.json"), "{\"id\": \"f1\", \"name\": \"Api\", \"type\": \"x\"}\n");
     Files.writeString(repo.resolve("flows/b.yaml"), "workflow:\n  description: no name\n");
+    // Review: a stray top-level key beside the flow, and a contract without its "type".
+    Files.writeString(
+        repo.resolve("flows/orders.yaml"),
+        "workflow:\n  name: Orders\n  division: Home\nvariables:\n  - x: 1\n");
+    Files.writeString(
+        repo.resolve("flows/contract.json"),
+        "{\"$schema\": \"http://json-schema.org/draft-04/schema#\", \"properties\":"
+            + " {\"customerId\": {\"type\": \"string\"}}, \"required\": [\"customerId\"]}\n");
     Result r = CliRunner.run("import", repo.toString(), "--out", out);
     assertEquals(2, r.code(), r.err());
     assertTrue(r.err().contains("api.json: JSON is not a flow"), r.err());
     assertTrue(r.err().contains("b.yaml: Archy workflow has no name"), r.err());
-    assertTrue(r.err().contains("skipped 5 files"), r.err());
+    assertTrue(r.err().contains("orders.yaml:"), r.err());
+    assertTrue(r.err().contains("contract.json:"), r.err());
+    assertFalse(r.err().contains("orders.yaml,") || r.err().contains("contract.json,"), r.err());
+    Result check = CliRunner.run("import", "--check", repo.toString(), "--out", out);
+    assertEquals(2, check.code(), "a broken flow never passes --check: " + check.err());
+    assertTrue(r.err().contains("passed over 6 files"), r.err());
   }
 
   @Test
@@ -91,6 +112,7 @@ class ImportForeignFilesTest {
     Files.writeString(bare.resolve("package.json"), "{\"name\": \"x\"}\n");
     Result r = CliRunner.run("import", bare.toString(), "--out", out);
     assertEquals(2, r.code(), r.out() + r.err());
-    assertTrue(r.err().contains("skipped 1 file found in a directory that is not a flow"), r.err());
+    assertTrue(
+        r.err().contains("passed over 1 file found in a directory that is not a flow"), r.err());
   }
 }

@@ -40,12 +40,16 @@ final class BlobReader {
       requests.flush();
       // "<object> blob <size>\n<bytes>\n", or "<object> missing\n".
       String[] header = line().split(" ");
-      if (header.length != 3 || !header[1].equals("blob")) {
+      if (header.length != 3) {
         return Optional.empty(); // missing: the caller's own read says why
       }
       long size = Long.parseLong(header[2]);
       if (size > maxBytes) {
         close(); // the caller's own read refuses it with the size in words
+        return Optional.empty();
+      }
+      if (!header[1].equals("blob")) {
+        answers.skipNBytes(size + 1); // a tree or commit: its body read past, to stay in step
         return Optional.empty();
       }
       byte[] bytes = answers.readNBytes((int) size);

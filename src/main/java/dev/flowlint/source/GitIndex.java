@@ -50,6 +50,10 @@ public final class GitIndex {
       if (e == null) {
         throw new Unavailable("not in git's index (not staged, or not in a git repository)");
       }
+      if (e.unmerged()) {
+        throw new Unavailable(
+            "unmerged in git's index (a merge conflict): resolve it and stage the result");
+      }
       Optional<byte[]> bytes = batch.read(e.object());
       if (bytes.isPresent()) {
         return bytes.get();
@@ -94,8 +98,12 @@ public final class GitIndex {
     }
   }
 
-  /** One index entry: its mode and the blob it holds. */
-  private record Entry(String mode, String object) {}
+  /**
+   * One index entry: its mode and the blob it holds; {@code unmerged} when the index holds only a
+   * merge conflict's stages (base, ours, theirs) for the path, none of which is what gets
+   * committed.
+   */
+  private record Entry(String mode, String object, boolean unmerged) {}
 
   /**
    * Entries read ahead by {@link #preload}: the paths asked about and what the index gave for them.
@@ -161,9 +169,13 @@ public final class GitIndex {
       int tab = entry.indexOf('\t');
       int second = entry.indexOf(' ', space + 1);
       if (space > 0 && second > space && tab > second) {
-        out.putIfAbsent(
-            key(entry.substring(tab + 1)),
-            new Entry(entry.substring(0, space), entry.substring(space + 1, second)));
+        Entry e =
+            new Entry(
+                entry.substring(0, space),
+                entry.substring(space + 1, second),
+                !entry.substring(second + 1, tab).equals("0"));
+        // Stage 0 is the entry a commit takes; stages 1-3 stand for it only while unmerged.
+        out.merge(key(entry.substring(tab + 1)), e, (a, b) -> a.unmerged() ? b : a);
       }
     }
     return Optional.of(out);

@@ -80,4 +80,60 @@ class GitIndexTest {
     assertEquals("staged a", new String(index.staged("./a.json"), UTF_8));
     index.release();
   }
+
+  /**
+   * Review: in a merge conflict the index holds base, ours and theirs; none is what is committed.
+   */
+  @Test
+  void anUnmergedFileIsUnavailableNotItsMergeBase() throws Exception {
+    git("init", "-q", "-b", "main");
+    git("config", "user.email", "t@example.com");
+    git("config", "user.name", "t");
+    Files.writeString(repo.resolve("p.json"), "base\n");
+    git("add", "p.json");
+    git("commit", "-q", "-m", "base");
+    git("checkout", "-q", "-b", "other");
+    Files.writeString(repo.resolve("p.json"), "theirs\n");
+    git("commit", "-q", "-am", "theirs");
+    git("checkout", "-q", "main");
+    Files.writeString(repo.resolve("p.json"), "ours\n");
+    git("commit", "-q", "-am", "ours");
+    Process merge =
+        new ProcessBuilder("git", "-C", repo.toString(), "merge", "-q", "other")
+            .redirectErrorStream(true)
+            .start();
+    merge.getInputStream().readAllBytes();
+    assertEquals(1, merge.waitFor(), "the merge conflicts");
+    GitIndex index = new GitIndex(repo, 1 << 20);
+    index.preload(List.of("p.json"));
+    GitIndex.Unavailable e = assertThrows(GitIndex.Unavailable.class, () -> index.staged("p.json"));
+    assertTrue(e.getMessage().contains("unmerged"), e.getMessage());
+    index.release();
+  }
+
+  /** A tree's or commit's body is read past, so the next blob comes out whole. */
+  @Test
+  void theBatchReaderStaysInStepPastATree() throws Exception {
+    git("init", "-q");
+    git("config", "user.email", "t@example.com");
+    git("config", "user.name", "t");
+    Files.writeString(repo.resolve("a.json"), "staged a");
+    git("add", "a.json");
+    git("commit", "-q", "-m", "one");
+    String tree = output("rev-parse", "HEAD^{tree}");
+    String blob = output("rev-parse", ":a.json");
+    BlobReader reader = new BlobReader(repo, 1 << 20);
+    assertTrue(reader.read(tree).isEmpty());
+    assertEquals("staged a", new String(reader.read(blob).orElseThrow(), UTF_8));
+    reader.close();
+  }
+
+  private String output(String... args) throws Exception {
+    List<String> command = new java.util.ArrayList<>(List.of("git", "-C", repo.toString()));
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).start();
+    String out = new String(p.getInputStream().readAllBytes(), UTF_8).strip();
+    assertEquals(0, p.waitFor());
+    return out;
+  }
 }

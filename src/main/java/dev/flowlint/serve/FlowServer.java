@@ -240,9 +240,11 @@ public final class FlowServer implements AutoCloseable {
     if (uri.getScheme() != null && uri.getRawAuthority() != null) {
       // An absolute request target names the host itself, whatever Host says.
       guard.checkHost(uri.getRawAuthority());
-    } else if (uri.getRawAuthority() != null) {
-      // "GET //api/flows": a path that starts with two slashes, not a host named "api".
-      path = "//" + uri.getRawAuthority() + (path == null ? "" : path);
+    } else if (uri.getScheme() == null) {
+      // The path as sent: "//api/flows" and "///api/flows" are paths, not a host named "api".
+      String raw = uri.toString();
+      int end = raw.indexOf('?');
+      path = end < 0 ? raw : raw.substring(0, end);
     }
     String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
     if (method.equals("POST")) {

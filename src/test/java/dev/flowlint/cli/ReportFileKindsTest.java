@@ -1,0 +1,98 @@
+package dev.flowlint.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.flowlint.check.FixtureSupport;
+import dev.flowlint.cli.CliRunner.Result;
+import dev.flowlint.io.CanonicalJson;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A report file that is not a plain file: a symbolic link stays a link (its target gets the
+ * report), and a named pipe or a device (/dev/stdout, /dev/null) is written into, never replaced by
+ * a regular file (as root, a rename onto /dev/null replaces the machine's /dev/null).
+ */
+class ReportFileKindsTest {
+  @TempDir Path tmp;
+
+  private Path payload() throws Exception {
+    FixtureSupport.importFixtures(tmp.resolve("schemas"));
+    Path payload = tmp.resolve("bad.json");
+    Files.writeString(payload, GitHookEndToEndTest.BAD);
+    return payload;
+  }
+
+  @Test
+  void aSymbolicLinkStaysALinkAndItsTargetGetsTheReport() throws Exception {
+    Path payload = payload();
+    Path reports = Files.createDirectories(tmp.resolve("reports"));
+    Path target = reports.resolve("latest.sarif");
+    Files.writeString(target, "old");
+    Path link = Files.createSymbolicLink(tmp.resolve("flowlint.sarif"), target);
+    Path dangling =
+        Files.createSymbolicLink(tmp.resolve("cq.json"), reports.resolve("not-yet.json"));
+    Result r =
+        CliRunner.run(
+            "check",
+            "--schemas",
+            tmp.resolve("schemas").toString(),
+            "--format",
+            "sarif=" + link,
+            "--format",
+            "gitlab=" + dangling,
+            "--",
+            payload.toString());
+    assertEquals(1, r.code(), r.err());
+    assertTrue(Files.isSymbolicLink(link), "the link is still a link");
+    assertTrue(Files.isSymbolicLink(dangling), "a link to a file not made yet stays a link too");
+    assertEquals(
+        "2.1.0", CanonicalJson.mapper().readTree(target.toFile()).get("version").asString());
+    assertTrue(CanonicalJson.mapper().readTree(reports.resolve("not-yet.json").toFile()).isArray());
+  }
+
+  @Test
+  void aNamedPipeIsWrittenIntoNotReplaced() throws Exception {
+    Path payload = payload();
+    Path fifo = tmp.resolve("report.pipe");
+    Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    assumeTrue(mk.waitFor(10, TimeUnit.SECONDS) && mk.exitValue() == 0, "mkfifo is available");
+    // The reader opens the pipe as a consumer would (cat flowlint.pipe) and reads the whole report.
+    CompletableFuture<String> read =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return new String(Files.readAllBytes(fifo), StandardCharsets.UTF_8);
+              } catch (java.io.IOException e) {
+                return "unreadable: " + e;
+              }
+            });
+    Result r =
+        CliRunner.run(
+            "check",
+            "--schemas",
+            tmp.resolve("schemas").toString(),
+            "--format",
+            "json",
+            "--output",
+            fifo.toString(),
+            "--",
+            payload.toString());
+    assertEquals(1, r.code(), r.err());
+    assertTrue(
+        Files.readAttributes(
+                fifo, java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+            .isOther(),
+        "the pipe is still a pipe");
+    String report = read.get(20, TimeUnit.SECONDS);
+    assertTrue(CanonicalJson.mapper().readTree(report).at("/summary/errors").asInt(-1) > 0, report);
+  }
+}

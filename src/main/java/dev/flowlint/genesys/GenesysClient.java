@@ -194,6 +194,14 @@ public final class GenesysClient {
     if (access.isEmpty()) {
       throw new GenesysException("the token answer from " + uri.getHost() + " has no access_token");
     }
+    if (!access.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+      // The header builder would refuse it with a message quoting the header, token included.
+      throw new GenesysException(
+          "the token answer from "
+              + uri.getHost()
+              + " has an access_token that cannot be sent in an HTTP header (a space, a control or"
+              + " a non-ASCII character)");
+    }
     long seconds = body.path("expires_in").asLong(3600);
     token = access;
     // Renew a minute early, so a token does not expire between check and use.

@@ -108,6 +108,31 @@ class TrustPullTest {
     }
   }
 
+  /**
+   * A token that no HTTP header can carry (a control character, a line break) is a broken answer,
+   * said in words: the header builder's own error quoted the header, token and all.
+   */
+  @Test
+  void aTokenNoHeaderCanCarryIsRefusedWithoutShowingIt() {
+    for (String token :
+        List.of(
+            FakeGenesys.TOKEN_PREFIX + "1\\u0001x",
+            FakeGenesys.TOKEN_PREFIX + "1\\r\\nX-Injected: 1",
+            FakeGenesys.TOKEN_PREFIX + "1 \\u0100")) {
+      fake.tokenFaults.add(
+          new FakeGenesys.Fault(
+              200, "{\"access_token\": \"" + token + "\", \"expires_in\": 3600}", null));
+      Result r = pull();
+      assertEquals(2, r.code(), r.err());
+      assertTrue(
+          r.err()
+              .contains("the token answer from 127.0.0.1 has an access_token that cannot be sent"),
+          r.err());
+      assertFalse(r.err().contains("internal error"), r.err());
+      assertFalse(Files.exists(schemas));
+    }
+  }
+
   @Test
   void userInfoTrickInARelativeLinkIsRefused() throws IOException {
     fake.listingFaults.add(

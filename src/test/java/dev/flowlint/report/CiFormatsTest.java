@@ -233,6 +233,26 @@ class CiFormatsTest {
     }
   }
 
+  /**
+   * A key written with a lone surrogate escape ("\\ud800") reaches messages as a lone surrogate.
+   * XML cannot carry one: the writer paired it with the next character, turning "\\ud800x" into one
+   * unrelated character and eating the "&" of the closing quote's entity.
+   */
+  @Test
+  void junitKeepsTheTextAroundALoneSurrogate() throws Exception {
+    String text = "{\"a\": 1}";
+    TextLines lines = new TextLines(text);
+    String message = "inputData has no input \"\ud800x\", nor \"\udc00\" \ud83d\ude00";
+    FileReport f =
+        report("p.json", text, finding(Rule.UNKNOWN_INPUT, Severity.ERROR, message, lines, 1, 4));
+    String xml = ReporterContractTest.render(new JunitReporter(Severity.ERROR), List.of(f));
+    org.w3c.dom.Element failure =
+        (org.w3c.dom.Element) parse(xml).getElementsByTagName("failure").item(0);
+    String expected = "inputData has no input \"\ufffdx\", nor \"\ufffd\" \ud83d\ude00";
+    assertEquals(expected, failure.getAttribute("message"));
+    assertTrue(failure.getTextContent().endsWith(expected), failure.getTextContent());
+  }
+
   @Test
   void junitClassnamesHaveNoExtension() {
     assertEquals("payloads.orders.new", JunitReporter.classname("./payloads/orders/new.json"));

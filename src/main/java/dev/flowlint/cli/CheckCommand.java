@@ -194,6 +194,10 @@ final class CheckCommand implements Callable<Integer> {
     for (String w : flows.warnings()) {
       io.err().println("flowlint check: warning: " + loaded.get().configDisplay() + ": " + w);
     }
+    if (paths.stream().filter("-"::equals).count() > 1) {
+      // A second read of standard input gets nothing, which would be reported as an empty payload.
+      return usage("- (standard input) is named twice; it can be read once");
+    }
     if (fix && diff) {
       return usage("--fix and --diff do not go together: --diff shows what --fix would write");
     }

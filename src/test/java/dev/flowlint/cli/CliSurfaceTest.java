@@ -1,0 +1,32 @@
+package dev.flowlint.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.flowlint.check.FixtureSupport;
+import dev.flowlint.cli.CliRunner.Result;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Command lines a person gets wrong: each is a usage error that says what to write instead. */
+class CliSurfaceTest {
+  @TempDir Path tmp;
+
+  /**
+   * Standard input can be read once: a second "-" read nothing and was reported as a payload with
+   * an invalid-json error ("empty input"), a finding in no file.
+   */
+  @Test
+  void standardInputNamedTwiceIsAUsageError() throws Exception {
+    Path schemas = tmp.resolve("schemas");
+    FixtureSupport.importFixtures(schemas);
+    Result r =
+        CliRunner.withStdin(
+            GitHookEndToEndTest.BAD, "check", "--schemas", schemas.toString(), "-", "-");
+    assertEquals(2, r.code(), r.out() + r.err());
+    assertTrue(r.err().contains("- (standard input) is named twice; it can be read once"), r.err());
+    assertFalse(r.out().contains("invalid-json"), r.out());
+  }
+}

@@ -53,6 +53,10 @@ final class FormatSpecs {
       specs.add(new Spec(f.get(), eq < 0 ? Optional.empty() : Optional.of(g.substring(eq + 1))));
     }
     List<Spec> toStdout = specs.stream().filter(s -> s.file().isEmpty()).toList();
+    if (output != null && output.isEmpty()) {
+      // Path.of("") is the working directory: it would be called a directory, not a missing name.
+      return Parsed.error("--output names no file; write --output FILE");
+    }
     if (output != null) {
       if (toStdout.size() != 1) {
         return Parsed.error(

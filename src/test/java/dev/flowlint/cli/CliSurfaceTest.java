@@ -29,4 +29,19 @@ class CliSurfaceTest {
     assertTrue(r.err().contains("- (standard input) is named twice; it can be read once"), r.err());
     assertFalse(r.out().contains("invalid-json"), r.out());
   }
+
+  /**
+   * An empty --output named the working directory ("--output is a directory ... /flowlint.text").
+   */
+  @Test
+  void anEmptyOutputNamesNoFile() {
+    for (String[] args :
+        new String[][] {
+          {"check", "--output", "", "x.json"}, {"check", "--format", "json", "-o", "", "x.json"}
+        }) {
+      Result r = CliRunner.run(args);
+      assertEquals(2, r.code(), r.err());
+      assertTrue(r.err().contains("--output names no file"), r.err());
+    }
+  }
 }

@@ -400,6 +400,9 @@ final class CheckCommand implements Callable<Integer> {
     if (!path.equals(stdin)) {
       // A symbolic link is followed: its target is fixed and the link stays a link.
       Optional<String> refusal = AtomicFiles.refusalToRewrite(Path.of(path));
+      if (refusal.isEmpty()) {
+        refusal = changedSinceRead(Path.of(path), o.original(), o.fixed());
+      }
       try {
         if (refusal.isEmpty()) {
           AtomicFiles.write(Path.of(path).toRealPath(), o.fixed());
@@ -421,6 +424,23 @@ final class CheckCommand implements Callable<Integer> {
             + o.applied().stream().map(Fix::description).collect(Collectors.joining("; "))
             + ")");
     return o;
+  }
+
+  /**
+   * Why the file must not get the fixed text, if it no longer holds the text the fixes were made
+   * for: an edit saved while the run checked it would be lost. (A save between this look and the
+   * rename can still be; the window is the time a write takes, not the whole run.) A file that
+   * already holds the fixed text (named twice in one run) is not "changed".
+   */
+  private static Optional<String> changedSinceRead(Path file, String original, String fixed) {
+    try {
+      String now = dev.flowlint.io.StrictText.readRegular(file);
+      return now.equals(original) || now.equals(fixed)
+          ? Optional.empty()
+          : Optional.of("it changed after flowlint read it; run --fix again");
+    } catch (dev.flowlint.io.StrictText.Unreadable e) {
+      return Optional.of("it changed after flowlint read it (" + e.getMessage() + ")");
+    }
   }
 
   private boolean color() {

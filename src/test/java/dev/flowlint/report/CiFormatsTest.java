@@ -66,6 +66,9 @@ class CiFormatsTest {
     assertEquals("payloads/x.json", b.uri("/repo/payloads/x.json"));
     assertEquals("payloads/caf%C3%A9,%20100%25.json", b.uri("payloads/café, 100%.json"));
     assertEquals("file:///elsewhere/x.json", b.uri("/elsewhere/x.json"));
+    // A colon in the first segment would make it a scheme ("order" in order:2.json): RFC 3986 4.2.
+    assertEquals("order%3A2.json", b.uri("order:2.json"));
+    assertEquals("payloads/order:2.json", b.uri("payloads/order:2.json"));
     assertEquals("file:///repo/", fromSub.rootUri());
   }
 

@@ -88,7 +88,8 @@ final class EditorCommand implements java.util.concurrent.Callable<Integer> {
         if (settingsDir != null) {
           Files.createDirectories(settingsDir);
         }
-        AtomicFiles.write(settings, r.text());
+        // Settings linked in from elsewhere (dotfiles): the file is replaced, the link kept.
+        AtomicFiles.write(Files.exists(settings) ? settings.toRealPath() : settings, r.text());
         r.skipped().forEach(s -> io.err().println("skipped " + s));
         if (r.hadComments()) {
           io.err()
@@ -114,7 +115,11 @@ final class EditorCommand implements java.util.concurrent.Callable<Integer> {
         return Cli.USAGE;
       } catch (IOException e) {
         io.err()
-            .println("flowlint editor vscode: cannot write " + settings + ": " + e.getMessage());
+            .println(
+                "flowlint editor vscode: cannot write "
+                    + settings
+                    + ": "
+                    + AtomicFiles.describe(e));
         return Cli.USAGE;
       }
     }

@@ -88,6 +88,10 @@ public final class AtomicFiles {
       } else {
         Path dir =
             java.util.Objects.requireNonNull(target.getParent(), "a file, not the root directory");
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+          // createDirectories would say only that it exists.
+          throw new java.nio.file.NotDirectoryException(dir.toString());
+        }
         Files.createDirectories(dir);
         this.tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         keepPermissions(target, tmp);

@@ -44,4 +44,32 @@ class CliSurfaceTest {
       assertTrue(r.err().contains("--output names no file"), r.err());
     }
   }
+
+  /** A report under a file, as if it were a directory: "input/output error" said nothing. */
+  @Test
+  void aReportUnderAFileSaysThatFileIsNoDirectory() throws Exception {
+    Path schemas = tmp.resolve("schemas");
+    FixtureSupport.importFixtures(schemas);
+    Path payload = tmp.resolve("p.json");
+    java.nio.file.Files.writeString(payload, GitHookEndToEndTest.BAD);
+    Result r =
+        CliRunner.run(
+            "check",
+            "--schemas",
+            schemas.toString(),
+            "--format",
+            "json=" + payload.resolve("report.json"),
+            "--",
+            payload.toString());
+    assertEquals(2, r.code(), r.err());
+    assertTrue(
+        r.err()
+            .contains(
+                "cannot write "
+                    + payload.resolve("report.json")
+                    + ": "
+                    + payload
+                    + ": not a directory"),
+        r.err());
+  }
 }

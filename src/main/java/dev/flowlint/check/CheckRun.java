@@ -197,7 +197,8 @@ public final class CheckRun {
   /** Like {@link #run(List, InputStream, Sink)}, with each payload fixed in memory. */
   public void fix(List<String> paths, InputStream stdin, Sink<FixOutcome> sink)
       throws IOException, StoreException {
-    // What check skips, --fix leaves alone: package.json is not rewritten as a payload.
+    // What check skips, --fix leaves alone (and notes as skipped, so the exit code is check's):
+    // package.json is not rewritten as a payload.
     inOrder(
         jobs(
             paths,
@@ -222,8 +223,8 @@ public final class CheckRun {
   }
 
   /**
-   * What one input gave: a result, or a file left unchecked (or neither: --fix passing over a
-   * file).
+   * What one input gave: a result, or a file left unchecked (or both: standard input that --fix
+   * passes over still comes back).
    */
   private record Done<T>(Optional<T> result, Optional<Skip> skip) {
     static <T> Done<T> of(T result) {
@@ -232,10 +233,6 @@ public final class CheckRun {
 
     static <T> Done<T> skipped(Skip skip) {
       return new Done<>(Optional.empty(), Optional.of(skip));
-    }
-
-    static <T> Done<T> none() {
-      return new Done<>(Optional.empty(), Optional.empty());
     }
   }
 
@@ -488,7 +485,16 @@ public final class CheckRun {
     }
     FileKinds.Kind kind = FileKinds.of(display, text);
     if (kind == FileKinds.Kind.SKIP) {
-      return Done.none();
+      if (!named) {
+        return Done.skipped(notAFlow(display));
+      }
+      // Standard input comes back as it was: --fix with - promises the payload on standard output.
+      FileReport none =
+          new FileReport(
+              display, Optional.empty(), Optional.empty(), List.of(), new TextLines(text));
+      return new Done<>(
+          Optional.of(new FixOutcome(none, text, text, List.of(), Optional.empty())),
+          Optional.of(notAFlow(display)));
     }
     if (kind != FileKinds.Kind.PAYLOAD) {
       return Done.of(CallSiteFixes.fix(calls.get(), display, text, kind));
@@ -577,13 +583,7 @@ public final class CheckRun {
     }
     switch (FileKinds.of(display, text)) {
       case SKIP:
-        return Done.skipped(
-            new Skip(
-                display,
-                "YAML whose first key is not an Archy flow type ("
-                    + String.join(", ", FileKinds.rootKeys())
-                    + ")",
-                true));
+        return Done.skipped(notAFlow(display));
       case FLOW_YAML:
         return Done.of(calls.get().check(display, text, FileKinds.Kind.FLOW_YAML));
       case FLOW_EXPORT:
@@ -599,6 +599,16 @@ public final class CheckRun {
       return Done.skipped(skip.get());
     }
     return Done.of(checkers.get().check(display, text, parsed, target));
+  }
+
+  /** YAML that is no Archy flow: skipped by check, --fix and --diff alike. */
+  private static Skip notAFlow(String display) {
+    return new Skip(
+        display,
+        "YAML whose first key is not an Archy flow type ("
+            + String.join(", ", FileKinds.rootKeys())
+            + ")",
+        true);
   }
 
   /**

@@ -61,7 +61,7 @@ final class CheckCommand implements Callable<Integer> {
       paramLabel = "FORMAT[=FILE]",
       description = {
         "Report format: ${COMPLETION-CANDIDATES} (default: text). Repeatable; FORMAT=FILE writes that report to FILE "
-            + "(atomically), e.g. --format sarif=flowlint.sarif --format text. When every report goes to a file, the terminal gets the text report."
+            + "(atomically; - is standard output), e.g. --format sarif=flowlint.sarif --format text. When every report goes to a file, the terminal gets the text report."
       },
       completionCandidates = Formats.class)
   List<String> formats = new ArrayList<>();
@@ -193,6 +193,9 @@ final class CheckCommand implements Callable<Integer> {
     }
     for (String w : flows.warnings()) {
       io.err().println("flowlint check: warning: " + loaded.get().configDisplay() + ": " + w);
+    }
+    if (stdinFilepath != null && stdinFilepath.isBlank()) {
+      return usage("--stdin-filepath names no path; write --stdin-filepath PATH");
     }
     if (paths.stream().filter("-"::equals).count() > 1) {
       // A second read of standard input gets nothing, which would be reported as an empty payload.

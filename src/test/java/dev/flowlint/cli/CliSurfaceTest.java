@@ -72,4 +72,46 @@ class CliSurfaceTest {
                     + ": not a directory"),
         r.err());
   }
+
+  /**
+   * FORMAT=- is standard output, as - is for input: it wrote a file named "-" in the working
+   * directory, and the terminal got the text report instead.
+   */
+  @Test
+  void aReportToDashGoesToStandardOutput() throws Exception {
+    Path schemas = tmp.resolve("schemas");
+    FixtureSupport.importFixtures(schemas);
+    Path payload = tmp.resolve("p.json");
+    java.nio.file.Files.writeString(payload, GitHookEndToEndTest.BAD);
+    Result r =
+        CliRunner.run(
+            "check",
+            "--schemas",
+            schemas.toString(),
+            "--format",
+            "json=-",
+            "--format",
+            "sarif=" + tmp.resolve("r.sarif"),
+            "--",
+            payload.toString());
+    assertEquals(1, r.code(), r.err());
+    assertTrue(r.out().startsWith("{\n  \"tool\""), r.out());
+    assertFalse(java.nio.file.Files.exists(Path.of("-")), "no file named -");
+    Result dash =
+        CliRunner.run(
+            "check", "--schemas", schemas.toString(), "-f", "json", "-o", "-", payload.toString());
+    assertTrue(dash.out().startsWith("{\n  \"tool\""), dash.out());
+    assertFalse(java.nio.file.Files.exists(Path.of("-")), "no file named -");
+    Result two = CliRunner.run("check", "--format", "json=-", "--format", "text", "x.json");
+    assertEquals(2, two.code(), two.err());
+    assertTrue(two.err().contains("only one report can go to standard output"), two.err());
+  }
+
+  /** An empty --stdin-filepath reported standard input under no name at all (":1:11: error"). */
+  @Test
+  void anEmptyStdinFilepathIsAUsageError() {
+    Result r = CliRunner.withStdin("{}", "check", "--stdin-filepath", "", "-");
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("--stdin-filepath names no path"), r.err());
+  }
 }

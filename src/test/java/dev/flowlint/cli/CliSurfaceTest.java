@@ -114,4 +114,35 @@ class CliSurfaceTest {
     assertEquals(2, r.code(), r.err());
     assertTrue(r.err().contains("--stdin-filepath names no path"), r.err());
   }
+
+  /**
+   * pull --timeout 0 was an internal error ("Invalid duration: PT0S"); --max-wait 0 still dialled.
+   */
+  @Test
+  void pullTimeoutsMustBePositive() {
+    java.util.Map<String, String> env =
+        java.util.Map.of(
+            "GENESYSCLOUD_OAUTHCLIENT_ID", "id", "GENESYSCLOUD_OAUTHCLIENT_SECRET", "secret");
+    for (String[] bad :
+        new String[][] {
+          {"--timeout", "0"}, {"--timeout", "-1"}, {"--max-wait", "0"}, {"--max-wait", "-5"}
+        }) {
+      Result r =
+          CliRunner.withEnv(
+              env,
+              "pull",
+              "--api-base",
+              "http://127.0.0.1:1",
+              "--login-base",
+              "http://127.0.0.1:1",
+              "--out",
+              tmp.resolve("out").toString(),
+              bad[0],
+              bad[1]);
+      assertEquals(2, r.code(), r.err());
+      assertTrue(
+          r.err().contains("flowlint pull: " + bad[0] + " must be at least 1 second"), r.err());
+      assertFalse(r.err().contains("internal error"), r.err());
+    }
+  }
 }

@@ -70,6 +70,15 @@ final class EditorCommand implements java.util.concurrent.Callable<Integer> {
         return Cli.USAGE;
       }
       Path root = Path.of(workspace).toAbsolutePath().normalize();
+      if (!Files.isDirectory(root)) {
+        // A mistyped folder would be made, .vscode and all, and the real workspace left as it was.
+        io.err()
+            .println(
+                "flowlint editor vscode: the workspace "
+                    + workspace
+                    + " is not a directory; name the folder VS Code opens");
+        return Cli.USAGE;
+      }
       Path settings = root.resolve(".vscode").resolve("settings.json");
       try {
         SchemaStore store = SchemaStore.open(loaded.get().schemas(), loaded.get().schemasDisplay());

@@ -48,6 +48,24 @@ class EditorCommandTest {
     return ws;
   }
 
+  /** A mistyped --workspace was created, .vscode and all, and the command said "wrote". */
+  @Test
+  void aWorkspaceThatDoesNotExistIsNotMade() throws Exception {
+    Path ws = workspace();
+    Path typo = tmp.resolve("wss");
+    Result r =
+        CliRunner.run(
+            "editor",
+            "vscode",
+            "--config",
+            ws.resolve("flowlint.yaml").toString(),
+            "--workspace",
+            typo.toString());
+    assertEquals(2, r.code(), r.out() + r.err());
+    assertTrue(r.err().contains("is not a directory"), r.err());
+    assertTrue(!Files.exists(typo), "nothing made");
+  }
+
   /** Settings kept elsewhere (a dotfiles repository) and linked in: the link must stay a link. */
   @Test
   void aLinkedSettingsFileStaysALink() throws Exception {

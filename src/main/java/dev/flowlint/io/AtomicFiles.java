@@ -93,7 +93,10 @@ public final class AtomicFiles {
           throw new java.nio.file.NotDirectoryException(dir.toString());
         }
         Files.createDirectories(dir);
-        this.tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        // Named as every temporary file flowlint writes, so a later run removes one a killed run
+        // left.
+        removeStaleTemporariesOf(target);
+        this.tmp = Files.createTempFile(dir, tempPrefix(target), ".tmp");
         keepPermissions(target, tmp);
       }
       this.out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);

@@ -95,4 +95,32 @@ class ReportFileKindsTest {
     String report = read.get(20, TimeUnit.SECONDS);
     assertTrue(CanonicalJson.mapper().readTree(report).at("/summary/errors").asInt(-1) > 0, report);
   }
+
+  /**
+   * A report's temporary file is named as --fix's and import's are (.NAME.flowlint-PID-N.tmp), so
+   * the next run removes one a killed run left; it was .NAMEdigits.tmp, which nothing ever removed.
+   */
+  @Test
+  void aKilledRunsReportTemporaryIsRemovedByTheNext() throws Exception {
+    Path payload = payload();
+    Path report = tmp.resolve("r.json");
+    Path stale = tmp.resolve(".r.json.flowlint-" + ImportTemporariesTest.deadPid() + "-1.tmp");
+    Files.writeString(stale, "{\"tool\"");
+    Result r =
+        CliRunner.run(
+            "check",
+            "--schemas",
+            tmp.resolve("schemas").toString(),
+            "--format",
+            "json=" + report,
+            "--",
+            payload.toString());
+    assertEquals(1, r.code(), r.err());
+    assertTrue(!Files.exists(stale), "the dead run's temporary file is gone");
+    try (var left = Files.list(tmp)) {
+      assertEquals(
+          java.util.List.of(),
+          left.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tmp")).toList());
+    }
+  }
 }

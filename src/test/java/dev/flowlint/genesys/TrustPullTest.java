@@ -133,6 +133,26 @@ class TrustPullTest {
     }
   }
 
+  /**
+   * The client id and secret travel base64-encoded in the token request's Basic header: a server
+   * that echoes them back in an error message must not get them into a CI log that way either.
+   */
+  @Test
+  void theEncodedCredentialsAreRedactedToo() {
+    String basic =
+        java.util.Base64.getEncoder()
+            .encodeToString(
+                (FakeGenesys.CLIENT_ID + ":" + FakeGenesys.SECRET)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    fake.listingFaults.add(
+        new FakeGenesys.Fault(
+            500, "{\"message\": \"rejected Authorization: Basic " + basic + "\"}", null));
+    Result r = pull("--max-wait", "1");
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("Genesys Cloud answered 500"), r.err());
+    assertFalse((r.out() + r.err()).contains(basic), r.err());
+  }
+
   @Test
   void userInfoTrickInARelativeLinkIsRefused() throws IOException {
     fake.listingFaults.add(

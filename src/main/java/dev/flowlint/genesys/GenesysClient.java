@@ -155,10 +155,11 @@ public final class GenesysClient {
     };
   }
 
-  private static String genesysMessage(String body) {
+  private String genesysMessage(String body) {
     try {
       JsonNode n = JSON.readTree(body);
-      String m = n.path("message").asString("");
+      // Redacted before it is cut: a secret the cut splits would no longer be found whole.
+      String m = redact(n.path("message").asString(""));
       return m.isEmpty() ? "" : " (" + (m.length() > 200 ? m.substring(0, 200) + "..." : m) + ")";
     } catch (JacksonException | IllegalArgumentException e) {
       return "";

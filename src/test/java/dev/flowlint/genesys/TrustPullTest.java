@@ -153,6 +153,19 @@ class TrustPullTest {
     assertFalse((r.out() + r.err()).contains(basic), r.err());
   }
 
+  /**
+   * The server's message is cut at 200 characters: cut first and redacted after, a token the cut
+   * split in two was no longer the token and its first part was printed.
+   */
+  @Test
+  void aTokenCutByTheMessageLimitIsStillRedacted() {
+    String echoed = "x".repeat(184) + FakeGenesys.TOKEN_PREFIX + "1 was refused";
+    fake.listingFaults.add(new FakeGenesys.Fault(500, "{\"message\": \"" + echoed + "\"}", null));
+    Result r = pull("--max-wait", "1"); // pull() asserts no part of a token is shown
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("Genesys Cloud answered 500"), r.err());
+  }
+
   @Test
   void userInfoTrickInARelativeLinkIsRefused() throws IOException {
     fake.listingFaults.add(

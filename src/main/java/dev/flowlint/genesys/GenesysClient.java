@@ -56,6 +56,24 @@ public final class GenesysClient {
 
   /** Every flow division view with its schemas, following the paging the server answers with. */
   public List<JsonNode> divisionViews(List<String> types) throws GenesysException {
+    try {
+      return listDivisionViews(types);
+    } catch (GenesysException e) {
+      throw redacted(e);
+    }
+  }
+
+  /**
+   * A message is made of the server's text too (a paging link, a path): whatever of it holds the
+   * secret or the token is redacted on the way out.
+   */
+  private GenesysException redacted(GenesysException e) {
+    String m = String.valueOf(e.getMessage());
+    String r = redact(m);
+    return r.equals(m) ? e : new GenesysException(r);
+  }
+
+  private List<JsonNode> listDivisionViews(List<String> types) throws GenesysException {
     StringBuilder query = new StringBuilder("includeSchemas=true&pageSize=100");
     for (String t : types) {
       query.append("&type=").append(URLEncoder.encode(t, StandardCharsets.UTF_8));
@@ -88,10 +106,14 @@ public final class GenesysClient {
   }
 
   public JsonNode flowVersion(String flowId, String version) throws GenesysException {
-    return get(
-        "/api/v2/flows/" + enc(flowId) + "/versions/" + enc(version),
-        "reading flow " + flowId + " version " + version,
-        "architect:flow:view");
+    try {
+      return get(
+          "/api/v2/flows/" + enc(flowId) + "/versions/" + enc(version),
+          "reading flow " + flowId + " version " + version,
+          "architect:flow:view");
+    } catch (GenesysException e) {
+      throw redacted(e);
+    }
   }
 
   private static String enc(String s) {

@@ -166,6 +166,23 @@ class TrustPullTest {
     assertTrue(r.err().contains("Genesys Cloud answered 500"), r.err());
   }
 
+  /** A paging link is the server's text: one holding the token must not carry it into a message. */
+  @Test
+  void aPagingLinkHoldingTheTokenIsNotPrintedWithIt() {
+    fake.listingFaults.add(
+        new FakeGenesys.Fault(
+            200,
+            "{\"entities\": [], \"pageNumber\": 1, \"pageCount\": 2, \"nextUri\":"
+                + " \"/api/v2/flows/divisionviews?pageNumber=2&t="
+                + FakeGenesys.TOKEN_PREFIX
+                + "1\"}",
+            null));
+    fake.listingFaults.add(new FakeGenesys.Fault(200, "<html>", null));
+    Result r = pull(); // pull() asserts no token is shown
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("is not the expected JSON"), r.err());
+  }
+
   @Test
   void userInfoTrickInARelativeLinkIsRefused() throws IOException {
     fake.listingFaults.add(

@@ -88,6 +88,22 @@ class TrustPullTest {
     assertFalse(Files.exists(schemas));
   }
 
+  /**
+   * Answers that never finish, given up on between attempts: said as timeouts with the time they
+   * took, not "still unavailable after waiting 0 s; the next wait of 0 s would pass the limit".
+   */
+  @Test
+  void timeoutsAreSaidAsTimeoutsWithTheirTime() {
+    for (int i = 0; i < 6; i++) {
+      fake.listingFaults.add(FakeGenesys.Fault.DRIP);
+    }
+    Result r = pull("--timeout", "1", "--max-wait", "3");
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("no complete answer from 127.0.0.1"), r.err());
+    assertFalse(r.err().contains(" 0 s"), r.err());
+    assertFalse(r.err().contains("unavailable"), r.err());
+  }
+
   /** Item 10: a paging link to another origin is not followed and never gets the token. */
   @Test
   void pagingLinkToAnotherOriginIsRefused() throws IOException {

@@ -80,7 +80,16 @@ public final class GenesysClient {
     }
     List<JsonNode> out = new ArrayList<>();
     String next = "/api/v2/flows/divisionviews?" + query + "&pageNumber=1";
+    java.util.Set<String> read = new java.util.HashSet<>();
     for (int page = 1; next != null; page++) {
+      if (!read.add(next)) {
+        // Going round would end only at MAX_PAGES, a thousand requests against the rate limit.
+        throw new GenesysException(
+            "GET /api/v2/flows/divisionviews: the server's paging leads back to a page already read"
+                + " (page "
+                + page
+                + "); stopping");
+      }
       if (page > MAX_PAGES) {
         throw new GenesysException(
             "GET /api/v2/flows/divisionviews: more than " + MAX_PAGES + " pages; stopping");

@@ -199,6 +199,27 @@ class TrustPullTest {
     assertTrue(r.err().contains("is not the expected JSON"), r.err());
   }
 
+  /**
+   * A paging link back to a page already read went round 1,000 times (the page limit) before
+   * stopping: a thousand requests at the org's rate limit for nothing.
+   */
+  @Test
+  void pagingThatGoesRoundStopsAtOnce() {
+    String body =
+        "{\"entities\": [], \"pageNumber\": 1, \"pageCount\": 2,"
+            + " \"nextUri\": \"/api/v2/flows/divisionviews?pageNumber=2\"}";
+    for (int i = 0; i < 5; i++) {
+      fake.listingFaults.add(new FakeGenesys.Fault(200, body, null));
+    }
+    Result r = pull();
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("leads back to a page already read"), r.err());
+    assertEquals(
+        2,
+        fake.requests.stream().filter(q -> q.startsWith("GET")).count(),
+        fake.requests.toString());
+  }
+
   @Test
   void userInfoTrickInARelativeLinkIsRefused() throws IOException {
     fake.listingFaults.add(

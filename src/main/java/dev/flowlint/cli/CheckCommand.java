@@ -311,6 +311,9 @@ final class CheckCommand implements Callable<Integer> {
       for (Rendering r : renderings) {
         r.reporter().end(tally.summary(), r.out());
       }
+      // A report file may be this process's own standard output (/dev/stdout): what the terminal
+      // got must be out before the report is added after it.
+      io.out().flush();
       for (Rendering r : renderings) {
         if (r.staged().isPresent()) {
           writing = r.file();

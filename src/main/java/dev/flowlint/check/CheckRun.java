@@ -159,6 +159,8 @@ public final class CheckRun {
    * A payload with its fixes applied, pass after pass until none is left (at most five passes).
    *
    * @param refused why fixes were held back (the result would not parse), if they were
+   * @param stdin the payload came from standard input (its fixed text is printed, not written),
+   *     whatever name it is reported under: a file may have the same name
    */
   public record FixOutcome(
       FileReport report,
@@ -166,7 +168,18 @@ public final class CheckRun {
       String fixed,
       List<Fix> applied,
       Optional<String> refused,
-      FileReport before) {
+      FileReport before,
+      boolean stdin) {
+    public FixOutcome(
+        FileReport report,
+        String original,
+        String fixed,
+        List<Fix> applied,
+        Optional<String> refused,
+        FileReport before) {
+      this(report, original, fixed, applied, refused, before, false);
+    }
+
     public FixOutcome(
         FileReport report,
         String original,
@@ -182,7 +195,11 @@ public final class CheckRun {
 
     /** The fixed text could not be written: the file still has every finding it had. */
     public FixOutcome unwritten() {
-      return new FixOutcome(before, original, original, List.of(), refused, before);
+      return new FixOutcome(before, original, original, List.of(), refused, before, stdin);
+    }
+
+    FixOutcome fromStdin() {
+      return new FixOutcome(report, original, fixed, applied, refused, before, true);
     }
   }
 
@@ -203,7 +220,12 @@ public final class CheckRun {
         jobs(
             paths,
             stdin,
-            (display, source, named) -> () -> fixText(display, source, named),
+            (display, source, named) ->
+                () -> {
+                  // Only standard input is "named" (always checked): marked as such, not by name.
+                  Done<FixOutcome> d = fixText(display, source, named);
+                  return named ? new Done<>(d.result().map(FixOutcome::fromStdin), d.skip()) : d;
+                },
             (display, why) ->
                 new FixOutcome(unreadable(display, why), "", "", List.of(), Optional.empty())),
         sink);

@@ -389,10 +389,9 @@ final class CheckCommand implements Callable<Integer> {
    * stands on disk: one not written (--diff, or a write refused) keeps its findings.
    */
   private CheckRun.FixOutcome applyFix(CheckRun.FixOutcome o, PrintStream say) {
-    String stdin = stdinFilepath != null ? stdinFilepath : "<stdin>";
     String path = o.report().path();
     o.refused().ifPresent(why -> say.println("not fixed " + SafeText.escape(path) + ": " + why));
-    if (path.equals(stdin) && fix) {
+    if (o.stdin() && fix) {
       io.out().print(o.fixed());
     }
     if (!o.changed()) {
@@ -403,7 +402,7 @@ final class CheckCommand implements Callable<Integer> {
       io.out().print(UnifiedDiff.of(path, o.original(), o.fixed()));
       return o.unwritten();
     }
-    if (!path.equals(stdin)) {
+    if (!o.stdin()) {
       // A symbolic link is followed: its target is fixed and the link stays a link.
       Optional<String> refusal = AtomicFiles.refusalToRewrite(Path.of(path));
       if (refusal.isEmpty()) {

@@ -219,12 +219,19 @@ final class CheckCommand implements Callable<Integer> {
     // payload. One in a checked directory that holds none (the last run's report) is not checked.
     for (FormatSpecs.Spec spec : specs.specs()) {
       if (spec.file().isPresent()) {
+        String flag =
+            spec.file().get().equals(output) ? "--output " : "--format " + spec.format().id() + "=";
+        Optional<String> input = ownInput(Path.of(spec.file().get()), loaded.get());
+        if (input.isPresent()) {
+          return usage(
+              flag
+                  + spec.file().get()
+                  + " is "
+                  + input.get()
+                  + ", which the report would overwrite; name another file");
+        }
         Optional<String> payload = run.claimReport(Path.of(spec.file().get()), paths);
         if (payload.isPresent()) {
-          String flag =
-              spec.file().get().equals(output)
-                  ? "--output "
-                  : "--format " + spec.format().id() + "=";
           return usage(
               flag
                   + spec.file().get()
@@ -372,6 +379,33 @@ final class CheckCommand implements Callable<Integer> {
         }
       }
     }
+  }
+
+  /**
+   * What {@code file} is among the run's own inputs, if it is one: the settings file, or the index
+   * or a schema of the schemas directory. A report written there would break every later run.
+   */
+  private static Optional<String> ownInput(Path file, ConfigOptions.Loaded loaded) {
+    if (!java.nio.file.Files.exists(file)) {
+      return Optional.empty();
+    }
+    try {
+      Path config = Path.of(loaded.configDisplay());
+      if (java.nio.file.Files.exists(config) && java.nio.file.Files.isSameFile(file, config)) {
+        return Optional.of("the settings file " + loaded.configDisplay());
+      }
+      Path dir = file.toAbsolutePath().getParent();
+      String name = String.valueOf(file.getFileName());
+      if (dir != null
+          && (name.equals("index.json") || name.endsWith(".schema.json"))
+          && java.nio.file.Files.isDirectory(loaded.schemas())
+          && java.nio.file.Files.isSameFile(dir, loaded.schemas())) {
+        return Optional.of("a file of the schemas directory " + loaded.schemasDisplay());
+      }
+    } catch (IOException e) {
+      return Optional.empty(); // cannot compare: the write itself will say what is wrong
+    }
+    return Optional.empty();
   }
 
   /**

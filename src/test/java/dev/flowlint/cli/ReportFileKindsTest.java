@@ -123,4 +123,40 @@ class ReportFileKindsTest {
           left.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tmp")).toList());
     }
   }
+
+  /**
+   * A report may not replace the run's own inputs: --format sarif=schemas/index.json replaced the
+   * index, and every later check stopped with "no flow schemas".
+   */
+  @Test
+  void aReportMayNotReplaceTheSchemasOrTheSettings() throws Exception {
+    Path payload = payload();
+    Path schemas = tmp.resolve("schemas");
+    Path config = Files.writeString(tmp.resolve("flowlint.yaml"), "schemas: schemas\n");
+    String index = Files.readString(schemas.resolve("index.json"));
+    String[][] cases = {
+      {"--format", "sarif=" + schemas.resolve("index.json")},
+      {"--format", "json=" + schemas.resolve("order-lookup.schema.json")},
+      {"--output", config.toString()}
+    };
+    for (String[] c : cases) {
+      Result r =
+          CliRunner.run(
+              "check", "--config", config.toString(), c[0], c[1], "--", payload.toString());
+      assertEquals(2, r.code(), r.err());
+      assertTrue(r.err().contains("which the report would overwrite"), r.err());
+    }
+    assertEquals(index, Files.readString(schemas.resolve("index.json")));
+    assertEquals("schemas: schemas\n", Files.readString(config));
+    Result fine =
+        CliRunner.run(
+            "check",
+            "--config",
+            config.toString(),
+            "--format",
+            "json=" + schemas.resolve("report.json"),
+            "--",
+            payload.toString());
+    assertEquals(1, fine.code(), "another file in the schemas directory is fine: " + fine.err());
+  }
 }

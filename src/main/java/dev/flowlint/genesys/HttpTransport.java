@@ -137,9 +137,7 @@ final class HttpTransport {
         throw new GenesysException(
             what
                 + ": Genesys Cloud is still "
-                + (response != null && response.status() == 429
-                    ? "rate limiting (429)"
-                    : "unavailable")
+                + (response.status() == 429 ? "rate limiting (429)" : "unavailable")
                 + " after waiting "
                 + Duration.ofMillis(waited).toSeconds()
                 + " s; the next wait of "

@@ -380,11 +380,35 @@ public final class AtomicFiles {
     try {
       if (Files.exists(target)) {
         Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(target));
+        keepOwner(target, tmp);
       } else {
         Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
       }
     } catch (IOException | UnsupportedOperationException e) {
       // Not a POSIX file system: the temporary file's defaults are the best we have.
+    }
+  }
+
+  /**
+   * The owner and group too, where this process may set them (root, as in a container over a
+   * mounted checkout): a file rewritten by root would otherwise become root's.
+   */
+  private static void keepOwner(Path target, Path tmp) {
+    try {
+      java.nio.file.attribute.PosixFileAttributes was =
+          Files.readAttributes(target, java.nio.file.attribute.PosixFileAttributes.class);
+      java.nio.file.attribute.PosixFileAttributes now =
+          Files.readAttributes(tmp, java.nio.file.attribute.PosixFileAttributes.class);
+      java.nio.file.attribute.PosixFileAttributeView view =
+          Files.getFileAttributeView(tmp, java.nio.file.attribute.PosixFileAttributeView.class);
+      if (!was.group().equals(now.group())) {
+        view.setGroup(was.group());
+      }
+      if (!was.owner().equals(now.owner())) {
+        view.setOwner(was.owner());
+      }
+    } catch (IOException | UnsupportedOperationException e) {
+      // Not allowed (not root) or not POSIX: the new file is this user's, as any new file is.
     }
   }
 

@@ -256,6 +256,35 @@ class CiFormatsTest {
     assertTrue(failure.getTextContent().endsWith(expected), failure.getTextContent());
   }
 
+  /**
+   * GitLab keys a test case by classname and name and keeps one of each (gitlab-org/gitlab#237920):
+   * three required inputs missing, all reported at inputData, showed as one failed test.
+   */
+  @Test
+  void junitTestcaseNamesAreUniqueInASuite() throws Exception {
+    String text = "{\"inputData\": {}}";
+    TextLines lines = new TextLines(text);
+    FileReport f =
+        report(
+            "p.json",
+            text,
+            finding(Rule.MISSING_REQUIRED_INPUT, Severity.ERROR, "lacks Flow.a", lines, 1, 12),
+            finding(Rule.MISSING_REQUIRED_INPUT, Severity.ERROR, "lacks Flow.b", lines, 1, 12),
+            finding(Rule.MISSING_REQUIRED_INPUT, Severity.ERROR, "lacks Flow.c", lines, 1, 12));
+    Document doc =
+        parse(ReporterContractTest.render(new JunitReporter(Severity.ERROR), List.of(f)));
+    Set<String> names = new HashSet<>();
+    var cases = doc.getElementsByTagName("testcase");
+    for (int i = 0; i < cases.getLength(); i++) {
+      org.w3c.dom.Element c = (org.w3c.dom.Element) cases.item(i);
+      assertTrue(
+          names.add(c.getAttribute("classname") + "/" + c.getAttribute("name")), names.toString());
+    }
+    assertEquals(3, names.size());
+    assertTrue(names.contains("p/missing-required-input at 1:2"), names.toString());
+    assertTrue(names.contains("p/missing-required-input at 1:2 (2)"), names.toString());
+  }
+
   @Test
   void junitClassnamesHaveNoExtension() {
     assertEquals("payloads.orders.new", JunitReporter.classname("./payloads/orders/new.json"));

@@ -159,6 +159,8 @@ public final class CheckRun {
    * A payload with its fixes applied, pass after pass until none is left (at most five passes).
    *
    * @param refused why fixes were held back (the result would not parse), if they were
+   * @param stdin the payload came from standard input (its fixed text is printed, not written),
+   *     whatever name it is reported under: a file may have the same name
    */
   public record FixOutcome(
       FileReport report,
@@ -166,7 +168,18 @@ public final class CheckRun {
       String fixed,
       List<Fix> applied,
       Optional<String> refused,
-      FileReport before) {
+      FileReport before,
+      boolean stdin) {
+    public FixOutcome(
+        FileReport report,
+        String original,
+        String fixed,
+        List<Fix> applied,
+        Optional<String> refused,
+        FileReport before) {
+      this(report, original, fixed, applied, refused, before, false);
+    }
+
     public FixOutcome(
         FileReport report,
         String original,
@@ -182,7 +195,11 @@ public final class CheckRun {
 
     /** The fixed text could not be written: the file still has every finding it had. */
     public FixOutcome unwritten() {
-      return new FixOutcome(before, original, original, List.of(), refused, before);
+      return new FixOutcome(before, original, original, List.of(), refused, before, stdin);
+    }
+
+    FixOutcome fromStdin() {
+      return new FixOutcome(report, original, fixed, applied, refused, before, true);
     }
   }
 
@@ -197,12 +214,18 @@ public final class CheckRun {
   /** Like {@link #run(List, InputStream, Sink)}, with each payload fixed in memory. */
   public void fix(List<String> paths, InputStream stdin, Sink<FixOutcome> sink)
       throws IOException, StoreException {
-    // What check skips, --fix leaves alone: package.json is not rewritten as a payload.
+    // What check skips, --fix leaves alone (and notes as skipped, so the exit code is check's):
+    // package.json is not rewritten as a payload.
     inOrder(
         jobs(
             paths,
             stdin,
-            (display, source, named) -> () -> fixText(display, source, named),
+            (display, source, named) ->
+                () -> {
+                  // Only standard input is "named" (always checked): marked as such, not by name.
+                  Done<FixOutcome> d = fixText(display, source, named);
+                  return named ? new Done<>(d.result().map(FixOutcome::fromStdin), d.skip()) : d;
+                },
             (display, why) ->
                 new FixOutcome(unreadable(display, why), "", "", List.of(), Optional.empty())),
         sink);
@@ -222,8 +245,8 @@ public final class CheckRun {
   }
 
   /**
-   * What one input gave: a result, or a file left unchecked (or neither: --fix passing over a
-   * file).
+   * What one input gave: a result, or a file left unchecked (or both: standard input that --fix
+   * passes over still comes back).
    */
   private record Done<T>(Optional<T> result, Optional<Skip> skip) {
     static <T> Done<T> of(T result) {
@@ -232,10 +255,6 @@ public final class CheckRun {
 
     static <T> Done<T> skipped(Skip skip) {
       return new Done<>(Optional.empty(), Optional.of(skip));
-    }
-
-    static <T> Done<T> none() {
-      return new Done<>(Optional.empty(), Optional.empty());
     }
   }
 
@@ -497,7 +516,16 @@ public final class CheckRun {
     }
     FileKinds.Kind kind = FileKinds.of(display, text);
     if (kind == FileKinds.Kind.SKIP) {
-      return Done.none();
+      if (!named) {
+        return Done.skipped(notAFlow(display));
+      }
+      // Standard input comes back as it was: --fix with - promises the payload on standard output.
+      FileReport none =
+          new FileReport(
+              display, Optional.empty(), Optional.empty(), List.of(), new TextLines(text));
+      return new Done<>(
+          Optional.of(new FixOutcome(none, text, text, List.of(), Optional.empty())),
+          Optional.of(notAFlow(display)));
     }
     if (kind != FileKinds.Kind.PAYLOAD) {
       return Done.of(CallSiteFixes.fix(calls.get(), display, text, kind));
@@ -586,13 +614,7 @@ public final class CheckRun {
     }
     switch (FileKinds.of(display, text)) {
       case SKIP:
-        return Done.skipped(
-            new Skip(
-                display,
-                "YAML whose first key is not an Archy flow type ("
-                    + String.join(", ", FileKinds.rootKeys())
-                    + ")",
-                true));
+        return Done.skipped(notAFlow(display));
       case FLOW_YAML:
         return Done.of(calls.get().check(display, text, FileKinds.Kind.FLOW_YAML));
       case FLOW_EXPORT:
@@ -608,6 +630,16 @@ public final class CheckRun {
       return Done.skipped(skip.get());
     }
     return Done.of(checkers.get().check(display, text, parsed, target));
+  }
+
+  /** YAML that is no Archy flow: skipped by check, --fix and --diff alike. */
+  private static Skip notAFlow(String display) {
+    return new Skip(
+        display,
+        "YAML whose first key is not an Archy flow type ("
+            + String.join(", ", FileKinds.rootKeys())
+            + ")",
+        true);
   }
 
   /**

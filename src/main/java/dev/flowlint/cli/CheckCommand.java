@@ -61,7 +61,7 @@ final class CheckCommand implements Callable<Integer> {
       paramLabel = "FORMAT[=FILE]",
       description = {
         "Report format: ${COMPLETION-CANDIDATES} (default: text). Repeatable; FORMAT=FILE writes that report to FILE "
-            + "(atomically), e.g. --format sarif=flowlint.sarif --format text. When every report goes to a file, the terminal gets the text report."
+            + "(atomically; - is standard output), e.g. --format sarif=flowlint.sarif --format text. When every report goes to a file, the terminal gets the text report."
       },
       completionCandidates = Formats.class)
   List<String> formats = new ArrayList<>();
@@ -194,6 +194,13 @@ final class CheckCommand implements Callable<Integer> {
     for (String w : flows.warnings()) {
       io.err().println("flowlint check: warning: " + loaded.get().configDisplay() + ": " + w);
     }
+    if (stdinFilepath != null && stdinFilepath.isBlank()) {
+      return usage("--stdin-filepath names no path; write --stdin-filepath PATH");
+    }
+    if (paths.stream().filter("-"::equals).count() > 1) {
+      // A second read of standard input gets nothing, which would be reported as an empty payload.
+      return usage("- (standard input) is named twice; it can be read once");
+    }
     if (fix && diff) {
       return usage("--fix and --diff do not go together: --diff shows what --fix would write");
     }
@@ -212,12 +219,19 @@ final class CheckCommand implements Callable<Integer> {
     // payload. One in a checked directory that holds none (the last run's report) is not checked.
     for (FormatSpecs.Spec spec : specs.specs()) {
       if (spec.file().isPresent()) {
+        String flag =
+            spec.file().get().equals(output) ? "--output " : "--format " + spec.format().id() + "=";
+        Optional<String> input = ownInput(Path.of(spec.file().get()), loaded.get());
+        if (input.isPresent()) {
+          return usage(
+              flag
+                  + spec.file().get()
+                  + " is "
+                  + input.get()
+                  + ", which the report would overwrite; name another file");
+        }
         Optional<String> payload = run.claimReport(Path.of(spec.file().get()), paths);
         if (payload.isPresent()) {
-          String flag =
-              spec.file().get().equals(output)
-                  ? "--output "
-                  : "--format " + spec.format().id() + "=";
           return usage(
               flag
                   + spec.file().get()
@@ -304,6 +318,9 @@ final class CheckCommand implements Callable<Integer> {
       for (Rendering r : renderings) {
         r.reporter().end(tally.summary(), r.out());
       }
+      // A report file may be this process's own standard output (/dev/stdout): what the terminal
+      // got must be out before the report is added after it.
+      io.out().flush();
       for (Rendering r : renderings) {
         if (r.staged().isPresent()) {
           writing = r.file();
@@ -365,6 +382,33 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   /**
+   * What {@code file} is among the run's own inputs, if it is one: the settings file, or the index
+   * or a schema of the schemas directory. A report written there would break every later run.
+   */
+  private static Optional<String> ownInput(Path file, ConfigOptions.Loaded loaded) {
+    if (!java.nio.file.Files.exists(file)) {
+      return Optional.empty();
+    }
+    try {
+      Path config = Path.of(loaded.configDisplay());
+      if (java.nio.file.Files.exists(config) && java.nio.file.Files.isSameFile(file, config)) {
+        return Optional.of("the settings file " + loaded.configDisplay());
+      }
+      Path dir = file.toAbsolutePath().getParent();
+      String name = String.valueOf(file.getFileName());
+      if (dir != null
+          && (name.equals("index.json") || name.endsWith(".schema.json"))
+          && java.nio.file.Files.isDirectory(loaded.schemas())
+          && java.nio.file.Files.isSameFile(dir, loaded.schemas())) {
+        return Optional.of("a file of the schemas directory " + loaded.schemasDisplay());
+      }
+    } catch (IOException e) {
+      return Optional.empty(); // cannot compare: the write itself will say what is wrong
+    }
+    return Optional.empty();
+  }
+
+  /**
    * A reporter and where it writes; a report to a file writes to a staged file that is renamed into
    * place at the end.
    */
@@ -379,10 +423,9 @@ final class CheckCommand implements Callable<Integer> {
    * stands on disk: one not written (--diff, or a write refused) keeps its findings.
    */
   private CheckRun.FixOutcome applyFix(CheckRun.FixOutcome o, PrintStream say) {
-    String stdin = stdinFilepath != null ? stdinFilepath : "<stdin>";
     String path = o.report().path();
     o.refused().ifPresent(why -> say.println("not fixed " + SafeText.escape(path) + ": " + why));
-    if (path.equals(stdin) && fix) {
+    if (o.stdin() && fix) {
       io.out().print(o.fixed());
     }
     if (!o.changed()) {
@@ -393,9 +436,12 @@ final class CheckCommand implements Callable<Integer> {
       io.out().print(UnifiedDiff.of(path, o.original(), o.fixed()));
       return o.unwritten();
     }
-    if (!path.equals(stdin)) {
+    if (!o.stdin()) {
       // A symbolic link is followed: its target is fixed and the link stays a link.
       Optional<String> refusal = AtomicFiles.refusalToRewrite(Path.of(path));
+      if (refusal.isEmpty()) {
+        refusal = changedSinceRead(Path.of(path), o.original(), o.fixed());
+      }
       try {
         if (refusal.isEmpty()) {
           AtomicFiles.write(Path.of(path).toRealPath(), o.fixed());
@@ -417,6 +463,23 @@ final class CheckCommand implements Callable<Integer> {
             + o.applied().stream().map(Fix::description).collect(Collectors.joining("; "))
             + ")");
     return o;
+  }
+
+  /**
+   * Why the file must not get the fixed text, if it no longer holds the text the fixes were made
+   * for: an edit saved while the run checked it would be lost. (A save between this look and the
+   * rename can still be; the window is the time a write takes, not the whole run.) A file that
+   * already holds the fixed text (named twice in one run) is not "changed".
+   */
+  private static Optional<String> changedSinceRead(Path file, String original, String fixed) {
+    try {
+      String now = dev.flowlint.io.StrictText.readRegular(file);
+      return now.equals(original) || now.equals(fixed)
+          ? Optional.empty()
+          : Optional.of("it changed after flowlint read it; run --fix again");
+    } catch (dev.flowlint.io.StrictText.Unreadable e) {
+      return Optional.of("it changed after flowlint read it (" + e.getMessage() + ")");
+    }
   }
 
   private boolean color() {

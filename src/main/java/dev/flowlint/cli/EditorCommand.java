@@ -70,6 +70,15 @@ final class EditorCommand implements java.util.concurrent.Callable<Integer> {
         return Cli.USAGE;
       }
       Path root = Path.of(workspace).toAbsolutePath().normalize();
+      if (!Files.isDirectory(root)) {
+        // A mistyped folder would be made, .vscode and all, and the real workspace left as it was.
+        io.err()
+            .println(
+                "flowlint editor vscode: the workspace "
+                    + workspace
+                    + " is not a directory; name the folder VS Code opens");
+        return Cli.USAGE;
+      }
       Path settings = root.resolve(".vscode").resolve("settings.json");
       try {
         SchemaStore store = SchemaStore.open(loaded.get().schemas(), loaded.get().schemasDisplay());
@@ -88,7 +97,8 @@ final class EditorCommand implements java.util.concurrent.Callable<Integer> {
         if (settingsDir != null) {
           Files.createDirectories(settingsDir);
         }
-        AtomicFiles.write(settings, r.text());
+        // Settings linked in from elsewhere (dotfiles): the file is replaced, the link kept.
+        AtomicFiles.write(Files.exists(settings) ? settings.toRealPath() : settings, r.text());
         r.skipped().forEach(s -> io.err().println("skipped " + s));
         if (r.hadComments()) {
           io.err()
@@ -114,7 +124,11 @@ final class EditorCommand implements java.util.concurrent.Callable<Integer> {
         return Cli.USAGE;
       } catch (IOException e) {
         io.err()
-            .println("flowlint editor vscode: cannot write " + settings + ": " + e.getMessage());
+            .println(
+                "flowlint editor vscode: cannot write "
+                    + settings
+                    + ": "
+                    + AtomicFiles.describe(e));
         return Cli.USAGE;
       }
     }

@@ -26,7 +26,8 @@ final class FormatSpecs {
   /**
    * @param output --output: the file of the one format given without =FILE
    */
-  static Parsed parse(List<String> given, String output) {
+  static Parsed parse(List<String> given, String outputGiven) {
+    String output = "-".equals(outputGiven) ? null : outputGiven; // --output -: standard output
     List<String> all = given.isEmpty() ? List.of("text") : given;
     List<Spec> specs = new ArrayList<>();
     for (String g : all) {
@@ -50,9 +51,15 @@ final class FormatSpecs {
                 + name
                 + " alone for standard output");
       }
-      specs.add(new Spec(f.get(), eq < 0 ? Optional.empty() : Optional.of(g.substring(eq + 1))));
+      // FORMAT=- is standard output, as - is standard input (a file named "-" is ./-).
+      String file = eq < 0 ? "-" : g.substring(eq + 1);
+      specs.add(new Spec(f.get(), file.equals("-") ? Optional.empty() : Optional.of(file)));
     }
     List<Spec> toStdout = specs.stream().filter(s -> s.file().isEmpty()).toList();
+    if (output != null && output.isEmpty()) {
+      // Path.of("") is the working directory: it would be called a directory, not a missing name.
+      return Parsed.error("--output names no file; write --output FILE");
+    }
     if (output != null) {
       if (toStdout.size() != 1) {
         return Parsed.error(

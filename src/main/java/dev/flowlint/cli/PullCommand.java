@@ -110,6 +110,13 @@ final class PullCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    // Zero is no time to answer in (and HttpClient refuses it with an exception).
+    if (timeout < 1) {
+      return usage("--timeout must be at least 1 second, not " + timeout);
+    }
+    if (maxWait < 1) {
+      return usage("--max-wait must be at least 1 second, not " + maxWait);
+    }
     String id = io.env().getOrDefault("GENESYSCLOUD_OAUTHCLIENT_ID", "");
     String secret = io.env().getOrDefault("GENESYSCLOUD_OAUTHCLIENT_SECRET", "");
     if (id.isBlank() || secret.isBlank()) {

@@ -29,7 +29,8 @@ public final class UnifiedDiff {
     String shown = path.startsWith("/") ? path.substring(1) : path;
     StringBuilder out = new StringBuilder();
     for (String line :
-        UnifiedDiffUtils.generateUnifiedDiff("a/" + shown, "b/" + shown, a, patch, CONTEXT)) {
+        UnifiedDiffUtils.generateUnifiedDiff(
+            quoted("a/" + shown), quoted("b/" + shown), a, patch, CONTEXT)) {
       if (line.endsWith(NO_EOL)) {
         out.append(line, 0, line.length() - 1).append("\n\\ No newline at end of file\n");
       } else {
@@ -37,6 +38,39 @@ public final class UnifiedDiff {
       }
     }
     return out.toString();
+  }
+
+  /**
+   * A path as git writes it in a diff header: as it is, or, when it holds a control character, a
+   * quote or a backslash, in double quotes with C escapes (a line break would split the header, an
+   * escape sequence would reach the terminal raw). git apply reads both.
+   */
+  static String quoted(String path) {
+    if (path.chars().noneMatch(c -> c < 0x20 || c == 0x7f || c == '"' || c == '\\')) {
+      return path;
+    }
+    StringBuilder q = new StringBuilder("\"");
+    for (char c : path.toCharArray()) {
+      switch (c) {
+        case 7 -> q.append("\\a");
+        case '\b' -> q.append("\\b");
+        case '\t' -> q.append("\\t");
+        case '\n' -> q.append("\\n");
+        case 11 -> q.append("\\v");
+        case '\f' -> q.append("\\f");
+        case '\r' -> q.append("\\r");
+        case '"' -> q.append("\\\"");
+        case '\\' -> q.append("\\\\");
+        default -> {
+          if (c < 0x20 || c == 0x7f) {
+            q.append(String.format(java.util.Locale.ROOT, "\\%03o", (int) c));
+          } else {
+            q.append(c);
+          }
+        }
+      }
+    }
+    return q.append('"').toString();
   }
 
   /** Lines split on LF, without it; a last line with no LF carries {@link #NO_EOL}. */

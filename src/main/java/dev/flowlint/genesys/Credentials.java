@@ -14,14 +14,20 @@ public final class Credentials {
   }
 
   String basicAuthorization() {
-    return "Basic "
-        + Base64.getEncoder()
-            .encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
+    return "Basic " + encoded();
   }
 
-  /** The values a message must never contain. */
+  private String encoded() {
+    return Base64.getEncoder()
+        .encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The values a message must never contain: the secret, and the id and secret as the Basic header
+   * carries them (a server may echo that header back in an error message).
+   */
   String[] secrets() {
-    return new String[] {secret};
+    return new String[] {secret, encoded()};
   }
 
   @Override

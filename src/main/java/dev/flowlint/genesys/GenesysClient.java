@@ -56,13 +56,40 @@ public final class GenesysClient {
 
   /** Every flow division view with its schemas, following the paging the server answers with. */
   public List<JsonNode> divisionViews(List<String> types) throws GenesysException {
+    try {
+      return listDivisionViews(types);
+    } catch (GenesysException e) {
+      throw redacted(e);
+    }
+  }
+
+  /**
+   * A message is made of the server's text too (a paging link, a path): whatever of it holds the
+   * secret or the token is redacted on the way out.
+   */
+  private GenesysException redacted(GenesysException e) {
+    String m = String.valueOf(e.getMessage());
+    String r = redact(m);
+    return r.equals(m) ? e : new GenesysException(r);
+  }
+
+  private List<JsonNode> listDivisionViews(List<String> types) throws GenesysException {
     StringBuilder query = new StringBuilder("includeSchemas=true&pageSize=100");
     for (String t : types) {
       query.append("&type=").append(URLEncoder.encode(t, StandardCharsets.UTF_8));
     }
     List<JsonNode> out = new ArrayList<>();
     String next = "/api/v2/flows/divisionviews?" + query + "&pageNumber=1";
+    java.util.Set<String> read = new java.util.HashSet<>();
     for (int page = 1; next != null; page++) {
+      if (!read.add(next)) {
+        // Going round would end only at MAX_PAGES, a thousand requests against the rate limit.
+        throw new GenesysException(
+            "GET /api/v2/flows/divisionviews: the server's paging leads back to a page already read"
+                + " (page "
+                + page
+                + "); stopping");
+      }
       if (page > MAX_PAGES) {
         throw new GenesysException(
             "GET /api/v2/flows/divisionviews: more than " + MAX_PAGES + " pages; stopping");
@@ -88,10 +115,14 @@ public final class GenesysClient {
   }
 
   public JsonNode flowVersion(String flowId, String version) throws GenesysException {
-    return get(
-        "/api/v2/flows/" + enc(flowId) + "/versions/" + enc(version),
-        "reading flow " + flowId + " version " + version,
-        "architect:flow:view");
+    try {
+      return get(
+          "/api/v2/flows/" + enc(flowId) + "/versions/" + enc(version),
+          "reading flow " + flowId + " version " + version,
+          "architect:flow:view");
+    } catch (GenesysException e) {
+      throw redacted(e);
+    }
   }
 
   private static String enc(String s) {
@@ -155,10 +186,11 @@ public final class GenesysClient {
     };
   }
 
-  private static String genesysMessage(String body) {
+  private String genesysMessage(String body) {
     try {
       JsonNode n = JSON.readTree(body);
-      String m = n.path("message").asString("");
+      // Redacted before it is cut: a secret the cut splits would no longer be found whole.
+      String m = redact(n.path("message").asString(""));
       return m.isEmpty() ? "" : " (" + (m.length() > 200 ? m.substring(0, 200) + "..." : m) + ")";
     } catch (JacksonException | IllegalArgumentException e) {
       return "";
@@ -193,6 +225,14 @@ public final class GenesysClient {
     String access = body.path("access_token").asString("");
     if (access.isEmpty()) {
       throw new GenesysException("the token answer from " + uri.getHost() + " has no access_token");
+    }
+    if (!access.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+      // The header builder would refuse it with a message quoting the header, token included.
+      throw new GenesysException(
+          "the token answer from "
+              + uri.getHost()
+              + " has an access_token that cannot be sent in an HTTP header (a space, a control or"
+              + " a non-ASCII character)");
     }
     long seconds = body.path("expires_in").asLong(3600);
     token = access;

@@ -2,7 +2,8 @@ package dev.flowlint.genesys;
 
 /**
  * A failure talking to Genesys Cloud, in plain words. Messages are built by flowlint from status
- * codes and known fields only, never from request headers or bodies, so no secret can leak.
+ * codes, paths and the server's own "message" field, never from request headers; GenesysClient
+ * redacts the secret and the token from every message it throws.
  */
 public final class GenesysException extends Exception {
   public GenesysException(String message) {

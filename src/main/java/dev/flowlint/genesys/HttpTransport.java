@@ -49,8 +49,9 @@ final class HttpTransport {
   Response send(java.util.function.Supplier<HttpRequest.Builder> build, String what)
       throws GenesysException {
     long waited = 0;
+    long start = System.nanoTime();
     // --max-wait bounds the whole request, its attempts included, not only the pauses between them.
-    long deadline = System.nanoTime() + retry.maxTotalWait().toNanos();
+    long deadline = start + retry.maxTotalWait().toNanos();
     for (int attempt = 1; ; attempt++) {
       long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
       long attemptMillis = Math.min(readTimeout.toMillis(), left);
@@ -71,13 +72,7 @@ final class HttpTransport {
         response = null;
         log.accept(request.method() + " " + pathOf(request.uri()) + " -> timed out");
         if (attempt >= retry.maxAttempts() || System.nanoTime() >= deadline) {
-          throw new GenesysException(
-              what
-                  + ": no complete answer from "
-                  + request.uri().getHost()
-                  + " within "
-                  + Duration.ofMillis(attemptMillis).toSeconds()
-                  + " s");
+          throw noAnswer(request, what, attempt, start);
         }
       } catch (ConnectException e) {
         if (isUnknownHost(e)) {
@@ -136,19 +131,20 @@ final class HttpTransport {
               ? retryAfter(response.retryAfter().get()).orElse(retry.backoff(attempt))
               : retry.backoff(attempt);
       if (System.nanoTime() + wait.toNanos() > deadline) {
+        if (response == null) {
+          throw noAnswer(request, what, attempt, start); // timeouts, not an unavailable server
+        }
         throw new GenesysException(
             what
                 + ": Genesys Cloud is still "
-                + (response != null && response.status() == 429
-                    ? "rate limiting (429)"
-                    : "unavailable")
+                + (response.status() == 429 ? "rate limiting (429)" : "unavailable")
                 + " after waiting "
                 + Duration.ofMillis(waited).toSeconds()
                 + " s; the next wait of "
                 + wait.toSeconds()
                 + " s would pass the limit of "
                 + retry.maxTotalWait().toSeconds()
-                + " s. Try again later.");
+                + " s; try again later");
       }
       try {
         retry.sleeper().sleep(wait);
@@ -257,6 +253,22 @@ final class HttpTransport {
     public java.util.concurrent.CompletionStage<String> getBody() {
       return result;
     }
+  }
+
+  /** Attempts that timed out (or dropped), given up on: how many, and how long they took. */
+  private static GenesysException noAnswer(
+      HttpRequest request, String what, int attempts, long start) {
+    long seconds = Math.max(1, Math.round((System.nanoTime() - start) / 1e9));
+    return new GenesysException(
+        what
+            + ": no complete answer from "
+            + request.uri().getHost()
+            + " in "
+            + seconds
+            + " s ("
+            + attempts
+            + (attempts == 1 ? " attempt" : " attempts")
+            + "; --timeout and --max-wait bound them)");
   }
 
   private static Optional<Duration> retryAfter(String value) {

@@ -1,5 +1,8 @@
 package dev.flowlint.io;
 
+import static java.nio.file.StandardOpenOption.APPEND;
+import static java.nio.file.StandardOpenOption.WRITE;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -67,18 +70,35 @@ public final class AtomicFiles {
   public static final class Staged implements AutoCloseable {
     private final Path target;
     private final Path tmp;
+    private final Optional<java.nio.file.OpenOption[]> into;
     private final OutputStream out;
     private final Thread cleanup;
     private boolean done;
 
-    private Staged(Path target) throws IOException {
-      this.target = target.toAbsolutePath();
-      Path dir =
-          java.util.Objects.requireNonNull(
-              this.target.getParent(), "a file, not the root directory");
-      Files.createDirectories(dir);
-      this.tmp = Files.createTempFile(dir, "." + this.target.getFileName(), ".tmp");
-      keepPermissions(this.target, tmp);
+    /**
+     * @param into how to open {@code target} to copy the staged bytes into it, for a target that
+     *     must not be replaced; empty: the staged file is renamed onto it
+     */
+    private Staged(Path target, Optional<java.nio.file.OpenOption[]> into) throws IOException {
+      this.target = target;
+      this.into = into;
+      if (into.isPresent()) {
+        // Staged where temporary files go: /dev is no place for them.
+        this.tmp = Files.createTempFile(".flowlint-report", ".tmp");
+      } else {
+        Path dir =
+            java.util.Objects.requireNonNull(target.getParent(), "a file, not the root directory");
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+          // createDirectories would say only that it exists.
+          throw new java.nio.file.NotDirectoryException(dir.toString());
+        }
+        Files.createDirectories(dir);
+        // Named as every temporary file flowlint writes, so a later run removes one a killed run
+        // left.
+        removeStaleTemporariesOf(target);
+        this.tmp = Files.createTempFile(dir, tempPrefix(target), ".tmp");
+        keepPermissions(target, tmp);
+      }
       this.out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
       this.cleanup =
           new Thread(
@@ -99,7 +119,15 @@ public final class AtomicFiles {
 
     public void commit() throws IOException {
       out.close();
-      move(tmp, target);
+      if (into.isPresent()) {
+        try (OutputStream dest = Files.newOutputStream(target, into.get())) {
+          Files.copy(tmp, dest);
+        } finally {
+          Files.deleteIfExists(tmp);
+        }
+      } else {
+        move(tmp, target);
+      }
       done = true;
       removeHook();
     }
@@ -123,9 +151,39 @@ public final class AtomicFiles {
     }
   }
 
-  /** Starts writing {@code target} (its directory must exist). */
+  /**
+   * Starts writing {@code target}, to be renamed into place by {@link Staged#commit}. What is not a
+   * plain file is never replaced by one: a device or a named pipe ({@code /dev/null}, {@code
+   * /dev/stdout} on a pipe) gets the bytes written into it at commit, a process's own stream
+   * ({@code /dev/stdout} redirected to a file) has them appended, and a symbolic link stays a link
+   * while the file it points at (made if missing) is replaced.
+   */
   public static Staged stage(Path target) throws IOException {
-    return new Staged(target);
+    Path abs = target.toAbsolutePath();
+    if (Files.exists(abs) && !Files.isRegularFile(abs)) {
+      if (Files.isDirectory(abs)) {
+        throw new IOException(abs + ": a directory");
+      }
+      return new Staged(abs, Optional.of(new java.nio.file.OpenOption[] {WRITE}));
+    }
+    if (Files.isSymbolicLink(abs) && (abs.startsWith("/dev/") || abs.startsWith("/proc/"))) {
+      // /dev/stdout, /dev/fd/1: the file the shell redirected to, already holding other output.
+      return new Staged(abs, Optional.of(new java.nio.file.OpenOption[] {WRITE, APPEND}));
+    }
+    return new Staged(linkTarget(abs), Optional.empty());
+  }
+
+  /** The file a chain of symbolic links ends at, whether or not it exists; else the path itself. */
+  private static Path linkTarget(Path path) throws IOException {
+    Path p = path;
+    for (int hops = 0; Files.isSymbolicLink(p); hops++) {
+      if (hops == 40) {
+        throw new java.nio.file.FileSystemLoopException(path.toString());
+      }
+      Path parent = java.util.Objects.requireNonNull(p.getParent(), "a link has a directory");
+      p = parent.resolve(Files.readSymbolicLink(p));
+    }
+    return p;
   }
 
   private static void stageAndMove(
@@ -322,11 +380,35 @@ public final class AtomicFiles {
     try {
       if (Files.exists(target)) {
         Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(target));
+        keepOwner(target, tmp);
       } else {
         Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
       }
     } catch (IOException | UnsupportedOperationException e) {
       // Not a POSIX file system: the temporary file's defaults are the best we have.
+    }
+  }
+
+  /**
+   * The owner and group too, where this process may set them (root, as in a container over a
+   * mounted checkout): a file rewritten by root would otherwise become root's.
+   */
+  private static void keepOwner(Path target, Path tmp) {
+    try {
+      java.nio.file.attribute.PosixFileAttributes was =
+          Files.readAttributes(target, java.nio.file.attribute.PosixFileAttributes.class);
+      java.nio.file.attribute.PosixFileAttributes now =
+          Files.readAttributes(tmp, java.nio.file.attribute.PosixFileAttributes.class);
+      java.nio.file.attribute.PosixFileAttributeView view =
+          Files.getFileAttributeView(tmp, java.nio.file.attribute.PosixFileAttributeView.class);
+      if (!was.group().equals(now.group())) {
+        view.setGroup(was.group());
+      }
+      if (!was.owner().equals(now.owner())) {
+        view.setOwner(was.owner());
+      }
+    } catch (IOException | UnsupportedOperationException e) {
+      // Not allowed (not root) or not POSIX: the new file is this user's, as any new file is.
     }
   }
 

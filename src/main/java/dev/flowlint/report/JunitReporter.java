@@ -139,12 +139,15 @@ public final class JunitReporter implements Reporter {
       x.writeAttribute("classname", classname);
       x.writeAttribute("name", "no problems");
     }
+    // GitLab keeps one test case per classname and name: a repeat gets " (2)", " (3)" ...
+    java.util.Map<String, Integer> seen = new java.util.HashMap<>();
     for (Diagnostic d : f.diagnostics()) {
       x.writeCharacters("\n    ");
       x.writeStartElement("testcase");
       x.writeAttribute("classname", classname);
-      x.writeAttribute(
-          "name", clean(d.rule().id() + " at " + d.span().line() + ":" + d.span().column()));
+      String name = clean(d.rule().id() + " at " + d.span().line() + ":" + d.span().column());
+      int n = seen.merge(name, 1, Integer::sum);
+      x.writeAttribute("name", n == 1 ? name : name + " (" + n + ")");
       Outcome o = outcome(d);
       if (o == Outcome.PASS) {
         x.writeStartElement("system-out");
@@ -208,12 +211,21 @@ public final class JunitReporter implements Reporter {
     return clean(pkg.isEmpty() ? cls : pkg + "." + cls);
   }
 
-  /** Characters XML 1.0 cannot carry are dropped. */
+  /**
+   * Characters XML 1.0 cannot carry are dropped, and a lone surrogate (a key written "\\ud800")
+   * becomes U+FFFD: left in, the writer pairs it with the next character and garbles both.
+   */
   private static String clean(String s) {
     StringBuilder out = new StringBuilder(s.length());
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c != 0xFFFE && c != 0xFFFF)) {
+      if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
+        out.append(c).append(s.charAt(++i));
+      } else if (Character.isSurrogate(c)) {
+        out.append('\ufffd');
+      } else if (c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c != 0xFFFE && c != 0xFFFF)) {
         out.append(c);
       }
     }

@@ -48,12 +48,20 @@ public record RepoPaths(Path workDir, Path root) {
     return u.endsWith("/") ? u : u + "/";
   }
 
-  /** A relative path as a URI reference: special characters escaped, slashes kept. */
+  /**
+   * A relative path as a URI reference: special characters escaped, slashes kept, and a colon in
+   * the first segment escaped too, or "order:2.json" would read as a URI of the scheme "order" (RFC
+   * 3986, 4.2).
+   */
   public static String uriReference(String relative) {
+    String uri;
     try {
-      return new URI(null, null, relative, null).toASCIIString();
+      uri = new URI(null, null, relative, null).toASCIIString();
     } catch (URISyntaxException e) {
-      return relative;
+      uri = relative;
     }
+    int slash = uri.indexOf('/');
+    int end = slash < 0 ? uri.length() : slash;
+    return uri.substring(0, end).replace(":", "%3A") + uri.substring(end);
   }
 }

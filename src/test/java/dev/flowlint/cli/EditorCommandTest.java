@@ -48,6 +48,47 @@ class EditorCommandTest {
     return ws;
   }
 
+  /** A mistyped --workspace was created, .vscode and all, and the command said "wrote". */
+  @Test
+  void aWorkspaceThatDoesNotExistIsNotMade() throws Exception {
+    Path ws = workspace();
+    Path typo = tmp.resolve("wss");
+    Result r =
+        CliRunner.run(
+            "editor",
+            "vscode",
+            "--config",
+            ws.resolve("flowlint.yaml").toString(),
+            "--workspace",
+            typo.toString());
+    assertEquals(2, r.code(), r.out() + r.err());
+    assertTrue(r.err().contains("is not a directory"), r.err());
+    assertTrue(!Files.exists(typo), "nothing made");
+  }
+
+  /** Settings kept elsewhere (a dotfiles repository) and linked in: the link must stay a link. */
+  @Test
+  void aLinkedSettingsFileStaysALink() throws Exception {
+    Path ws = workspace();
+    Path real = tmp.resolve("dotfiles/settings.json");
+    Files.createDirectories(real.getParent());
+    Files.writeString(real, "{\"editor.tabSize\": 2}\n");
+    Path settings = Files.createSymbolicLink(ws.resolve(".vscode/settings.json"), real);
+    Result r =
+        CliRunner.run(
+            "editor",
+            "vscode",
+            "--config",
+            ws.resolve("flowlint.yaml").toString(),
+            "--workspace",
+            ws.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(Files.isSymbolicLink(settings), "the link is still a link");
+    JsonNode json = CanonicalJson.mapper().readTree(Files.readString(real));
+    assertEquals(2, json.path("editor.tabSize").asInt());
+    assertEquals(3, json.path("json.schemas").size(), json.toString());
+  }
+
   @Test
   void writesOneEntryPerMappingAndKeepsTheUsersSettings() throws Exception {
     Path ws = workspace();

@@ -60,7 +60,7 @@ class ImportTemporariesTest {
     }
   }
 
-  private static long deadPid() throws Exception {
+  static long deadPid() throws Exception {
     Process p = new ProcessBuilder("true").start();
     p.waitFor();
     return p.pid();

@@ -57,8 +57,27 @@ class UnifiedDiffTest {
     }
   }
 
+  /**
+   * A file name with a line break or an escape sequence broke the header into two lines (no patch
+   * tool could read it) or reached the terminal raw: quoted as git quotes it, git applies it.
+   */
+  @Test
+  void aFileNameWithControlCharactersIsQuotedAsGitQuotesIt() throws Exception {
+    String name = "new\nline \u001b]0;x\u0007\"q\\.json";
+    String diff = UnifiedDiff.of(name, "{\"a\": 1}\n", "{\"b\": 1}\n");
+    assertEquals(
+        "--- \"a/new\\nline \\033]0;x\\a\\\"q\\\\.json\"", diff.lines().findFirst().orElse(""));
+    assertEquals(false, diff.chars().anyMatch(c -> c == 0x1b || c == 0x07), diff);
+    assertEquals("{\"b\": 1}\n", applied("{\"a\": 1}\n", diff, name));
+  }
+
   private String applied(String before, String diff) throws IOException, InterruptedException {
-    Path file = tmp.resolve("f.txt");
+    return applied(before, diff, "f.txt");
+  }
+
+  private String applied(String before, String diff, String name)
+      throws IOException, InterruptedException {
+    Path file = tmp.resolve(name);
     Files.writeString(file, before, StandardCharsets.UTF_8);
     Path patch = tmp.resolve("p.diff");
     Files.writeString(patch, diff, StandardCharsets.UTF_8);

@@ -88,6 +88,22 @@ class TrustPullTest {
     assertFalse(Files.exists(schemas));
   }
 
+  /**
+   * Answers that never finish, given up on between attempts: said as timeouts with the time they
+   * took, not "still unavailable after waiting 0 s; the next wait of 0 s would pass the limit".
+   */
+  @Test
+  void timeoutsAreSaidAsTimeoutsWithTheirTime() {
+    for (int i = 0; i < 6; i++) {
+      fake.listingFaults.add(FakeGenesys.Fault.DRIP);
+    }
+    Result r = pull("--timeout", "1", "--max-wait", "3");
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("no complete answer from 127.0.0.1"), r.err());
+    assertFalse(r.err().contains(" 0 s"), r.err());
+    assertFalse(r.err().contains("unavailable"), r.err());
+  }
+
   /** Item 10: a paging link to another origin is not followed and never gets the token. */
   @Test
   void pagingLinkToAnotherOriginIsRefused() throws IOException {
@@ -106,6 +122,102 @@ class TrustPullTest {
       assertTrue(r.err().contains("not followed, so the token is not sent there"), r.err());
       assertTrue(evil.requests.isEmpty(), evil.requests.toString());
     }
+  }
+
+  /**
+   * A token that no HTTP header can carry (a control character, a line break) is a broken answer,
+   * said in words: the header builder's own error quoted the header, token and all.
+   */
+  @Test
+  void aTokenNoHeaderCanCarryIsRefusedWithoutShowingIt() {
+    for (String token :
+        List.of(
+            FakeGenesys.TOKEN_PREFIX + "1\\u0001x",
+            FakeGenesys.TOKEN_PREFIX + "1\\r\\nX-Injected: 1",
+            FakeGenesys.TOKEN_PREFIX + "1 \\u0100")) {
+      fake.tokenFaults.add(
+          new FakeGenesys.Fault(
+              200, "{\"access_token\": \"" + token + "\", \"expires_in\": 3600}", null));
+      Result r = pull();
+      assertEquals(2, r.code(), r.err());
+      assertTrue(
+          r.err()
+              .contains("the token answer from 127.0.0.1 has an access_token that cannot be sent"),
+          r.err());
+      assertFalse(r.err().contains("internal error"), r.err());
+      assertFalse(Files.exists(schemas));
+    }
+  }
+
+  /**
+   * The client id and secret travel base64-encoded in the token request's Basic header: a server
+   * that echoes them back in an error message must not get them into a CI log that way either.
+   */
+  @Test
+  void theEncodedCredentialsAreRedactedToo() {
+    String basic =
+        java.util.Base64.getEncoder()
+            .encodeToString(
+                (FakeGenesys.CLIENT_ID + ":" + FakeGenesys.SECRET)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    fake.listingFaults.add(
+        new FakeGenesys.Fault(
+            500, "{\"message\": \"rejected Authorization: Basic " + basic + "\"}", null));
+    Result r = pull("--max-wait", "1");
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("Genesys Cloud answered 500"), r.err());
+    assertFalse((r.out() + r.err()).contains(basic), r.err());
+  }
+
+  /**
+   * The server's message is cut at 200 characters: cut first and redacted after, a token the cut
+   * split in two was no longer the token and its first part was printed.
+   */
+  @Test
+  void aTokenCutByTheMessageLimitIsStillRedacted() {
+    String echoed = "x".repeat(184) + FakeGenesys.TOKEN_PREFIX + "1 was refused";
+    fake.listingFaults.add(new FakeGenesys.Fault(500, "{\"message\": \"" + echoed + "\"}", null));
+    Result r = pull("--max-wait", "1"); // pull() asserts no part of a token is shown
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("Genesys Cloud answered 500"), r.err());
+  }
+
+  /** A paging link is the server's text: one holding the token must not carry it into a message. */
+  @Test
+  void aPagingLinkHoldingTheTokenIsNotPrintedWithIt() {
+    fake.listingFaults.add(
+        new FakeGenesys.Fault(
+            200,
+            "{\"entities\": [], \"pageNumber\": 1, \"pageCount\": 2, \"nextUri\":"
+                + " \"/api/v2/flows/divisionviews?pageNumber=2&t="
+                + FakeGenesys.TOKEN_PREFIX
+                + "1\"}",
+            null));
+    fake.listingFaults.add(new FakeGenesys.Fault(200, "<html>", null));
+    Result r = pull(); // pull() asserts no token is shown
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("is not the expected JSON"), r.err());
+  }
+
+  /**
+   * A paging link back to a page already read went round 1,000 times (the page limit) before
+   * stopping: a thousand requests at the org's rate limit for nothing.
+   */
+  @Test
+  void pagingThatGoesRoundStopsAtOnce() {
+    String body =
+        "{\"entities\": [], \"pageNumber\": 1, \"pageCount\": 2,"
+            + " \"nextUri\": \"/api/v2/flows/divisionviews?pageNumber=2\"}";
+    for (int i = 0; i < 5; i++) {
+      fake.listingFaults.add(new FakeGenesys.Fault(200, body, null));
+    }
+    Result r = pull();
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("leads back to a page already read"), r.err());
+    assertEquals(
+        2,
+        fake.requests.stream().filter(q -> q.startsWith("GET")).count(),
+        fake.requests.toString());
   }
 
   @Test

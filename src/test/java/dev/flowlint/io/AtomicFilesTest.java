@@ -37,4 +37,34 @@ class AtomicFilesTest {
     assertEquals("1", Files.readString(out.resolve("x.json")));
     assertEquals("2", Files.readString(out.resolve("y.json")));
   }
+
+  /**
+   * A file rewritten by root (flowlint check --fix in a container over a mounted checkout) keeps
+   * its owner and group: the new file was root's, and its owner could no longer edit it in place.
+   */
+  @Test
+  void aRewrittenFileKeepsItsOwnerAndGroup() throws IOException {
+    Path file = dir.resolve("p.json");
+    Files.writeString(file, "old");
+    java.nio.file.attribute.UserPrincipalLookupService users =
+        file.getFileSystem().getUserPrincipalLookupService();
+    java.nio.file.attribute.UserPrincipal nobody;
+    java.nio.file.attribute.GroupPrincipal nogroup;
+    try {
+      nobody = users.lookupPrincipalByName("nobody");
+      nogroup = users.lookupPrincipalByGroupName("nogroup");
+      Files.setOwner(file, nobody);
+      Files.getFileAttributeView(file, java.nio.file.attribute.PosixFileAttributeView.class)
+          .setGroup(nogroup);
+    } catch (IOException | UnsupportedOperationException notRoot) {
+      org.junit.jupiter.api.Assumptions.abort("only root can give a file away: " + notRoot);
+      return;
+    }
+    AtomicFiles.write(file, "new");
+    assertEquals("new", Files.readString(file));
+    assertEquals(nobody, Files.getOwner(file));
+    assertEquals(
+        nogroup,
+        Files.readAttributes(file, java.nio.file.attribute.PosixFileAttributes.class).group());
+  }
 }

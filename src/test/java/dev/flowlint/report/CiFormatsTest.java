@@ -66,6 +66,9 @@ class CiFormatsTest {
     assertEquals("payloads/x.json", b.uri("/repo/payloads/x.json"));
     assertEquals("payloads/caf%C3%A9,%20100%25.json", b.uri("payloads/café, 100%.json"));
     assertEquals("file:///elsewhere/x.json", b.uri("/elsewhere/x.json"));
+    // A colon in the first segment would make it a scheme ("order" in order:2.json): RFC 3986 4.2.
+    assertEquals("order%3A2.json", b.uri("order:2.json"));
+    assertEquals("payloads/order:2.json", b.uri("payloads/order:2.json"));
     assertEquals("file:///repo/", fromSub.rootUri());
   }
 
@@ -231,6 +234,55 @@ class CiFormatsTest {
           ReporterContractTest.render(ReporterContractTest.reporter("junit"), e.getValue());
       xsd.newValidator().validate(new StreamSource(new java.io.StringReader(xml)));
     }
+  }
+
+  /**
+   * A key written with a lone surrogate escape ("\\ud800") reaches messages as a lone surrogate.
+   * XML cannot carry one: the writer paired it with the next character, turning "\\ud800x" into one
+   * unrelated character and eating the "&" of the closing quote's entity.
+   */
+  @Test
+  void junitKeepsTheTextAroundALoneSurrogate() throws Exception {
+    String text = "{\"a\": 1}";
+    TextLines lines = new TextLines(text);
+    String message = "inputData has no input \"\ud800x\", nor \"\udc00\" \ud83d\ude00";
+    FileReport f =
+        report("p.json", text, finding(Rule.UNKNOWN_INPUT, Severity.ERROR, message, lines, 1, 4));
+    String xml = ReporterContractTest.render(new JunitReporter(Severity.ERROR), List.of(f));
+    org.w3c.dom.Element failure =
+        (org.w3c.dom.Element) parse(xml).getElementsByTagName("failure").item(0);
+    String expected = "inputData has no input \"\ufffdx\", nor \"\ufffd\" \ud83d\ude00";
+    assertEquals(expected, failure.getAttribute("message"));
+    assertTrue(failure.getTextContent().endsWith(expected), failure.getTextContent());
+  }
+
+  /**
+   * GitLab keys a test case by classname and name and keeps one of each (gitlab-org/gitlab#237920):
+   * three required inputs missing, all reported at inputData, showed as one failed test.
+   */
+  @Test
+  void junitTestcaseNamesAreUniqueInASuite() throws Exception {
+    String text = "{\"inputData\": {}}";
+    TextLines lines = new TextLines(text);
+    FileReport f =
+        report(
+            "p.json",
+            text,
+            finding(Rule.MISSING_REQUIRED_INPUT, Severity.ERROR, "lacks Flow.a", lines, 1, 12),
+            finding(Rule.MISSING_REQUIRED_INPUT, Severity.ERROR, "lacks Flow.b", lines, 1, 12),
+            finding(Rule.MISSING_REQUIRED_INPUT, Severity.ERROR, "lacks Flow.c", lines, 1, 12));
+    Document doc =
+        parse(ReporterContractTest.render(new JunitReporter(Severity.ERROR), List.of(f)));
+    Set<String> names = new HashSet<>();
+    var cases = doc.getElementsByTagName("testcase");
+    for (int i = 0; i < cases.getLength(); i++) {
+      org.w3c.dom.Element c = (org.w3c.dom.Element) cases.item(i);
+      assertTrue(
+          names.add(c.getAttribute("classname") + "/" + c.getAttribute("name")), names.toString());
+    }
+    assertEquals(3, names.size());
+    assertTrue(names.contains("p/missing-required-input at 1:2"), names.toString());
+    assertTrue(names.contains("p/missing-required-input at 1:2 (2)"), names.toString());
   }
 
   @Test

@@ -1,0 +1,136 @@
+package dev.flowlint.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import dev.flowlint.TestFiles;
+import dev.flowlint.check.FixtureSupport;
+import dev.flowlint.cli.CliRunner.Result;
+import dev.flowlint.io.CanonicalJson;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.validation.SchemaFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One real run over hostile file names (spaces, quotes, &amp;, a newline, a colon, non-BMP) and
+ * hostile keys (a lone surrogate, control characters, "]]&gt;"), every report written at once: each
+ * must be valid for its consumer (SARIF 2.1.0 and GitLab against their schemas, JUnit against the
+ * Jenkins XSD) and all must agree with one another and with the exit code.
+ */
+class HostileReportsTest {
+  private static final String ORDER = "6f3c2a8e-1d4b-4c3e-9a7f-2b5d8e9c0a11";
+  @TempDir Path tmp;
+
+  @Test
+  void everyFormatIsValidAndAllAgree() throws Exception {
+    Path schemas = tmp.resolve("schemas");
+    FixtureSupport.importFixtures(schemas);
+    Path dir = Files.createDirectories(tmp.resolve("pay loads"));
+    String body =
+        "{\"flowId\": \""
+            + ORDER
+            + "\", \"inputData\": {\"Flow.customer_id\": \"C\", \"\\ud800x\": 1,"
+            + " \"a]]>b\\u0001\\u001b\": 2, \"\uD83D\uDE00k\": 3, \"\\udc00\": 4}}\n";
+    List<String> names =
+        List.of(
+            "we ird &\"q'.json", "new\nline.json", "order:2.json", "caf\u00e9 \uD83D\uDE00.json");
+    for (String n : names) {
+      Files.writeString(dir.resolve(n), body);
+    }
+    Files.write(dir.resolve("latin1.json"), new byte[] {'{', '"', (byte) 0xE9, '"', ':', '1', '}'});
+    Path sarif = tmp.resolve("r.sarif");
+    Path junit = tmp.resolve("r.xml");
+    Path gitlab = tmp.resolve("r.gitlab.json");
+    Path json = tmp.resolve("r.json");
+    Result r =
+        CliRunner.run(
+            "check",
+            "--schemas",
+            schemas.toString(),
+            "--format",
+            "sarif=" + sarif,
+            "--format",
+            "junit=" + junit,
+            "--format",
+            "gitlab=" + gitlab,
+            "--format",
+            "json=" + json,
+            "--format",
+            "github",
+            "--",
+            dir.toString());
+    assertEquals(2, r.code(), "an unreadable file makes it 2: " + r.err());
+    assertFalse(r.err().contains("Exception") || r.err().contains("at dev.flowlint"), r.err());
+
+    JsonNode report = CanonicalJson.mapper().readTree(json.toFile());
+    long errors = report.at("/summary/errors").asLong();
+    long all =
+        errors + report.at("/summary/warnings").asLong() + report.at("/summary/infos").asLong();
+    assertEquals(names.size() + 1, report.at("/summary/files").asInt());
+    assertTrue(errors >= names.size() * 4 + 1, report.toString());
+
+    JsonNode s = CanonicalJson.mapper().readTree(sarif.toFile());
+    Schema sarifSchema =
+        SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4)
+            .getSchema(
+                CanonicalJson.mapper()
+                    .readTree(TestFiles.referenceSchema("sarif-schema-2.1.0.json").toFile()));
+    assertEquals(List.of(), sarifSchema.validate(s));
+    JsonNode results = s.at("/runs/0/results");
+    assertEquals(all, results.size());
+    for (JsonNode result : results) {
+      String uri = result.at("/locations/0/physicalLocation/artifactLocation/uri").asString();
+      java.net.URI parsed =
+          new java.net.URI(uri); // a valid URI reference, special characters escaped
+      assertTrue(parsed.isAbsolute() ? uri.startsWith("file:") : parsed.getScheme() == null, uri);
+    }
+
+    JsonNode issues = CanonicalJson.mapper().readTree(gitlab.toFile());
+    Schema issueSchema =
+        SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7)
+            .getSchema(
+                CanonicalJson.mapper()
+                    .readTree(TestFiles.referenceSchema("gitlab-codeclimate.json").toFile()));
+    Set<String> prints = new HashSet<>();
+    for (JsonNode i : issues) {
+      assertEquals(List.of(), issueSchema.validate(i), i.toString());
+      assertTrue(prints.add(i.get("fingerprint").asString()), "unique fingerprint " + i);
+    }
+    assertEquals(all, issues.size());
+
+    SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
+        .newSchema(TestFiles.referenceSchema("junit-10.xsd").toFile())
+        .newValidator()
+        .validate(new javax.xml.transform.stream.StreamSource(junit.toFile()));
+    Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(junit.toFile());
+    assertEquals(errors - 1, doc.getElementsByTagName("failure").getLength());
+    assertEquals(1, doc.getElementsByTagName("error").getLength(), "the unreadable file");
+    List<String> messages = new ArrayList<>();
+    var failures = doc.getElementsByTagName("failure");
+    for (int i = 0; i < failures.getLength(); i++) {
+      messages.add(((org.w3c.dom.Element) failures.item(i)).getAttribute("message"));
+    }
+    assertTrue(
+        messages.contains("inputData has no input \"\ufffdx\""),
+        "the x after a lone surrogate is kept: " + messages);
+    assertTrue(messages.contains("inputData has no input \"\ufffd\""), messages.toString());
+
+    long annotations =
+        r.out().lines().filter(l -> l.matches("::(error|warning|notice) .*")).count();
+    assertEquals(all, annotations, r.out());
+  }
+}

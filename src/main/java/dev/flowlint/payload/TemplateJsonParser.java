@@ -266,7 +266,7 @@ public final class TemplateJsonParser {
         pos = plain + 1;
         return whole;
       }
-      if (c == '\\' || c < 0x20 || (opaqueBraces && c == '{')) {
+      if (c == '\\' || c < 0x20 || (c == '{' && opaqueBraces)) {
         break;
       }
       plain++;

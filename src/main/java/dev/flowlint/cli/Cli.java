@@ -118,6 +118,20 @@ public final class Cli implements java.util.concurrent.Callable<Integer> {
   }
 
   private static int run(Io io, String... args) {
+    try {
+      return runCommand(io, args);
+    } catch (OutOfMemoryError e) {
+      // Nothing was written half: files are written atomically. Say it in words, not a trace.
+      io.err()
+          .println(
+              "flowlint: out of memory; give java a larger heap (JAVA_TOOL_OPTIONS=-Xmx2g) or give"
+                  + " flowlint less at once");
+      io.err().flush();
+      return USAGE;
+    }
+  }
+
+  private static int runCommand(Io io, String... args) {
     PrintStream out = io.out();
     PrintStream err = io.err();
     // The commands hooks run, read without picocli when their command line is a plain one.

@@ -24,6 +24,16 @@ public final class GenesysClient {
   private static final JsonMapper JSON = dev.flowlint.io.CanonicalJson.mapper();
   private static final int MAX_PAGES = 1000;
 
+  /**
+   * All answers of one pull together: a page may be 8 MiB and there may be 1,000 of them, which no
+   * heap holds as trees; past this the pull stops with a message, not an out-of-memory trace.
+   */
+  static final long MAX_TOTAL = 256L * 1024 * 1024;
+
+  private final java.util.concurrent.atomic.AtomicLong received =
+      new java.util.concurrent.atomic.AtomicLong();
+  private volatile long maxTotal = MAX_TOTAL;
+
   private final String loginBase;
   private final String apiBase;
   private final Credentials credentials;
@@ -48,6 +58,12 @@ public final class GenesysClient {
     this.clock = clock;
     this.log = line -> log.accept(redact(line));
     this.http = new HttpTransport(retry, connectTimeout, readTimeout, this.log);
+  }
+
+  /** A smaller total for tests: {@link #MAX_TOTAL} is too large to reach in one. */
+  GenesysClient limitTotal(long bytes) {
+    maxTotal = bytes;
+    return this;
   }
 
   private static String strip(String base) {
@@ -167,6 +183,12 @@ public final class GenesysClient {
         continue;
       }
       if (r.status() == 200) {
+        if (received.addAndGet(r.body().length()) > maxTotal) {
+          throw new GenesysException(
+              "the answers from Genesys Cloud add up to more than "
+                  + maxTotal / (1024 * 1024)
+                  + " MiB; stopping before memory runs out (pull fewer flows at once with --type)");
+        }
         return parse(r.body(), "GET " + HttpTransport.pathOf(uri));
       }
       throw new GenesysException(redact(describe(r, what, permission)));

@@ -50,46 +50,19 @@ final class CheckArgs {
     c.paths = new ArrayList<>();
     c.failOn = new Choices.Severities().convert("error");
     c.colorWhen = new Choices.ColorWhens().convert("auto");
+    Optional<PlainArgs.Line> line = PlainArgs.read(List.of(args).subList(1, args.length), VALUED);
+    if (line.isEmpty()) {
+      return Optional.empty();
+    }
+    c.paths.addAll(line.get().paths());
     Set<String> given = new HashSet<>();
-    boolean ended = false; // after "--" every argument is a path: what hooks write
-    for (int i = 1; i < args.length; i++) {
-      String a = args[i];
-      if (ended) {
-        if (a.startsWith("@") || a.equals("--")) {
-          return Optional.empty(); // left to picocli's own reading
-        }
-        c.paths.add(a);
-        continue;
+    for (PlainArgs.Option o : line.get().options()) {
+      String key = canonical(o.name());
+      if (!REPEATABLE.contains(key) && !given.add(key)) {
+        return Optional.empty(); // picocli says an option was given twice
       }
-      if (a.equals("--")) {
-        ended = true;
-        continue;
-      }
-      if (a.equals("-") || !a.startsWith("-")) {
-        if (a.startsWith("@")) {
-          return Optional.empty(); // picocli reads @file arguments
-        }
-        c.paths.add(a);
-        continue;
-      }
-      String name = a;
-      String value = null;
-      int eq = a.indexOf('=');
-      if (a.startsWith("--") && eq > 0) {
-        name = a.substring(0, eq);
-        value = a.substring(eq + 1);
-      }
-      if (VALUED.contains(name)) {
-        if (value == null) {
-          if (i + 1 >= args.length || args[i + 1].startsWith("-")) {
-            return Optional.empty();
-          }
-          value = args[++i];
-        }
-        String key = canonical(name);
-        if (!REPEATABLE.contains(key) && !given.add(key)) {
-          return Optional.empty(); // picocli says an option was given twice
-        }
+      if (o.value().isPresent()) {
+        String value = o.value().get();
         try {
           switch (key) {
             case "--schemas" -> c.common.schemas = value;
@@ -111,15 +84,12 @@ final class CheckArgs {
         }
         continue;
       }
-      if (value != null || !given.add(canonical(name))) {
-        return Optional.empty();
-      }
-      switch (name) {
-        case "-q", "--quiet" -> c.quiet = true;
+      switch (key) {
+        case "--quiet" -> c.quiet = true;
         case "--fix" -> c.fix = true;
         case "--diff" -> c.diff = true;
         case "--staged" -> c.staged = true;
-        case "-v", "--verbose" -> c.verbose = true;
+        case "--verbose" -> c.verbose = true;
         case "--allow-empty" -> c.allowEmpty = true;
         default -> {
           return Optional.empty(); // help, version, a bundle of short options, or a mistake

@@ -29,50 +29,22 @@ final class ImportArgs {
     ImportCommand c = new ImportCommand(io);
     c.output = new OutputOptions();
     c.paths = new ArrayList<>();
+    Optional<PlainArgs.Line> line = PlainArgs.read(List.of(args).subList(1, args.length), VALUED);
+    if (line.isEmpty()) {
+      return Optional.empty();
+    }
+    c.paths.addAll(line.get().paths());
     Set<String> given = new HashSet<>();
-    boolean ended = false; // after "--" every argument is a path
-    for (int i = 1; i < args.length; i++) {
-      String a = args[i];
-      if (a.startsWith("@") || (ended && a.equals("--"))) {
-        return Optional.empty(); // picocli's own reading
-      }
-      if (ended || a.equals("-") || !a.startsWith("-")) {
-        c.paths.add(a);
-        continue;
-      }
-      if (a.equals("--")) {
-        ended = true;
-        continue;
-      }
-      String name = a;
-      String value = null;
-      int eq = a.indexOf('=');
-      if (a.startsWith("--") && eq > 0) {
-        name = a.substring(0, eq);
-        value = a.substring(eq + 1);
-      }
-      if (!given.add(name.equals("-q") ? "--quiet" : name)) {
+    for (PlainArgs.Option o : line.get().options()) {
+      String name = o.name().equals("-q") ? "--quiet" : o.name();
+      if (!given.add(name)) {
         return Optional.empty(); // picocli says an option was given twice
       }
-      if (VALUED.contains(name)) {
-        if (value == null) {
-          if (i + 1 >= args.length || args[i + 1].startsWith("-")) {
-            return Optional.empty();
-          }
-          value = args[++i];
-        }
-        switch (name) {
-          case "--out" -> c.output.out = value;
-          case "--config" -> c.output.configFile = value;
-          default -> c.required = value;
-        }
-        continue;
-      }
-      if (value != null) {
-        return Optional.empty();
-      }
       switch (name) {
-        case "-q", "--quiet" -> c.quiet = true;
+        case "--out" -> c.output.out = o.value().orElseThrow();
+        case "--config" -> c.output.configFile = o.value().orElseThrow();
+        case "--required" -> c.required = o.value().orElseThrow();
+        case "--quiet" -> c.quiet = true;
         case "--check" -> c.check = true;
         default -> {
           return Optional.empty(); // help, version, a bundle of short options, or a mistake

@@ -76,7 +76,10 @@ final class SchemaEngine {
               SpecificationVersion.DRAFT_2020_12,
               b ->
                   b.schemaRegistryConfig(
-                      SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+                      SchemaRegistryConfig.builder()
+                          .formatAssertionsEnabled(true)
+                          .regularExpressionFactory(BoundedPatterns.NETWORKNT)
+                          .build()));
     }
     return registry;
   }

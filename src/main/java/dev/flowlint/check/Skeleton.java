@@ -134,7 +134,7 @@ public final class Skeleton {
               + " with a value its schema allows ("
               + e.keyword()
               + " "
-              + e.schemaNode()
+              + (e.schemaNode().isString() ? e.schemaNode().asString() : e.schemaNode())
               + ")");
     }
     return out;

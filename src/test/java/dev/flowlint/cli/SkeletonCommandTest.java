@@ -212,7 +212,7 @@ class SkeletonCommandTest {
     assertEquals("user@example.com", body.get("inputData").get("Flow.customer_id").asString());
     assertEquals(
         "flowlint skeleton: Flow.due: replace \"2025-01-31T09:00:00Z\" with a value its schema"
-            + " allows (pattern \"^2030-\")\n",
+            + " allows (pattern ^2030-)\n",
         skeleton.err());
     Result checked =
         CliRunner.withStdin(

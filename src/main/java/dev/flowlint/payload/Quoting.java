@@ -15,7 +15,12 @@ public final class Quoting {
         case '\r' -> out.append("\\r");
         case '\t' -> out.append("\\t");
         default -> {
-          if (c < 0x20 || invisible(c)) {
+          if (Character.isHighSurrogate(c)
+              && i + 1 < s.length()
+              && Character.isLowSurrogate(s.charAt(i + 1))) {
+            out.append(c).append(s.charAt(++i)); // a pair: one visible character (an emoji)
+          } else if (c < 0x20 || invisible(c) || Character.isSurrogate(c)) {
+            // A lone surrogate cannot be printed at all: it came out as '?'.
             out.append(String.format("\\u%04x", (int) c));
           } else {
             out.append(c);

@@ -20,6 +20,8 @@ class QuotingTest {
     assertEquals("\"a\\u2028b\"", Quoting.quote("a\u2028b"));
     assertEquals("\"a\\u007fb\\u0085\"", Quoting.quote("a\u007fb\u0085"));
     assertEquals("\"a\\u00adb\"", Quoting.quote("a\u00adb")); // soft hyphen
+    assertEquals("\"\\ud800x\"", Quoting.quote("\ud800x")); // a lone surrogate printed as ?
+    assertEquals("\"x\\udc00\"", Quoting.quote("x\udc00"));
   }
 
   @Test

@@ -154,7 +154,10 @@ final class InputsChecker {
     for (SchemaError e : errors) {
       if (!e.at().isEmpty()) {
         atValues.computeIfAbsent(e.pointer(), k -> new ArrayList<>()).add(e);
-      } else if (e.keyword().equals("additionalProperties")) {
+      } else if ((e.keyword().equals("additionalProperties")
+              || e.keyword().equals("unevaluatedProperties"))
+          && e.property().isPresent()) {
+        // unevaluatedProperties: false closes the inputs as additionalProperties: false does.
         String key = e.property().orElse("");
         Slot slot = slots.get(key);
         if (slot != null && !done.contains(key)) {

@@ -3,24 +3,30 @@ package dev.flowlint.check;
 import dev.flowlint.model.Envelope;
 import dev.flowlint.payload.JsonValue.JObject;
 import dev.flowlint.payload.JsonValue.Member;
+import java.util.Optional;
 
 /** Picks the envelope from a payload's top-level keys (DESIGN.md §2). */
 final class EnvelopeDetector {
   private EnvelopeDetector() {}
 
   static Envelope detect(JObject root) {
+    return decisive(root).orElse(Envelope.FLOW_EXECUTION);
+  }
+
+  /** The envelope the payload's keys name, if any does ({@code {}} names none). */
+  static Optional<Envelope> decisive(JObject root) {
     if (root.member("flowId").isPresent() || root.member("inputData").isPresent()) {
-      return Envelope.FLOW_EXECUTION;
+      return Optional.of(Envelope.FLOW_EXECUTION);
     }
     if (root.member("flowType").isPresent() || root.member("inputs").isPresent()) {
-      return Envelope.SHARED_FLOW;
+      return Optional.of(Envelope.SHARED_FLOW);
     }
     for (Member m : root.members()) {
       if (scoped(m)) {
-        return Envelope.INPUTS;
+        return Optional.of(Envelope.INPUTS);
       }
     }
-    return Envelope.FLOW_EXECUTION;
+    return Optional.empty();
   }
 
   /**

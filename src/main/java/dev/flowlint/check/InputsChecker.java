@@ -154,7 +154,10 @@ final class InputsChecker {
     for (SchemaError e : errors) {
       if (!e.at().isEmpty()) {
         atValues.computeIfAbsent(e.pointer(), k -> new ArrayList<>()).add(e);
-      } else if (e.keyword().equals("additionalProperties")) {
+      } else if ((e.keyword().equals("additionalProperties")
+              || e.keyword().equals("unevaluatedProperties"))
+          && e.property().isPresent()) {
+        // unevaluatedProperties: false closes the inputs as additionalProperties: false does.
         String key = e.property().orElse("");
         Slot slot = slots.get(key);
         if (slot != null && !done.contains(key)) {
@@ -438,7 +441,11 @@ final class InputsChecker {
     }
     findings.add(
         Rule.UNKNOWN_INPUT,
-        container + " has no input " + Quoting.quote(name) + didYouMean(candidates),
+        container
+            + " has no input "
+            + Quoting.quote(name)
+            + didYouMean(candidates)
+            + otherUnicodeForm(name, candidates),
         slot.pointer(),
         m.key().span(),
         fix,
@@ -458,6 +465,21 @@ final class InputsChecker {
       suggestions.put(key, known);
     }
     return known;
+  }
+
+  /**
+   * Said when the key and the one suggestion differ only in their Unicode form: both print the
+   * same, so the message has to say what differs.
+   */
+  private static String otherUnicodeForm(String name, List<String> candidates) {
+    if (candidates.size() != 1) {
+      return "";
+    }
+    String nfc = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFC);
+    String other = java.text.Normalizer.normalize(candidates.get(0), java.text.Normalizer.Form.NFC);
+    return nfc.equals(other)
+        ? " (the same letters in another Unicode form: one writes an accent as a separate mark)"
+        : "";
   }
 
   static String didYouMean(List<String> candidates) {

@@ -109,6 +109,11 @@ public final class PayloadChecker {
       }
       if (named.isPresent() && DataActionLinter.TYPE.equals(named.get().type())) {
         envelope = Envelope.DATA_ACTION;
+      } else if (named.isPresent()) {
+        // A body whose keys name no envelope ({} for a flow without required inputs, what
+        // skeleton prints for an inbound flow) is read in the envelope the named flow is reached
+        // through, as skeleton wrote it.
+        envelope = EnvelopeDetector.decisive(obj).orElse(Skeleton.defaultEnvelope(named.get()));
       }
     }
     if (envelope == null) {

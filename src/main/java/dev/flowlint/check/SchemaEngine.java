@@ -56,6 +56,14 @@ final class SchemaEngine {
               + " cannot be used"
               + why(e)
               + "; fix it or re-run flowlint import");
+    } catch (StackOverflowError e) {
+      // networknt follows a $ref that leads back to itself until the stack runs out; the
+      // stack is unwound by now, so naming the culprit (which runs into it again) is safe.
+      throw new BadSchema(
+          what
+              + culprit(document, instance)
+              + " cannot be used: a $ref leads back to itself without end"
+              + "; fix it or re-run flowlint import");
     }
   }
 
@@ -76,7 +84,10 @@ final class SchemaEngine {
               SpecificationVersion.DRAFT_2020_12,
               b ->
                   b.schemaRegistryConfig(
-                      SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+                      SchemaRegistryConfig.builder()
+                          .formatAssertionsEnabled(true)
+                          .regularExpressionFactory(BoundedPatterns.NETWORKNT)
+                          .build()));
     }
     return registry;
   }
@@ -114,7 +125,7 @@ final class SchemaEngine {
       alone.set("properties", JsonNodeFactory.instance.objectNode().set(name, props.get(name)));
       try {
         registry().getSchema(alone).validate(instance);
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | StackOverflowError e) {
         return ": the schema of " + name;
       }
     }

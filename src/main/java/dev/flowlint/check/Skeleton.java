@@ -66,11 +66,15 @@ public final class Skeleton {
     Envelope env = envelope.orElse(defaultEnvelope(flow));
     List<String> notes = new ArrayList<>();
     ObjectNode inputs = NODES.objectNode();
+    ObjectNode scoped = NODES.objectNode();
     for (String name : requiredInputs(flow, config)) {
       String key = env == Envelope.SHARED_FLOW ? FlowSchema.bare(name) : name;
       JsonNode schema = flow.inputs().get(name);
-      inputs.set(key, schema == null ? NODES.stringNode("") : example(schema));
+      JsonNode value = schema == null ? NODES.stringNode("") : example(schema);
+      inputs.set(key, value);
+      scoped.set(name, value);
     }
+    notes.addAll(unmet(flow, scoped));
     ObjectNode root;
     switch (env) {
       case FLOW_EXECUTION -> {
@@ -104,6 +108,36 @@ public final class Skeleton {
       notes.add("flow \"" + flow.name() + "\" has no required inputs; add optional ones as needed");
     }
     return new Body(flow.name(), env, CanonicalJson.writeOrdered(root), notes);
+  }
+
+  /**
+   * The inputs whose example the flow's schema still refuses (a pattern, a format skeleton has no
+   * value for): check would fail the body, so the person is told what to replace.
+   */
+  private static List<String> unmet(FlowSchema flow, ObjectNode scoped) {
+    List<SchemaError> errors;
+    try {
+      errors = new SchemaEngine().validate(flow.file(), flow.document(), scoped, flow.file());
+    } catch (dev.flowlint.schema.SchemaStore.BadSchema e) {
+      return List.of(); // check says what is wrong with the schema
+    }
+    Set<String> seen = new java.util.LinkedHashSet<>();
+    List<String> out = new ArrayList<>();
+    for (SchemaError e : errors) {
+      if (e.at().isEmpty() || !(e.at().get(0) instanceof String name) || !seen.add(name)) {
+        continue;
+      }
+      out.add(
+          name
+              + ": replace "
+              + scoped.get(name)
+              + " with a value its schema allows ("
+              + e.keyword()
+              + " "
+              + (e.schemaNode().isString() ? e.schemaNode().asString() : e.schemaNode())
+              + ")");
+    }
+    return out;
   }
 
   /** The plainest value a property schema accepts. */
@@ -171,6 +205,12 @@ public final class Skeleton {
           case "date-time" -> "2025-01-31T09:00:00Z";
           case "time" -> "09:00:00";
           case "duration" -> "PT1H";
+          case "email", "idn-email" -> "user@example.com";
+          case "uuid" -> "00000000-0000-0000-0000-000000000000";
+          case "uri", "iri" -> "https://example.com/";
+          case "hostname", "idn-hostname" -> "example.com";
+          case "ipv4" -> "192.0.2.1";
+          case "ipv6" -> "2001:db8::1";
           // Architect types whose schema carries a pattern but no format (Time: RFC 3339's offset
           // does not apply).
           default ->

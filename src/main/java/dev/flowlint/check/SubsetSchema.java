@@ -1,6 +1,5 @@
 package dev.flowlint.check;
 
-import com.networknt.schema.regex.RegularExpressions;
 import dev.flowlint.payload.Quoting;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -205,11 +204,7 @@ final class SubsetSchema {
       throw new NotInSubset();
     }
     try {
-      // networknt's own rewriting of ECMA-262 anchors and property names, then java.util.regex.
-      Pattern p =
-          Pattern.compile(
-              RegularExpressions.replaceLongformCharacterProperties(
-                  RegularExpressions.replaceDollarAnchors(value.asString())));
+      Pattern p = BoundedPatterns.compile(value.asString());
       return new Matches(p.matcher(""), value, at);
     } catch (PatternSyntaxException e) {
       throw new NotInSubset(); // networknt says what is wrong with it
@@ -425,7 +420,8 @@ final class SubsetSchema {
   private record Matches(Matcher matcher, JsonNode schemaNode, String location) implements Keyword {
     @Override
     public void validate(JsonNode value, List<Object> at, List<SchemaError> errors) {
-      if (jsonType(value).equals("string") && !matcher.reset(value.asString()).find()) {
+      if (jsonType(value).equals("string")
+          && !BoundedPatterns.find(matcher, value.asString(), schemaNode.asString())) {
         errors.add(error("pattern", at, null, schemaNode, location));
       }
     }

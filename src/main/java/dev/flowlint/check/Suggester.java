@@ -1,5 +1,6 @@
 package dev.flowlint.check;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -18,7 +19,13 @@ public final class Suggester {
   private Suggester() {}
 
   public static String fold(String name) {
-    String bare = name.contains(".") ? name.substring(name.indexOf('.') + 1) : name;
+    // One Unicode form: "e" + U+0301 (as some keyboards and pastes write it) and "é" are the same
+    // letter to a reader, so the composed input is offered for the decomposed key.
+    String composed =
+        Normalizer.isNormalized(name, Normalizer.Form.NFC)
+            ? name
+            : Normalizer.normalize(name, Normalizer.Form.NFC);
+    String bare = composed.contains(".") ? composed.substring(composed.indexOf('.') + 1) : composed;
     StringBuilder out = new StringBuilder(bare.length());
     for (int i = 0; i < bare.length(); i++) {
       char c = bare.charAt(i);

@@ -38,7 +38,7 @@ final class TemplateLinter {
   static final String STRING_SAMPLE = "a\"b\\c";
   private static final Pattern REFERENCE =
       Pattern.compile(
-          "\\$esc\\.jsonString\\((?<esc>[^()]*)\\)|\\$!?\\{(?<braced>[^{}]*)\\}|\\$!?(?<bare>[a-zA-Z][\\w-]*(?:\\.[a-zA-Z][\\w-]*)*(?:\\([^()]*\\))?)");
+          "\\$!?esc\\.jsonString\\((?<esc>[^()]*)\\)|\\$!?\\{esc\\.jsonString\\((?<bracedEsc>[^()]*)\\)\\}|\\$!?\\{(?<braced>[^{}]*)\\}|\\$!?(?<bare>[a-zA-Z][\\w-]*(?:\\.[a-zA-Z][\\w-]*)*(?:\\([^()]*\\))?)");
   private static final Pattern INPUT =
       Pattern.compile("^\\s*\\$?!?\\{?\\s*input\\.([A-Za-z][\\w-]*)");
 
@@ -163,9 +163,11 @@ final class TemplateLinter {
     List<Reference> out = new ArrayList<>();
     Matcher m = REFERENCE.matcher(template);
     while (m.find()) {
+      // $esc.jsonString(x), $!esc.jsonString(x) and ${esc.jsonString(x)} all escape x.
+      String escaped = m.group("esc") != null ? m.group("esc") : m.group("bracedEsc");
       String inner =
-          m.group("esc") != null
-              ? m.group("esc")
+          escaped != null
+              ? escaped
               : m.group("braced") != null ? "{" + m.group("braced") : m.group("bare");
       Matcher in = INPUT.matcher(inner.startsWith("{") ? inner.substring(1) : inner);
       out.add(
@@ -173,7 +175,7 @@ final class TemplateLinter {
               m.start(),
               m.end(),
               in.find() ? Optional.of(in.group(1)) : Optional.empty(),
-              m.group("esc") != null));
+              escaped != null));
     }
     return out;
   }

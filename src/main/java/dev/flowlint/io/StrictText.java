@@ -76,7 +76,7 @@ public final class StrictText {
       long size = ch.size();
       if (size > MAX_BYTES) {
         throw new Unreadable(
-            "file is " + size / (1024 * 1024) + " MiB; flowlint reads files up to " + MIB + " MiB");
+            "file is " + size + " bytes, more than the " + MIB + " MiB flowlint reads");
       }
       byte[] bytes = new byte[(int) size];
       ByteBuffer buf = ByteBuffer.wrap(bytes);

@@ -15,7 +15,12 @@ public final class Quoting {
         case '\r' -> out.append("\\r");
         case '\t' -> out.append("\\t");
         default -> {
-          if (c < 0x20) {
+          if (Character.isHighSurrogate(c)
+              && i + 1 < s.length()
+              && Character.isLowSurrogate(s.charAt(i + 1))) {
+            out.append(c).append(s.charAt(++i)); // a pair: one visible character (an emoji)
+          } else if (c < 0x20 || invisible(c) || Character.isSurrogate(c)) {
+            // A lone surrogate cannot be printed at all: it came out as '?'.
             out.append(String.format("\\u%04x", (int) c));
           } else {
             out.append(c);
@@ -24,6 +29,22 @@ public final class Quoting {
       }
     }
     return out.append('"').toString();
+  }
+
+  /**
+   * A character a reader cannot see or that reorders what follows: controls, format characters
+   * (zero-width space and joiners, BOM, soft hyphen, bidi overrides) and line separators. A key
+   * holding one looks exactly like the input it misses, so a message shows it as an escape.
+   */
+  private static boolean invisible(char c) {
+    return switch (Character.getType(c)) {
+      case Character.CONTROL,
+          Character.FORMAT,
+          Character.LINE_SEPARATOR,
+          Character.PARAGRAPH_SEPARATOR ->
+          true;
+      default -> false;
+    };
   }
 
   /** RFC 6901 JSON Pointer token. */

@@ -178,7 +178,7 @@ public final class TemplateJsonParser {
         return new JNull(span(start));
       case "":
         throw error(
-            "unexpected character '" + text.charAt(start) + "': expected a value",
+            "unexpected character " + shown(text.charAt(start)) + ": expected a value",
             start,
             start + 1);
       default:
@@ -498,7 +498,9 @@ public final class TemplateJsonParser {
         throw error("missing comma between members", pos, pos + 1);
       }
       throw error(
-          "unexpected character '" + c + "' after a member: expected ',' or '}'", pos, pos + 1);
+          "unexpected character " + shown(c) + " after a member: expected ',' or '}'",
+          pos,
+          pos + 1);
     }
   }
 
@@ -570,7 +572,7 @@ public final class TemplateJsonParser {
           end);
     }
     throw error(
-        "unexpected character '" + c + "': expected a key in double quotes", start, start + 1);
+        "unexpected character " + shown(c) + ": expected a key in double quotes", start, start + 1);
   }
 
   private JsonValue array() {
@@ -626,5 +628,34 @@ public final class TemplateJsonParser {
     if (++depth > MAX_DEPTH) {
       throw error("nested too deeply (more than " + MAX_DEPTH + " levels)", start, start + 1);
     }
+  }
+
+  /**
+   * A character for a message: quoted when it can be seen, else by its code point ({@code U+FEFF
+   * (byte order mark)}), since a BOM or a zero-width space pasted mid-payload prints as nothing.
+   */
+  static String shown(char c) {
+    boolean visible =
+        switch (Character.getType(c)) {
+          case Character.CONTROL,
+              Character.FORMAT,
+              Character.SPACE_SEPARATOR,
+              Character.LINE_SEPARATOR,
+              Character.PARAGRAPH_SEPARATOR,
+              Character.SURROGATE,
+              Character.UNASSIGNED,
+              Character.PRIVATE_USE ->
+              c == ' ';
+          default -> true;
+        };
+    if (visible) {
+      return "'" + c + "'";
+    }
+    String code = String.format("U+%04X", (int) c);
+    return switch (c) {
+      case '\uFEFF' -> code + " (byte order mark)";
+      case '\u00A0' -> code + " (no-break space)";
+      default -> code;
+    };
   }
 }

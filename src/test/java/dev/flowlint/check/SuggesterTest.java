@@ -29,6 +29,18 @@ class SuggesterTest {
     assertEquals(List.of("Flow.priority"), Suggester.suggest("Flow.prioirty", SCOPED));
   }
 
+  /**
+   * A key typed or pasted with decomposed accents (NFD: {@code e} + U+0301) looks exactly like the
+   * composed input name (NFC: {@code é}) but is another string; it got no suggestion at all.
+   */
+  @Test
+  void unicodeFormsFold() {
+    List<String> accented = List.of("Flow.café", "Flow.phone");
+    assertEquals(List.of("Flow.café"), Suggester.suggest("Flow.cafe\u0301", accented));
+    assertEquals(
+        List.of("Flow.cafe\u0301"), Suggester.suggest("Flow.café", List.of("Flow.cafe\u0301")));
+  }
+
   @Test
   void bareNamesForSharedFlows() {
     assertEquals(

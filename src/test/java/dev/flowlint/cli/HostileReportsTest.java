@@ -124,10 +124,11 @@ class HostileReportsTest {
     for (int i = 0; i < failures.getLength(); i++) {
       messages.add(((org.w3c.dom.Element) failures.item(i)).getAttribute("message"));
     }
+    // Messages quote a lone surrogate as an escape (it cannot be printed), the x after it kept.
     assertTrue(
-        messages.contains("inputData has no input \"\ufffdx\""),
+        messages.contains("inputData has no input \"\\ud800x\""),
         "the x after a lone surrogate is kept: " + messages);
-    assertTrue(messages.contains("inputData has no input \"\ufffd\""), messages.toString());
+    assertTrue(messages.contains("inputData has no input \"\\udc00\""), messages.toString());
 
     long annotations =
         r.out().lines().filter(l -> l.matches("::(error|warning|notice) .*")).count();

@@ -93,12 +93,10 @@ class SkeletonCommandTest {
                     "check", "-", "--flow", name, "--schemas", schemas, "--fail-on", "warning"));
         if (envelope != null) {
           check.addAll(List.of("--envelope", envelope));
-        } else if (!List.of("workflow", "commonmodule", "data-action")
-            .contains(f.get("flowType").asString())) {
-          // A flow the launch API cannot start gets its inputs object by default; check must be
-          // told so.
-          check.addAll(List.of("--envelope", "inputs"));
         }
+        // No --envelope for the default body: check reads it as skeleton wrote it, even an empty
+        // inputs object ({} for Main IVR, an inbound flow without required inputs, was read as a
+        // launch body and failed).
         Result checked = CliRunner.withStdin(skeleton.out(), check.toArray(String[]::new));
         assertEquals(
             0, checked.code(), name + " " + envelope + ":\n" + skeleton.out() + checked.out());
@@ -189,5 +187,37 @@ class SkeletonCommandTest {
     Result missing = CliRunner.run("skeleton", "--schemas", schemas);
     assertEquals(2, missing.code());
     assertTrue(missing.err().contains("Missing required option: '--flow=NAME|ID'"), missing.err());
+  }
+
+  /**
+   * A schema edited by hand (or through flowlint.yaml) with a format or pattern: skeleton wrote ""
+   * for the input, which check then failed, and said nothing. A common format gets a value of it; a
+   * value skeleton cannot make up is named on standard error.
+   */
+  @Test
+  void aFormatGetsAValueOfItAndAPatternItCannotMeetIsSaid() throws Exception {
+    Path file = Path.of(schemas, "order-lookup.schema.json");
+    tools.jackson.databind.node.ObjectNode doc =
+        (tools.jackson.databind.node.ObjectNode) CanonicalJson.mapper().readTree(file.toFile());
+    tools.jackson.databind.node.ObjectNode props =
+        (tools.jackson.databind.node.ObjectNode) doc.get("properties");
+    ((tools.jackson.databind.node.ObjectNode) props.get("Flow.customer_id")).put("format", "email");
+    ((tools.jackson.databind.node.ObjectNode) props.get("Flow.due")).put("pattern", "^2030-");
+    doc.putArray("required").add("Flow.customer_id").add("Flow.due");
+    java.nio.file.Files.writeString(file, doc.toString());
+
+    Result skeleton = CliRunner.run("skeleton", "--flow", "Order Lookup", "--schemas", schemas);
+    assertEquals(0, skeleton.code(), skeleton.err());
+    JsonNode body = CanonicalJson.mapper().readTree(skeleton.out());
+    assertEquals("user@example.com", body.get("inputData").get("Flow.customer_id").asString());
+    assertEquals(
+        "flowlint skeleton: Flow.due: replace \"2025-01-31T09:00:00Z\" with a value its schema"
+            + " allows (pattern ^2030-)\n",
+        skeleton.err());
+    Result checked =
+        CliRunner.withStdin(
+            skeleton.out(), "check", "-", "--flow", "Order Lookup", "--schemas", schemas);
+    assertEquals(1, checked.code(), checked.out());
+    assertTrue(checked.out().contains("1 error"), checked.out());
   }
 }

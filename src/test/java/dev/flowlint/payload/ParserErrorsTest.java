@@ -85,7 +85,17 @@ class ParserErrorsTest {
         Arguments.of("{\"a\": \"x\"\n \"b\": 1}", "11:12 2:2-2:3 | missing comma between members"),
         Arguments.of("{\"a\": [1, {\"b\": }]}", "16:17 1:17-1:18 | expected a value before '}'"),
         Arguments.of("{\"a\": 1,\n}", "7:8 1:8-1:9 | trailing comma before }"),
-        Arguments.of("\uFEFF", "1:1 1:1-1:1 | empty input: expected a JSON value"));
+        Arguments.of("\uFEFF", "1:1 1:1-1:1 | empty input: expected a JSON value"),
+        // An invisible character is named by its code point: "unexpected character '\uFEFF'"
+        // printed as '' and left the reader nothing to look for.
+        Arguments.of(
+            "{\"a\": 1,\uFEFF\"b\": 2}",
+            "8:9 1:9-1:10 | unexpected character U+FEFF (byte order mark): expected a key in double quotes"),
+        Arguments.of(
+            "{\"a\": \u200B1}", "6:7 1:7-1:8 | unexpected character U+200B: expected a value"),
+        Arguments.of(
+            "{\"a\": 1\u00A0}",
+            "7:8 1:8-1:9 | unexpected character U+00A0 (no-break space) after a member: expected ',' or '}'"));
   }
 
   @ParameterizedTest

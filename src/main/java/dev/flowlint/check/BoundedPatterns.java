@@ -1,0 +1,104 @@
+package dev.flowlint.check;
+
+import com.networknt.schema.regex.RegularExpressionFactory;
+import com.networknt.schema.regex.RegularExpressions;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs a schema's {@code pattern} with a budget. A pattern is written by a person into a schema
+ * file or flowlint.yaml, and java.util.regex backtracks without limit: {@code ^(.*a){12}$} on 80
+ * characters runs for hours, and a commit hook or {@code flowlint serve} hung on it. The budget
+ * counts characters read, not time, so a verdict never depends on the machine's load; it is far
+ * above what any sane pattern needs on a 32,000-character Architect string.
+ */
+final class BoundedPatterns {
+  /** Characters a match may read before it is called runaway (a second or so of matching). */
+  static final long STEPS = 50_000_000L;
+
+  /**
+   * networknt's patterns, matched as {@link SubsetSchema} matches them, with the same budget; a new
+   * Matcher per value, as networknt may share a compiled schema.
+   */
+  static final RegularExpressionFactory NETWORKNT =
+      source -> {
+        Pattern p = compile(source);
+        return value -> find(p.matcher(""), value, source);
+      };
+
+  private BoundedPatterns() {}
+
+  /** Thrown out of a match that ran out of budget; the engine turns it into a bad-schema stop. */
+  static final class Runaway extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Runaway(String pattern) {
+      super(
+          "the pattern "
+              + pattern
+              + " backtracks without end on a value (more than "
+              + STEPS
+              + " steps)",
+          null,
+          false,
+          false);
+    }
+  }
+
+  /** networknt's own rewriting of ECMA-262 anchors and property names, then java.util.regex. */
+  static Pattern compile(String source) {
+    return Pattern.compile(
+        RegularExpressions.replaceLongformCharacterProperties(
+            RegularExpressions.replaceDollarAnchors(source)));
+  }
+
+  /** {@code matcher.find()} over {@code value}, or {@link Runaway} when it takes too long. */
+  static boolean find(Matcher matcher, String value, String source) {
+    try {
+      return matcher.reset(new Counted(value)).find();
+    } catch (BudgetSpent e) {
+      throw new Runaway(source);
+    }
+  }
+
+  private static final class BudgetSpent extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    BudgetSpent() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** The value, counting the characters the matcher reads. */
+  private static final class Counted implements CharSequence {
+    private final String s;
+    private long left = STEPS;
+
+    Counted(String s) {
+      this.s = s;
+    }
+
+    @Override
+    public char charAt(int index) {
+      if (--left < 0) {
+        throw new BudgetSpent();
+      }
+      return s.charAt(index);
+    }
+
+    @Override
+    public int length() {
+      return s.length();
+    }
+
+    @Override
+    public CharSequence subSequence(int start, int end) {
+      return s.subSequence(start, end);
+    }
+
+    @Override
+    public String toString() {
+      return s;
+    }
+  }
+}

@@ -13,8 +13,18 @@ import java.util.regex.Pattern;
  * above what any sane pattern needs on a 32,000-character Architect string.
  */
 final class BoundedPatterns {
-  /** Characters a match may read before it is called runaway (a second or so of matching). */
+  /** Characters a match may read before it is called runaway, on top of {@link #budget}'s share. */
   static final long STEPS = 50_000_000L;
+
+  /**
+   * What a match of a value of {@code length} characters may read: a pattern is tried at every
+   * start (JSON Schema patterns are unanchored), so an ordinary one such as {@code [a-z]+@} reads
+   * about length² characters on a value it does not match; past that allowance, and past {@link
+   * #STEPS}, only a pattern that backtracks without end goes on.
+   */
+  static long budget(int length) {
+    return STEPS + 4L * length * length;
+  }
 
   /**
    * networknt's patterns, matched as {@link SubsetSchema} matches them, with the same budget; a new
@@ -36,9 +46,8 @@ final class BoundedPatterns {
       super(
           "the pattern "
               + pattern
-              + " backtracks without end on a value (more than "
-              + STEPS
-              + " steps)",
+              + " backtracks without end on a value (more steps than a pattern that does not"
+              + " backtrack needs on it)",
           null,
           false,
           false);
@@ -72,10 +81,11 @@ final class BoundedPatterns {
   /** The value, counting the characters the matcher reads. */
   private static final class Counted implements CharSequence {
     private final String s;
-    private long left = STEPS;
+    private long left;
 
     Counted(String s) {
       this.s = s;
+      this.left = budget(s.length());
     }
 
     @Override

@@ -151,16 +151,27 @@ final class InputsChecker {
         engine.validate(flow.file(), plan.effective(), instance, flow.file());
     List<SchemaError> missing = new ArrayList<>();
     Map<String, List<SchemaError>> atValues = new LinkedHashMap<>();
+    Set<String> valueErred = new HashSet<>(); // inputs with an error of their own value
+    for (SchemaError e : errors) {
+      if (!e.at().isEmpty()) {
+        valueErred.add(String.valueOf(e.at().get(0)));
+      }
+    }
     for (SchemaError e : errors) {
       if (!e.at().isEmpty()) {
         atValues.computeIfAbsent(e.pointer(), k -> new ArrayList<>()).add(e);
       } else if ((e.keyword().equals("additionalProperties")
               || e.keyword().equals("unevaluatedProperties"))
           && e.property().isPresent()) {
-        // unevaluatedProperties: false closes the inputs as additionalProperties: false does.
+        // unevaluatedProperties: false closes the inputs as additionalProperties: false does;
+        // but an input the flow declares (under allOf, say) is "unevaluated" only because its
+        // value is wrong, which its own error says.
         String key = e.property().orElse("");
         Slot slot = slots.get(key);
-        if (slot != null && !done.contains(key)) {
+        boolean declared =
+            e.keyword().equals("unevaluatedProperties")
+                && (flow.inputs().containsKey(key) || valueErred.contains(key));
+        if (slot != null && !done.contains(key) && !declared) {
           unknown(slot, flow, bare, byKey.keySet(), taken, container, findings)
               .ifPresent(meant -> supplied.add(byKey.get(meant)));
         }

@@ -49,6 +49,10 @@ final class SchemaEngine {
   List<SchemaError> validate(String key, JsonNode document, JsonNode instance, String what) {
     try {
       return compiled.computeIfAbsent(key, k -> compile(document)).apply(instance);
+    } catch (BoundedPatterns.Runaway e) {
+      // A pattern written by hand: import cannot mend it.
+      throw new BadSchema(
+          what + culprit(document, instance) + " cannot be used" + why(e) + "; simplify it");
     } catch (RuntimeException e) {
       throw new BadSchema(
           what
@@ -57,14 +61,62 @@ final class SchemaEngine {
               + why(e)
               + "; fix it or re-run flowlint import");
     } catch (StackOverflowError e) {
-      // networknt follows a $ref that leads back to itself until the stack runs out; the
-      // stack is unwound by now, so naming the culprit (which runs into it again) is safe.
+      // Some of networknt's format checks (hostname, uri-template) recurse once per character of
+      // the value: a long value gets a thread with a deep stack. A $ref that leads back to itself
+      // runs out of any stack. The stack is unwound by now, so trying again is safe.
+      Function<JsonNode, List<SchemaError>> check = compiled.get(key);
+      Optional<List<SchemaError>> deep;
+      try {
+        deep = check == null ? Optional.empty() : onDeepStack(check, instance);
+      } catch (RuntimeException again) {
+        throw new BadSchema(
+            what
+                + culprit(document, instance)
+                + " cannot be used"
+                + why(again)
+                + "; fix it or re-run flowlint import");
+      }
+      if (deep.isPresent()) {
+        return deep.get();
+      }
       throw new BadSchema(
           what
               + culprit(document, instance)
               + " cannot be used: a $ref leads back to itself without end"
               + "; fix it or re-run flowlint import");
     }
+  }
+
+  /** The check run again on a thread with a 256 MiB stack; empty when it overflows that too. */
+  private static Optional<List<SchemaError>> onDeepStack(
+      Function<JsonNode, List<SchemaError>> check, JsonNode instance) {
+    List<List<SchemaError>> result = new ArrayList<>(1);
+    RuntimeException[] failure = new RuntimeException[1];
+    Thread t =
+        new Thread(
+            null,
+            () -> {
+              try {
+                result.add(check.apply(instance));
+              } catch (RuntimeException e) {
+                failure[0] = e;
+              } catch (StackOverflowError e) {
+                // no result: a loop, not a long value
+              }
+            },
+            "flowlint-deep-check",
+            256L << 20);
+    t.start();
+    try {
+      t.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+    if (failure[0] != null) {
+      throw failure[0];
+    }
+    return result.isEmpty() ? Optional.empty() : Optional.of(result.get(0));
   }
 
   private Function<JsonNode, List<SchemaError>> compile(JsonNode document) {

@@ -48,8 +48,19 @@ public sealed interface JsonValue {
   }
 
   record JString(String value, Span span) implements JsonValue {
+    /** Longer strings are shown by their start: a 30,000-character value is no message. */
+    static final int SHOWN = 80;
+
     public String describe() {
-      return "the string " + Quoting.quote(value);
+      if (value.length() <= SHOWN) {
+        return "the string " + Quoting.quote(value);
+      }
+      int cut = Character.isHighSurrogate(value.charAt(SHOWN - 1)) ? SHOWN - 1 : SHOWN;
+      return "the string "
+          + Quoting.quote(value.substring(0, cut))
+          + "... ("
+          + value.length()
+          + " characters)";
     }
   }
 

@@ -178,9 +178,9 @@ public final class TemplateJsonParser {
         return new JNull(span(start));
       case "":
         throw error(
-            "unexpected character " + shown(text.charAt(start)) + ": expected a value",
+            "unexpected character " + shown(text.codePointAt(start)) + ": expected a value",
             start,
-            start + 1);
+            start + Character.charCount(text.codePointAt(start)));
       default:
         throw error(
             "unknown word \""
@@ -498,9 +498,11 @@ public final class TemplateJsonParser {
         throw error("missing comma between members", pos, pos + 1);
       }
       throw error(
-          "unexpected character " + shown(c) + " after a member: expected ',' or '}'",
+          "unexpected character "
+              + shown(text.codePointAt(pos))
+              + " after a member: expected ',' or '}'",
           pos,
-          pos + 1);
+          pos + Character.charCount(text.codePointAt(pos)));
     }
   }
 
@@ -572,7 +574,11 @@ public final class TemplateJsonParser {
           end);
     }
     throw error(
-        "unexpected character " + shown(c) + ": expected a key in double quotes", start, start + 1);
+        "unexpected character "
+            + shown(text.codePointAt(start))
+            + ": expected a key in double quotes",
+        start,
+        start + Character.charCount(text.codePointAt(start)));
   }
 
   private JsonValue array() {
@@ -634,7 +640,7 @@ public final class TemplateJsonParser {
    * A character for a message: quoted when it can be seen, else by its code point ({@code U+FEFF
    * (byte order mark)}), since a BOM or a zero-width space pasted mid-payload prints as nothing.
    */
-  static String shown(char c) {
+  static String shown(int c) {
     boolean visible =
         switch (Character.getType(c)) {
           case Character.CONTROL,
@@ -649,9 +655,9 @@ public final class TemplateJsonParser {
           default -> true;
         };
     if (visible) {
-      return "'" + c + "'";
+      return "'" + new String(Character.toChars(c)) + "'"; // a whole emoji, not half of it
     }
-    String code = String.format("U+%04X", (int) c);
+    String code = String.format("U+%04X", c);
     return switch (c) {
       case '\uFEFF' -> code + " (byte order mark)";
       case '\u00A0' -> code + " (no-break space)";

@@ -142,6 +142,16 @@ class TemplateJsonParserTest {
     assertTrue(e.message().contains("tru"), e.message());
   }
 
+  /** A character beyond the BMP is named whole, not by its first half (U+D83D). */
+  @Test
+  void anEmojiWhereAValueGoesIsNamedWhole() {
+    SyntaxError e = TemplateJsonParser.parse("{\"a\": \ud83d\ude00}").error().orElseThrow();
+    assertEquals("unexpected character '\ud83d\ude00': expected a value", e.message());
+    assertSpan(e.span(), 1, 7, 1, 9);
+    SyntaxError key = TemplateJsonParser.parse("{\ud83d\ude00: 1}").error().orElseThrow();
+    assertTrue(key.message().contains("'\ud83d\ude00'"), key.message());
+  }
+
   @Test
   void plainJsonWithBracesInStringsReadsAsBefore() {
     // Valid JSON never takes the template reading: "{{" and "}}" in separate strings stay apart.

@@ -1,6 +1,6 @@
 package dev.flowlint.check;
 
-import java.util.Set;
+import dev.flowlint.source.ArchyRootKeys;
 import java.util.regex.Pattern;
 
 /**
@@ -26,14 +26,11 @@ public final class FileKinds {
     static final Pattern PATTERN = Pattern.compile("^([a-z][A-Za-z]*):\\s*(#.*)?$");
   }
 
-  /** Archy's top-level keys: the flow type in lower camel case. */
-  static final Set<String> ARCHY_ROOT_KEYS = dev.flowlint.source.ArchyRootKeys.ALL;
-
   private FileKinds() {}
 
   /** The Archy root keys, sorted, for messages. */
   public static java.util.List<String> rootKeys() {
-    return ARCHY_ROOT_KEYS.stream().sorted().toList();
+    return ArchyRootKeys.ALL.stream().sorted().toList();
   }
 
   /**
@@ -120,7 +117,7 @@ public final class FileKinds {
         continue;
       }
       var m = FirstKey.PATTERN.matcher(l.stripTrailing());
-      return m.matches() && ARCHY_ROOT_KEYS.contains(m.group(1));
+      return m.matches() && ArchyRootKeys.ALL.contains(m.group(1));
     }
     return false;
   }

@@ -196,8 +196,8 @@ class HookCommandTest {
         assertTrue(!files.matcher(no).find() || exclude.matcher(no).find(), no);
       }
       // Exactly the names check takes as payloads, any case: an upper-case name is no way round.
-      assertEquals(dev.flowlint.check.PayloadFiles.NAME_ERE, h.get("files").asString());
-      assertEquals(dev.flowlint.check.PayloadFiles.EXCLUDE_ERE, h.get("exclude").asString());
+      assertEquals(dev.flowlint.check.PayloadFiles.nameEre(), h.get("files").asString());
+      assertEquals(dev.flowlint.check.PayloadFiles.excludeEre(), h.get("exclude").asString());
       dev.flowlint.check.PayloadFiles accepts = new dev.flowlint.check.PayloadFiles(List.of());
       for (String name :
           List.of(

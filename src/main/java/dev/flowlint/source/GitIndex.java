@@ -43,7 +43,7 @@ public final class GitIndex {
 
   /** The staged bytes of {@code path} (relative to the working directory, or absolute). */
   public byte[] staged(String path) throws Unavailable {
-    Modes m = preloaded;
+    Preloaded m = preloaded;
     Path k = key(path);
     if (m != null && m.asked().contains(k)) {
       Entry e = m.entries().get(k);
@@ -108,23 +108,24 @@ public final class GitIndex {
   /**
    * Entries read ahead by {@link #preload}: the paths asked about and what the index gave for them.
    */
-  private record Modes(Set<Path> asked, Map<Path, Entry> entries) {}
+  private record Preloaded(Set<Path> asked, Map<Path, Entry> entries) {}
 
   /** Staged files' bytes, all through one {@code git cat-file --batch}. */
   private final BlobReader batch;
 
-  private volatile Modes preloaded;
+  private volatile Preloaded preloaded;
 
   /**
-   * Reads the index modes of all {@code paths} with one {@code git ls-files} (one process per file
-   * made {@code check --staged} of hundreds of files several times slower than a plain check);
-   * {@link #mode} then looks them up. Call it before the files are checked.
+   * Reads the index entries (mode, blob, stage) of all {@code paths} with one {@code git ls-files}
+   * (one process per file made {@code check --staged} of hundreds of files several times slower
+   * than a plain check); {@link #mode} and {@link #staged} then look them up. Call it before the
+   * files are checked.
    */
   public void preload(List<String> paths) {
     Set<Path> asked = new HashSet<>();
     paths.forEach(p -> asked.add(key(p)));
     lsFiles(paths)
-        .ifPresent(entries -> preloaded = new Modes(Set.copyOf(asked), Map.copyOf(entries)));
+        .ifPresent(entries -> preloaded = new Preloaded(Set.copyOf(asked), Map.copyOf(entries)));
   }
 
   /**
@@ -133,7 +134,7 @@ public final class GitIndex {
    */
   public Optional<String> mode(String path) {
     Path k = key(path);
-    Modes m = preloaded;
+    Preloaded m = preloaded;
     if (m != null && m.asked().contains(k)) {
       return Optional.ofNullable(m.entries().get(k)).map(Entry::mode);
     }

@@ -14,7 +14,10 @@ public sealed interface JsonValue {
 
   record JObject(List<Member> members, Span span) implements JsonValue {
     public Optional<Member> member(String name) {
-      for (Member m : members) { // a loop, not a stream: asked several times of every payload
+      // An indexed loop, not a stream or an iterator: asked several times of every payload, and
+      // C1, the launcher's only compiler, allocates every iterator.
+      for (int i = 0, n = members.size(); i < n; i++) {
+        Member m = members.get(i);
         if (!m.key().placeholder() && m.key().name().equals(name)) {
           return Optional.of(m);
         }

@@ -247,8 +247,9 @@ public final class TemplateJsonParser {
     String value = stringContent();
     Span span = span(start);
     if (placeholders
-        && WHOLE_PLACEHOLDER.matcher(value).matches()
-        && (value.contains("{{") || value.contains("$"))) {
+        && (value.contains("{{")
+            || value.contains("$")) // before the pattern: most strings fail here
+        && WHOLE_PLACEHOLDER.matcher(value).matches()) {
       return new JPlaceholder(value.strip(), true, span);
     }
     return new JString(value, span);
@@ -522,8 +523,8 @@ public final class TemplateJsonParser {
       // wholly templated one.
       boolean placeholder =
           placeholders
-              && ((WHOLE_PLACEHOLDER.matcher(name).matches()
-                      && (name.contains("{{") || name.contains("$")))
+              && (((name.contains("{{") || name.contains("$"))
+                      && WHOLE_PLACEHOLDER.matcher(name).matches())
                   || (name.indexOf('{') >= 0 && PART_PLACEHOLDER.matcher(name).find()));
       skipWhitespace();
       if (peek() != ':') {

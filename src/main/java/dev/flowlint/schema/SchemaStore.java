@@ -25,6 +25,15 @@ public final class SchemaStore {
   private final Map<String, FlowSchema> loaded = new ConcurrentHashMap<>();
 
   /**
+   * The index's entries of each flow id a run has asked for, as asked: every payload of a run names
+   * one of a few ids, and the index is scanned once per id, not once per payload. Bounded, so a run
+   * of payloads with ever new ids (or ever new casings of one) keeps flat memory.
+   */
+  private final Map<String, List<SchemaIndex.Entry>> byIdAsked = new ConcurrentHashMap<>();
+
+  private static final int ASKED_IDS = 1024;
+
+  /**
    * index.json's {@code byId}, lower-cased id → file: what an id names when two entries share it.
    */
   private final Map<String, String> idFiles;
@@ -148,7 +157,13 @@ public final class SchemaStore {
    * index an older import left), else the only one; two and no say is an error, never a guess.
    */
   public Optional<FlowSchema> byId(String id) throws StoreException {
-    List<SchemaIndex.Entry> all = index.allById(id);
+    List<SchemaIndex.Entry> all = byIdAsked.get(id);
+    if (all == null) {
+      all = index.allById(id);
+      if (byIdAsked.size() < ASKED_IDS) {
+        byIdAsked.put(id, all);
+      }
+    }
     if (all.size() > 1) {
       String file = idFiles.get(id.toLowerCase(Locale.ROOT));
       Optional<SchemaIndex.Entry> named =

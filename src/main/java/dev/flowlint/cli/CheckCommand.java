@@ -11,6 +11,7 @@ import dev.flowlint.model.Envelope;
 import dev.flowlint.model.FileReport;
 import dev.flowlint.model.Fix;
 import dev.flowlint.model.Severity;
+import dev.flowlint.report.GithubReporter;
 import dev.flowlint.report.OutputFormat;
 import dev.flowlint.report.ReportContext;
 import dev.flowlint.report.Reporter;
@@ -162,6 +163,12 @@ final class CheckCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * Whether a GitHub report goes to a stream the Actions runner reads for workflow commands: then
+   * every other line that quotes file names or payload text is printed inert (see {@link #note}).
+   */
+  private boolean githubOnStream;
+
   CheckCommand(Cli.Io io) {
     this.io = io;
   }
@@ -173,6 +180,9 @@ final class CheckCommand implements Callable<Integer> {
     if (specs.error().isPresent()) {
       return usage(specs.error().get());
     }
+    githubOnStream =
+        specs.specs().stream()
+            .anyMatch(s -> s.format() == OutputFormat.GITHUB && s.file().isEmpty());
     Optional<ConfigOptions.Loaded> loaded = common.load(io.err());
     if (loaded.isEmpty()) {
       return Cli.USAGE;
@@ -192,7 +202,7 @@ final class CheckCommand implements Callable<Integer> {
       return Cli.USAGE;
     }
     for (String w : flows.warnings()) {
-      io.err().println("flowlint check: warning: " + loaded.get().configDisplay() + ": " + w);
+      note(io.err(), "flowlint check: warning: " + loaded.get().configDisplay() + ": " + w);
     }
     if (stdinFilepath != null && stdinFilepath.isBlank()) {
       return usage("--stdin-filepath names no path; write --stdin-filepath PATH");
@@ -334,25 +344,25 @@ final class CheckCommand implements Callable<Integer> {
       writing = Optional.empty();
       for (CheckRun.Skip skip : run.skipped()) {
         if (verbose || (!skip.quiet() && !quiet)) {
-          io.err().println("skipped " + SafeText.escape(skip.path()) + ": " + skip.reason());
+          note(io.err(), "skipped " + SafeText.escape(skip.path()) + ": " + skip.reason());
         }
       }
       int code = verdict.exitCode();
       if (tally.summary().files() == 0 && run.skipped().isEmpty()) {
         // Nothing matched (an empty folder, an include nothing meets): that is not "clean". Files
         // named and skipped (not payloads, excluded) did match: a hook passing them stays green.
-        io.err()
-            .println(
-                "flowlint check: checked 0 files: "
-                    + PayloadFiles.whyNone(paths, globs)
-                    + (allowEmpty ? "" : " (--allow-empty makes this exit 0)"));
+        note(
+            io.err(),
+            "flowlint check: checked 0 files: "
+                + PayloadFiles.whyNone(paths, globs)
+                + (allowEmpty ? "" : " (--allow-empty makes this exit 0)"));
         return allowEmpty ? Cli.OK : Cli.USAGE;
       }
       // A directory that gave nothing is worth a word even when other paths gave files.
       if (tally.summary().files() > 0) {
         dev.flowlint.source.InputFiles.emptyDirectories(
                 paths, d -> gave.contains(d), "payload or flow files")
-            .forEach(note -> io.err().println("flowlint check: note: " + SafeText.escape(note)));
+            .forEach(n -> note(io.err(), "flowlint check: note: " + SafeText.escape(n)));
       }
       // --diff exits as check does: its report holds every finding, so the two agree.
       return code;
@@ -424,7 +434,7 @@ final class CheckCommand implements Callable<Integer> {
    */
   private CheckRun.FixOutcome applyFix(CheckRun.FixOutcome o, PrintStream say) {
     String path = o.report().path();
-    o.refused().ifPresent(why -> say.println("not fixed " + SafeText.escape(path) + ": " + why));
+    o.refused().ifPresent(why -> note(say, "not fixed " + SafeText.escape(path) + ": " + why));
     if (o.stdin() && fix) {
       io.out().print(o.fixed());
     }
@@ -433,7 +443,8 @@ final class CheckCommand implements Callable<Integer> {
     }
     if (diff) {
       // --diff writes nothing: the file still has every finding, the fixable ones included.
-      io.out().print(UnifiedDiff.of(path, o.original(), o.fixed()));
+      String diffText = UnifiedDiff.of(path, o.original(), o.fixed());
+      io.out().print(githubOnStream ? GithubReporter.inert(diffText) : diffText);
       return o.unwritten();
     }
     if (!o.stdin()) {
@@ -450,11 +461,12 @@ final class CheckCommand implements Callable<Integer> {
         refusal = Optional.of("cannot write it (" + AtomicFiles.describe(e) + ")");
       }
       if (refusal.isPresent()) {
-        say.println("not fixed " + SafeText.escape(path) + ": " + refusal.get());
+        note(say, "not fixed " + SafeText.escape(path) + ": " + refusal.get());
         return o.unwritten();
       }
     }
-    say.println(
+    note(
+        say,
         "fixed "
             + SafeText.escape(path)
             + ": "
@@ -498,6 +510,11 @@ final class CheckCommand implements Callable<Integer> {
     boolean needsRoot = specs.stream().anyMatch(s -> s.format().needsRoot());
     Path root = needsRoot ? GitIndex.topLevel(cwd).orElse(cwd) : cwd;
     return new ReportContext(Cli.version(), color(), quiet, failOn, cwd, root);
+  }
+
+  /** A line beside the report; inert when the runner reads this run's output for commands. */
+  private void note(PrintStream to, String line) {
+    to.println(githubOnStream ? GithubReporter.inert(line) : line);
   }
 
   private int usage(String message) {

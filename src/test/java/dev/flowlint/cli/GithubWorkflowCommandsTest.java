@@ -1,0 +1,201 @@
+package dev.flowlint.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.flowlint.check.FixtureSupport;
+import dev.flowlint.cli.CliRunner.Result;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A {@code --format github} run as the Actions runner reads it: every line of standard output and
+ * standard error is a possible workflow command. Hostile file names must not issue any command but
+ * flowlint's own annotations, and each annotation must name the file it is about.
+ */
+class GithubWorkflowCommandsTest {
+  /** A payload with one fixable error (flowVersion is a number) on line 1. */
+  private static final String FIXABLE =
+      "{\"flowId\": \"6f3c2a8e-1d4b-4c3e-9a7f-2b5d8e9c0a11\", \"flowVersion\": 3,"
+          + " \"inputData\": {\"Flow.customer_id\": \"C-1\"}}\n";
+
+  @TempDir Path tmp;
+
+  /** A command the simulated runner carried out: its name, properties and data. */
+  record Command(String name, Map<String, String> properties, String data) {}
+
+  /**
+   * What actions/runner (src/Runner.Worker/ActionCommandManager.cs, Runner.Common/ActionCommand.cs)
+   * does with one stream: lines split as .NET's ReadLine splits them, the "::" syntax after leading
+   * white space, else the older "##[" syntax anywhere in the line, and stop-commands until the line
+   * that names its token. Returns the commands carried out (stop and resume not included).
+   */
+  static List<Command> runnerReads(String output) {
+    Set<String> registered =
+        Set.of(
+            "error",
+            "warning",
+            "notice",
+            "debug",
+            "add-mask",
+            "set-output",
+            "set-env",
+            "add-path",
+            "save-state",
+            "group",
+            "endgroup",
+            "echo",
+            "add-matcher",
+            "remove-matcher",
+            "stop-commands");
+    List<Command> done = new ArrayList<>();
+    String stopToken = null;
+    for (String line : output.split("\r\n|\r|\n", -1)) {
+      Command c = parseV2(line);
+      if (c == null) {
+        c = parseV1(line);
+      }
+      if (c == null) {
+        continue;
+      }
+      String name = c.name().toLowerCase(Locale.ROOT);
+      if (stopToken != null) {
+        if (name.equals(stopToken.toLowerCase(Locale.ROOT))) {
+          stopToken = null;
+        }
+      } else if (name.equals("stop-commands")) {
+        stopToken = c.data();
+      } else if (registered.contains(name)) {
+        done.add(c);
+      }
+    }
+    return done;
+  }
+
+  private static Command parseV2(String line) {
+    String m = line.stripLeading();
+    if (!m.startsWith("::")) {
+      return null;
+    }
+    int end = m.indexOf("::", 2);
+    if (end < 0) {
+      return null;
+    }
+    String info = m.substring(2, end);
+    int space = info.indexOf(' ');
+    String name = space < 0 ? info : info.substring(0, space);
+    Map<String, String> props = new HashMap<>();
+    if (space > 0) {
+      for (String p : info.substring(space + 1).trim().split(",")) {
+        String[] pair = p.split("=", 2);
+        if (pair.length == 2) {
+          props.put(
+              pair[0],
+              pair[1]
+                  .replace("%0D", "\r")
+                  .replace("%0A", "\n")
+                  .replace("%3A", ":")
+                  .replace("%2C", ",")
+                  .replace("%25", "%"));
+        }
+      }
+    }
+    String data =
+        m.substring(end + 2).replace("%0D", "\r").replace("%0A", "\n").replace("%25", "%");
+    return new Command(name, props, data);
+  }
+
+  private static Command parseV1(String line) {
+    int prefix = line.indexOf("##[");
+    if (prefix < 0) {
+      return null;
+    }
+    int rb = line.indexOf(']', prefix);
+    if (rb < 0) {
+      return null;
+    }
+    String info = line.substring(prefix + 3, rb);
+    int space = info.indexOf(' ');
+    return new Command(
+        space < 0 ? info : info.substring(0, space), Map.of(), line.substring(rb + 1));
+  }
+
+  /** Only annotations were carried out, each naming one of the files; returns the files named. */
+  private static List<String> onlyAnnotations(String output, Set<String> files) {
+    List<String> named = new ArrayList<>();
+    for (Command c : runnerReads(output)) {
+      assertTrue(
+          Set.of("error", "warning", "notice").contains(c.name()),
+          "the output issued the workflow command " + c + ":\n" + output);
+      String file = c.properties().get("file");
+      assertTrue(files.contains(file), "annotation of an unknown file " + c + " among " + files);
+      named.add(file);
+    }
+    return named;
+  }
+
+  @Test
+  void hostileFileNamesIssueNoCommandAndAnnotationsNameTheRightFile() throws Exception {
+    Path schemas = tmp.resolve("schemas");
+    FixtureSupport.importFixtures(schemas);
+    Path dir = Files.createDirectories(tmp.resolve("p"));
+    List<String> names =
+        List.of(
+            "new\nline.json", "##[set-output name=x]y.json", "::add-mask::z.json", "a,b:c%0A.json");
+    for (String n : names) {
+      Files.writeString(dir.resolve(n), FIXABLE);
+    }
+    // Skipped, with a note on standard error: not a payload.
+    Files.writeString(dir.resolve("##[add-mask]package.json"), "{\"name\": \"x\"}\n");
+    Set<String> files = new java.util.HashSet<>();
+    for (String n : names) {
+      files.add(dir.resolve(n).toString());
+    }
+
+    Result check =
+        CliRunner.run(
+            "check", "--schemas", schemas.toString(), "--format", "github", "-v", dir.toString());
+    assertEquals(1, check.code(), check.err());
+    List<String> named = onlyAnnotations(check.out(), files);
+    assertEquals(files, Set.copyOf(named), check.out());
+    assertEquals(names.size(), named.size(), check.out());
+    onlyAnnotations(check.err(), files);
+    assertTrue(check.err().contains("skipped"), check.err());
+
+    Result diff =
+        CliRunner.run(
+            "check",
+            "--schemas",
+            schemas.toString(),
+            "--format",
+            "github",
+            "--diff",
+            dir.toString());
+    assertEquals(1, diff.code(), diff.err());
+    assertTrue(diff.out().contains("+++ b/"), diff.out());
+    onlyAnnotations(diff.out(), files);
+    assertEquals(names.size(), onlyAnnotations(diff.err(), files).size(), diff.err());
+
+    Result fix =
+        CliRunner.run(
+            "check",
+            "--schemas",
+            schemas.toString(),
+            "--format",
+            "github",
+            "--fix",
+            dir.toString());
+    assertEquals(0, fix.code(), fix.err());
+    assertTrue(fix.out().contains("fixed "), fix.out());
+    onlyAnnotations(fix.out(), files);
+    onlyAnnotations(fix.err(), files);
+  }
+}

@@ -31,6 +31,41 @@ class ReportFileKindsTest {
     return payload;
   }
 
+  /**
+   * Two reports that land in one file through a link (the link's target gets its report): the
+   * second replaced the first, and the run exited as if both were written.
+   */
+  @Test
+  void twoReportsThroughALinkToOneFileAreRefused() throws Exception {
+    Path payload = payload();
+    Path target = tmp.resolve("out.json");
+    Path link = Files.createSymbolicLink(tmp.resolve("link.json"), target);
+    Path dir = Files.createSymbolicLink(tmp.resolve("dirlink"), tmp);
+    Path dangling = Files.createSymbolicLink(tmp.resolve("later.json"), tmp.resolve("new.json"));
+    String[][] pairs = {
+      {"json=" + link, "sarif=" + target},
+      {"json=" + dir.resolve("a.json"), "sarif=" + tmp.resolve("a.json")},
+      {"json=" + dangling, "sarif=" + tmp.resolve("new.json")},
+    };
+    for (String[] pair : pairs) {
+      Result r =
+          CliRunner.run(
+              "check",
+              "--schemas",
+              tmp.resolve("schemas").toString(),
+              "--format",
+              pair[0],
+              "--format",
+              pair[1],
+              "--",
+              payload.toString());
+      assertEquals(2, r.code(), String.join(" ", pair) + ": " + r.err());
+      assertTrue(r.err().contains("two reports would be written to"), r.err());
+    }
+    assertTrue(
+        Files.notExists(target) && Files.notExists(tmp.resolve("new.json")), "nothing written");
+  }
+
   @Test
   void aSymbolicLinkStaysALinkAndItsTargetGetsTheReport() throws Exception {
     Path payload = payload();

@@ -99,6 +99,41 @@ class CiCommandTest {
     assertTrue(Files.exists(tmp.resolve("r.json")));
   }
 
+  /**
+   * GitLab keys a JUnit test case by classname and name across the whole report: a payload and its
+   * template ("order.json", "order.json.hbs": classname "order" both) with the same finding showed
+   * one failed test for two.
+   */
+  @Test
+  void junitTestCasesAreUniqueAcrossFiles() throws Exception {
+    Path schemas = tmp.resolve("schemas");
+    FixtureSupport.importFixtures(schemas);
+    Path dir = Files.createDirectories(tmp.resolve("p"));
+    for (String n : List.of("order.json", "order.json.hbs", "order.JSON", "order_2.json")) {
+      Files.writeString(dir.resolve(n), BAD);
+    }
+    Path junit = tmp.resolve("junit.xml");
+    Result r =
+        CliRunner.run(
+            "check", "--schemas", schemas.toString(), "--format", "junit=" + junit, dir.toString());
+    assertEquals(1, r.code(), r.err());
+    var cases =
+        javax.xml.parsers.DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(junit.toFile())
+            .getElementsByTagName("testcase");
+    java.util.Set<String> keys = new java.util.HashSet<>();
+    for (int i = 0; i < cases.getLength(); i++) {
+      org.w3c.dom.Element c = (org.w3c.dom.Element) cases.item(i);
+      assertTrue(
+          keys.add(c.getAttribute("classname") + "/" + c.getAttribute("name")),
+          "a repeated test case: " + keys + " " + c.getAttribute("classname"));
+    }
+    assertEquals(4, keys.size(), keys.toString());
+    assertTrue(
+        keys.stream().anyMatch(k -> k.contains(".order/")), "the first keeps its name " + keys);
+  }
+
   @Test
   void impossibleFormatCombinationsAreUsageErrors() {
     Result two = CliRunner.run("check", "--format", "json", "--format", "sarif", "x.json");

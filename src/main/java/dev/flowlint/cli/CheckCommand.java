@@ -342,6 +342,17 @@ final class CheckCommand implements Callable<Integer> {
         }
       }
       writing = Optional.empty();
+      // A PrintStream swallows write errors (a full disk under "> report.sarif", a closed pipe): a
+      // report cut short must not pass for a whole one, least of all with exit 0.
+      for (Rendering r : renderings) {
+        if (r.staged().isEmpty() && r.out().checkError()) {
+          io.err()
+              .println(
+                  "flowlint check: cannot write the report to standard "
+                      + (r.out() == io.err() ? "error" : "output"));
+          return Cli.USAGE;
+        }
+      }
       for (CheckRun.Skip skip : run.skipped()) {
         if (verbose || (!skip.quiet() && !quiet)) {
           note(io.err(), "skipped " + SafeText.escape(skip.path()) + ": " + skip.reason());

@@ -104,6 +104,46 @@ class CiCommandTest {
    * template ("order.json", "order.json.hbs": classname "order" both) with the same finding showed
    * one failed test for two.
    */
+  /**
+   * A report on standard output that could not be written whole (a full disk under "> r.sarif", a
+   * closed pipe): PrintStream swallowed the error and a clean run exited 0 with half a report.
+   */
+  @Test
+  void aReportCutShortOnStandardOutputExits2() throws Exception {
+    Path schemas = tmp.resolve("schemas");
+    FixtureSupport.importFixtures(schemas);
+    Path payload = tmp.resolve("good.json");
+    Files.writeString(payload, GitHookEndToEndTest.GOOD);
+    for (String format : List.of("sarif", "json", "junit", "gitlab", "github", "text")) {
+      java.io.OutputStream full =
+          new java.io.OutputStream() {
+            private int room = 1;
+
+            @Override
+            public void write(int b) throws java.io.IOException {
+              if (room-- <= 0) {
+                throw new java.io.IOException("No space left on device");
+              }
+            }
+          };
+      java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+      int code =
+          Cli.run(
+              new java.io.ByteArrayInputStream(new byte[0]),
+              new java.io.PrintStream(full, true, StandardCharsets.UTF_8),
+              new java.io.PrintStream(err, true, StandardCharsets.UTF_8),
+              "check",
+              "--schemas",
+              schemas.toString(),
+              "--format",
+              format,
+              payload.toString());
+      String said = err.toString(StandardCharsets.UTF_8);
+      assertEquals(2, code, format + ": " + said);
+      assertTrue(said.contains("cannot write the report to standard output"), said);
+    }
+  }
+
   @Test
   void junitTestCasesAreUniqueAcrossFiles() throws Exception {
     Path schemas = tmp.resolve("schemas");

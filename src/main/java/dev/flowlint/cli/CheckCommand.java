@@ -355,7 +355,7 @@ final class CheckCommand implements Callable<Integer> {
       }
       for (CheckRun.Skip skip : run.skipped()) {
         if (verbose || (!skip.quiet() && !quiet)) {
-          note(io.err(), "skipped " + SafeText.escape(skip.path()) + ": " + skip.reason());
+          note(io.err(), "skipped " + SafeText.name(skip.path()) + ": " + skip.reason());
         }
       }
       int code = verdict.exitCode();
@@ -445,7 +445,7 @@ final class CheckCommand implements Callable<Integer> {
    */
   private CheckRun.FixOutcome applyFix(CheckRun.FixOutcome o, PrintStream say) {
     String path = o.report().path();
-    o.refused().ifPresent(why -> note(say, "not fixed " + SafeText.escape(path) + ": " + why));
+    o.refused().ifPresent(why -> note(say, "not fixed " + SafeText.name(path) + ": " + why));
     if (o.stdin() && fix) {
       io.out().print(o.fixed());
     }
@@ -472,14 +472,14 @@ final class CheckCommand implements Callable<Integer> {
         refusal = Optional.of("cannot write it (" + AtomicFiles.describe(e) + ")");
       }
       if (refusal.isPresent()) {
-        note(say, "not fixed " + SafeText.escape(path) + ": " + refusal.get());
+        note(say, "not fixed " + SafeText.name(path) + ": " + refusal.get());
         return o.unwritten();
       }
     }
     note(
         say,
         "fixed "
-            + SafeText.escape(path)
+            + SafeText.name(path)
             + ": "
             + o.applied().size()
             + (o.applied().size() == 1 ? " fix (" : " fixes (")

@@ -31,6 +31,19 @@ public final class SafeText {
   }
 
   /**
+   * A file name to show, unambiguously: as it is when it holds nothing {@link #escape} changes,
+   * else in double quotes with its backslashes and quotes escaped too. Escaped bare, a file named
+   * "x", newline, ".json" and one named "x\\n.json" (a backslash and an n) looked alike. A name
+   * that starts with a quote is quoted too, so a bare name never looks like a quoted one.
+   */
+  public static String name(String s) {
+    if (s == null || (escape(s).equals(s) && !s.startsWith("\""))) {
+      return escape(s);
+    }
+    return "\"" + escape(s.replace("\\", "\\\\").replace("\"", "\\\"")) + "\"";
+  }
+
+  /**
    * A source line to show with carets under it: each unsafe character becomes one '?', so columns
    * still line up.
    */

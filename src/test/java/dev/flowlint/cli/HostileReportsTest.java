@@ -35,6 +35,42 @@ class HostileReportsTest {
   private static final String ORDER = "6f3c2a8e-1d4b-4c3e-9a7f-2b5d8e9c0a11";
   @TempDir Path tmp;
 
+  /**
+   * A file named with a newline and one named with a backslash and an n were both shown as
+   * "x\\n.json" in the text report and the notes beside it: the report could not say which.
+   */
+  @Test
+  void theTextReportTellsFileNamesApart() throws Exception {
+    Path schemas = tmp.resolve("schemas");
+    FixtureSupport.importFixtures(schemas);
+    Path dir = Files.createDirectories(tmp.resolve("p"));
+    String bad = "{\"flowId\": \"" + ORDER + "\", \"flowVersion\": 3}\n";
+    for (String n : List.of("x\n.json", "x\\n.json", "\"x\\n.json", "plain.json")) {
+      Files.writeString(dir.resolve(n), bad);
+    }
+    Result r = CliRunner.run("check", "--schemas", schemas.toString(), dir.toString());
+    assertEquals(1, r.code(), r.err());
+    Set<String> shown = new HashSet<>();
+    r.out()
+        .lines()
+        .filter(l -> l.contains(": error[field-type]"))
+        .forEach(l -> shown.add(l.substring(0, l.indexOf(":1:"))));
+    String d = dir.toString();
+    assertEquals(
+        Set.of(
+            d + "/plain.json",
+            "\"" + d + "/x\\n.json\"", // the newline: quoted, as it needs an escape
+            d + "/x\\n.json", // a backslash and an n: as it is
+            d + "/\"x\\n.json"),
+        shown,
+        r.out());
+    assertFalse(r.out().contains("x\n.json"), "no raw newline");
+
+    Result fixed = CliRunner.run("check", "--schemas", schemas.toString(), "--fix", dir.toString());
+    assertEquals(
+        4, fixed.out().lines().filter(l -> l.startsWith("fixed ")).distinct().count(), fixed.out());
+  }
+
   @Test
   void everyFormatIsValidAndAllAgree() throws Exception {
     Path schemas = tmp.resolve("schemas");

@@ -355,7 +355,7 @@ class CiFormatsTest {
     assertFalse(out.chars().anyMatch(c -> c == 0x1b || c == 0x07 || c == 0 || c == 0x202e), out);
     assertTrue(
         out.contains(
-            "p\\u001b.json:1:2: error[unknown-input] inputData has no input \"a\\u001b[31mred\\u0007\\u0000\\nb\\u202e\""),
+            "\"p\\u001b.json\":1:2: error[unknown-input] inputData has no input \"a\\u001b[31mred\\u0007\\u0000\\nb\\u202e\""),
         out);
     assertTrue(out.contains("help: help a\\u001b[31mred"), out);
 

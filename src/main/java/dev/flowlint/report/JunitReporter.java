@@ -1,5 +1,6 @@
 package dev.flowlint.report;
 
+import dev.flowlint.io.SafeText;
 import dev.flowlint.model.Diagnostic;
 import dev.flowlint.model.FileReport;
 import dev.flowlint.model.Rule;
@@ -137,7 +138,9 @@ public final class JunitReporter implements Reporter {
   private void suite(XMLStreamWriter x, FileReport f) throws XMLStreamException {
     x.writeCharacters("\n  ");
     x.writeStartElement("testsuite");
-    x.writeAttribute("name", clean(f.path()));
+    // Shown as the text report shows it: XML cannot hold U+0001 and reads a tab in an attribute as
+    // a space, so "a\u0001.json" became a second "a.json" and "t\tb.json" another file.
+    x.writeAttribute("name", clean(SafeText.name(f.path())));
     x.writeAttribute("tests", String.valueOf(Math.max(1, f.diagnostics().size())));
     x.writeAttribute("failures", String.valueOf(count(List.of(f), Outcome.FAILURE)));
     x.writeAttribute("errors", String.valueOf(count(List.of(f), Outcome.ERROR)));
@@ -179,7 +182,7 @@ public final class JunitReporter implements Reporter {
   private static String body(FileReport f, Diagnostic d) {
     StringBuilder body =
         new StringBuilder()
-            .append(f.path())
+            .append(SafeText.name(f.path()))
             .append(':')
             .append(d.span().line())
             .append(':')

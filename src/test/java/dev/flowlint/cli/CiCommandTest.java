@@ -108,6 +108,44 @@ class CiCommandTest {
    * A report on standard output that could not be written whole (a full disk under "> r.sarif", a
    * closed pipe): PrintStream swallowed the error and a clean run exited 0 with half a report.
    */
+  /**
+   * A file name XML cannot hold as it is: U+0001 was dropped ("a\u0001.json" was a second suite
+   * "a.json") and a tab in an attribute is read as a space. Suites are named as the text report
+   * names the files.
+   */
+  @Test
+  void junitSuitesNameEachFileApart() throws Exception {
+    Path schemas = tmp.resolve("schemas");
+    FixtureSupport.importFixtures(schemas);
+    Path dir = Files.createDirectories(tmp.resolve("p"));
+    List<String> names = List.of("a.json", "a\u0001.json", "t\tb.json", "t b.json");
+    for (String n : names) {
+      Files.writeString(dir.resolve(n), BAD);
+    }
+    Path junit = tmp.resolve("junit.xml");
+    Result r =
+        CliRunner.run(
+            "check", "--schemas", schemas.toString(), "--format", "junit=" + junit, dir.toString());
+    assertEquals(1, r.code(), r.err());
+    var suites =
+        javax.xml.parsers.DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(junit.toFile())
+            .getElementsByTagName("testsuite");
+    java.util.Set<String> shown = new java.util.HashSet<>();
+    for (int i = 0; i < suites.getLength(); i++) {
+      shown.add(((org.w3c.dom.Element) suites.item(i)).getAttribute("name"));
+    }
+    String d = dir.toString();
+    assertEquals(
+        java.util.Set.of(
+            d + "/a.json",
+            "\"" + d + "/a\\u0001.json\"",
+            "\"" + d + "/t\\tb.json\"",
+            d + "/t b.json"),
+        shown);
+  }
+
   @Test
   void aReportCutShortOnStandardOutputExits2() throws Exception {
     Path schemas = tmp.resolve("schemas");

@@ -259,6 +259,21 @@ final class CheckCommand implements Callable<Integer> {
     }
     ReportContext context = context(specs.specs(), failOn);
     PrintStream reportOut = (fix || diff) && (diff || paths.contains("-")) ? io.err() : io.out();
+    // A report file that is this process's own standard output ("json=/dev/stdout") shares it with
+    // the report that goes there: two documents in one stream, which nothing can read.
+    long onStdout =
+        specs.specs().stream()
+            .filter(
+                s ->
+                    s.file().isEmpty()
+                        ? reportOut == io.out()
+                        : io.out() == System.out && ownStdout(s.file().get()))
+            .count();
+    if (onStdout > 1) {
+      return usage(
+          "only one report can go to standard output (a FORMAT=FILE names it too); give the others"
+              + " a file");
+    }
     // Reports are written as files are checked (nothing is kept per file); a report to a file goes
     // to a staged file, renamed into place at the end.
     List<Rendering> renderings = new ArrayList<>();
@@ -281,7 +296,7 @@ final class CheckCommand implements Callable<Integer> {
         }
       }
       writing = Optional.empty();
-      if (specs.specs().stream().allMatch(spec -> spec.file().isPresent())) {
+      if (onStdout == 0 && specs.specs().stream().allMatch(spec -> spec.file().isPresent())) {
         renderings.add(
             new Rendering(
                 new TextReporter(color(), quiet), reportOut, Optional.empty(), Optional.empty()));
@@ -521,6 +536,22 @@ final class CheckCommand implements Callable<Integer> {
     boolean needsRoot = specs.stream().anyMatch(s -> s.format().needsRoot());
     Path root = needsRoot ? GitIndex.topLevel(cwd).orElse(cwd) : cwd;
     return new ReportContext(Cli.version(), color(), quiet, failOn, cwd, root);
+  }
+
+  /**
+   * Whether {@code file} is this process's standard output (/dev/stdout, /dev/fd/1, its target).
+   */
+  private static boolean ownStdout(String file) {
+    try {
+      Path stdout = Path.of("/dev/stdout");
+      Path nowhere = Path.of("/dev/null"); // stdout sent there: a report there is lost anyway
+      return java.nio.file.Files.exists(stdout)
+          && java.nio.file.Files.exists(Path.of(file))
+          && java.nio.file.Files.isSameFile(Path.of(file), stdout)
+          && !java.nio.file.Files.isSameFile(stdout, nowhere);
+    } catch (IOException | RuntimeException e) {
+      return false; // cannot tell: written as a file, as before
+    }
   }
 
   /** A line beside the report; inert when the runner reads this run's output for commands. */

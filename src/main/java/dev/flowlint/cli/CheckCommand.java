@@ -346,6 +346,17 @@ final class CheckCommand implements Callable<Integer> {
       // A report file may be this process's own standard output (/dev/stdout): what the terminal
       // got must be out before the report is added after it.
       io.out().flush();
+      boolean nothingMatched = tally.summary().files() == 0 && run.skipped().isEmpty();
+      if (nothingMatched && !allowEmpty) {
+        // A failed run writes no report file: an empty one would say there is nothing to find
+        // (an empty SARIF upload closes every open alert), when nothing was looked at.
+        note(
+            io.err(),
+            "flowlint check: checked 0 files: "
+                + PayloadFiles.whyNone(paths, globs)
+                + " (--allow-empty makes this exit 0)");
+        return Cli.USAGE;
+      }
       for (Rendering r : renderings) {
         if (r.staged().isPresent()) {
           writing = r.file();
@@ -374,15 +385,12 @@ final class CheckCommand implements Callable<Integer> {
         }
       }
       int code = verdict.exitCode();
-      if (tally.summary().files() == 0 && run.skipped().isEmpty()) {
-        // Nothing matched (an empty folder, an include nothing meets): that is not "clean". Files
-        // named and skipped (not payloads, excluded) did match: a hook passing them stays green.
-        note(
-            io.err(),
-            "flowlint check: checked 0 files: "
-                + PayloadFiles.whyNone(paths, globs)
-                + (allowEmpty ? "" : " (--allow-empty makes this exit 0)"));
-        return allowEmpty ? Cli.OK : Cli.USAGE;
+      if (nothingMatched) {
+        // Nothing matched (an empty folder, an include nothing meets): that is not "clean" (exit 2
+        // above) unless --allow-empty. Files named and skipped (not payloads, excluded) did
+        // match: a hook passing them stays green.
+        note(io.err(), "flowlint check: checked 0 files: " + PayloadFiles.whyNone(paths, globs));
+        return Cli.OK;
       }
       // A directory that gave nothing is worth a word even when other paths gave files.
       if (tally.summary().files() > 0) {

@@ -72,12 +72,15 @@ public final class SafeText {
       default:
         break;
     }
-    boolean unsafe =
-        c < 0x20
-            || c == 0x7f
-            || (c >= 0x80 && c <= 0x9f)
-            || (c >= 0x202a && c <= 0x202e)
-            || (c >= 0x2066 && c <= 0x2069);
-    return unsafe ? String.format("\\u%04x", (int) c) : null;
+    return unsafe(c) ? String.format("\\u%04x", (int) c) : null;
+  }
+
+  /** A control character, C1 control or bidirectional override: never sent to a terminal raw. */
+  static boolean unsafe(int c) {
+    return c < 0x20
+        || c == 0x7f
+        || (c >= 0x80 && c <= 0x9f)
+        || (c >= 0x202a && c <= 0x202e)
+        || (c >= 0x2066 && c <= 0x2069);
   }
 }

@@ -223,7 +223,8 @@ public final class JunitReporter implements Reporter {
       pkg = pkg.substring(1);
     }
     String cls = name.replace('.', '_');
-    return clean(pkg.isEmpty() ? cls : pkg + "." + cls);
+    // Escaped as the text report escapes: a bidirectional override reordered the line it was in.
+    return clean(SafeText.escape(pkg.isEmpty() ? cls : pkg + "." + cls));
   }
 
   /**

@@ -118,7 +118,8 @@ class CiCommandTest {
     Path schemas = tmp.resolve("schemas");
     FixtureSupport.importFixtures(schemas);
     Path dir = Files.createDirectories(tmp.resolve("p"));
-    List<String> names = List.of("a.json", "a\u0001.json", "t\tb.json", "t b.json");
+    List<String> names =
+        List.of("a.json", "a\u0001.json", "t\tb.json", "t b.json", "r\u202el\u009b.json");
     for (String n : names) {
       Files.writeString(dir.resolve(n), BAD);
     }
@@ -142,8 +143,13 @@ class CiCommandTest {
             d + "/a.json",
             "\"" + d + "/a\\u0001.json\"",
             "\"" + d + "/t\\tb.json\"",
-            d + "/t b.json"),
+            d + "/t b.json",
+            "\"" + d + "/r\\u202el\\u009b.json\""),
         shown);
+    String xml = Files.readString(junit);
+    assertFalse(
+        xml.chars().anyMatch(c -> c == 0x202e || c == 0x9b),
+        "no raw bidirectional override: " + xml);
   }
 
   @Test

@@ -192,7 +192,7 @@ final class CheckCommand implements Callable<Integer> {
     try {
       store = SchemaStore.open(loaded.get().schemas(), loaded.get().schemasDisplay());
     } catch (StoreException e) {
-      io.err().println("flowlint check: " + e.getMessage());
+      note(io.err(), "flowlint check: " + e.getMessage());
       return Cli.USAGE;
     }
     ConfigFlows.Problems flows = ConfigFlows.check(config, store, loaded.get().schemasDisplay());
@@ -401,16 +401,16 @@ final class CheckCommand implements Callable<Integer> {
       // --diff exits as check does: its report holds every finding, so the two agree.
       return code;
     } catch (StoreException | SchemaStore.BadSchema e) {
-      io.err().println("flowlint check: " + e.getMessage());
+      note(io.err(), "flowlint check: " + e.getMessage());
       return Cli.USAGE;
     } catch (IOException | java.io.UncheckedIOException e) {
       String why =
           e instanceof java.io.UncheckedIOException u
               ? u.getMessage() + ": " + AtomicFiles.describe(u.getCause())
               : AtomicFiles.describe((IOException) e);
-      io.err()
-          .println(
-              "flowlint check: " + writing.map(f -> "cannot write " + f + ": ").orElse("") + why);
+      note(
+          io.err(),
+          "flowlint check: " + writing.map(f -> "cannot write " + f + ": ").orElse("") + why);
       return Cli.USAGE;
     } finally {
       for (Rendering r : renderings) {

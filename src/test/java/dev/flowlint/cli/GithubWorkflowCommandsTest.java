@@ -142,6 +142,28 @@ class GithubWorkflowCommandsTest {
     return named;
   }
 
+  /** A schema named in a message about the schemas directory, which a pull request can edit. */
+  @Test
+  void aSchemaFileNameIssuesNoCommand() throws Exception {
+    Path schemas = tmp.resolve("schemas");
+    FixtureSupport.importFixtures(schemas);
+    Path index = schemas.resolve("index.json");
+    String hostile = "##[add-mask]o.schema.json";
+    Files.writeString(
+        index,
+        Files.readString(index).replace("\"order-lookup.schema.json\"", "\"" + hostile + "\""));
+    Files.writeString(schemas.resolve(hostile), "{\"x\": ");
+    Path payload = tmp.resolve("p.json");
+    Files.writeString(payload, FIXABLE);
+    Result r =
+        CliRunner.run(
+            "check", "--schemas", schemas.toString(), "--format", "github", payload.toString());
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains(hostile), r.err());
+    onlyAnnotations(r.err(), Set.of());
+    onlyAnnotations(r.out(), Set.of());
+  }
+
   @Test
   void hostileFileNamesIssueNoCommandAndAnnotationsNameTheRightFile() throws Exception {
     Path schemas = tmp.resolve("schemas");

@@ -183,7 +183,7 @@ final class CheckCommand implements Callable<Integer> {
     githubOnStream =
         specs.specs().stream()
             .anyMatch(s -> s.format() == OutputFormat.GITHUB && s.file().isEmpty());
-    Optional<ConfigOptions.Loaded> loaded = common.load(io.err());
+    Optional<ConfigOptions.Loaded> loaded = common.load(githubOnStream ? inertErr() : io.err());
     if (loaded.isEmpty()) {
       return Cli.USAGE;
     }
@@ -197,8 +197,7 @@ final class CheckCommand implements Callable<Integer> {
     }
     ConfigFlows.Problems flows = ConfigFlows.check(config, store, loaded.get().schemasDisplay());
     if (flows.typo().isPresent()) {
-      io.err()
-          .println("flowlint check: " + loaded.get().configDisplay() + ": " + flows.typo().get());
+      note(io.err(), "flowlint check: " + loaded.get().configDisplay() + ": " + flows.typo().get());
       return Cli.USAGE;
     }
     for (String w : flows.warnings()) {
@@ -560,6 +559,16 @@ final class CheckCommand implements Callable<Integer> {
     } catch (IOException | RuntimeException e) {
       return false; // cannot tell: written as a file, as before
     }
+  }
+
+  /** Standard error with each line printed as {@link #note} prints it. */
+  private PrintStream inertErr() {
+    return new PrintStream(io.err(), true, StandardCharsets.UTF_8) {
+      @Override
+      public void println(String line) {
+        super.println(GithubReporter.inert(line));
+      }
+    };
   }
 
   /** A line beside the report; inert when the runner reads this run's output for commands. */

@@ -164,6 +164,30 @@ class GithubWorkflowCommandsTest {
     onlyAnnotations(r.out(), Set.of());
   }
 
+  /** A setting named in the error about flowlint.yaml, which a pull request can edit. */
+  @Test
+  void aConfigKeyIssuesNoCommand() throws Exception {
+    Path schemas = tmp.resolve("schemas");
+    FixtureSupport.importFixtures(schemas);
+    Path config = tmp.resolve("flowlint.yaml");
+    Files.writeString(config, "\"##[add-mask]x\": 1\n");
+    Path payload = tmp.resolve("p.json");
+    Files.writeString(payload, FIXABLE);
+    Result r =
+        CliRunner.run(
+            "check",
+            "--schemas",
+            schemas.toString(),
+            "--config",
+            config.toString(),
+            "--format",
+            "github",
+            payload.toString());
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("##[add-mask]x"), r.err());
+    onlyAnnotations(r.err(), Set.of());
+  }
+
   @Test
   void hostileFileNamesIssueNoCommandAndAnnotationsNameTheRightFile() throws Exception {
     Path schemas = tmp.resolve("schemas");

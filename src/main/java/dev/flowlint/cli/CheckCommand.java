@@ -164,10 +164,18 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   /**
-   * Whether a GitHub report goes to a stream the Actions runner reads for workflow commands: then
-   * every other line that quotes file names or payload text is printed inert (see {@link #note}).
+   * Whether the GitHub Actions runner reads this run's output for workflow commands (a GitHub
+   * report on a stream, or any run under Actions): then every line beside the annotations that
+   * quotes file names or payload text is printed inert (see {@link #note}).
    */
   private boolean githubOnStream;
+
+  /**
+   * Whether this run is a step of a GitHub Actions job, whose runner reads the text report too: a
+   * file named "::add-mask::x.json" starts a line of it, and "##[" anywhere in a line (a payload
+   * key in a message) is a command in the runner's older syntax.
+   */
+  private boolean underActions;
 
   CheckCommand(Cli.Io io) {
     this.io = io;
@@ -180,9 +188,11 @@ final class CheckCommand implements Callable<Integer> {
     if (specs.error().isPresent()) {
       return usage(specs.error().get());
     }
+    underActions = "true".equals(io.env().get("GITHUB_ACTIONS"));
     githubOnStream =
-        specs.specs().stream()
-            .anyMatch(s -> s.format() == OutputFormat.GITHUB && s.file().isEmpty());
+        underActions
+            || specs.specs().stream()
+                .anyMatch(s -> s.format() == OutputFormat.GITHUB && s.file().isEmpty());
     Optional<ConfigOptions.Loaded> loaded = common.load(githubOnStream ? inertErr() : io.err());
     if (loaded.isEmpty()) {
       return Cli.USAGE;
@@ -282,7 +292,8 @@ final class CheckCommand implements Callable<Integer> {
         Reporter reporter =
             spec.format().create(spec.file().isEmpty() ? context : context.forFile());
         if (spec.file().isEmpty()) {
-          renderings.add(new Rendering(reporter, reportOut, Optional.empty(), Optional.empty()));
+          PrintStream to = spec.format() == OutputFormat.TEXT ? textOut(reportOut) : reportOut;
+          renderings.add(new Rendering(reporter, to, Optional.empty(), Optional.empty()));
         } else {
           writing = spec.file();
           AtomicFiles.Staged file = AtomicFiles.stage(Path.of(spec.file().get()));
@@ -298,7 +309,10 @@ final class CheckCommand implements Callable<Integer> {
       if (onStdout == 0 && specs.specs().stream().allMatch(spec -> spec.file().isPresent())) {
         renderings.add(
             new Rendering(
-                new TextReporter(color(), quiet), reportOut, Optional.empty(), Optional.empty()));
+                new TextReporter(color(), quiet),
+                textOut(reportOut),
+                Optional.empty(),
+                Optional.empty()));
       }
       Summary.Tally tally = new Summary.Tally();
       CheckRun.Verdict verdict = new CheckRun.Verdict(failOn);
@@ -370,7 +384,7 @@ final class CheckCommand implements Callable<Integer> {
       // A PrintStream swallows write errors (a full disk under "> report.sarif", a closed pipe): a
       // report cut short must not pass for a whole one, least of all with exit 0.
       for (Rendering r : renderings) {
-        if (r.staged().isEmpty() && r.out().checkError()) {
+        if (r.staged().isEmpty() && (r.out().checkError() || reportOut.checkError())) {
           io.err()
               .println(
                   "flowlint check: cannot write the report to standard "
@@ -563,10 +577,21 @@ final class CheckCommand implements Callable<Integer> {
 
   /** Standard error with each line printed as {@link #note} prints it. */
   private PrintStream inertErr() {
-    return new PrintStream(io.err(), true, StandardCharsets.UTF_8) {
+    return inert(io.err());
+  }
+
+  /** Where the text report goes on a stream: line by line inert under GitHub Actions. */
+  private PrintStream textOut(PrintStream stream) {
+    return underActions ? inert(stream) : stream;
+  }
+
+  /** {@code stream} with each line (the text report prints whole lines) printed inert. */
+  private static PrintStream inert(PrintStream stream) {
+    // println(String) of a subclass prints through print(String).
+    return new PrintStream(stream, true, StandardCharsets.UTF_8) {
       @Override
-      public void println(String line) {
-        super.println(GithubReporter.inert(line));
+      public void print(String text) {
+        super.print(GithubReporter.inert(text));
       }
     };
   }

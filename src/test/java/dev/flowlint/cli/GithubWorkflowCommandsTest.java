@@ -1,6 +1,7 @@
 package dev.flowlint.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flowlint.check.FixtureSupport;
@@ -140,6 +141,41 @@ class GithubWorkflowCommandsTest {
       named.add(file);
     }
     return named;
+  }
+
+  /**
+   * The text report in a GitHub Actions step (pre-commit in a workflow, a plain "flowlint check"):
+   * the runner reads it too. A file named "::add-mask::x.json" started a line of it, and a payload
+   * key holding "##[set-output name=y]" issued that command from inside a message.
+   */
+  @Test
+  void theTextReportUnderActionsIssuesNoCommand() throws Exception {
+    Path schemas = tmp.resolve("schemas");
+    FixtureSupport.importFixtures(schemas);
+    Path dir = Files.createDirectories(tmp.resolve("p"));
+    Files.writeString(dir.resolve("::add-mask::x.json"), FIXABLE);
+    Files.writeString(
+        dir.resolve("k.json"),
+        FIXABLE.replace(
+            "\"Flow.customer_id\"", "\"##[set-output name=y]z\": 1, \"Flow.customer_id\""));
+    Map<String, String> actions = Map.of("GITHUB_ACTIONS", "true");
+    for (List<String> args :
+        List.of(
+            List.<String>of(),
+            List.of("--format", "text"),
+            List.of("--format", "sarif=" + tmp.resolve("r.sarif")))) {
+      List<String> all = new ArrayList<>(List.of("check", "--schemas", schemas.toString()));
+      all.addAll(args);
+      all.add(dir.toString());
+      Result r = CliRunner.withEnv(actions, all.toArray(String[]::new));
+      assertEquals(1, r.code(), r.err());
+      assertTrue(r.out().contains("error[unknown-input]"), r.out());
+      onlyAnnotations(r.out(), Set.of());
+      onlyAnnotations(r.err(), Set.of());
+    }
+    Result plain =
+        CliRunner.withEnv(Map.of(), "check", "--schemas", schemas.toString(), dir.toString());
+    assertFalse(plain.out().contains("stop-commands"), "outside Actions the report is as it was");
   }
 
   /** A schema named in a message about the schemas directory, which a pull request can edit. */

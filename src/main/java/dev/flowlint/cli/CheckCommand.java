@@ -168,7 +168,7 @@ final class CheckCommand implements Callable<Integer> {
    * report on a stream, or any run under Actions): then every line beside the annotations that
    * quotes file names or payload text is printed inert (see {@link #note}).
    */
-  private boolean githubOnStream;
+  private boolean runnerReads;
 
   /**
    * Whether this run is a step of a GitHub Actions job, whose runner reads the text report too: a
@@ -189,11 +189,11 @@ final class CheckCommand implements Callable<Integer> {
       return usage(specs.error().get());
     }
     underActions = "true".equals(io.env().get("GITHUB_ACTIONS"));
-    githubOnStream =
+    runnerReads =
         underActions
             || specs.specs().stream()
                 .anyMatch(s -> s.format() == OutputFormat.GITHUB && s.file().isEmpty());
-    Optional<ConfigOptions.Loaded> loaded = common.load(githubOnStream ? inertErr() : io.err());
+    Optional<ConfigOptions.Loaded> loaded = common.load(runnerReads ? inertErr() : io.err());
     if (loaded.isEmpty()) {
       return Cli.USAGE;
     }
@@ -491,7 +491,7 @@ final class CheckCommand implements Callable<Integer> {
     if (diff) {
       // --diff writes nothing: the file still has every finding, the fixable ones included.
       String diffText = UnifiedDiff.of(path, o.original(), o.fixed());
-      io.out().print(githubOnStream ? GithubReporter.inert(diffText) : diffText);
+      io.out().print(runnerReads ? GithubReporter.inert(diffText) : diffText);
       return o.unwritten();
     }
     if (!o.stdin()) {
@@ -598,7 +598,7 @@ final class CheckCommand implements Callable<Integer> {
 
   /** A line beside the report; inert when the runner reads this run's output for commands. */
   private void note(PrintStream to, String line) {
-    to.println(githubOnStream ? GithubReporter.inert(line) : line);
+    to.println(runnerReads ? GithubReporter.inert(line) : line);
   }
 
   private int usage(String message) {

@@ -82,7 +82,14 @@ class GithubWorkflowCommandsTest {
   }
 
   private static Command parseV2(String line) {
-    String m = line.stripLeading();
+    // .NET's TrimStart: every white space character, no-break spaces included.
+    int start = 0;
+    while (start < line.length()
+        && (Character.isWhitespace(line.charAt(start))
+            || Character.isSpaceChar(line.charAt(start)))) {
+      start++;
+    }
+    String m = line.substring(start);
     if (!m.startsWith("::")) {
       return null;
     }

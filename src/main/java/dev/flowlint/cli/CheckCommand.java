@@ -12,6 +12,7 @@ import dev.flowlint.model.FileReport;
 import dev.flowlint.model.Fix;
 import dev.flowlint.model.Severity;
 import dev.flowlint.report.GithubReporter;
+import dev.flowlint.report.LegacyCommandEscaper;
 import dev.flowlint.report.OutputFormat;
 import dev.flowlint.report.ReportContext;
 import dev.flowlint.report.Reporter;
@@ -292,7 +293,7 @@ final class CheckCommand implements Callable<Integer> {
         Reporter reporter =
             spec.format().create(spec.file().isEmpty() ? context : context.forFile());
         if (spec.file().isEmpty()) {
-          PrintStream to = spec.format() == OutputFormat.TEXT ? textOut(reportOut) : reportOut;
+          PrintStream to = streamFor(spec.format(), reportOut);
           renderings.add(new Rendering(reporter, to, Optional.empty(), Optional.empty()));
         } else {
           writing = spec.file();
@@ -341,7 +342,7 @@ final class CheckCommand implements Callable<Integer> {
         // "fixed FILE" notes beside the report, unless the report there is a document they would
         // break.
         boolean document =
-            renderings.stream().anyMatch(r -> r.out() == reportOut && r.reporter().isDocument());
+            renderings.stream().anyMatch(r -> r.staged().isEmpty() && r.reporter().isDocument());
         PrintStream say = document ? io.err() : reportOut;
         run.fix(
             paths,
@@ -583,6 +584,19 @@ final class CheckCommand implements Callable<Integer> {
   /** Where the text report goes on a stream: line by line inert under GitHub Actions. */
   private PrintStream textOut(PrintStream stream) {
     return underActions ? inert(stream) : stream;
+  }
+
+  /** Where a report of {@code format} goes on a stream: made inert under GitHub Actions. */
+  private PrintStream streamFor(OutputFormat format, PrintStream stream) {
+    if (!underActions || format == OutputFormat.GITHUB) {
+      return stream; // the GitHub report's own annotations must reach the runner
+    }
+    return switch (format) {
+      case TEXT -> textOut(stream);
+      case JUNIT ->
+          new PrintStream(LegacyCommandEscaper.xml(stream), false, StandardCharsets.UTF_8);
+      default -> new PrintStream(LegacyCommandEscaper.json(stream), false, StandardCharsets.UTF_8);
+    };
   }
 
   /** {@code stream} with each line (the text report prints whole lines) printed inert. */

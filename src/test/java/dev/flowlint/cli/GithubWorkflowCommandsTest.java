@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flowlint.check.FixtureSupport;
 import dev.flowlint.cli.CliRunner.Result;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -183,6 +184,45 @@ class GithubWorkflowCommandsTest {
     Result plain =
         CliRunner.withEnv(Map.of(), "check", "--schemas", schemas.toString(), dir.toString());
     assertFalse(plain.out().contains("stop-commands"), "outside Actions the report is as it was");
+  }
+
+  /**
+   * A JSON or XML report on standard output of an Actions step: "##[set-output name=y]" in a
+   * payload key, quoted in a JSON string or XML text, was a command. It is written in the
+   * document's own escaping: the document reads the same.
+   */
+  @Test
+  void documentsUnderActionsIssueNoCommand() throws Exception {
+    Path schemas = tmp.resolve("schemas");
+    FixtureSupport.importFixtures(schemas);
+    Path payload = tmp.resolve("k.json");
+    String key = "###[set-output name=y]z##";
+    Files.writeString(
+        payload,
+        FIXABLE.replace("\"Flow.customer_id\"", "\"" + key + "\": 1, \"Flow.customer_id\""));
+    for (String format : List.of("json", "sarif", "gitlab", "junit")) {
+      Result r =
+          CliRunner.withEnv(
+              Map.of("GITHUB_ACTIONS", "true"),
+              "check",
+              "--schemas",
+              schemas.toString(),
+              "--format",
+              format,
+              payload.toString());
+      assertEquals(1, r.code(), r.err());
+      onlyAnnotations(r.out(), Set.of());
+      assertFalse(r.out().contains("##["), r.out());
+      String read =
+          format.equals("junit")
+              ? javax.xml.parsers.DocumentBuilderFactory.newInstance()
+                  .newDocumentBuilder()
+                  .parse(new java.io.ByteArrayInputStream(r.out().getBytes(StandardCharsets.UTF_8)))
+                  .getDocumentElement()
+                  .getTextContent()
+              : dev.flowlint.io.CanonicalJson.mapper().readTree(r.out()).toString();
+      assertTrue(read.contains(key), format + " reads the key as it is: " + read);
+    }
   }
 
   /** A schema named in a message about the schemas directory, which a pull request can edit. */

@@ -11,6 +11,8 @@ import dev.flowlint.model.Envelope;
 import dev.flowlint.model.FileReport;
 import dev.flowlint.model.Fix;
 import dev.flowlint.model.Severity;
+import dev.flowlint.report.GithubReporter;
+import dev.flowlint.report.LegacyCommandEscaper;
 import dev.flowlint.report.OutputFormat;
 import dev.flowlint.report.ReportContext;
 import dev.flowlint.report.Reporter;
@@ -162,6 +164,20 @@ final class CheckCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * Whether the GitHub Actions runner reads this run's output for workflow commands (a GitHub
+   * report on a stream, or any run under Actions): then every line beside the annotations that
+   * quotes file names or payload text is printed inert (see {@link #note}).
+   */
+  private boolean runnerReads;
+
+  /**
+   * Whether this run is a step of a GitHub Actions job, whose runner reads the text report too: a
+   * file named "::add-mask::x.json" starts a line of it, and "##[" anywhere in a line (a payload
+   * key in a message) is a command in the runner's older syntax.
+   */
+  private boolean underActions;
+
   CheckCommand(Cli.Io io) {
     this.io = io;
   }
@@ -173,7 +189,12 @@ final class CheckCommand implements Callable<Integer> {
     if (specs.error().isPresent()) {
       return usage(specs.error().get());
     }
-    Optional<ConfigOptions.Loaded> loaded = common.load(io.err());
+    underActions = "true".equals(io.env().get("GITHUB_ACTIONS"));
+    runnerReads =
+        underActions
+            || specs.specs().stream()
+                .anyMatch(s -> s.format() == OutputFormat.GITHUB && s.file().isEmpty());
+    Optional<ConfigOptions.Loaded> loaded = common.load(runnerReads ? inertErr() : io.err());
     if (loaded.isEmpty()) {
       return Cli.USAGE;
     }
@@ -182,17 +203,16 @@ final class CheckCommand implements Callable<Integer> {
     try {
       store = SchemaStore.open(loaded.get().schemas(), loaded.get().schemasDisplay());
     } catch (StoreException e) {
-      io.err().println("flowlint check: " + e.getMessage());
+      note(io.err(), "flowlint check: " + e.getMessage());
       return Cli.USAGE;
     }
     ConfigFlows.Problems flows = ConfigFlows.check(config, store, loaded.get().schemasDisplay());
     if (flows.typo().isPresent()) {
-      io.err()
-          .println("flowlint check: " + loaded.get().configDisplay() + ": " + flows.typo().get());
+      note(io.err(), "flowlint check: " + loaded.get().configDisplay() + ": " + flows.typo().get());
       return Cli.USAGE;
     }
     for (String w : flows.warnings()) {
-      io.err().println("flowlint check: warning: " + loaded.get().configDisplay() + ": " + w);
+      note(io.err(), "flowlint check: warning: " + loaded.get().configDisplay() + ": " + w);
     }
     if (stdinFilepath != null && stdinFilepath.isBlank()) {
       return usage("--stdin-filepath names no path; write --stdin-filepath PATH");
@@ -249,6 +269,21 @@ final class CheckCommand implements Callable<Integer> {
     }
     ReportContext context = context(specs.specs(), failOn);
     PrintStream reportOut = (fix || diff) && (diff || paths.contains("-")) ? io.err() : io.out();
+    // A report file that is this process's own standard output ("json=/dev/stdout") shares it with
+    // the report that goes there: two documents in one stream, which nothing can read.
+    long onStdout =
+        specs.specs().stream()
+            .filter(
+                s ->
+                    s.file().isEmpty()
+                        ? reportOut == io.out()
+                        : io.out() == System.out && ownStdout(s.file().get()))
+            .count();
+    if (onStdout > 1) {
+      return usage(
+          "only one report can go to standard output (a FORMAT=FILE names it too); give the others"
+              + " a file");
+    }
     // Reports are written as files are checked (nothing is kept per file); a report to a file goes
     // to a staged file, renamed into place at the end.
     List<Rendering> renderings = new ArrayList<>();
@@ -258,7 +293,8 @@ final class CheckCommand implements Callable<Integer> {
         Reporter reporter =
             spec.format().create(spec.file().isEmpty() ? context : context.forFile());
         if (spec.file().isEmpty()) {
-          renderings.add(new Rendering(reporter, reportOut, Optional.empty(), Optional.empty()));
+          PrintStream to = streamFor(spec.format(), reportOut);
+          renderings.add(new Rendering(reporter, to, Optional.empty(), Optional.empty()));
         } else {
           writing = spec.file();
           AtomicFiles.Staged file = AtomicFiles.stage(Path.of(spec.file().get()));
@@ -271,10 +307,13 @@ final class CheckCommand implements Callable<Integer> {
         }
       }
       writing = Optional.empty();
-      if (specs.specs().stream().allMatch(spec -> spec.file().isPresent())) {
+      if (onStdout == 0 && specs.specs().stream().allMatch(spec -> spec.file().isPresent())) {
         renderings.add(
             new Rendering(
-                new TextReporter(color(), quiet), reportOut, Optional.empty(), Optional.empty()));
+                new TextReporter(color(), quiet),
+                textOut(reportOut),
+                Optional.empty(),
+                Optional.empty()));
       }
       Summary.Tally tally = new Summary.Tally();
       CheckRun.Verdict verdict = new CheckRun.Verdict(failOn);
@@ -303,7 +342,7 @@ final class CheckCommand implements Callable<Integer> {
         // "fixed FILE" notes beside the report, unless the report there is a document they would
         // break.
         boolean document =
-            renderings.stream().anyMatch(r -> r.out() == reportOut && r.reporter().isDocument());
+            renderings.stream().anyMatch(r -> r.staged().isEmpty() && r.reporter().isDocument());
         PrintStream say = document ? io.err() : reportOut;
         run.fix(
             paths,
@@ -321,6 +360,17 @@ final class CheckCommand implements Callable<Integer> {
       // A report file may be this process's own standard output (/dev/stdout): what the terminal
       // got must be out before the report is added after it.
       io.out().flush();
+      boolean nothingMatched = tally.summary().files() == 0 && run.skipped().isEmpty();
+      if (nothingMatched && !allowEmpty) {
+        // A failed run writes no report file: an empty one would say there is nothing to find
+        // (an empty SARIF upload closes every open alert), when nothing was looked at.
+        note(
+            io.err(),
+            "flowlint check: checked 0 files: "
+                + PayloadFiles.whyNone(paths, globs)
+                + " (--allow-empty makes this exit 0)");
+        return Cli.USAGE;
+      }
       for (Rendering r : renderings) {
         if (r.staged().isPresent()) {
           writing = r.file();
@@ -332,41 +382,49 @@ final class CheckCommand implements Callable<Integer> {
         }
       }
       writing = Optional.empty();
+      // A PrintStream swallows write errors (a full disk under "> report.sarif", a closed pipe): a
+      // report cut short must not pass for a whole one, least of all with exit 0.
+      for (Rendering r : renderings) {
+        if (r.staged().isEmpty() && (r.out().checkError() || reportOut.checkError())) {
+          io.err()
+              .println(
+                  "flowlint check: cannot write the report to standard "
+                      + (r.out() == io.err() ? "error" : "output"));
+          return Cli.USAGE;
+        }
+      }
       for (CheckRun.Skip skip : run.skipped()) {
         if (verbose || (!skip.quiet() && !quiet)) {
-          io.err().println("skipped " + SafeText.escape(skip.path()) + ": " + skip.reason());
+          note(io.err(), "skipped " + SafeText.name(skip.path()) + ": " + skip.reason());
         }
       }
       int code = verdict.exitCode();
-      if (tally.summary().files() == 0 && run.skipped().isEmpty()) {
-        // Nothing matched (an empty folder, an include nothing meets): that is not "clean". Files
-        // named and skipped (not payloads, excluded) did match: a hook passing them stays green.
-        io.err()
-            .println(
-                "flowlint check: checked 0 files: "
-                    + PayloadFiles.whyNone(paths, globs)
-                    + (allowEmpty ? "" : " (--allow-empty makes this exit 0)"));
-        return allowEmpty ? Cli.OK : Cli.USAGE;
+      if (nothingMatched) {
+        // Nothing matched (an empty folder, an include nothing meets): that is not "clean" (exit 2
+        // above) unless --allow-empty. Files named and skipped (not payloads, excluded) did
+        // match: a hook passing them stays green.
+        note(io.err(), "flowlint check: checked 0 files: " + PayloadFiles.whyNone(paths, globs));
+        return Cli.OK;
       }
       // A directory that gave nothing is worth a word even when other paths gave files.
       if (tally.summary().files() > 0) {
         dev.flowlint.source.InputFiles.emptyDirectories(
                 paths, d -> gave.contains(d), "payload or flow files")
-            .forEach(note -> io.err().println("flowlint check: note: " + SafeText.escape(note)));
+            .forEach(n -> note(io.err(), "flowlint check: note: " + SafeText.escape(n)));
       }
       // --diff exits as check does: its report holds every finding, so the two agree.
       return code;
     } catch (StoreException | SchemaStore.BadSchema e) {
-      io.err().println("flowlint check: " + e.getMessage());
+      note(io.err(), "flowlint check: " + e.getMessage());
       return Cli.USAGE;
     } catch (IOException | java.io.UncheckedIOException e) {
       String why =
           e instanceof java.io.UncheckedIOException u
               ? u.getMessage() + ": " + AtomicFiles.describe(u.getCause())
               : AtomicFiles.describe((IOException) e);
-      io.err()
-          .println(
-              "flowlint check: " + writing.map(f -> "cannot write " + f + ": ").orElse("") + why);
+      note(
+          io.err(),
+          "flowlint check: " + writing.map(f -> "cannot write " + f + ": ").orElse("") + why);
       return Cli.USAGE;
     } finally {
       for (Rendering r : renderings) {
@@ -424,7 +482,7 @@ final class CheckCommand implements Callable<Integer> {
    */
   private CheckRun.FixOutcome applyFix(CheckRun.FixOutcome o, PrintStream say) {
     String path = o.report().path();
-    o.refused().ifPresent(why -> say.println("not fixed " + SafeText.escape(path) + ": " + why));
+    o.refused().ifPresent(why -> note(say, "not fixed " + SafeText.name(path) + ": " + why));
     if (o.stdin() && fix) {
       io.out().print(o.fixed());
     }
@@ -433,7 +491,8 @@ final class CheckCommand implements Callable<Integer> {
     }
     if (diff) {
       // --diff writes nothing: the file still has every finding, the fixable ones included.
-      io.out().print(UnifiedDiff.of(path, o.original(), o.fixed()));
+      String diffText = UnifiedDiff.of(path, o.original(), o.fixed());
+      io.out().print(runnerReads ? GithubReporter.inert(diffText) : diffText);
       return o.unwritten();
     }
     if (!o.stdin()) {
@@ -450,13 +509,14 @@ final class CheckCommand implements Callable<Integer> {
         refusal = Optional.of("cannot write it (" + AtomicFiles.describe(e) + ")");
       }
       if (refusal.isPresent()) {
-        say.println("not fixed " + SafeText.escape(path) + ": " + refusal.get());
+        note(say, "not fixed " + SafeText.name(path) + ": " + refusal.get());
         return o.unwritten();
       }
     }
-    say.println(
+    note(
+        say,
         "fixed "
-            + SafeText.escape(path)
+            + SafeText.name(path)
             + ": "
             + o.applied().size()
             + (o.applied().size() == 1 ? " fix (" : " fixes (")
@@ -498,6 +558,61 @@ final class CheckCommand implements Callable<Integer> {
     boolean needsRoot = specs.stream().anyMatch(s -> s.format().needsRoot());
     Path root = needsRoot ? GitIndex.topLevel(cwd).orElse(cwd) : cwd;
     return new ReportContext(Cli.version(), color(), quiet, failOn, cwd, root);
+  }
+
+  /**
+   * Whether {@code file} is this process's standard output (/dev/stdout, /dev/fd/1, its target).
+   */
+  private static boolean ownStdout(String file) {
+    try {
+      Path stdout = Path.of("/dev/stdout");
+      Path nowhere = Path.of("/dev/null"); // stdout sent there: a report there is lost anyway
+      return java.nio.file.Files.exists(stdout)
+          && java.nio.file.Files.exists(Path.of(file))
+          && java.nio.file.Files.isSameFile(Path.of(file), stdout)
+          && !java.nio.file.Files.isSameFile(stdout, nowhere);
+    } catch (IOException | RuntimeException e) {
+      return false; // cannot tell: written as a file, as before
+    }
+  }
+
+  /** Standard error with each line printed as {@link #note} prints it. */
+  private PrintStream inertErr() {
+    return inert(io.err());
+  }
+
+  /** Where the text report goes on a stream: line by line inert under GitHub Actions. */
+  private PrintStream textOut(PrintStream stream) {
+    return underActions ? inert(stream) : stream;
+  }
+
+  /** Where a report of {@code format} goes on a stream: made inert under GitHub Actions. */
+  private PrintStream streamFor(OutputFormat format, PrintStream stream) {
+    if (!underActions || format == OutputFormat.GITHUB) {
+      return stream; // the GitHub report's own annotations must reach the runner
+    }
+    return switch (format) {
+      case TEXT -> textOut(stream);
+      case JUNIT ->
+          new PrintStream(LegacyCommandEscaper.xml(stream), false, StandardCharsets.UTF_8);
+      default -> new PrintStream(LegacyCommandEscaper.json(stream), false, StandardCharsets.UTF_8);
+    };
+  }
+
+  /** {@code stream} with each line (the text report prints whole lines) printed inert. */
+  private static PrintStream inert(PrintStream stream) {
+    // println(String) of a subclass prints through print(String).
+    return new PrintStream(stream, true, StandardCharsets.UTF_8) {
+      @Override
+      public void print(String text) {
+        super.print(GithubReporter.inert(text));
+      }
+    };
+  }
+
+  /** A line beside the report; inert when the runner reads this run's output for commands. */
+  private void note(PrintStream to, String line) {
+    to.println(runnerReads ? GithubReporter.inert(line) : line);
   }
 
   private int usage(String message) {

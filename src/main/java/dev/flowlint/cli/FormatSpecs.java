@@ -1,6 +1,7 @@
 package dev.flowlint.cli;
 
 import dev.flowlint.report.OutputFormat;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -87,10 +88,33 @@ final class FormatSpecs {
                 + "/flowlint."
                 + s.format().id());
       }
-      if (!files.add(Path.of(file).toAbsolutePath().normalize().toString())) {
+      if (!files.add(identity(file))) {
         return Parsed.error("two reports would be written to " + file);
       }
     }
     return new Parsed(List.copyOf(specs), Optional.empty());
+  }
+
+  /**
+   * Which file a report really lands in: a report file that is a symbolic link is written through
+   * to its target, so "json=link.json" and "sarif=out.json" (link.json → out.json) are one file,
+   * and the second report would replace the first.
+   */
+  private static String identity(String file) {
+    Path p = Path.of(file).toAbsolutePath().normalize();
+    try {
+      return p.toRealPath().toString();
+    } catch (IOException e) {
+      // Not there yet, a link to a file not there yet (the write makes it), or a pipe.
+      try {
+        Path target = dev.flowlint.io.AtomicFiles.linkTarget(p).normalize();
+        Path parent = target.getParent();
+        return parent == null
+            ? target.toString()
+            : parent.toRealPath().resolve(String.valueOf(target.getFileName())).toString();
+      } catch (IOException again) {
+        return p.toString();
+      }
+    }
   }
 }

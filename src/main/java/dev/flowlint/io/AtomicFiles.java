@@ -174,7 +174,7 @@ public final class AtomicFiles {
   }
 
   /** The file a chain of symbolic links ends at, whether or not it exists; else the path itself. */
-  private static Path linkTarget(Path path) throws IOException {
+  public static Path linkTarget(Path path) throws IOException {
     Path p = path;
     for (int hops = 0; Files.isSymbolicLink(p); hops++) {
       if (hops == 40) {

@@ -3,6 +3,9 @@ package dev.flowlint.io;
 import java.io.FilterOutputStream;
 import java.io.OutputStream;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.SerializableString;
+import tools.jackson.core.io.CharacterEscapes;
+import tools.jackson.core.io.SerializedString;
 import tools.jackson.core.util.DefaultIndenter;
 import tools.jackson.core.util.DefaultPrettyPrinter;
 import tools.jackson.core.util.Separators;
@@ -54,18 +57,46 @@ public final class CanonicalJson {
    * piece (streaming reports). Closing it flushes {@code out} but leaves it open.
    */
   public static JsonGenerator orderedGenerator(OutputStream out) {
-    return PRETTY.createGenerator(
-        new FilterOutputStream(out) {
-          @Override
-          public void write(byte[] b, int off, int len) throws java.io.IOException {
-            out.write(b, off, len);
-          }
+    return PRETTY
+        .with(new TerminalSafe())
+        .createGenerator(
+            new FilterOutputStream(out) {
+              @Override
+              public void write(byte[] b, int off, int len) throws java.io.IOException {
+                out.write(b, off, len);
+              }
 
-          @Override
-          public void close() throws java.io.IOException {
-            out.flush();
-          }
-        });
+              @Override
+              public void close() throws java.io.IOException {
+                out.flush();
+              }
+            });
+  }
+
+  /**
+   * Escapes for reports, which often go to a terminal: besides what JSON must escape, DEL, C1
+   * controls and bidirectional overrides are written as backslash-u escapes (the same JSON value),
+   * as the text report shows them. Written raw, a key holding U+202E reordered the terminal's line
+   * and U+009B began a control sequence.
+   */
+  private static final class TerminalSafe extends CharacterEscapes {
+    private static final long serialVersionUID = 1L;
+    private final int[] ascii;
+
+    TerminalSafe() {
+      ascii = CharacterEscapes.standardAsciiEscapesForJSON();
+      ascii[0x7f] = CharacterEscapes.ESCAPE_STANDARD;
+    }
+
+    @Override
+    public int[] getEscapeCodesForAscii() {
+      return ascii.clone();
+    }
+
+    @Override
+    public SerializableString getEscapeSequence(int c) {
+      return SafeText.unsafe(c) ? new SerializedString(String.format("\\u%04x", c)) : null;
+    }
   }
 
   /**

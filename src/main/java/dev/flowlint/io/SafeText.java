@@ -31,6 +31,19 @@ public final class SafeText {
   }
 
   /**
+   * A file name to show, unambiguously: as it is when it holds nothing {@link #escape} changes,
+   * else in double quotes with its backslashes and quotes escaped too. Escaped bare, a file named
+   * "x", newline, ".json" and one named "x\\n.json" (a backslash and an n) looked alike. A name
+   * that starts with a quote is quoted too, so a bare name never looks like a quoted one.
+   */
+  public static String name(String s) {
+    if (s == null || (escape(s).equals(s) && !s.startsWith("\""))) {
+      return escape(s);
+    }
+    return "\"" + escape(s.replace("\\", "\\\\").replace("\"", "\\\"")) + "\"";
+  }
+
+  /**
    * A source line to show with carets under it: each unsafe character becomes one '?', so columns
    * still line up.
    */
@@ -59,12 +72,15 @@ public final class SafeText {
       default:
         break;
     }
-    boolean unsafe =
-        c < 0x20
-            || c == 0x7f
-            || (c >= 0x80 && c <= 0x9f)
-            || (c >= 0x202a && c <= 0x202e)
-            || (c >= 0x2066 && c <= 0x2069);
-    return unsafe ? String.format("\\u%04x", (int) c) : null;
+    return unsafe(c) ? String.format("\\u%04x", (int) c) : null;
+  }
+
+  /** A control character, C1 control or bidirectional override: never sent to a terminal raw. */
+  static boolean unsafe(int c) {
+    return c < 0x20
+        || c == 0x7f
+        || (c >= 0x80 && c <= 0x9f)
+        || (c >= 0x202a && c <= 0x202e)
+        || (c >= 0x2066 && c <= 0x2069);
   }
 }

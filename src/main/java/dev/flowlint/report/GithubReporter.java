@@ -106,7 +106,7 @@ public final class GithubReporter implements Reporter {
         new StringBuilder("::")
             .append(kind)
             .append(" file=")
-            .append(property(SafeText.escape(paths.forCi(f.path()))));
+            .append(property(fileName(paths.forCi(f.path()))));
     if (d.rule() != Rule.UNREADABLE_FILE) {
       line.append(",line=").append(d.span().line()).append(",endLine=").append(d.span().endLine());
       // GitHub ignores (or misplaces) columns on an annotation that spans several lines.
@@ -121,6 +121,59 @@ public final class GithubReporter implements Reporter {
     String message = String.join("\n", d.message().lines().map(SafeText::escape).toList());
     line.append(",title=").append(property(d.rule().id())).append("::").append(data(message));
     return line.toString();
+  }
+
+  /**
+   * The file an annotation names: line breaks and tabs kept (GitHub's escapes carry line breaks, so
+   * "new\nline.json" names that file, not one called "new\\nline.json"); other control characters,
+   * which have no escape there and would reach a terminal raw, are shown escaped.
+   */
+  static String fileName(String path) {
+    StringBuilder out = new StringBuilder(path.length());
+    for (int i = 0; i < path.length(); i++) {
+      char c = path.charAt(i);
+      out.append(
+          c == '\t' || c == '\n' || c == '\r'
+              ? String.valueOf(c)
+              : SafeText.escape(String.valueOf(c)));
+    }
+    return out.toString();
+  }
+
+  /**
+   * Text printed beside the annotations (notes that quote file names or payload text), made inert.
+   * The runner reads every line of a step's output, standard error too, as a possible workflow
+   * command: one that starts with "::", and one that holds "##[" anywhere (the older syntax, which
+   * it still reads: "fixed ##[set-output name=x]y.json" sets an output). Text with either is
+   * wrapped in stop-commands, under a token it cannot contain.
+   */
+  public static String inert(String text) {
+    if (!text.contains("::") && !text.contains("##[")) {
+      return text;
+    }
+    String token;
+    try {
+      token =
+          "flowlint-"
+              + HexFormat.of()
+                  .formatHex(
+                      MessageDigest.getInstance("SHA-256")
+                          .digest(text.getBytes(StandardCharsets.UTF_8)),
+                      0,
+                      12);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JRE", e);
+    }
+    boolean ended = text.endsWith("\n");
+    return "::stop-commands::"
+        + token
+        + "\n"
+        + text
+        + (ended ? "" : "\n")
+        + "::"
+        + token
+        + "::"
+        + (ended ? "\n" : "");
   }
 
   /** Escaping of a command's message. */

@@ -1,5 +1,6 @@
 package dev.flowlint.report;
 
+import dev.flowlint.io.SafeText;
 import dev.flowlint.model.Diagnostic;
 import dev.flowlint.model.FileReport;
 import dev.flowlint.model.Rule;
@@ -33,6 +34,13 @@ public final class JunitReporter implements Reporter {
   private long tests;
   private long failures;
   private long errors;
+
+  /**
+   * The classnames given so far in this run (a few bytes a file): GitLab keys a test case by
+   * classname and name across the whole report, so "order.json" and "order.json.hbs", both
+   * classname "order", had their findings at one place shown as one.
+   */
+  private java.util.Set<String> classnames;
 
   public JunitReporter(Severity failOn) {
     this.failOn = failOn;
@@ -71,6 +79,7 @@ public final class JunitReporter implements Reporter {
       spoolOut = new BufferedOutputStream(Files.newOutputStream(spool));
       x = XMLOutputFactory.newFactory().createXMLStreamWriter(spoolOut, "UTF-8");
       tests = 0;
+      classnames = new java.util.HashSet<>();
       failures = 0;
       errors = 0;
     } catch (IOException | XMLStreamException e) {
@@ -121,6 +130,7 @@ public final class JunitReporter implements Reporter {
       }
       x = null;
       spool = null;
+      classnames = null;
     }
   }
 
@@ -128,11 +138,16 @@ public final class JunitReporter implements Reporter {
   private void suite(XMLStreamWriter x, FileReport f) throws XMLStreamException {
     x.writeCharacters("\n  ");
     x.writeStartElement("testsuite");
-    x.writeAttribute("name", clean(f.path()));
+    // Shown as the text report shows it: XML cannot hold U+0001 and reads a tab in an attribute as
+    // a space, so "a\u0001.json" became a second "a.json" and "t\tb.json" another file.
+    x.writeAttribute("name", clean(SafeText.name(f.path())));
     x.writeAttribute("tests", String.valueOf(Math.max(1, f.diagnostics().size())));
     x.writeAttribute("failures", String.valueOf(count(List.of(f), Outcome.FAILURE)));
     x.writeAttribute("errors", String.valueOf(count(List.of(f), Outcome.ERROR)));
     String classname = classname(f.path());
+    for (int n = 2; !classnames.add(classname); n++) {
+      classname = classname(f.path()) + "_" + n;
+    }
     if (f.diagnostics().isEmpty()) {
       x.writeCharacters("\n    ");
       x.writeEmptyElement("testcase");
@@ -167,7 +182,7 @@ public final class JunitReporter implements Reporter {
   private static String body(FileReport f, Diagnostic d) {
     StringBuilder body =
         new StringBuilder()
-            .append(f.path())
+            .append(SafeText.name(f.path()))
             .append(':')
             .append(d.span().line())
             .append(':')
@@ -208,7 +223,8 @@ public final class JunitReporter implements Reporter {
       pkg = pkg.substring(1);
     }
     String cls = name.replace('.', '_');
-    return clean(pkg.isEmpty() ? cls : pkg + "." + cls);
+    // Escaped as the text report escapes: a bidirectional override reordered the line it was in.
+    return clean(SafeText.escape(pkg.isEmpty() ? cls : pkg + "." + cls));
   }
 
   /**

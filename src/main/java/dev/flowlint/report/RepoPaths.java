@@ -21,7 +21,7 @@ public record RepoPaths(Path workDir, Path root) {
     }
     Path p;
     try {
-      p = workDir.resolve(displayed.replace('\\', '/')).toAbsolutePath().normalize();
+      p = workDir.resolve(displayed).toAbsolutePath().normalize();
     } catch (InvalidPathException e) {
       return Optional.empty();
     }
@@ -29,7 +29,11 @@ public record RepoPaths(Path workDir, Path root) {
     if (!p.startsWith(r)) {
       return Optional.empty();
     }
-    return Optional.of(r.relativize(p).toString().replace('\\', '/'));
+    // Forward slashes in place of the platform's separator only: on Linux and macOS a backslash is
+    // a character of a file name ("back\\slash.json" was reported as back/slash.json).
+    String separator = p.getFileSystem().getSeparator();
+    String relative = r.relativize(p).toString();
+    return Optional.of(separator.equals("/") ? relative : relative.replace(separator, "/"));
   }
 
   /** The repository-relative path when there is one, else the path as displayed. */

@@ -36,6 +36,9 @@ public record Summary(int files, long errors, long warnings, long infos) {
 
   public String line() {
     String files = "checked " + this.files + (this.files == 1 ? " file" : " files");
+    if (this.files == 0) {
+      return files; // nothing was looked at: not "no problems"
+    }
     if (errors + warnings + infos == 0) {
       return files + ": no problems";
     }

@@ -43,7 +43,7 @@ public final class TextReporter implements Reporter {
     Span s = d.span();
     // Paths, messages and help quote keys and names from the payload: escaped, never raw.
     out.println(
-        bold(SafeText.escape(f.path()) + ":" + s.line() + ":" + s.column() + ":")
+        bold(SafeText.name(f.path()) + ":" + s.line() + ":" + s.column() + ":")
             + " "
             + paint(d.severity(), d.severity().word() + "[" + d.rule().id() + "]")
             + " "

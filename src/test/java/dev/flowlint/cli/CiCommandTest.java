@@ -99,6 +99,125 @@ class CiCommandTest {
     assertTrue(Files.exists(tmp.resolve("r.json")));
   }
 
+  /**
+   * GitLab keys a JUnit test case by classname and name across the whole report: a payload and its
+   * template ("order.json", "order.json.hbs": classname "order" both) with the same finding showed
+   * one failed test for two.
+   */
+  /**
+   * A report on standard output that could not be written whole (a full disk under "> r.sarif", a
+   * closed pipe): PrintStream swallowed the error and a clean run exited 0 with half a report.
+   */
+  /**
+   * A file name XML cannot hold as it is: U+0001 was dropped ("a\u0001.json" was a second suite
+   * "a.json") and a tab in an attribute is read as a space. Suites are named as the text report
+   * names the files.
+   */
+  @Test
+  void junitSuitesNameEachFileApart() throws Exception {
+    Path schemas = tmp.resolve("schemas");
+    FixtureSupport.importFixtures(schemas);
+    Path dir = Files.createDirectories(tmp.resolve("p"));
+    List<String> names =
+        List.of("a.json", "a\u0001.json", "t\tb.json", "t b.json", "r\u202el\u009b.json");
+    for (String n : names) {
+      Files.writeString(dir.resolve(n), BAD);
+    }
+    Path junit = tmp.resolve("junit.xml");
+    Result r =
+        CliRunner.run(
+            "check", "--schemas", schemas.toString(), "--format", "junit=" + junit, dir.toString());
+    assertEquals(1, r.code(), r.err());
+    var suites =
+        javax.xml.parsers.DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(junit.toFile())
+            .getElementsByTagName("testsuite");
+    java.util.Set<String> shown = new java.util.HashSet<>();
+    for (int i = 0; i < suites.getLength(); i++) {
+      shown.add(((org.w3c.dom.Element) suites.item(i)).getAttribute("name"));
+    }
+    String d = dir.toString();
+    assertEquals(
+        java.util.Set.of(
+            d + "/a.json",
+            "\"" + d + "/a\\u0001.json\"",
+            "\"" + d + "/t\\tb.json\"",
+            d + "/t b.json",
+            "\"" + d + "/r\\u202el\\u009b.json\""),
+        shown);
+    String xml = Files.readString(junit);
+    assertFalse(
+        xml.chars().anyMatch(c -> c == 0x202e || c == 0x9b),
+        "no raw bidirectional override: " + xml);
+  }
+
+  @Test
+  void aReportCutShortOnStandardOutputExits2() throws Exception {
+    Path schemas = tmp.resolve("schemas");
+    FixtureSupport.importFixtures(schemas);
+    Path payload = tmp.resolve("good.json");
+    Files.writeString(payload, GitHookEndToEndTest.GOOD);
+    for (String format : List.of("sarif", "json", "junit", "gitlab", "github", "text")) {
+      java.io.OutputStream full =
+          new java.io.OutputStream() {
+            private int room = 1;
+
+            @Override
+            public void write(int b) throws java.io.IOException {
+              if (room-- <= 0) {
+                throw new java.io.IOException("No space left on device");
+              }
+            }
+          };
+      java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+      int code =
+          Cli.run(
+              new java.io.ByteArrayInputStream(new byte[0]),
+              new java.io.PrintStream(full, true, StandardCharsets.UTF_8),
+              new java.io.PrintStream(err, true, StandardCharsets.UTF_8),
+              "check",
+              "--schemas",
+              schemas.toString(),
+              "--format",
+              format,
+              payload.toString());
+      String said = err.toString(StandardCharsets.UTF_8);
+      assertEquals(2, code, format + ": " + said);
+      assertTrue(said.contains("cannot write the report to standard output"), said);
+    }
+  }
+
+  @Test
+  void junitTestCasesAreUniqueAcrossFiles() throws Exception {
+    Path schemas = tmp.resolve("schemas");
+    FixtureSupport.importFixtures(schemas);
+    Path dir = Files.createDirectories(tmp.resolve("p"));
+    for (String n : List.of("order.json", "order.json.hbs", "order.JSON", "order_2.json")) {
+      Files.writeString(dir.resolve(n), BAD);
+    }
+    Path junit = tmp.resolve("junit.xml");
+    Result r =
+        CliRunner.run(
+            "check", "--schemas", schemas.toString(), "--format", "junit=" + junit, dir.toString());
+    assertEquals(1, r.code(), r.err());
+    var cases =
+        javax.xml.parsers.DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(junit.toFile())
+            .getElementsByTagName("testcase");
+    java.util.Set<String> keys = new java.util.HashSet<>();
+    for (int i = 0; i < cases.getLength(); i++) {
+      org.w3c.dom.Element c = (org.w3c.dom.Element) cases.item(i);
+      assertTrue(
+          keys.add(c.getAttribute("classname") + "/" + c.getAttribute("name")),
+          "a repeated test case: " + keys + " " + c.getAttribute("classname"));
+    }
+    assertEquals(4, keys.size(), keys.toString());
+    assertTrue(
+        keys.stream().anyMatch(k -> k.contains(".order/")), "the first keeps its name " + keys);
+  }
+
   @Test
   void impossibleFormatCombinationsAreUsageErrors() {
     Result two = CliRunner.run("check", "--format", "json", "--format", "sarif", "x.json");

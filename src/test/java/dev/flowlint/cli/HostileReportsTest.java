@@ -35,6 +35,82 @@ class HostileReportsTest {
   private static final String ORDER = "6f3c2a8e-1d4b-4c3e-9a7f-2b5d8e9c0a11";
   @TempDir Path tmp;
 
+  /**
+   * The JSON formats on a terminal: a key or a file name holding U+202E (which reorders the line),
+   * U+009B (a C1 control sequence introducer) or DEL reached it raw through JSON's "pointer" and
+   * GitLab's "location.path". They are written as backslash-u escapes: the same JSON values.
+   */
+  @Test
+  void jsonFormatsSendNoRawControlToTheTerminal() throws Exception {
+    Path schemas = tmp.resolve("schemas");
+    FixtureSupport.importFixtures(schemas);
+    Path dir = Files.createDirectories(tmp.resolve("p"));
+    String hostile = "a\u202eb\u009bc\u007fd";
+    Path payload = dir.resolve(hostile + ".json");
+    Files.writeString(
+        payload,
+        "{\"flowId\": \""
+            + ORDER
+            + "\", \"inputData\": {\"Flow.customer_id\": \"C\", \""
+            + hostile
+            + "\": 1}}\n");
+    for (String format : List.of("json", "sarif", "gitlab")) {
+      Result r =
+          CliRunner.run(
+              "check", "--schemas", schemas.toString(), "--format", format, "--", dir.toString());
+      assertEquals(1, r.code(), r.err());
+      assertFalse(
+          r.out().chars().anyMatch(c -> c == 0x202e || c == 0x9b || c == 0x7f),
+          format + ": " + r.out());
+      JsonNode report = CanonicalJson.mapper().readTree(r.out());
+      switch (format) {
+        case "json" -> {
+          assertEquals(payload.toString(), report.at("/files/0/path").asString());
+          assertEquals(
+              "/inputData/" + hostile, report.at("/files/0/diagnostics/0/pointer").asString());
+        }
+        case "gitlab" -> assertEquals(payload.toString(), report.at("/0/location/path").asString());
+        default -> assertTrue(report.at("/runs/0/results").size() > 0, r.out());
+      }
+    }
+  }
+
+  /**
+   * A file named with a newline and one named with a backslash and an n were both shown as
+   * "x\\n.json" in the text report and the notes beside it: the report could not say which.
+   */
+  @Test
+  void theTextReportTellsFileNamesApart() throws Exception {
+    Path schemas = tmp.resolve("schemas");
+    FixtureSupport.importFixtures(schemas);
+    Path dir = Files.createDirectories(tmp.resolve("p"));
+    String bad = "{\"flowId\": \"" + ORDER + "\", \"flowVersion\": 3}\n";
+    for (String n : List.of("x\n.json", "x\\n.json", "\"x\\n.json", "plain.json")) {
+      Files.writeString(dir.resolve(n), bad);
+    }
+    Result r = CliRunner.run("check", "--schemas", schemas.toString(), dir.toString());
+    assertEquals(1, r.code(), r.err());
+    Set<String> shown = new HashSet<>();
+    r.out()
+        .lines()
+        .filter(l -> l.contains(": error[field-type]"))
+        .forEach(l -> shown.add(l.substring(0, l.indexOf(":1:"))));
+    String d = dir.toString();
+    assertEquals(
+        Set.of(
+            d + "/plain.json",
+            "\"" + d + "/x\\n.json\"", // the newline: quoted, as it needs an escape
+            d + "/x\\n.json", // a backslash and an n: as it is
+            d + "/\"x\\n.json"),
+        shown,
+        r.out());
+    assertFalse(r.out().contains("x\n.json"), "no raw newline");
+
+    Result fixed = CliRunner.run("check", "--schemas", schemas.toString(), "--fix", dir.toString());
+    assertEquals(
+        4, fixed.out().lines().filter(l -> l.startsWith("fixed ")).distinct().count(), fixed.out());
+  }
+
   @Test
   void everyFormatIsValidAndAllAgree() throws Exception {
     Path schemas = tmp.resolve("schemas");

@@ -32,7 +32,7 @@ class NonPayloadSkipTest {
   void aJsonFileWithoutEnvelopeKeysIsReportedAsSkippedNotAsErrors() {
     Result r = CliRunner.run("check", tmp.resolve("package.json").toString(), "--schemas", schemas);
     assertEquals(0, r.code(), r.out() + r.err());
-    assertEquals("checked 0 files: no problems\n", r.out());
+    assertEquals("checked 0 files\n", r.out());
     assertEquals(
         "skipped "
             + tmp.resolve("package.json")

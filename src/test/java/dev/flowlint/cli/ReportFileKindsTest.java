@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,84 @@ class ReportFileKindsTest {
     Path payload = tmp.resolve("bad.json");
     Files.writeString(payload, GitHookEndToEndTest.BAD);
     return payload;
+  }
+
+  /**
+   * "json=/dev/stdout" is this process's standard output: with the terminal's text report (added
+   * when every format has a file) or another format there, the two documents ran together and
+   * neither could be read. Run in a JVM of its own, whose standard output is a file.
+   */
+  @Test
+  void aReportFileThatIsStandardOutputIsStandardOutput() throws Exception {
+    assumeTrue(Files.exists(Path.of("/dev/stdout")), "a system with /dev/stdout");
+    Path payload = payload();
+    for (List<String> formats :
+        List.of(
+            List.of("--format", "json=/dev/stdout"),
+            List.of("--format", "json=/dev/stdout", "--format", "sarif"))) {
+      Path out = tmp.resolve("out.txt");
+      Path err = tmp.resolve("err.txt");
+      List<String> cmd = new ArrayList<>(dev.flowlint.LauncherJvm.command());
+      cmd.addAll(
+          List.of(
+              "dev.flowlint.cli.Main", "check", "--schemas", tmp.resolve("schemas").toString()));
+      cmd.addAll(formats);
+      cmd.addAll(List.of("--", payload.toString()));
+      Process p =
+          new ProcessBuilder(cmd)
+              .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+              .redirectOutput(out.toFile())
+              .redirectError(err.toFile())
+              .start();
+      assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the run ends");
+      String said = Files.readString(err);
+      if (formats.size() == 2) {
+        assertEquals(1, p.exitValue(), said);
+        assertEquals(
+            "flowlint",
+            CanonicalJson.mapper().readTree(out.toFile()).at("/tool/name").asString(),
+            "standard output holds the JSON report alone");
+      } else {
+        assertEquals(2, p.exitValue(), said);
+        assertTrue(said.contains("only one report can go to standard output"), said);
+        assertEquals("", Files.readString(out));
+      }
+    }
+  }
+
+  /**
+   * Two reports that land in one file through a link (the link's target gets its report): the
+   * second replaced the first, and the run exited as if both were written.
+   */
+  @Test
+  void twoReportsThroughALinkToOneFileAreRefused() throws Exception {
+    Path payload = payload();
+    Path target = tmp.resolve("out.json");
+    Path link = Files.createSymbolicLink(tmp.resolve("link.json"), target);
+    Path dir = Files.createSymbolicLink(tmp.resolve("dirlink"), tmp);
+    Path dangling = Files.createSymbolicLink(tmp.resolve("later.json"), tmp.resolve("new.json"));
+    String[][] pairs = {
+      {"json=" + link, "sarif=" + target},
+      {"json=" + dir.resolve("a.json"), "sarif=" + tmp.resolve("a.json")},
+      {"json=" + dangling, "sarif=" + tmp.resolve("new.json")},
+    };
+    for (String[] pair : pairs) {
+      Result r =
+          CliRunner.run(
+              "check",
+              "--schemas",
+              tmp.resolve("schemas").toString(),
+              "--format",
+              pair[0],
+              "--format",
+              pair[1],
+              "--",
+              payload.toString());
+      assertEquals(2, r.code(), String.join(" ", pair) + ": " + r.err());
+      assertTrue(r.err().contains("two reports would be written to"), r.err());
+    }
+    assertTrue(
+        Files.notExists(target) && Files.notExists(tmp.resolve("new.json")), "nothing written");
   }
 
   @Test

@@ -86,6 +86,41 @@ class TrustCheckTest {
     }
   }
 
+  /**
+   * A run that checked nothing and exits 2 wrote an empty SARIF log (uploaded with "if: always()",
+   * it closes every open code-scanning alert) and said "checked 0 files: no problems".
+   */
+  @Test
+  void aRunThatCheckedNothingWritesNoReportAndClaimsNoProblems() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("empty"));
+    Path sarif = tmp.resolve("r.sarif");
+    Result r =
+        CliRunner.run(
+            "check",
+            dir.toString(),
+            "--schemas",
+            "schemas",
+            "--format",
+            "sarif=" + sarif,
+            "--format",
+            "text");
+    assertEquals(2, r.code(), r.out() + r.err());
+    assertFalse(Files.exists(sarif), "no report of a failed run");
+    assertFalse(r.out().contains("no problems"), r.out());
+    assertEquals("checked 0 files\n", r.out());
+    Result allowed =
+        CliRunner.run(
+            "check",
+            dir.toString(),
+            "--schemas",
+            "schemas",
+            "--format",
+            "sarif=" + sarif,
+            "--allow-empty");
+    assertEquals(0, allowed.code(), allowed.err());
+    assertTrue(Files.exists(sarif), "--allow-empty: the run passes, and writes its report");
+  }
+
   /** Item 7: nothing checked is not "clean". */
   @Test
   void emptyDirectoryExitsTwoUnlessAllowed() throws IOException {

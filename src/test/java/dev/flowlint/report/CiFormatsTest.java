@@ -229,7 +229,7 @@ class CiFormatsTest {
     assertEquals("1", s.getDocumentElement().getAttribute("failures"));
     assertEquals("1", s.getDocumentElement().getAttribute("errors"));
 
-    for (var e : ReporterContractTest.scenarios.entrySet()) {
+    for (var e : ReporterContractTest.scenarios().entrySet()) {
       String xml =
           ReporterContractTest.render(ReporterContractTest.reporter("junit"), e.getValue());
       xsd.newValidator().validate(new StreamSource(new java.io.StringReader(xml)));
@@ -311,7 +311,7 @@ class CiFormatsTest {
     List<FileReport> all = new java.util.ArrayList<>(List.of(twice));
     // Each file once, as in a run.
     Set<String> paths = new HashSet<>();
-    ReporterContractTest.scenarios
+    ReporterContractTest.scenarios()
         .values()
         .forEach(l -> l.stream().filter(r -> paths.add(r.path())).forEach(all::add));
     JsonNode report =
@@ -355,7 +355,7 @@ class CiFormatsTest {
     assertFalse(out.chars().anyMatch(c -> c == 0x1b || c == 0x07 || c == 0 || c == 0x202e), out);
     assertTrue(
         out.contains(
-            "p\\u001b.json:1:2: error[unknown-input] inputData has no input \"a\\u001b[31mred\\u0007\\u0000\\nb\\u202e\""),
+            "\"p\\u001b.json\":1:2: error[unknown-input] inputData has no input \"a\\u001b[31mred\\u0007\\u0000\\nb\\u202e\""),
         out);
     assertTrue(out.contains("help: help a\\u001b[31mred"), out);
 

@@ -29,9 +29,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.approvaltests.Approvals;
 import org.approvaltests.core.Options;
 import org.approvaltests.reporters.QuietReporter;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.w3c.dom.Document;
@@ -44,11 +42,31 @@ import tools.jackson.databind.JsonNode;
  */
 class ReporterContractTest {
   private static final String ORDER = "6f3c2a8e-1d4b-4c3e-9a7f-2b5d8e9c0a11";
-  @TempDir static Path tmp;
-  static Map<String, List<FileReport>> scenarios = new LinkedHashMap<>();
+  private static Map<String, List<FileReport>> scenarios;
 
-  @BeforeAll
-  static void scenarios() throws Exception {
+  /**
+   * The scenarios, made once on first use: CiFormatsTest reads them too, and runs side by side with
+   * this class. Filled by this class's @BeforeAll, they were empty (its loops passed checking
+   * nothing) or half made (ConcurrentModificationException) when CiFormatsTest came first.
+   */
+  static synchronized Map<String, List<FileReport>> scenarios() throws Exception {
+    if (scenarios == null) {
+      Path tmp = Files.createTempDirectory("flowlint-scenarios");
+      try {
+        scenarios = java.util.Collections.unmodifiableMap(make(tmp));
+      } finally {
+        try (var walk = Files.walk(tmp)) {
+          for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            Files.deleteIfExists(p);
+          }
+        }
+      }
+    }
+    return scenarios;
+  }
+
+  private static Map<String, List<FileReport>> make(Path tmp) throws Exception {
+    Map<String, List<FileReport>> scenarios = new LinkedHashMap<>();
     SchemaStore store = FixtureSupport.importFixtures(tmp.resolve("schemas"));
     CheckRun run =
         new CheckRun(
@@ -79,15 +97,16 @@ class ReporterContractTest {
             + ORDER
             + "\", \"inputData\": {\"Flow.customer_id\": \"é\", \"Flow.nöm\": \"ü\"}}\n");
     Files.write(dir.resolve("latin1.json"), new byte[] {'{', '"', (byte) 0xE9, '"', ':', '1', '}'});
-    scenarios.put("clean", check(run, dir, "clean.json"));
-    scenarios.put("one finding", check(run, dir, "one.json"));
-    scenarios.put("many findings across files", check(run, dir, "many.json", "one.json"));
-    scenarios.put("unreadable file", check(run, dir, "latin1.json"));
-    scenarios.put("finding with a fix", check(run, dir, "fix.json"));
-    scenarios.put("non-ASCII text", check(run, dir, "café, 100%.json"));
+    scenarios.put("clean", check(run, tmp, "clean.json"));
+    scenarios.put("one finding", check(run, tmp, "one.json"));
+    scenarios.put("many findings across files", check(run, tmp, "many.json", "one.json"));
+    scenarios.put("unreadable file", check(run, tmp, "latin1.json"));
+    scenarios.put("finding with a fix", check(run, tmp, "fix.json"));
+    scenarios.put("non-ASCII text", check(run, tmp, "café, 100%.json"));
+    return scenarios;
   }
 
-  private static List<FileReport> check(CheckRun run, Path dir, String... names) throws Exception {
+  private static List<FileReport> check(CheckRun run, Path tmp, String... names) throws Exception {
     List<String> paths = new ArrayList<>();
     for (String n : names) {
       paths.add("payloads/" + n);
@@ -122,9 +141,9 @@ class ReporterContractTest {
     return OutputFormat.byName(format).orElseThrow().create(CONTEXT);
   }
 
-  private static String allScenarios(String format) {
+  private static String allScenarios(String format) throws Exception {
     StringBuilder out = new StringBuilder();
-    for (var e : scenarios.entrySet()) {
+    for (var e : scenarios().entrySet()) {
       Reporter r = reporter(format);
       out.append("=== ")
           .append(e.getKey())
@@ -137,7 +156,7 @@ class ReporterContractTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"text", "json", "sarif", "github", "junit", "gitlab"})
-  void everyFormatThroughEveryScenario(String format) {
+  void everyFormatThroughEveryScenario(String format) throws Exception {
     Approvals.verify(
         allScenarios(format),
         new Options()
@@ -152,22 +171,22 @@ class ReporterContractTest {
     assertTrue(Files.exists(schemaFile), "the repository carries " + schemaFile);
     SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4);
     Schema schema = registry.getSchema(CanonicalJson.mapper().readTree(schemaFile.toFile()));
-    for (var e : scenarios.entrySet()) {
+    for (var e : scenarios().entrySet()) {
       JsonNode sarif = CanonicalJson.mapper().readTree(render(reporter("sarif"), e.getValue()));
       List<Error> errors = schema.validate(sarif);
       assertEquals(List.of(), errors, e.getKey());
     }
     JsonNode many =
         CanonicalJson.mapper()
-            .readTree(render(reporter("sarif"), scenarios.get("many findings across files")));
+            .readTree(render(reporter("sarif"), scenarios().get("many findings across files")));
     assertTrue(many.at("/runs/0/results").size() >= 3);
     assertEquals("utf16CodeUnits", many.at("/runs/0/columnKind").asString());
   }
 
   @Test
-  void sarifFingerprintsAreStableAndDistinct() {
-    String a = render(reporter("sarif"), scenarios.get("many findings across files"));
-    String b = render(reporter("sarif"), scenarios.get("many findings across files"));
+  void sarifFingerprintsAreStableAndDistinct() throws Exception {
+    String a = render(reporter("sarif"), scenarios().get("many findings across files"));
+    String b = render(reporter("sarif"), scenarios().get("many findings across files"));
     assertEquals(a, b);
     JsonNode results = CanonicalJson.mapper().readTree(a).at("/runs/0/results");
     java.util.Set<String> prints = new java.util.HashSet<>();
@@ -177,7 +196,7 @@ class ReporterContractTest {
 
   @Test
   void junitIsWellFormedXmlWithOneTestcasePerFinding() throws Exception {
-    String xml = render(reporter("junit"), scenarios.get("many findings across files"));
+    String xml = render(reporter("junit"), scenarios().get("many findings across files"));
     Document doc =
         DocumentBuilderFactory.newInstance()
             .newDocumentBuilder()
@@ -185,7 +204,7 @@ class ReporterContractTest {
     assertEquals(2, doc.getElementsByTagName("testsuite").getLength());
     // Findings below --fail-on (error by default) are passing test cases, not failures.
     long failing =
-        scenarios.get("many findings across files").stream()
+        scenarios().get("many findings across files").stream()
             .mapToLong(
                 f ->
                     f.diagnostics().stream()
@@ -193,7 +212,7 @@ class ReporterContractTest {
                         .count())
             .sum();
     long findings =
-        scenarios.get("many findings across files").stream()
+        scenarios().get("many findings across files").stream()
             .mapToLong(f -> f.diagnostics().size())
             .sum();
     assertTrue(failing < findings, "the scenario has a finding below error");

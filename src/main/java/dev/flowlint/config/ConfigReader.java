@@ -2,7 +2,7 @@ package dev.flowlint.config;
 
 import static dev.flowlint.io.JsonText.text;
 
-import dev.flowlint.io.YamlScalars;
+import dev.flowlint.io.YamlTrees;
 import dev.flowlint.model.Envelope;
 import dev.flowlint.model.Rule;
 import dev.flowlint.model.Severity;
@@ -19,9 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /** Reads and validates {@code flowlint.yaml}; every mistake is named with the key it is under. */
 public final class ConfigReader {
@@ -29,7 +27,6 @@ public final class ConfigReader {
   private static final Set<String> KEYS =
       Set.of(
           "schemas", "payloads", "required", "flows", "rules", "include", "exclude", "templates");
-  private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
   private ConfigReader() {}
 
@@ -38,26 +35,22 @@ public final class ConfigReader {
     JsonNode texts;
     try {
       String text = SourceText.load(file, display).text();
-      root = text.isBlank() ? null : YAML.readTree(text);
-      // Flow names, globs and template values are text as written: "flow: 1.10" names the flow
-      // "1.10", not the number 1.1 (rule severities and input constraints keep their YAML types).
-      texts = text.isBlank() ? null : YamlScalars.textTree(YAML, text);
+      // As a YAML loader reads it: aliases stand for what they name and merge keys merge; a key
+      // written twice is an error (the second silently replaced the first: two "flows:" kept only
+      // the last one's overrides). Flow names, globs and template values are text as written:
+      // "flow: 1.10" names the flow "1.10", not the number 1.1 (rule severities and input
+      // constraints keep their YAML types).
+      YamlTrees.Trees trees = YamlTrees.read(text);
+      root = trees.typed();
+      texts = trees.text();
     } catch (SourceException e) {
       throw new ConfigException(e.getMessage());
-    } catch (JacksonException e) {
-      var loc = e.getLocation();
+    } catch (YamlTrees.Invalid e) {
       throw new ConfigException(
           display
-              + (loc != null && loc.getLineNr() > 0
-                  ? ":" + loc.getLineNr() + ":" + loc.getColumnNr()
-                  : "")
+              + (e.line() > 0 ? ":" + e.line() + ":" + e.column() : "")
               + ": not valid YAML: "
-              + e.getOriginalMessage()
-                  .lines()
-                  .filter(l -> !l.startsWith(" "))
-                  .reduce((a, b) -> b)
-                  .orElse("")
-                  .strip());
+              + e.getMessage());
     }
     if (root == null || root.isNull()) {
       return Config.EMPTY;
@@ -283,10 +276,21 @@ public final class ConfigReader {
     if (!node.isArray()) {
       throw new ConfigException(display + ": " + where + ": expected a list of strings");
     }
+    int i = 0;
     for (JsonNode n : node) {
+      // [[Flow.a]] or [{Flow.a: x}] is no name: said, not an internal error.
+      if (!n.isValueNode() || n.isNull()) {
+        throw new ConfigException(
+            display + ": " + where + "[" + i + "]: expected a string, found " + kind(n));
+      }
       out.add(n.asString());
+      i++;
     }
     return out;
+  }
+
+  private static String kind(JsonNode n) {
+    return n.isArray() ? "a list" : n.isObject() ? "a mapping" : "nothing";
   }
 
   private static String envelopes() {

@@ -2,7 +2,7 @@ package dev.flowlint.source;
 
 import static dev.flowlint.io.JsonText.text;
 
-import dev.flowlint.io.YamlScalars;
+import dev.flowlint.io.YamlTrees;
 import dev.flowlint.model.FlowDefinition;
 import dev.flowlint.model.InitialValue;
 import dev.flowlint.model.Variable;
@@ -12,12 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.snakeyaml.engine.v2.api.LoadSettings;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.yaml.YAMLFactory;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /** Reads Archy YAML flow files (also Terraform templates of them with {{placeholders}}). */
 public final class ArchyYamlReader implements FlowReader {
@@ -29,18 +26,6 @@ public final class ArchyYamlReader implements FlowReader {
           "botFlow", "bot",
           "digitalBotFlow", "digitalbot",
           "digitalBot", "digitalbot");
-
-  private static final YAMLMapper YAML =
-      YAMLMapper.builder(
-              YAMLFactory.builder()
-                  .loadSettings(
-                      LoadSettings.builder()
-                          .setCodePointLimit((int) dev.flowlint.io.StrictText.MAX_BYTES)
-                          .setMaxAliasesForCollections(50)
-                          .setAllowRecursiveKeys(false)
-                          .build())
-                  .build())
-          .build();
 
   @Override
   public String formatName() {
@@ -63,15 +48,17 @@ public final class ArchyYamlReader implements FlowReader {
     JsonNode root;
     JsonNode texts;
     try {
-      String text = TemplatePlaceholders.protect(source.text());
-      root = YAML.readTree(text);
-      // Names, descriptions and literals keep the text they are written with: a flow named 1.10
-      // is "1.10", not the number 1.1 readTree makes of it.
-      texts = YamlScalars.textTree(YAML, text);
-    } catch (JacksonException e) {
-      throw located(path, e, "not valid YAML");
-    } catch (RuntimeException e) {
-      throw new SourceException(path, "not valid YAML");
+      // Aliases and merge keys as Archy's YAML loader reads them (isInput: *yes is true, not the
+      // text "yes"); names, descriptions and literals keep the text they are written with: a flow
+      // named 1.10 is "1.10", not the number 1.1.
+      YamlTrees.Trees trees = YamlTrees.read(TemplatePlaceholders.protect(source.text()));
+      root = trees.typed();
+      texts = trees.text();
+    } catch (YamlTrees.Invalid e) {
+      String reason = "not valid YAML: " + TemplatePlaceholders.restore(e.getMessage());
+      throw e.line() > 0
+          ? new SourceException(path, e.line(), e.column(), reason)
+          : new SourceException(path, reason);
     }
     if (root == null || !root.isObject() || root.size() == 0) {
       throw new SourceException(
@@ -140,7 +127,7 @@ public final class ArchyYamlReader implements FlowReader {
 
   /**
    * The variables of {@code list}; {@code texts} is the same list with every scalar as written (see
-   * {@link YamlScalars}), which names, descriptions and literals are read from.
+   * {@link YamlTrees}), which names, descriptions and literals are read from.
    */
   private static List<Variable> variables(String path, JsonNode list, JsonNode texts)
       throws SourceException {

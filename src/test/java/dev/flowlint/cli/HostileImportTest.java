@@ -1,0 +1,153 @@
+package dev.flowlint.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.flowlint.cli.CliRunner.Result;
+import dev.flowlint.io.CanonicalJson;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Odd but legal definitions and settings, driven through the CLI: what import writes must say what
+ * the definition says, or the later check is a false clean.
+ */
+class HostileImportTest {
+  @TempDir Path tmp;
+
+  private Result importFile(String name, String text) throws IOException {
+    Path in = Files.createDirectories(tmp.resolve("in"));
+    Files.writeString(in.resolve(name), text);
+    return CliRunner.run("import", in.resolve(name).toString(), "--out", out().toString());
+  }
+
+  private Path out() {
+    return tmp.resolve("schemas");
+  }
+
+  private JsonNode schema(String file) throws IOException {
+    return CanonicalJson.mapper().readTree(out().resolve(file).toFile());
+  }
+
+  private static List<String> strings(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.asString()));
+    return out;
+  }
+
+  private Result check(String payload, String... more) throws IOException {
+    Path p = Files.writeString(tmp.resolve("p.json"), payload);
+    List<String> args =
+        new ArrayList<>(List.of("check", p.toString(), "--schemas", out().toString()));
+    args.addAll(List.of(more));
+    return CliRunner.run(args.toArray(String[]::new));
+  }
+
+  /**
+   * An alias stands for what its anchor names: {@code isInput: *yes} is true. Jackson's YAML parser
+   * read it as the text "yes", so the input was imported as an internal variable and a launch
+   * without it was clean.
+   */
+  @Test
+  void anAliasedIsInputKeepsTheInput() throws IOException {
+    Result r =
+        importFile(
+            "alias.yaml",
+            """
+            workflow:
+              name: Alias
+              variables:
+                - stringVariable:
+                    name: Flow.x
+                    isInput: &yes true
+                    initialValue: &none {noValue: true}
+                - integerVariable:
+                    name: Flow.y
+                    isInput: *yes
+                    initialValue: *none
+            """);
+    assertEquals(0, r.code(), r.out() + r.err());
+    JsonNode s = schema("alias.schema.json");
+    assertEquals(List.of("Flow.x", "Flow.y"), strings(s.path("required")), s.toString());
+    assertEquals("Integer", s.path("properties").path("Flow.y").path("x-genesys-type").asString());
+    Result c = check("{\"inputData\": {\"Flow.x\": \"a\"}}", "--flow", "Alias");
+    assertEquals(1, c.code(), c.out() + c.err());
+    assertTrue(c.out().contains("missing-required-input"), c.out());
+  }
+
+  /**
+   * YAML merge keys ({@code <<: *base}) bring in the base mapping's entries, as Archy's loader
+   * reads them; they were an ordinary key "<<", so every input they made an input was lost.
+   */
+  @Test
+  void mergeKeysBringInTheBaseEntries() throws IOException {
+    Result r =
+        importFile(
+            "merge.yaml",
+            """
+            workflow:
+              name: Merge
+              variables:
+                - integerVariable: &base
+                    name: Flow.count
+                    initialValue:
+                      noValue: true
+                    isInput: true
+                - integerVariable:
+                    <<: *base
+                    name: Flow.count2
+                - stringVariable: {<<: *base, name: Flow.s, initialValue: {lit: hi}}
+            """);
+    assertEquals(0, r.code(), r.out() + r.err());
+    JsonNode s = schema("merge.schema.json");
+    assertEquals(
+        List.of("Flow.count", "Flow.count2", "Flow.s"),
+        List.copyOf(s.path("properties").propertyNames()),
+        s.toString());
+    assertEquals(List.of("Flow.count", "Flow.count2"), strings(s.path("required")), s.toString());
+    assertEquals("hi", s.path("properties").path("Flow.s").path("default").asString());
+    Result c = check("{\"inputData\": {\"Flow.count\": 1}}", "--flow", "Merge");
+    assertEquals(1, c.code(), c.out() + c.err());
+    assertTrue(c.out().contains("\"Flow.count2\""), c.out());
+  }
+
+  /** A second YAML document is said in plain words, at its line (was Jackson's API names). */
+  @Test
+  void aSecondYamlDocumentIsNamedPlainly() throws IOException {
+    Result r =
+        importFile("multi.yaml", "workflow:\n  name: First\n---\nworkflow:\n  name: Second\n");
+    assertEquals(2, r.code(), r.out() + r.err());
+    assertTrue(
+        r.err().contains("multi.yaml:4:1: not valid YAML: more than one YAML document"), r.err());
+    assertFalse(r.err().contains("Token"), r.err());
+    assertFalse(r.err().contains("DeserializationFeature"), r.err());
+  }
+
+  /**
+   * Aliases that expand without end (billion laughs, a list holding itself) stop, with a reason.
+   */
+  @Test
+  void explodingAndRecursiveAliasesStop() throws IOException {
+    StringBuilder laughs = new StringBuilder("workflow:\n  name: Laughs\n  a0: &a0 [lol, lol]\n");
+    for (int i = 1; i < 40; i++) {
+      laughs.append("  a").append(i).append(": &a").append(i).append(" [*a").append(i - 1);
+      laughs.append(", *a").append(i - 1).append("]\n");
+    }
+    Result r = importFile("laughs.yaml", laughs.toString());
+    assertEquals(2, r.code(), r.out() + r.err());
+    assertTrue(r.err().contains("laughs.yaml"), r.err());
+    assertFalse(r.err().contains("internal error"), r.err());
+
+    Result loop = importFile("loop.yaml", "workflow:\n  name: Loop\n  x: &x [*x]\n");
+    assertEquals(2, loop.code(), loop.out() + loop.err());
+    assertTrue(loop.err().contains("loop.yaml"), loop.err());
+    assertFalse(loop.err().contains("internal error"), loop.err());
+  }
+}

@@ -150,4 +150,41 @@ class HostileImportTest {
     assertTrue(loop.err().contains("loop.yaml"), loop.err());
     assertFalse(loop.err().contains("internal error"), loop.err());
   }
+
+  /**
+   * A key written twice in a JSON definition: Jackson kept the last silently, so a second
+   * "required" dropped the flow's required inputs and a second "properties" lost a data action's
+   * input. Now an error at the repeated key, and nothing is written for the file.
+   */
+  @Test
+  void aRepeatedJsonKeyIsAnError() throws IOException {
+    Result api =
+        importFile(
+            "api.json",
+            """
+            {"id": "11111111-1111-1111-1111-111111111111", "name": "Api Dup", "type": "WORKFLOW",
+             "inputSchema": {"type": "object", "required": ["Flow.a"],
+               "properties": {"Flow.a": {"type": "integer"}},
+               "required": []}}
+            """);
+    assertEquals(2, api.code(), api.out() + api.err());
+    assertTrue(api.err().contains("api.json:4:"), api.err());
+    assertTrue(api.err().contains("\"required\""), api.err());
+    assertFalse(Files.exists(out().resolve("api-dup.schema.json")));
+
+    Result action =
+        importFile(
+            "action.json",
+            """
+            {"name": "DA Dup", "integrationType": "custom-rest-actions", "actionType": "custom",
+             "config": {"request": {"requestUrlTemplate": "https://x", "requestType": "POST",
+               "headers": {}, "requestTemplate": "${input.rawRequest}"}, "response": {}},
+             "contract": {"input": {"inputSchema": {"type": "object", "required": ["a"],
+               "properties": {"a": {"type": "integer"}}, "properties": {"b": {"type": "string"}}}},
+               "output": {"successSchema": {"type": "object"}}}}
+            """);
+    assertEquals(2, action.code(), action.out() + action.err());
+    assertTrue(action.err().contains("\"properties\""), action.err());
+    assertFalse(Files.exists(out().resolve("da-dup.schema.json")));
+  }
 }

@@ -112,14 +112,15 @@ public final class ApiJsonReader implements FlowReader {
       String full = key.contains(".") ? key : scope + "." + key;
       inputNames.add(full);
       JsonNode property = resolve(props.get(key), inputSchema, 0);
-      variables.add(variable(full, property, true, outputSchema.path("properties").has(key), true));
+      variables.add(
+          variable(where, full, property, true, outputSchema.path("properties").has(key), true));
     }
     JsonNode outProps = outputSchema.path("properties");
     for (String key : outProps.propertyNames()) {
       String full = key.contains(".") ? key : scope + "." + key;
       if (!inputNames.contains(full)) {
         variables.add(
-            variable(full, resolve(outProps.get(key), outputSchema, 0), false, true, false));
+            variable(where, full, resolve(outProps.get(key), outputSchema, 0), false, true, false));
       }
     }
     Optional<List<String>> required = Optional.empty();
@@ -135,10 +136,25 @@ public final class ApiJsonReader implements FlowReader {
         new FlowDefinition(name, id, type, scope, variables, required, version, source));
   }
 
-  /** Maps a property schema back to the Architect type it stands for. */
+  /**
+   * Maps a property schema back to the Architect type it stands for. A type written with null
+   * beside it ({@code ["integer", "null"]}, a nullable input) is that type; a schema that names no
+   * Architect type is kept as the contract rather than read as "any value".
+   */
   private static Variable variable(
-      String name, JsonNode schema, boolean input, boolean output, boolean keep) {
-    boolean collection = "array".equals(schema.path("type").asString(""));
+      String where, String name, JsonNode schema, boolean input, boolean output, boolean keep)
+      throws SourceException {
+    String dangling = input ? danglingRef(schema) : null;
+    if (dangling != null) {
+      throw new SourceException(
+          where,
+          "input \""
+              + name
+              + "\" refers to "
+              + dangling
+              + ", which the schema does not define (or which leads back to itself); its type cannot be known");
+    }
+    boolean collection = "array".equals(nonNullType(schema));
     JsonNode element = collection ? schema.path("items") : schema;
     String type =
         text(schema.get("x-genesys-type"))
@@ -149,8 +165,10 @@ public final class ApiJsonReader implements FlowReader {
                         : t)
             .orElseGet(() -> typeOf(element));
     Optional<String> description = text(schema.get("description"));
-    // The platform's own shape (oneOf branches tagged archDataTypeId) is the contract: keep it.
+    // The platform's own shape (oneOf branches tagged archDataTypeId) is the contract: keep it. So
+    // is a schema that names no type flowlint knows, which flowlint's own would widen to any value.
     boolean platform = ArchTypes.isPlatformShape(schema);
+    boolean unknown = type.equals("Unknown") && schema.isObject() && !schema.isEmpty();
     return new Variable(
         name,
         type,
@@ -160,7 +178,43 @@ public final class ApiJsonReader implements FlowReader {
         false,
         InitialValue.UNKNOWN,
         description,
-        keep && platform ? Optional.of(schema) : Optional.empty());
+        keep && (platform || unknown) ? Optional.of(schema) : Optional.empty());
+  }
+
+  /** The schema's one type other than null ({@code ["integer", "null"]} → integer), or "". */
+  private static String nonNullType(JsonNode schema) {
+    JsonNode type = schema.path("type");
+    if (type.isString()) {
+      return type.asString();
+    }
+    String found = "";
+    for (JsonNode t : type) {
+      if (!t.asString("").equals("null")) {
+        if (!found.isEmpty()) {
+          return "";
+        }
+        found = t.asString("");
+      }
+    }
+    return found;
+  }
+
+  /** A local {@code $ref} left unresolved anywhere in {@code schema}, or null. */
+  private static String danglingRef(JsonNode schema) {
+    if (schema == null || !schema.isContainer()) {
+      return null;
+    }
+    String ref = schema.path("$ref").asString("");
+    if (ref.startsWith("#")) {
+      return ref;
+    }
+    for (JsonNode child : schema) {
+      String d = danglingRef(child);
+      if (d != null) {
+        return d;
+      }
+    }
+    return null;
   }
 
   /**
@@ -206,7 +260,7 @@ public final class ApiJsonReader implements FlowReader {
       return arch.get();
     }
     String format = schema.path("format").asString("");
-    return switch (schema.path("type").asString("")) {
+    return switch (nonNullType(schema)) {
       case "string" ->
           switch (format) {
             case "date-time" -> "DateTime";

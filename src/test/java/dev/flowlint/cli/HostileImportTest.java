@@ -187,4 +187,56 @@ class HostileImportTest {
     assertTrue(action.err().contains("\"properties\""), action.err());
     assertFalse(Files.exists(out().resolve("da-dup.schema.json")));
   }
+
+  /**
+   * API JSON whose property types carry null beside them (a nullable input) kept no type at all:
+   * {@code ["integer", "null"]} became "Unknown", whose schema takes any value, and an array of
+   * integers lost its collection-ness. A text for an Integer input was then clean.
+   */
+  @Test
+  void nullableApiTypesKeepTheirType() throws IOException {
+    Result r =
+        importFile(
+            "api.json",
+            """
+            {"id": "22222222-1111-1111-1111-111111111111", "name": "Api Types", "type": "WORKFLOW",
+             "inputSchema": {"type": "object", "required": ["Flow.n"],
+               "properties": {
+                 "Flow.n": {"type": ["integer", "null"]},
+                 "Flow.list": {"type": ["array", "null"], "items": {"type": "integer"}},
+                 "Flow.c": {"oneOf": [{"type": "null"}, {"type": "array", "items": {"type": "integer"}}]}
+               }}}
+            """);
+    assertEquals(0, r.code(), r.out() + r.err());
+    JsonNode p = schema("api-types.schema.json").path("properties");
+    assertEquals("Integer", p.path("Flow.n").path("x-genesys-type").asString(), p.toString());
+    assertEquals(
+        "IntegerCollection", p.path("Flow.list").path("x-genesys-type").asString(), p.toString());
+    assertEquals("array", p.path("Flow.list").path("type").asString(), p.toString());
+    // A schema that names no Architect type is kept as the contract, not widened to any value.
+    assertTrue(p.path("Flow.c").has("oneOf"), p.toString());
+    Result c =
+        check(
+            "{\"flowId\": \"22222222-1111-1111-1111-111111111111\", \"inputData\": {\"Flow.n\": \"many\", \"Flow.list\": [\"x\"], \"Flow.c\": \"y\"}}");
+    assertEquals(1, c.code(), c.out() + c.err());
+    assertTrue(c.out().contains("Flow.n"), c.out());
+    assertTrue(c.out().contains("Flow.list"), c.out());
+    assertTrue(c.out().contains("Flow.c"), c.out());
+  }
+
+  /** A property whose $ref points at nothing was silently "any value"; now the file is an error. */
+  @Test
+  void aDanglingApiRefIsAnError() throws IOException {
+    Result r =
+        importFile(
+            "api.json",
+            """
+            {"id": "33333333-1111-1111-1111-111111111111", "name": "Api Ref", "type": "WORKFLOW",
+             "inputSchema": {"type": "object",
+               "properties": {"Flow.d": {"$ref": "#/definitions/archNope"}}}}
+            """);
+    assertEquals(2, r.code(), r.out() + r.err());
+    assertTrue(r.err().contains("\"Flow.d\" refers to #/definitions/archNope"), r.err());
+    assertFalse(Files.exists(out().resolve("api-ref.schema.json")));
+  }
 }

@@ -239,4 +239,45 @@ class HostileImportTest {
     assertTrue(r.err().contains("\"Flow.d\" refers to #/definitions/archNope"), r.err());
     assertFalse(Files.exists(out().resolve("api-ref.schema.json")));
   }
+
+  /**
+   * One variable name declared twice, as an Integer input and again as a String input with a value:
+   * the schema silently held the last (a String), so any text was clean for an input the flow may
+   * read as an Integer. Now an error naming both, and the flow is not written; the same declaration
+   * repeated is only a warning.
+   */
+  @Test
+  void aVariableDeclaredTwiceDifferentlyIsAnError() throws IOException {
+    Result r =
+        importFile(
+            "twice.yaml",
+            """
+            workflow:
+              name: Twice
+              variables:
+                - integerVariable:
+                    name: Flow.x
+                    initialValue:
+                      noValue: true
+                    isInput: true
+                - stringVariable:
+                    name: Flow.x
+                    initialValue:
+                      lit: hello
+                    isInput: true
+            """);
+    assertEquals(2, r.code(), r.out() + r.err());
+    assertTrue(
+        r.err().contains("declares the variable \"Flow.x\" 2 times (Integer input; String input"),
+        r.err());
+    assertFalse(Files.exists(out().resolve("twice.schema.json")));
+
+    String same =
+        "    - stringVariable:\n        name: Flow.y\n        initialValue:\n"
+            + "          noValue: true\n        isInput: true\n";
+    Result w = importFile("same.yaml", "workflow:\n  name: Same\n  variables:\n" + same + same);
+    assertEquals(0, w.code(), w.out() + w.err());
+    assertTrue(w.err().contains("declares the variable \"Flow.y\" 2 times, identically"), w.err());
+    assertTrue(Files.exists(out().resolve("same.schema.json")));
+  }
 }

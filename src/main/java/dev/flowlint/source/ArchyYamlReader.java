@@ -163,14 +163,44 @@ public final class ArchyYamlReader implements FlowReader {
               TemplatePlaceholders.restore(name.asString()),
               type,
               collection,
-              body.path("isInput").asBoolean(false),
-              body.path("isOutput").asBoolean(false),
-              body.path("isSecure").asBoolean(false),
+              flag(path, name, body, "isInput"),
+              flag(path, name, body, "isOutput"),
+              flag(path, name, body, "isSecure"),
               initialValue(
                   type, collection, body.get("initialValue"), bodyText.get("initialValue")),
               text(bodyText.get("description")).map(d -> TemplatePlaceholders.restore(d).strip())));
     }
     return out;
+  }
+
+  /**
+   * {@code isInput} and its like: true or false (also quoted). Anything else ({@code yes}, which
+   * YAML 1.2 reads as text) was read as false, so an input meant as one silently was none.
+   */
+  private static boolean flag(String path, JsonNode name, JsonNode body, String key)
+      throws SourceException {
+    JsonNode v = body.get(key);
+    if (v == null || v.isNull()) {
+      return false;
+    }
+    if (v.isBoolean()) {
+      return v.asBoolean();
+    }
+    String word = v.isValueNode() ? v.asString().strip().toLowerCase(java.util.Locale.ROOT) : "";
+    if (word.equals("true") || word.equals("false")) {
+      return word.equals("true");
+    }
+    throw new SourceException(
+        path,
+        "variable \""
+            + TemplatePlaceholders.restore(name.asString())
+            + "\": "
+            + key
+            + " is "
+            + (v.isValueNode()
+                ? "\"" + TemplatePlaceholders.restore(v.asString()) + "\""
+                : "not a value")
+            + ", not true or false");
   }
 
   /**

@@ -280,4 +280,57 @@ class HostileImportTest {
     assertTrue(w.err().contains("declares the variable \"Flow.y\" 2 times, identically"), w.err());
     assertTrue(Files.exists(out().resolve("same.schema.json")));
   }
+
+  /**
+   * {@code isInput: yes} is the text "yes" in YAML 1.2; it was read as false, so an input meant as
+   * one was imported as an internal variable and a launch without it was clean. Now an error that
+   * names the variable; {@code True} and a quoted "true" still count as true.
+   */
+  @Test
+  void anIsInputThatIsNoBooleanIsAnError() throws IOException {
+    Result r =
+        importFile(
+            "flags.yaml",
+            """
+            workflow:
+              name: Flags
+              variables:
+                - stringVariable:
+                    name: Flow.a
+                    isInput: "true"
+                    initialValue: {noValue: true}
+                - stringVariable:
+                    name: Flow.b
+                    isInput: True
+                    initialValue: {noValue: true}
+                - stringVariable:
+                    name: Flow.c
+                    isInput: yes
+                    initialValue: {noValue: true}
+            """);
+    assertEquals(2, r.code(), r.out() + r.err());
+    assertTrue(
+        r.err().contains("variable \"Flow.c\": isInput is \"yes\", not true or false"), r.err());
+    assertFalse(Files.exists(out().resolve("flags.schema.json")));
+
+    Result ok =
+        importFile(
+            "flags.yaml",
+            """
+            workflow:
+              name: Flags
+              variables:
+                - stringVariable:
+                    name: Flow.a
+                    isInput: "true"
+                    initialValue: {noValue: true}
+                - stringVariable:
+                    name: Flow.b
+                    isInput: True
+                    initialValue: {noValue: true}
+            """);
+    assertEquals(0, ok.code(), ok.out() + ok.err());
+    assertEquals(
+        List.of("Flow.a", "Flow.b"), strings(schema("flags.schema.json").path("required")));
+  }
 }

@@ -53,14 +53,45 @@ public final class ApiJsonReader implements FlowReader {
   public List<FlowDefinition> read(String path, JsonNode root) throws SourceException {
     List<FlowDefinition> out = new ArrayList<>();
     if (root.path("entities").isArray()) {
+      boolean any = false;
+      for (JsonNode entity : root.get("entities")) {
+        any |= hasSchema(entity);
+      }
+      if (!any && !root.get("entities").isEmpty()) {
+        throw new SourceException(
+            path,
+            "no flow in this listing carries an inputSchema (fetched without includeSchemas=true?),"
+                + " so their inputs are unknown, not none; save it from"
+                + " /api/v2/flows/divisionviews?includeSchemas=true, or use 'flowlint pull'");
+      }
       int i = 0;
       for (JsonNode entity : root.get("entities")) {
         flow(path + " entities[" + i++ + "]", path, entity).ifPresent(out::add);
       }
       return out;
     }
+    if (!hasSchema(root)) {
+      throw new SourceException(
+          path,
+          "this flow carries no inputSchema, so its inputs are unknown, not none; save the"
+              + " published version (/api/v2/flows/{id}/versions/{version}) or a listing from"
+              + " /api/v2/flows/divisionviews?includeSchemas=true, or use 'flowlint pull'");
+    }
     flow(path, path, root).ifPresent(out::add);
     return out;
+  }
+
+  /**
+   * Whether an API object says anything about its inputs: a Flow fetched without schemas (its
+   * publishedVersion only names the version) was imported as a flow with no inputs, so a launch
+   * that gave none of its required inputs was clean.
+   */
+  private static boolean hasSchema(JsonNode entity) {
+    JsonNode published = entity.path("publishedVersion");
+    return entity.has("inputSchema")
+        || entity.has("outputSchema")
+        || published.has("inputSchema")
+        || published.has("outputSchema");
   }
 
   /**

@@ -333,4 +333,37 @@ class HostileImportTest {
     assertEquals(
         List.of("Flow.a", "Flow.b"), strings(schema("flags.schema.json").path("required")));
   }
+
+  /**
+   * A Flow saved from the API without its schema (GET /api/v2/flows/{id}: publishedVersion names
+   * the version only) or a listing fetched without includeSchemas=true was imported as flows with
+   * no inputs, so a launch giving none of the flow's required inputs was clean. Now an error that
+   * says how to save it.
+   */
+  @Test
+  void anApiFlowWithoutItsSchemaIsAnError() throws IOException {
+    Result flow =
+        importFile(
+            "flow.json",
+            """
+            {"id": "55555555-1111-1111-1111-111111111111", "name": "No Schema", "type": "WORKFLOW",
+             "publishedVersion": {"id": "3.0", "name": "3.0",
+               "selfUri": "/api/v2/flows/55555555-1111-1111-1111-111111111111/versions/3.0"}}
+            """);
+    assertEquals(2, flow.code(), flow.out() + flow.err());
+    assertTrue(flow.err().contains("carries no inputSchema"), flow.err());
+    assertFalse(Files.exists(out().resolve("no-schema.schema.json")));
+
+    Result page =
+        importFile(
+            "page.json",
+            """
+            {"entities": [{"id": "55555555-1111-1111-1111-111111111111", "name": "No Schema",
+               "type": "WORKFLOW", "publishedVersion": {"id": "3.0"}}],
+             "pageNumber": 1, "pageSize": 25, "pageCount": 1, "total": 1}
+            """);
+    assertEquals(2, page.code(), page.out() + page.err());
+    assertTrue(page.err().contains("includeSchemas=true"), page.err());
+    assertFalse(Files.exists(out().resolve("no-schema.schema.json")));
+  }
 }

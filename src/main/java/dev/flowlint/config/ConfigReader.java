@@ -70,10 +70,10 @@ public final class ConfigReader {
                 + String.join(", ", KEYS.stream().sorted().toList()));
       }
     }
-    Optional<String> schemas = text(texts.get("schemas"));
+    Optional<String> schemas = text(scalar(display, "schemas", texts.get("schemas")));
     Optional<RequiredPolicy> required = Optional.empty();
     if (root.has("required")) {
-      String word = text(texts.get("required")).orElse("");
+      String word = text(scalar(display, "required", texts.get("required"))).orElse("");
       required =
           Optional.of(
               RequiredPolicy.parse(word)
@@ -153,6 +153,11 @@ public final class ConfigReader {
     int i = 0;
     for (JsonNode m : node) {
       String where = display + ": payloads[" + i++ + "]";
+      if (m.isObject()) {
+        for (String key : List.of("files", "flow", "envelope")) {
+          scalar(where, key, m.get(key));
+        }
+      }
       if (!m.isObject() || text(m.get("files")).isEmpty()) {
         throw new ConfigException(
             where + ": needs \"files\" (a glob such as payloads/orders/*.json)");
@@ -241,6 +246,7 @@ public final class ConfigReader {
             display + ": rules: unknown rule \"" + id + "\"; 'flowlint rules' lists them");
       }
       JsonNode v = node.get(id);
+      scalar(display, "rules." + id, v);
       String word = v.isBoolean() && !v.asBoolean() ? "off" : text(v).orElse("");
       if (word.equals("off")) {
         out.put(id, Optional.empty());
@@ -287,6 +293,19 @@ public final class ConfigReader {
       i++;
     }
     return out;
+  }
+
+  /**
+   * {@code node}, which must be a plain value where one is given: a list or mapping there ({@code
+   * schemas: [dir]}) was read as not given at all, so the setting silently did nothing.
+   */
+  private static JsonNode scalar(String display, String where, JsonNode node)
+      throws ConfigException {
+    if (node != null && node.isContainer()) {
+      throw new ConfigException(
+          display + ": " + where + ": expected a single value, found " + kind(node));
+    }
+    return node;
   }
 
   private static String kind(JsonNode n) {

@@ -103,4 +103,32 @@ class HostileConfigTest {
     assertEquals(2, m.code(), m.out() + m.err());
     assertTrue(m.err().contains("found a mapping"), m.err());
   }
+
+  /**
+   * A list where one value goes was read as the setting not given: {@code schemas: [dir]} fell back
+   * to the default folder, {@code flow: [Order Lookup]} mapped the payload to no flow. Now each is
+   * a located usage error.
+   */
+  @Test
+  void aListWhereOneValueGoesIsAnError() throws IOException {
+    Result schemas = check("schemas: [elsewhere]\n");
+    assertEquals(2, schemas.code(), schemas.out() + schemas.err());
+    assertTrue(
+        schemas.err().contains("schemas: expected a single value, found a list"), schemas.err());
+
+    Result flow = check("payloads:\n  - files: p.json\n    flow: [Order Lookup]\n");
+    assertEquals(2, flow.code(), flow.out() + flow.err());
+    assertTrue(
+        flow.err().contains("payloads[0]: flow: expected a single value, found a list"),
+        flow.err());
+
+    Result env =
+        check("payloads:\n  - files: p.json\n    flow: Order Lookup\n    envelope: [inputs]\n");
+    assertEquals(2, env.code(), env.out() + env.err());
+    assertTrue(env.err().contains("envelope: expected a single value"), env.err());
+
+    Result rule = check("rules:\n  unknown-input: [off]\n");
+    assertEquals(2, rule.code(), rule.out() + rule.err());
+    assertTrue(rule.err().contains("rules.unknown-input: expected a single value"), rule.err());
+  }
 }

@@ -15,15 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Decides from a file's content which reader it needs, and reads it. */
 public final class FlowSources {
-  /**
-   * A key written twice in one object is an error: Jackson keeps the last silently, so a second
-   * "properties" or "required" dropped inputs or their required flag (a false clean later).
-   */
-  static final JsonMapper JSON =
-      JsonMapper.builder()
-          .enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-          .build();
-
+  private static final JsonMapper JSON = dev.flowlint.io.CanonicalJson.strictMapper();
   private static final ArchyYamlReader YAML = new ArchyYamlReader();
 
   /**

@@ -35,8 +35,9 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>{@link Trees#typed} has YAML 1.2 core types (numbers, booleans, null); {@link Trees#text} has
  * every scalar as the text it is written with ({@code 1.10} stays "1.10"), and only a scalar with
  * no text at all ({@code name:}) is null there. A key written twice in one mapping, more than one
- * document, aliases that expand beyond {@link #MAX_VALUES} values (billion laughs) and nesting
- * deeper than {@link #MAX_DEPTH} are {@link Invalid}, located where the YAML says.
+ * document, aliases that expand beyond {@link #MAX_VALUES} values or the text's length (billion
+ * laughs) and nesting deeper than {@link #MAX_DEPTH} are {@link Invalid}, located where the YAML
+ * says.
  */
 public final class YamlTrees {
   public static final int MAX_DEPTH = 500;
@@ -108,8 +109,10 @@ public final class YamlTrees {
     if (root == null) {
       return new Trees(null, null);
     }
-    Builder b = new Builder();
-    return new Trees(b.build(root, true, 0), b.build(root, false, 0));
+    // Without aliases a document has fewer values than characters: only aliases can exceed this.
+    int budget = Math.max(MAX_VALUES, text.length());
+    return new Trees(
+        new Builder(budget).build(root, true, 0), new Builder(budget).build(root, false, 0));
   }
 
   /** SnakeYAML's multi-line report as "problem (context)". */
@@ -126,17 +129,22 @@ public final class YamlTrees {
   }
 
   private static final class Builder {
+    private final int budget;
     private int values;
     private final Map<MappingNode, Boolean> checked = new IdentityHashMap<>();
+
+    Builder(int budget) {
+      this.budget = budget;
+    }
 
     JsonNode build(Node node, boolean typed, int depth) throws Invalid {
       if (depth > MAX_DEPTH) {
         throw new Invalid(
             "nested too deeply (more than " + MAX_DEPTH + " levels)", node.getStartMark());
       }
-      if (++values > MAX_VALUES) {
+      if (++values > budget) {
         throw new Invalid(
-            "its aliases expand to more than " + MAX_VALUES + " values", node.getStartMark());
+            "its aliases expand to more than " + budget + " values", node.getStartMark());
       }
       if (node instanceof ScalarNode s) {
         return typed ? typed(s) : text(s);

@@ -366,4 +366,30 @@ class HostileImportTest {
     assertTrue(page.err().contains("includeSchemas=true"), page.err());
     assertFalse(Files.exists(out().resolve("no-schema.schema.json")));
   }
+
+  /**
+   * A directory's Kubernetes manifest (several documents separated by ---) is another tool's file,
+   * passed over with the warning; it was an error that made 'import .' exit 2. A second document
+   * that is a flow still makes the file an error.
+   */
+  @Test
+  void multiDocumentYamlOfOtherToolsIsPassedOver() throws IOException {
+    Path in = Files.createDirectories(tmp.resolve("repo"));
+    Files.writeString(
+        in.resolve("service.yaml"),
+        "apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n---\n"
+            + "apiVersion: v1\nkind: Service\nmetadata:\n  name: b\n");
+    Files.writeString(in.resolve("flow.yaml"), "workflow:\n  name: Real\n  variables: []\n");
+    Result r = CliRunner.run("import", in.toString(), "--out", out().toString());
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertTrue(r.err().contains("passed over 1 file"), r.err());
+    assertTrue(r.err().contains("service.yaml"), r.err());
+
+    Files.writeString(
+        in.resolve("service.yaml"),
+        "apiVersion: v1\nkind: Service\n---\nworkflow:\n  name: Hidden\n");
+    Result hidden = CliRunner.run("import", in.toString(), "--out", out().toString());
+    assertEquals(2, hidden.code(), hidden.out() + hidden.err());
+    assertTrue(hidden.err().contains("more than one YAML document"), hidden.err());
+  }
 }

@@ -34,6 +34,9 @@ public final class ApiJsonReader implements FlowReader {
     return read(file.path(), file.json().orElseThrow());
   }
 
+  private static final java.util.Set<String> VERSION_TYPES =
+      java.util.Set.of("publish", "checkin", "save");
+
   private static final Pattern VERSION_URI =
       Pattern.compile("/api/v2/flows/([^/]+)/versions/([^/?]+)");
 
@@ -133,7 +136,13 @@ public final class ApiJsonReader implements FlowReader {
       // stand-in.
       name = ArchyYamlReader.fileStem(source).replaceFirst("_v\\d+-\\d+$", "");
     }
-    String type = text(entity.get("type")).map(t -> t.toLowerCase(Locale.ROOT)).orElse("workflow");
+    // A FlowVersion's "type" is how the version was made (PUBLISH, CHECKIN, SAVE), not the flow's
+    // type: it made a flow of type "publish".
+    String type =
+        text(entity.get("type"))
+            .map(t -> t.toLowerCase(Locale.ROOT))
+            .filter(t -> !(isVersion && VERSION_TYPES.contains(t)))
+            .orElse("workflow");
     String scope = FlowDefinition.scopeFor(type);
 
     List<Variable> variables = new ArrayList<>();

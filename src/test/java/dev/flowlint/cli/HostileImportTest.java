@@ -392,4 +392,25 @@ class HostileImportTest {
     assertEquals(2, hidden.code(), hidden.out() + hidden.err());
     assertTrue(hidden.err().contains("more than one YAML document"), hidden.err());
   }
+
+  /**
+   * A saved FlowVersion's "type" says how the version was made (PUBLISH, CHECKIN, SAVE); it was
+   * taken for the flow's type, so the flow was imported as a flow of type "publish".
+   */
+  @Test
+  void aFlowVersionsTypeIsNotTheFlowsType() throws IOException {
+    Result r =
+        importFile(
+            "Order Lookup_v3-0.json",
+            """
+            {"id": "3.0", "name": "3.0", "commitVersion": "3.0", "configurationVersion": "3.0",
+             "type": "PUBLISH", "generationId": "x",
+             "selfUri": "/api/v2/flows/66666666-1111-1111-1111-111111111111/versions/3.0",
+             "inputSchema": {"type": "object", "properties": {"Flow.a": {"type": "string"}}}}
+            """);
+    assertEquals(0, r.code(), r.out() + r.err());
+    JsonNode meta = schema("order-lookup.schema.json").path("x-flowlint");
+    assertEquals("workflow", meta.path("flowType").asString(), meta.toString());
+    assertEquals("66666666-1111-1111-1111-111111111111", meta.path("flowId").asString());
+  }
 }

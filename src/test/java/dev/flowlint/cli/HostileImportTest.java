@@ -413,4 +413,19 @@ class HostileImportTest {
     assertEquals("workflow", meta.path("flowType").asString(), meta.toString());
     assertEquals("66666666-1111-1111-1111-111111111111", meta.path("flowId").asString());
   }
+
+  /**
+   * import --check on a schemas directory reached through a symbolic link: the walk saw the link,
+   * not the files, so every up-to-date schema was reported out of date (exit 1).
+   */
+  @Test
+  void importCheckThroughASymbolicLinkSeesTheFiles() throws IOException {
+    Path real = tmp.resolve("real");
+    assertEquals(
+        0, CliRunner.run("import", "fixtures/flows", "--out", real.toString(), "-q").code());
+    Path link = Files.createSymbolicLink(tmp.resolve("link"), real);
+    Result r = CliRunner.run("import", "--check", "fixtures/flows", "--out", link.toString());
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertTrue(r.out().startsWith("schemas up to date"), r.out());
+  }
 }

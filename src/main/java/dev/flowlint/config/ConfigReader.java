@@ -220,11 +220,26 @@ public final class ConfigReader {
                   + String.join(", ", FLOW_KEYS));
         }
       }
+      Set<String> required =
+          new LinkedHashSet<>(strings(display, where + ".required", fText.get("required")));
+      Set<String> optional =
+          new LinkedHashSet<>(strings(display, where + ".optional", fText.get("optional")));
+      for (String input : required) {
+        if (optional.contains(input)) {
+          throw new ConfigException(
+              display
+                  + ": "
+                  + where
+                  + ": "
+                  + input
+                  + " is listed both as required and as optional; keep one");
+        }
+      }
       out.put(
           flow,
           new Config.FlowOverride(
-              new LinkedHashSet<>(strings(display, where + ".required", fText.get("required"))),
-              new LinkedHashSet<>(strings(display, where + ".optional", fText.get("optional"))),
+              required,
+              optional,
               InputConstraints.read(display, where + ".inputs", f.get("inputs"))));
     }
     return out;

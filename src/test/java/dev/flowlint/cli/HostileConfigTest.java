@@ -131,4 +131,71 @@ class HostileConfigTest {
     assertEquals(2, rule.code(), rule.out() + rule.err());
     assertTrue(rule.err().contains("rules.unknown-input: expected a single value"), rule.err());
   }
+
+  /**
+   * A flow's entry by id was ignored whenever one by name existed: its required input went
+   * unenforced and the check was clean.
+   */
+  @Test
+  void entriesByNameAndByIdBothApply() throws IOException {
+    Result r =
+        check(
+            """
+            flows:
+              Order Lookup:
+                optional: [Flow.priority]
+              6f3c2a8e-1d4b-4c3e-9a7f-2b5d8e9c0a11:
+                required: [Flow.amount]
+            """);
+    assertEquals(1, r.code(), r.out() + r.err());
+    assertTrue(
+        r.out().contains("lacks the required input \"Flow.amount\" of flow \"Order Lookup\""),
+        r.out());
+  }
+
+  /** One input both required and optional: optional silently won. Now a usage error. */
+  @Test
+  void anInputBothRequiredAndOptionalIsAnError() throws IOException {
+    Result r =
+        check(
+            "flows:\n  Order Lookup:\n    required: [Flow.amount]\n    optional: [Flow.amount]\n");
+    assertEquals(2, r.code(), r.out() + r.err());
+    assertTrue(
+        r.err()
+            .contains("flows.Order Lookup: Flow.amount is listed both as required and as optional"),
+        r.err());
+  }
+
+  /** Constraints under the flow's id were not merged when its name had an entry too. */
+  @Test
+  void constraintsByNameAndByIdBothMerge() throws IOException {
+    Path cfg =
+        Files.writeString(
+            tmp.resolve("flowlint.yaml"),
+            """
+            flows:
+              Api Both:
+                inputs:
+                  Flow.a: {maxLength: 5}
+              77777777-1111-1111-1111-111111111111:
+                inputs:
+                  Flow.b: {enum: [x, y]}
+            """);
+    Path def =
+        Files.writeString(
+            tmp.resolve("api.json"),
+            """
+            {"id": "77777777-1111-1111-1111-111111111111", "name": "Api Both", "type": "WORKFLOW",
+             "inputSchema": {"type": "object",
+               "properties": {"Flow.a": {"type": "string"}, "Flow.b": {"type": "string"}}}}
+            """);
+    Path out = tmp.resolve("s");
+    Result r =
+        CliRunner.run(
+            "import", def.toString(), "--out", out.toString(), "--config", cfg.toString());
+    assertEquals(0, r.code(), r.out() + r.err());
+    String schema = Files.readString(out.resolve("api-both.schema.json"));
+    assertTrue(schema.contains("\"maxLength\": 5"), schema);
+    assertTrue(schema.contains("\"enum\""), schema);
+  }
 }

@@ -153,7 +153,7 @@ public final class ArchyYamlReader implements FlowReader {
       JsonNode body = item.get(keyword);
       JsonNode bodyText = texts.path(i).path(keyword);
       JsonNode name = bodyText.get("name");
-      if (name == null || !name.isString()) {
+      if (name == null || !name.isString() || name.asString().isBlank()) {
         throw new SourceException(path, "a " + keyword + " has no name");
       }
       String type = ArchitectTypes.canonical(m.group(1));

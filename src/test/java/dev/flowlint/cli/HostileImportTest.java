@@ -428,4 +428,16 @@ class HostileImportTest {
     assertEquals(0, r.code(), r.out() + r.err());
     assertTrue(r.out().startsWith("schemas up to date"), r.out());
   }
+
+  /** A variable named "" made an input with an empty name; it is an error like a missing name. */
+  @Test
+  void aBlankVariableNameIsAnError() throws IOException {
+    Result r =
+        importFile(
+            "blank.yaml",
+            "workflow:\n  name: Blank\n  variables:\n    - stringVariable:\n"
+                + "        name: \"\"\n        isInput: true\n");
+    assertEquals(2, r.code(), r.out() + r.err());
+    assertTrue(r.err().contains("a stringVariable has no name"), r.err());
+  }
 }

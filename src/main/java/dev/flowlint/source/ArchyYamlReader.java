@@ -87,6 +87,19 @@ public final class ArchyYamlReader implements FlowReader {
       // A Terraform template names its flow at deploy time; the file name is the best stand-in.
       name = fileStem(path);
     }
+    for (String key : flow.propertyNames()) {
+      if (!key.equals("variables") && nearVariables(key)) {
+        // Archy reads only "variables": the inputs under a misspelt key were silently none, so a
+        // launch giving none of them was clean.
+        throw new SourceException(
+            path,
+            "Archy "
+                + rootKey
+                + " has a key \""
+                + key
+                + "\" where \"variables\" is meant; its variables would not be read");
+      }
+    }
     List<Variable> variables = variables(path, flow.get("variables"), flowText.path("variables"));
     return List.of(
         new FlowDefinition(
@@ -99,6 +112,36 @@ public final class ArchyYamlReader implements FlowReader {
                 Optional.empty(),
                 path)
             .withCompatibleFlowTypes(CompatibleFlowTypes.fromYaml(flowText)));
+  }
+
+  /** {@code Variables}, {@code varaibles}, {@code variable}: within two edits of "variables". */
+  static boolean nearVariables(String key) {
+    String k = key.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]", "");
+    if (k.equals("variables")) {
+      return true;
+    }
+    if (Math.abs(k.length() - "variables".length()) > 2) {
+      return false;
+    }
+    String t = "variables";
+    int[][] d = new int[k.length() + 1][t.length() + 1];
+    for (int i = 0; i <= k.length(); i++) {
+      for (int j = 0; j <= t.length(); j++) {
+        if (i == 0 || j == 0) {
+          d[i][j] = i + j;
+          continue;
+        }
+        int cost = k.charAt(i - 1) == t.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1
+            && j > 1
+            && k.charAt(i - 1) == t.charAt(j - 2)
+            && k.charAt(i - 2) == t.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+    }
+    return d[k.length()][t.length()] <= 2;
   }
 
   /**

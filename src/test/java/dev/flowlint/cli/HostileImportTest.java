@@ -440,4 +440,23 @@ class HostileImportTest {
     assertEquals(2, r.code(), r.out() + r.err());
     assertTrue(r.err().contains("a stringVariable has no name"), r.err());
   }
+
+  /**
+   * Inputs under a misspelt "variables" key (Variables:, varaibles:) were silently none: the flow
+   * was imported with no inputs and a launch giving none of them was clean.
+   */
+  @Test
+  void aMisspeltVariablesKeyIsAnError() throws IOException {
+    for (String key : List.of("Variables", "varaibles", "variable")) {
+      Result r =
+          importFile(
+              "misspelt.yaml",
+              "workflow:\n  name: Misspelt\n  "
+                  + key
+                  + ":\n    - stringVariable:\n        name: Flow.a\n        isInput: true\n");
+      assertEquals(2, r.code(), key + ": " + r.out() + r.err());
+      assertTrue(
+          r.err().contains("has a key \"" + key + "\" where \"variables\" is meant"), r.err());
+    }
+  }
 }

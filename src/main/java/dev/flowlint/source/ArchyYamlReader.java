@@ -114,6 +114,16 @@ public final class ArchyYamlReader implements FlowReader {
             .withCompatibleFlowTypes(CompatibleFlowTypes.fromYaml(flowText)));
   }
 
+  /** A variable's keys by their folded form ({@code isinput}, {@code is_input} → isInput). */
+  private static final Map<String, String> VARIABLE_KEYS =
+      Map.of(
+          "name", "name",
+          "isinput", "isInput",
+          "isoutput", "isOutput",
+          "issecure", "isSecure",
+          "initialvalue", "initialValue",
+          "description", "description");
+
   /** {@code Variables}, {@code varaibles}, {@code variable}: within two edits of "variables". */
   static boolean nearVariables(String key) {
     String k = key.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]", "");
@@ -195,6 +205,22 @@ public final class ArchyYamlReader implements FlowReader {
       }
       JsonNode body = item.get(keyword);
       JsonNode bodyText = texts.path(i).path(keyword);
+      for (String key : body.propertyNames()) {
+        String known =
+            VARIABLE_KEYS.get(key.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]", ""));
+        if (known != null && !known.equals(key)) {
+          // isinput: true was not read as isInput, so the input was silently none.
+          throw new SourceException(
+              path,
+              "a "
+                  + keyword
+                  + " has the key \""
+                  + key
+                  + "\"; Archy reads \""
+                  + known
+                  + "\" (names are case-sensitive)");
+        }
+      }
       JsonNode name = bodyText.get("name");
       if (name == null || !name.isString() || name.asString().isBlank()) {
         throw new SourceException(path, "a " + keyword + " has no name");

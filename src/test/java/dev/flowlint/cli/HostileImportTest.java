@@ -459,4 +459,20 @@ class HostileImportTest {
           r.err().contains("has a key \"" + key + "\" where \"variables\" is meant"), r.err());
     }
   }
+
+  /** {@code isinput: true} (or is_input, IsInput) was not isInput: the input was silently none. */
+  @Test
+  void aMiscasedVariableKeyIsAnError() throws IOException {
+    for (String key : List.of("isinput", "is_input", "IsInput")) {
+      Result r =
+          importFile(
+              "miscased.yaml",
+              "workflow:\n  name: Miscased\n  variables:\n    - stringVariable:\n"
+                  + "        name: Flow.a\n        "
+                  + key
+                  + ": true\n");
+      assertEquals(2, r.code(), key + ": " + r.out() + r.err());
+      assertTrue(r.err().contains("has the key \"" + key + "\"; Archy reads \"isInput\""), r.err());
+    }
+  }
 }

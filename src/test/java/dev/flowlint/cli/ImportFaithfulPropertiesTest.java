@@ -207,4 +207,103 @@ class ImportFaithfulPropertiesTest {
           }
         });
   }
+
+  private static final Map<String, String> JSON_TYPES =
+      Map.of(
+          "string", "String",
+          "integer", "Integer",
+          "number", "Decimal",
+          "boolean", "Boolean",
+          "object", "Json",
+          "date", "Date",
+          "date-time", "DateTime");
+
+  record Api(Map<String, String> types, Set<String> required, String json) {
+    @Override
+    public String toString() {
+      return json;
+    }
+  }
+
+  private static String typeSchema(Random r, String t, boolean nullable) {
+    String base = t.startsWith("date") ? "string" : t;
+    String type = nullable ? "[\"" + base + "\", \"null\"]" : "\"" + base + "\"";
+    if (nullable && r.nextBoolean()) {
+      type = "[\"null\", \"" + base + "\"]";
+    }
+    return "{\"type\": "
+        + type
+        + (t.startsWith("date") ? ", \"format\": \"" + t + "\"" : "")
+        + (r.nextBoolean() ? ", \"description\": \"d\"" : "")
+        + "}";
+  }
+
+  private static Api api(Random r) {
+    Set<String> folded = new HashSet<>();
+    Map<String, String> types = new TreeMap<>();
+    Set<String> required = new TreeSet<>();
+    List<String> props = new ArrayList<>();
+    int count = 1 + r.nextInt(6);
+    for (int i = 0; i < count; i++) {
+      String name = name(r, folded);
+      String t = Properties.pick(r, List.copyOf(new TreeSet<>(JSON_TYPES.keySet())));
+      boolean array = !t.equals("object") && r.nextInt(3) == 0;
+      String schema =
+          array
+              ? "{\"type\": "
+                  + (r.nextBoolean() ? "[\"array\", \"null\"]" : "\"array\"")
+                  + ", \"items\": "
+                  + typeSchema(r, t, false)
+                  + "}"
+              : typeSchema(r, t, r.nextBoolean());
+      types.put(name, JSON_TYPES.get(t) + (array ? "Collection" : ""));
+      props.add(quoted(name) + ": " + schema);
+      if (r.nextBoolean()) {
+        required.add(name);
+      }
+    }
+    Collections.shuffle(props, r);
+    List<String> top = new ArrayList<>();
+    top.add("\"properties\": {" + String.join(", ", props) + "}");
+    top.add("\"type\": \"object\"");
+    top.add(
+        "\"required\": ["
+            + String.join(
+                ", ", required.stream().map(ImportFaithfulPropertiesTest::quoted).toList())
+            + "]");
+    Collections.shuffle(top, r);
+    String json =
+        "{\"id\": \"88888888-1111-1111-1111-111111111111\", \"name\": \"Api Generated\","
+            + " \"type\": \"WORKFLOW\", \"inputSchema\": {"
+            + String.join(", ", top)
+            + "}}";
+    return new Api(types, required, json);
+  }
+
+  @Test
+  void importWritesExactlyTheInputsOfAnApiSchema() {
+    int[] n = {0};
+    Properties.forAll(
+        "import is faithful to generated API input schemas",
+        60,
+        ImportFaithfulPropertiesTest::api,
+        s -> {
+          Path dir = Files.createDirectories(tmp.resolve("a" + n[0]++));
+          Path file = Files.writeString(dir.resolve("flow.json"), s.json());
+          Path out = dir.resolve("schemas");
+          Result r = CliRunner.run("import", file.toString(), "--out", out.toString(), "-q");
+          assertEquals(0, r.code(), r.out() + r.err());
+          JsonNode schema =
+              CanonicalJson.mapper().readTree(out.resolve("api-generated.schema.json").toFile());
+          Map<String, String> actual = new TreeMap<>();
+          JsonNode props = schema.path("properties");
+          for (String k : props.propertyNames()) {
+            actual.put(k, props.get(k).path("x-genesys-type").asString());
+          }
+          assertEquals(s.types(), actual);
+          Set<String> req = new TreeSet<>();
+          schema.path("required").forEach(x -> req.add(x.asString()));
+          assertEquals(s.required(), req);
+        });
+  }
 }

@@ -110,7 +110,9 @@ final class ImportCheck {
                   + outDisplay
                   + (flowFiles == 1 ? " differs" : " differ")
                   + " from the definitions given; run 'flowlint import' with the same arguments to update them");
-      return Cli.FINDINGS;
+      // A definition that could not be read is unusable input (exit 2), as in import itself and
+      // as when nothing else changed: the drift shown is not the whole story.
+      return result.errors() > 0 ? Cli.USAGE : Cli.FINDINGS;
     } catch (IOException e) {
       io.err()
           .println(

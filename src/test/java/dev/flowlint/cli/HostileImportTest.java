@@ -475,4 +475,26 @@ class HostileImportTest {
       assertTrue(r.err().contains("has the key \"" + key + "\"; Archy reads \"isInput\""), r.err());
     }
   }
+
+  /**
+   * import --check with a broken definition beside a changed one exited 1, as if only drift were
+   * found; a definition that cannot be read is unusable input (2), as it is for import and for
+   * --check when nothing else changed.
+   */
+  @Test
+  void importCheckWithABrokenDefinitionExitsTwo() throws IOException {
+    Path defs = Files.createDirectories(tmp.resolve("defs"));
+    Files.writeString(defs.resolve("a.yaml"), "workflow:\n  name: A\n  variables: []\n");
+    assertEquals(
+        0, CliRunner.run("import", defs.toString(), "--out", out().toString(), "-q").code());
+    Files.writeString(
+        defs.resolve("a.yaml"),
+        "workflow:\n  name: A\n  variables:\n    - stringVariable:\n"
+            + "        name: Flow.x\n        isInput: true\n");
+    Files.writeString(defs.resolve("b.yaml"), "workflow:\n  name: B\n  variables: [\n");
+    Result r = CliRunner.run("import", "--check", defs.toString(), "--out", out().toString());
+    assertEquals(2, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains("schemas out of date"), r.out());
+    assertTrue(r.err().contains("b.yaml"), r.err());
+  }
 }

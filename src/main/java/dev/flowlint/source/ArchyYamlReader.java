@@ -32,10 +32,26 @@ public final class ArchyYamlReader implements FlowReader {
     return "Archy YAML";
   }
 
-  /** Whatever is not JSON (and not an Architect export, asked first). */
+  /**
+   * Whatever is not JSON (and not an Architect export, asked first), and JSON whose top level names
+   * an Archy flow type: JSON is YAML, and {@code {"workflow": {...}}} was passed over as another
+   * tool's file.
+   */
   @Override
   public boolean reads(Input file) {
-    return file.json().isEmpty();
+    if (file.json().isEmpty()) {
+      return true;
+    }
+    JsonNode root = file.json().get();
+    if (!root.isObject()) {
+      return false;
+    }
+    for (String key : root.propertyNames()) {
+      if (ArchyRootKeys.ALL.contains(key)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override

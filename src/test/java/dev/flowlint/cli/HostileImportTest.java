@@ -497,4 +497,23 @@ class HostileImportTest {
     assertTrue(r.out().contains("schemas out of date"), r.out());
     assertTrue(r.err().contains("b.yaml"), r.err());
   }
+
+  /**
+   * An Archy flow written in YAML's JSON form ({"workflow": {...}}) was read as JSON that no reader
+   * took and passed over as another tool's file: its flow was skipped.
+   */
+  @Test
+  void anArchyFlowInJsonFormImports() throws IOException {
+    Path in = Files.createDirectories(tmp.resolve("flows"));
+    Files.writeString(
+        in.resolve("flow.yaml"),
+        "{\"workflow\": {\"name\": \"Json Form\", \"variables\": [{\"integerVariable\":"
+            + " {\"name\": \"Flow.n\", \"isInput\": true}}]}}\n");
+    Result r = CliRunner.run("import", in.toString(), "--out", out().toString());
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertFalse(r.err().contains("passed over"), r.err());
+    JsonNode s = schema("json-form.schema.json");
+    assertEquals(List.of("Flow.n"), strings(s.path("required")));
+    assertEquals("Integer", s.path("properties").path("Flow.n").path("x-genesys-type").asString());
+  }
 }

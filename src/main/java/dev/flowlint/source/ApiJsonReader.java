@@ -46,7 +46,7 @@ public final class ApiJsonReader implements FlowReader {
       return false;
     }
     if (root.path("entities").isArray()) {
-      return true;
+      return !DataActionReader.isPage(root);
     }
     return root.has("inputSchema")
         || root.has("outputSchema")

@@ -516,4 +516,34 @@ class HostileImportTest {
     assertEquals(List.of("Flow.n"), strings(s.path("required")));
     assertEquals("Integer", s.path("properties").path("Flow.n").path("x-genesys-type").asString());
   }
+
+  /**
+   * A saved listing of data actions (GET /api/v2/integrations/actions?expand=contract) was read as
+   * a page of flows: each action became a workflow with no inputs, so an execute body missing its
+   * required inputs was not checked against any contract. Now each is imported as the data action
+   * it is.
+   */
+  @Test
+  void aListingOfDataActionsImportsTheActions() throws IOException {
+    Result r =
+        importFile(
+            "actions.json",
+            """
+            {"entities": [
+              {"id": "a1", "name": "Lookup Order", "category": "Web", "integrationId": "i1",
+               "contract": {"input": {"inputSchema": {"type": "object", "required": ["orderId"],
+                 "properties": {"orderId": {"type": "string"}}}},
+                 "output": {"successSchema": {"type": "object"}}}},
+              {"id": "a2", "name": "Cancel Order", "category": "Web", "integrationId": "i1",
+               "contract": {"input": {"inputSchema": {"type": "object",
+                 "properties": {"reason": {"type": "string"}}}},
+                 "output": {"successSchema": {"type": "object"}}}}],
+             "pageNumber": 1, "pageSize": 25, "total": 2, "pageCount": 1}
+            """);
+    assertEquals(0, r.code(), r.out() + r.err());
+    JsonNode lookup = schema("lookup-order.schema.json");
+    assertEquals("data-action", lookup.path("x-flowlint").path("flowType").asString());
+    assertEquals(List.of("orderId"), strings(lookup.path("required")));
+    assertTrue(Files.exists(out().resolve("cancel-order.schema.json")));
+  }
 }

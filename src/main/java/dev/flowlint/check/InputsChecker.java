@@ -328,15 +328,29 @@ final class InputsChecker {
     return copy;
   }
 
+  /**
+   * The schema's required inputs with flowlint.yaml's overrides: the flow's entry by name and its
+   * entry by id both apply (an entry by id was ignored whenever one by name existed), and an input
+   * one of them requires stays required even if the other calls it optional.
+   */
   static Set<String> required(FlowSchema flow, Config config) {
     Set<String> out = new LinkedHashSet<>(flow.required());
-    Config.FlowOverride o = config.flows().get(flow.name());
-    if (o == null && flow.id().isPresent()) {
-      o = config.flows().get(flow.id().get());
+    List<Config.FlowOverride> overrides = new ArrayList<>(2);
+    Config.FlowOverride byName = config.flows().get(flow.name());
+    if (byName != null) {
+      overrides.add(byName);
     }
-    if (o != null) {
-      out.addAll(o.required());
+    if (flow.id().isPresent()) {
+      Config.FlowOverride byId = config.flows().get(flow.id().get());
+      if (byId != null && byId != byName) {
+        overrides.add(byId);
+      }
+    }
+    for (Config.FlowOverride o : overrides) {
       out.removeAll(o.optional());
+    }
+    for (Config.FlowOverride o : overrides) {
+      out.addAll(o.required());
     }
     return out;
   }

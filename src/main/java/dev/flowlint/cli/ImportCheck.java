@@ -110,7 +110,9 @@ final class ImportCheck {
                   + outDisplay
                   + (flowFiles == 1 ? " differs" : " differ")
                   + " from the definitions given; run 'flowlint import' with the same arguments to update them");
-      return Cli.FINDINGS;
+      // A definition that could not be read is unusable input (exit 2), as in import itself and
+      // as when nothing else changed: the drift shown is not the whole story.
+      return result.errors() > 0 ? Cli.USAGE : Cli.FINDINGS;
     } catch (IOException e) {
       io.err()
           .println(
@@ -156,14 +158,17 @@ final class ImportCheck {
     if (!Files.isDirectory(dir)) {
       return out;
     }
-    try (Stream<Path> files = Files.walk(dir)) {
+    // A schemas directory reached through a symbolic link is walked where it is: walked as the
+    // link, it held no file, so every schema was reported out of date.
+    Path root = dir.toRealPath();
+    try (Stream<Path> files = Files.walk(root)) {
       for (Path f :
           files
               .filter(Files::isRegularFile)
               // A killed run's leftovers are no schema: import removes them, but they are no drift.
               .filter(f -> !AtomicFiles.isTemporary(String.valueOf(f.getFileName())))
               .toList()) {
-        out.put(dir.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
+        out.put(root.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
       }
     }
     return out;

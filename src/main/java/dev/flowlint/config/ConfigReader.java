@@ -2,7 +2,7 @@ package dev.flowlint.config;
 
 import static dev.flowlint.io.JsonText.text;
 
-import dev.flowlint.io.YamlScalars;
+import dev.flowlint.io.YamlTrees;
 import dev.flowlint.model.Envelope;
 import dev.flowlint.model.Rule;
 import dev.flowlint.model.Severity;
@@ -19,9 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /** Reads and validates {@code flowlint.yaml}; every mistake is named with the key it is under. */
 public final class ConfigReader {
@@ -29,7 +27,6 @@ public final class ConfigReader {
   private static final Set<String> KEYS =
       Set.of(
           "schemas", "payloads", "required", "flows", "rules", "include", "exclude", "templates");
-  private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
   private ConfigReader() {}
 
@@ -38,26 +35,22 @@ public final class ConfigReader {
     JsonNode texts;
     try {
       String text = SourceText.load(file, display).text();
-      root = text.isBlank() ? null : YAML.readTree(text);
-      // Flow names, globs and template values are text as written: "flow: 1.10" names the flow
-      // "1.10", not the number 1.1 (rule severities and input constraints keep their YAML types).
-      texts = text.isBlank() ? null : YamlScalars.textTree(YAML, text);
+      // As a YAML loader reads it: aliases stand for what they name and merge keys merge; a key
+      // written twice is an error (the second silently replaced the first: two "flows:" kept only
+      // the last one's overrides). Flow names, globs and template values are text as written:
+      // "flow: 1.10" names the flow "1.10", not the number 1.1 (rule severities and input
+      // constraints keep their YAML types).
+      YamlTrees.Trees trees = YamlTrees.read(text);
+      root = trees.typed();
+      texts = trees.text();
     } catch (SourceException e) {
       throw new ConfigException(e.getMessage());
-    } catch (JacksonException e) {
-      var loc = e.getLocation();
+    } catch (YamlTrees.Invalid e) {
       throw new ConfigException(
           display
-              + (loc != null && loc.getLineNr() > 0
-                  ? ":" + loc.getLineNr() + ":" + loc.getColumnNr()
-                  : "")
+              + (e.line() > 0 ? ":" + e.line() + ":" + e.column() : "")
               + ": not valid YAML: "
-              + e.getOriginalMessage()
-                  .lines()
-                  .filter(l -> !l.startsWith(" "))
-                  .reduce((a, b) -> b)
-                  .orElse("")
-                  .strip());
+              + e.getMessage());
     }
     if (root == null || root.isNull()) {
       return Config.EMPTY;
@@ -77,10 +70,10 @@ public final class ConfigReader {
                 + String.join(", ", KEYS.stream().sorted().toList()));
       }
     }
-    Optional<String> schemas = text(texts.get("schemas"));
+    Optional<String> schemas = text(scalar(display, "schemas", texts.get("schemas")));
     Optional<RequiredPolicy> required = Optional.empty();
     if (root.has("required")) {
-      String word = text(texts.get("required")).orElse("");
+      String word = text(scalar(display, "required", texts.get("required"))).orElse("");
       required =
           Optional.of(
               RequiredPolicy.parse(word)
@@ -160,6 +153,11 @@ public final class ConfigReader {
     int i = 0;
     for (JsonNode m : node) {
       String where = display + ": payloads[" + i++ + "]";
+      if (m.isObject()) {
+        for (String key : List.of("files", "flow", "envelope")) {
+          scalar(where, key, m.get(key));
+        }
+      }
       if (!m.isObject() || text(m.get("files")).isEmpty()) {
         throw new ConfigException(
             where + ": needs \"files\" (a glob such as payloads/orders/*.json)");
@@ -222,11 +220,26 @@ public final class ConfigReader {
                   + String.join(", ", FLOW_KEYS));
         }
       }
+      Set<String> required =
+          new LinkedHashSet<>(strings(display, where + ".required", fText.get("required")));
+      Set<String> optional =
+          new LinkedHashSet<>(strings(display, where + ".optional", fText.get("optional")));
+      for (String input : required) {
+        if (optional.contains(input)) {
+          throw new ConfigException(
+              display
+                  + ": "
+                  + where
+                  + ": "
+                  + input
+                  + " is listed both as required and as optional; keep one");
+        }
+      }
       out.put(
           flow,
           new Config.FlowOverride(
-              new LinkedHashSet<>(strings(display, where + ".required", fText.get("required"))),
-              new LinkedHashSet<>(strings(display, where + ".optional", fText.get("optional"))),
+              required,
+              optional,
               InputConstraints.read(display, where + ".inputs", f.get("inputs"))));
     }
     return out;
@@ -248,6 +261,7 @@ public final class ConfigReader {
             display + ": rules: unknown rule \"" + id + "\"; 'flowlint rules' lists them");
       }
       JsonNode v = node.get(id);
+      scalar(display, "rules." + id, v);
       String word = v.isBoolean() && !v.asBoolean() ? "off" : text(v).orElse("");
       if (word.equals("off")) {
         out.put(id, Optional.empty());
@@ -283,10 +297,34 @@ public final class ConfigReader {
     if (!node.isArray()) {
       throw new ConfigException(display + ": " + where + ": expected a list of strings");
     }
+    int i = 0;
     for (JsonNode n : node) {
+      // [[Flow.a]] or [{Flow.a: x}] is no name: said, not an internal error.
+      if (!n.isValueNode() || n.isNull()) {
+        throw new ConfigException(
+            display + ": " + where + "[" + i + "]: expected a string, found " + kind(n));
+      }
       out.add(n.asString());
+      i++;
     }
     return out;
+  }
+
+  /**
+   * {@code node}, which must be a plain value where one is given: a list or mapping there ({@code
+   * schemas: [dir]}) was read as not given at all, so the setting silently did nothing.
+   */
+  private static JsonNode scalar(String display, String where, JsonNode node)
+      throws ConfigException {
+    if (node != null && node.isContainer()) {
+      throw new ConfigException(
+          display + ": " + where + ": expected a single value, found " + kind(node));
+    }
+    return node;
+  }
+
+  private static String kind(JsonNode n) {
+    return n.isArray() ? "a list" : n.isObject() ? "a mapping" : "nothing";
   }
 
   private static String envelopes() {

@@ -43,6 +43,22 @@ public final class CanonicalJson {
     return MAPPER;
   }
 
+  /**
+   * A mapper for definitions read in (API JSON, data action exports, decoded Architect exports): a
+   * key written twice in one object is an error, where Jackson otherwise keeps the last silently (a
+   * second "required" dropped a flow's required inputs).
+   */
+  public static JsonMapper strictMapper() {
+    return Strict.MAPPER;
+  }
+
+  private static final class Strict {
+    static final JsonMapper MAPPER =
+        JsonMapper.builder()
+            .enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+  }
+
   public static String write(JsonNode node) {
     return PRETTY_SORTED.writeValueAsString(node) + "\n";
   }

@@ -31,9 +31,42 @@ public final class ConfigConstraints {
       ObjectNode schema, Map<String, Map<String, JsonNode>> byFlow, List<Problem> problems) {
     JsonNode meta = schema.path("x-flowlint");
     String name = meta.path("flowName").asString("");
-    Map<String, JsonNode> inputs =
-        byFlow.getOrDefault(name, byFlow.get(meta.path("flowId").asString("")));
-    if (inputs == null || inputs.isEmpty()) {
+    // The flow's entry by name and its entry by id both apply (the one by id was ignored whenever
+    // one by name existed); a keyword both set differently is the name's, with a warning.
+    Map<String, JsonNode> inputs = new java.util.LinkedHashMap<>();
+    Map<String, JsonNode> byName = byFlow.getOrDefault(name, Map.of());
+    String id = meta.path("flowId").asString("");
+    Map<String, JsonNode> byId = id.isEmpty() ? Map.of() : byFlow.getOrDefault(id, Map.of());
+    byId.forEach((input, keywords) -> inputs.put(input, keywords));
+    for (Map.Entry<String, JsonNode> e : byName.entrySet()) {
+      JsonNode other = inputs.get(e.getKey());
+      if (other == null || other == e.getValue()) {
+        inputs.put(e.getKey(), e.getValue());
+        continue;
+      }
+      ObjectNode both = ((ObjectNode) other).deepCopy();
+      for (String k : e.getValue().propertyNames()) {
+        if (both.has(k) && !both.get(k).equals(e.getValue().get(k))) {
+          problems.add(
+              new Problem(
+                  Severity.WARNING,
+                  "flowlint.yaml sets "
+                      + k
+                      + " of "
+                      + e.getKey()
+                      + " differently under flows."
+                      + name
+                      + " and flows."
+                      + id
+                      + "; the value under flows."
+                      + name
+                      + " is merged"));
+        }
+        both.set(k, e.getValue().get(k));
+      }
+      inputs.put(e.getKey(), both);
+    }
+    if (inputs.isEmpty()) {
       return schema;
     }
     ObjectNode from = CanonicalJson.mapper().createObjectNode();

@@ -61,10 +61,13 @@ public final class SchemaImporter {
     List<Skipped> skipped = new ArrayList<>();
     Map<String, List<Definition>> byName = new TreeMap<>();
     for (Definition flow : flows) {
-      byName.computeIfAbsent(flow.name(), k -> new ArrayList<>()).add(flow);
       if (flow instanceof FlowDefinition f) {
+        if (declaredTwice(f, allProblems)) {
+          continue;
+        }
         caseConflicts(f, allProblems);
       }
+      byName.computeIfAbsent(flow.name(), k -> new ArrayList<>()).add(flow);
     }
 
     Map<String, ObjectNode> chosen = new TreeMap<>();
@@ -416,6 +419,64 @@ public final class SchemaImporter {
     ObjectNode copy = schema.deepCopy();
     ((ObjectNode) copy.path("x-flowlint")).remove("source");
     return copy;
+  }
+
+  /**
+   * A variable name declared more than once: the schema could hold only one of the declarations
+   * (the last silently won, so an Integer input declared again as a String took any text). Told
+   * apart, the flow is an error and not written; the same declaration repeated is a warning.
+   *
+   * @return whether the flow is not to be written
+   */
+  private static boolean declaredTwice(FlowDefinition flow, List<Problem> problems) {
+    Map<String, List<Variable>> byName = new LinkedHashMap<>();
+    for (Variable v : flow.variables()) {
+      byName.computeIfAbsent(v.name(), k -> new ArrayList<>()).add(v);
+    }
+    boolean refused = false;
+    for (Map.Entry<String, List<Variable>> e : byName.entrySet()) {
+      List<Variable> decls = e.getValue();
+      if (decls.size() < 2) {
+        continue;
+      }
+      boolean same = decls.stream().distinct().count() == 1;
+      refused |= !same;
+      problems.add(
+          new Problem(
+              same ? Severity.WARNING : Severity.ERROR,
+              flow.source()
+                  + ": flow \""
+                  + flow.name()
+                  + "\" declares the variable \""
+                  + e.getKey()
+                  + "\" "
+                  + decls.size()
+                  + " times"
+                  + (same
+                      ? ", identically"
+                      : " ("
+                          + decls.stream()
+                              .map(SchemaImporter::describe)
+                              .collect(java.util.stream.Collectors.joining("; "))
+                          + "); Architect cannot have both, so which one holds is unknown and"
+                          + " the flow was not written")));
+    }
+    return refused;
+  }
+
+  private static String describe(Variable v) {
+    List<String> flags = new ArrayList<>();
+    if (v.input()) {
+      flags.add("input");
+    }
+    if (v.output()) {
+      flags.add("output");
+    }
+    return v.genesysType()
+        + (flags.isEmpty() ? "" : " " + String.join(" and ", flags))
+        + (v.initialValue() instanceof dev.flowlint.model.InitialValue.None
+            ? ""
+            : " with an initial value");
   }
 
   private static void caseConflicts(FlowDefinition flow, List<Problem> problems) {

@@ -34,6 +34,9 @@ public final class ApiJsonReader implements FlowReader {
     return read(file.path(), file.json().orElseThrow());
   }
 
+  private static final java.util.Set<String> VERSION_TYPES =
+      java.util.Set.of("publish", "checkin", "save");
+
   private static final Pattern VERSION_URI =
       Pattern.compile("/api/v2/flows/([^/]+)/versions/([^/?]+)");
 
@@ -43,7 +46,7 @@ public final class ApiJsonReader implements FlowReader {
       return false;
     }
     if (root.path("entities").isArray()) {
-      return true;
+      return !DataActionReader.isPage(root);
     }
     return root.has("inputSchema")
         || root.has("outputSchema")
@@ -53,14 +56,45 @@ public final class ApiJsonReader implements FlowReader {
   public List<FlowDefinition> read(String path, JsonNode root) throws SourceException {
     List<FlowDefinition> out = new ArrayList<>();
     if (root.path("entities").isArray()) {
+      boolean any = false;
+      for (JsonNode entity : root.get("entities")) {
+        any |= hasSchema(entity);
+      }
+      if (!any && !root.get("entities").isEmpty()) {
+        throw new SourceException(
+            path,
+            "no flow in this listing carries an inputSchema (fetched without includeSchemas=true?),"
+                + " so their inputs are unknown, not none; save it from"
+                + " /api/v2/flows/divisionviews?includeSchemas=true, or use 'flowlint pull'");
+      }
       int i = 0;
       for (JsonNode entity : root.get("entities")) {
         flow(path + " entities[" + i++ + "]", path, entity).ifPresent(out::add);
       }
       return out;
     }
+    if (!hasSchema(root)) {
+      throw new SourceException(
+          path,
+          "this flow carries no inputSchema, so its inputs are unknown, not none; save the"
+              + " published version (/api/v2/flows/{id}/versions/{version}) or a listing from"
+              + " /api/v2/flows/divisionviews?includeSchemas=true, or use 'flowlint pull'");
+    }
     flow(path, path, root).ifPresent(out::add);
     return out;
+  }
+
+  /**
+   * Whether an API object says anything about its inputs: a Flow fetched without schemas (its
+   * publishedVersion only names the version) was imported as a flow with no inputs, so a launch
+   * that gave none of its required inputs was clean.
+   */
+  private static boolean hasSchema(JsonNode entity) {
+    JsonNode published = entity.path("publishedVersion");
+    return entity.has("inputSchema")
+        || entity.has("outputSchema")
+        || published.has("inputSchema")
+        || published.has("outputSchema");
   }
 
   /**
@@ -102,7 +136,13 @@ public final class ApiJsonReader implements FlowReader {
       // stand-in.
       name = ArchyYamlReader.fileStem(source).replaceFirst("_v\\d+-\\d+$", "");
     }
-    String type = text(entity.get("type")).map(t -> t.toLowerCase(Locale.ROOT)).orElse("workflow");
+    // A FlowVersion's "type" is how the version was made (PUBLISH, CHECKIN, SAVE), not the flow's
+    // type: it made a flow of type "publish".
+    String type =
+        text(entity.get("type"))
+            .map(t -> t.toLowerCase(Locale.ROOT))
+            .filter(t -> !(isVersion && VERSION_TYPES.contains(t)))
+            .orElse("workflow");
     String scope = FlowDefinition.scopeFor(type);
 
     List<Variable> variables = new ArrayList<>();
@@ -112,14 +152,15 @@ public final class ApiJsonReader implements FlowReader {
       String full = key.contains(".") ? key : scope + "." + key;
       inputNames.add(full);
       JsonNode property = resolve(props.get(key), inputSchema, 0);
-      variables.add(variable(full, property, true, outputSchema.path("properties").has(key), true));
+      variables.add(
+          variable(where, full, property, true, outputSchema.path("properties").has(key), true));
     }
     JsonNode outProps = outputSchema.path("properties");
     for (String key : outProps.propertyNames()) {
       String full = key.contains(".") ? key : scope + "." + key;
       if (!inputNames.contains(full)) {
         variables.add(
-            variable(full, resolve(outProps.get(key), outputSchema, 0), false, true, false));
+            variable(where, full, resolve(outProps.get(key), outputSchema, 0), false, true, false));
       }
     }
     Optional<List<String>> required = Optional.empty();
@@ -135,10 +176,25 @@ public final class ApiJsonReader implements FlowReader {
         new FlowDefinition(name, id, type, scope, variables, required, version, source));
   }
 
-  /** Maps a property schema back to the Architect type it stands for. */
+  /**
+   * Maps a property schema back to the Architect type it stands for. A type written with null
+   * beside it ({@code ["integer", "null"]}, a nullable input) is that type; a schema that names no
+   * Architect type is kept as the contract rather than read as "any value".
+   */
   private static Variable variable(
-      String name, JsonNode schema, boolean input, boolean output, boolean keep) {
-    boolean collection = "array".equals(schema.path("type").asString(""));
+      String where, String name, JsonNode schema, boolean input, boolean output, boolean keep)
+      throws SourceException {
+    String dangling = input ? danglingRef(schema) : null;
+    if (dangling != null) {
+      throw new SourceException(
+          where,
+          "input \""
+              + name
+              + "\" refers to "
+              + dangling
+              + ", which the schema does not define (or which leads back to itself); its type cannot be known");
+    }
+    boolean collection = "array".equals(nonNullType(schema));
     JsonNode element = collection ? schema.path("items") : schema;
     String type =
         text(schema.get("x-genesys-type"))
@@ -149,8 +205,10 @@ public final class ApiJsonReader implements FlowReader {
                         : t)
             .orElseGet(() -> typeOf(element));
     Optional<String> description = text(schema.get("description"));
-    // The platform's own shape (oneOf branches tagged archDataTypeId) is the contract: keep it.
+    // The platform's own shape (oneOf branches tagged archDataTypeId) is the contract: keep it. So
+    // is a schema that names no type flowlint knows, which flowlint's own would widen to any value.
     boolean platform = ArchTypes.isPlatformShape(schema);
+    boolean unknown = type.equals("Unknown") && schema.isObject() && !schema.isEmpty();
     return new Variable(
         name,
         type,
@@ -160,7 +218,43 @@ public final class ApiJsonReader implements FlowReader {
         false,
         InitialValue.UNKNOWN,
         description,
-        keep && platform ? Optional.of(schema) : Optional.empty());
+        keep && (platform || unknown) ? Optional.of(schema) : Optional.empty());
+  }
+
+  /** The schema's one type other than null ({@code ["integer", "null"]} → integer), or "". */
+  private static String nonNullType(JsonNode schema) {
+    JsonNode type = schema.path("type");
+    if (type.isString()) {
+      return type.asString();
+    }
+    String found = "";
+    for (JsonNode t : type) {
+      if (!t.asString("").equals("null")) {
+        if (!found.isEmpty()) {
+          return "";
+        }
+        found = t.asString("");
+      }
+    }
+    return found;
+  }
+
+  /** A local {@code $ref} left unresolved anywhere in {@code schema}, or null. */
+  private static String danglingRef(JsonNode schema) {
+    if (schema == null || !schema.isContainer()) {
+      return null;
+    }
+    String ref = schema.path("$ref").asString("");
+    if (ref.startsWith("#")) {
+      return ref;
+    }
+    for (JsonNode child : schema) {
+      String d = danglingRef(child);
+      if (d != null) {
+        return d;
+      }
+    }
+    return null;
   }
 
   /**
@@ -206,7 +300,7 @@ public final class ApiJsonReader implements FlowReader {
       return arch.get();
     }
     String format = schema.path("format").asString("");
-    return switch (schema.path("type").asString("")) {
+    return switch (nonNullType(schema)) {
       case "string" ->
           switch (format) {
             case "date-time" -> "DateTime";

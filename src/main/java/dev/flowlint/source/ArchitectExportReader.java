@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ArchitectExportReader implements FlowReader {
   static final Pattern BASE64_TEXT = Pattern.compile("[A-Za-z0-9+/=\\s]+");
-  private static final JsonMapper JSON = dev.flowlint.io.CanonicalJson.mapper();
+  private static final JsonMapper JSON = dev.flowlint.io.CanonicalJson.strictMapper();
 
   @Override
   public String formatName() {

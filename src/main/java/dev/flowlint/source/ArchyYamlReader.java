@@ -2,7 +2,7 @@ package dev.flowlint.source;
 
 import static dev.flowlint.io.JsonText.text;
 
-import dev.flowlint.io.YamlScalars;
+import dev.flowlint.io.YamlTrees;
 import dev.flowlint.model.FlowDefinition;
 import dev.flowlint.model.InitialValue;
 import dev.flowlint.model.Variable;
@@ -12,12 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.snakeyaml.engine.v2.api.LoadSettings;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.yaml.YAMLFactory;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /** Reads Archy YAML flow files (also Terraform templates of them with {{placeholders}}). */
 public final class ArchyYamlReader implements FlowReader {
@@ -30,27 +27,31 @@ public final class ArchyYamlReader implements FlowReader {
           "digitalBotFlow", "digitalbot",
           "digitalBot", "digitalbot");
 
-  private static final YAMLMapper YAML =
-      YAMLMapper.builder(
-              YAMLFactory.builder()
-                  .loadSettings(
-                      LoadSettings.builder()
-                          .setCodePointLimit((int) dev.flowlint.io.StrictText.MAX_BYTES)
-                          .setMaxAliasesForCollections(50)
-                          .setAllowRecursiveKeys(false)
-                          .build())
-                  .build())
-          .build();
-
   @Override
   public String formatName() {
     return "Archy YAML";
   }
 
-  /** Whatever is not JSON (and not an Architect export, asked first). */
+  /**
+   * Whatever is not JSON (and not an Architect export, asked first), and JSON whose top level names
+   * an Archy flow type: JSON is YAML, and {@code {"workflow": {...}}} was passed over as another
+   * tool's file.
+   */
   @Override
   public boolean reads(Input file) {
-    return file.json().isEmpty();
+    if (file.json().isEmpty()) {
+      return true;
+    }
+    JsonNode root = file.json().get();
+    if (!root.isObject()) {
+      return false;
+    }
+    for (String key : root.propertyNames()) {
+      if (ArchyRootKeys.ALL.contains(key)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override
@@ -63,15 +64,17 @@ public final class ArchyYamlReader implements FlowReader {
     JsonNode root;
     JsonNode texts;
     try {
-      String text = TemplatePlaceholders.protect(source.text());
-      root = YAML.readTree(text);
-      // Names, descriptions and literals keep the text they are written with: a flow named 1.10
-      // is "1.10", not the number 1.1 readTree makes of it.
-      texts = YamlScalars.textTree(YAML, text);
-    } catch (JacksonException e) {
-      throw located(path, e, "not valid YAML");
-    } catch (RuntimeException e) {
-      throw new SourceException(path, "not valid YAML");
+      // Aliases and merge keys as Archy's YAML loader reads them (isInput: *yes is true, not the
+      // text "yes"); names, descriptions and literals keep the text they are written with: a flow
+      // named 1.10 is "1.10", not the number 1.1.
+      YamlTrees.Trees trees = YamlTrees.read(TemplatePlaceholders.protect(source.text()));
+      root = trees.typed();
+      texts = trees.text();
+    } catch (YamlTrees.Invalid e) {
+      String reason = "not valid YAML: " + TemplatePlaceholders.restore(e.getMessage());
+      throw e.line() > 0
+          ? new SourceException(path, e.line(), e.column(), reason)
+          : new SourceException(path, reason);
     }
     if (root == null || !root.isObject() || root.size() == 0) {
       throw new SourceException(
@@ -100,6 +103,19 @@ public final class ArchyYamlReader implements FlowReader {
       // A Terraform template names its flow at deploy time; the file name is the best stand-in.
       name = fileStem(path);
     }
+    for (String key : flow.propertyNames()) {
+      if (!key.equals("variables") && nearVariables(key)) {
+        // Archy reads only "variables": the inputs under a misspelt key were silently none, so a
+        // launch giving none of them was clean.
+        throw new SourceException(
+            path,
+            "Archy "
+                + rootKey
+                + " has a key \""
+                + key
+                + "\" where \"variables\" is meant; its variables would not be read");
+      }
+    }
     List<Variable> variables = variables(path, flow.get("variables"), flowText.path("variables"));
     return List.of(
         new FlowDefinition(
@@ -112,6 +128,46 @@ public final class ArchyYamlReader implements FlowReader {
                 Optional.empty(),
                 path)
             .withCompatibleFlowTypes(CompatibleFlowTypes.fromYaml(flowText)));
+  }
+
+  /** A variable's keys by their folded form ({@code isinput}, {@code is_input} → isInput). */
+  private static final Map<String, String> VARIABLE_KEYS =
+      Map.of(
+          "name", "name",
+          "isinput", "isInput",
+          "isoutput", "isOutput",
+          "issecure", "isSecure",
+          "initialvalue", "initialValue",
+          "description", "description");
+
+  /** {@code Variables}, {@code varaibles}, {@code variable}: within two edits of "variables". */
+  static boolean nearVariables(String key) {
+    String k = key.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]", "");
+    if (k.equals("variables")) {
+      return true;
+    }
+    if (Math.abs(k.length() - "variables".length()) > 2) {
+      return false;
+    }
+    String t = "variables";
+    int[][] d = new int[k.length() + 1][t.length() + 1];
+    for (int i = 0; i <= k.length(); i++) {
+      for (int j = 0; j <= t.length(); j++) {
+        if (i == 0 || j == 0) {
+          d[i][j] = i + j;
+          continue;
+        }
+        int cost = k.charAt(i - 1) == t.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1
+            && j > 1
+            && k.charAt(i - 1) == t.charAt(j - 2)
+            && k.charAt(i - 2) == t.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+    }
+    return d[k.length()][t.length()] <= 2;
   }
 
   /**
@@ -140,7 +196,7 @@ public final class ArchyYamlReader implements FlowReader {
 
   /**
    * The variables of {@code list}; {@code texts} is the same list with every scalar as written (see
-   * {@link YamlScalars}), which names, descriptions and literals are read from.
+   * {@link YamlTrees}), which names, descriptions and literals are read from.
    */
   private static List<Variable> variables(String path, JsonNode list, JsonNode texts)
       throws SourceException {
@@ -165,8 +221,24 @@ public final class ArchyYamlReader implements FlowReader {
       }
       JsonNode body = item.get(keyword);
       JsonNode bodyText = texts.path(i).path(keyword);
+      for (String key : body.propertyNames()) {
+        String known =
+            VARIABLE_KEYS.get(key.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]", ""));
+        if (known != null && !known.equals(key)) {
+          // isinput: true was not read as isInput, so the input was silently none.
+          throw new SourceException(
+              path,
+              "a "
+                  + keyword
+                  + " has the key \""
+                  + key
+                  + "\"; Archy reads \""
+                  + known
+                  + "\" (names are case-sensitive)");
+        }
+      }
       JsonNode name = bodyText.get("name");
-      if (name == null || !name.isString()) {
+      if (name == null || !name.isString() || name.asString().isBlank()) {
         throw new SourceException(path, "a " + keyword + " has no name");
       }
       String type = ArchitectTypes.canonical(m.group(1));
@@ -176,14 +248,44 @@ public final class ArchyYamlReader implements FlowReader {
               TemplatePlaceholders.restore(name.asString()),
               type,
               collection,
-              body.path("isInput").asBoolean(false),
-              body.path("isOutput").asBoolean(false),
-              body.path("isSecure").asBoolean(false),
+              flag(path, name, body, "isInput"),
+              flag(path, name, body, "isOutput"),
+              flag(path, name, body, "isSecure"),
               initialValue(
                   type, collection, body.get("initialValue"), bodyText.get("initialValue")),
               text(bodyText.get("description")).map(d -> TemplatePlaceholders.restore(d).strip())));
     }
     return out;
+  }
+
+  /**
+   * {@code isInput} and its like: true or false (also quoted). Anything else ({@code yes}, which
+   * YAML 1.2 reads as text) was read as false, so an input meant as one silently was none.
+   */
+  private static boolean flag(String path, JsonNode name, JsonNode body, String key)
+      throws SourceException {
+    JsonNode v = body.get(key);
+    if (v == null || v.isNull()) {
+      return false;
+    }
+    if (v.isBoolean()) {
+      return v.asBoolean();
+    }
+    String word = v.isValueNode() ? v.asString().strip().toLowerCase(java.util.Locale.ROOT) : "";
+    if (word.equals("true") || word.equals("false")) {
+      return word.equals("true");
+    }
+    throw new SourceException(
+        path,
+        "variable \""
+            + TemplatePlaceholders.restore(name.asString())
+            + "\": "
+            + key
+            + " is "
+            + (v.isValueNode()
+                ? "\"" + TemplatePlaceholders.restore(v.asString()) + "\""
+                : "not a value")
+            + ", not true or false");
   }
 
   /**

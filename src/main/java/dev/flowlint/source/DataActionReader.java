@@ -22,12 +22,41 @@ public final class DataActionReader implements FlowReader {
 
   @Override
   public boolean reads(Input file) {
-    return file.json().filter(j -> isExport(j) || isContract(j)).isPresent();
+    return file.json().filter(j -> isExport(j) || isContract(j) || isPage(j)).isPresent();
   }
 
   @Override
   public List<DataActionDefinition> read(Input file) throws SourceException {
-    return List.of(read(file.path(), file.json().orElseThrow()));
+    JsonNode root = file.json().orElseThrow();
+    if (isPage(root)) {
+      List<DataActionDefinition> out = new java.util.ArrayList<>();
+      for (JsonNode entity : root.get("entities")) {
+        out.add(read(file.path(), entity));
+      }
+      return out;
+    }
+    return List.of(read(file.path(), root));
+  }
+
+  /**
+   * A listing page of data actions ({@code GET /api/v2/integrations/actions?expand=contract}):
+   * every entity an action with its contract. It was read as a page of flows, each a workflow with
+   * no inputs.
+   */
+  public static boolean isPage(JsonNode root) {
+    if (root == null || !root.isObject() || !root.path("entities").isArray()) {
+      return false;
+    }
+    JsonNode entities = root.get("entities");
+    if (entities.isEmpty()) {
+      return false;
+    }
+    for (JsonNode e : entities) {
+      if (!isExport(e)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Architect's export adds " - Exported 2021-04-15 @ 18:58" to the action's name. */

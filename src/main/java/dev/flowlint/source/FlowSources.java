@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Decides from a file's content which reader it needs, and reads it. */
 public final class FlowSources {
-  private static final JsonMapper JSON = dev.flowlint.io.CanonicalJson.mapper();
+  private static final JsonMapper JSON = dev.flowlint.io.CanonicalJson.strictMapper();
   private static final ArchyYamlReader YAML = new ArchyYamlReader();
 
   /**

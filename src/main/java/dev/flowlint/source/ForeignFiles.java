@@ -1,8 +1,12 @@
 package dev.flowlint.source;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Files that a directory walk finds but that are plainly some other tool's (package.json,
@@ -29,7 +33,14 @@ final class ForeignFiles {
           "selfUri",
           "division");
 
-  private static final YAMLMapper YAML = YAMLMapper.builder().build();
+  private static final LoadSettings SETTINGS =
+      LoadSettings.builder()
+          .setCodePointLimit((int) dev.flowlint.io.StrictText.MAX_BYTES)
+          .setMaxAliasesForCollections(50)
+          .setAllowRecursiveKeys(false)
+          .setAllowDuplicateKeys(true)
+          .setSchema(new org.snakeyaml.engine.v2.schema.CoreSchema())
+          .build();
 
   private ForeignFiles() {}
 
@@ -52,32 +63,46 @@ final class ForeignFiles {
   }
 
   /**
-   * YAML that is no Archy flow: no top-level key is an Archy flow type, and it is not one key over
-   * a mapping with a name (a flow type flowlint does not list yet). Text that is not YAML at all is
-   * not judged here.
+   * YAML that is no Archy flow: in no document is a top-level key an Archy flow type, nor is one a
+   * single key over a mapping with a name (a flow type flowlint does not list yet). Every document
+   * counts: Kubernetes manifests and the like hold several, separated by ---. Text that is not YAML
+   * at all is not judged here.
    */
   static boolean yaml(String text) {
-    JsonNode root;
+    List<Object> docs = new ArrayList<>();
     try {
-      root = YAML.readTree(text);
-    } catch (RuntimeException e) {
+      for (Object d : new Load(SETTINGS).loadAllFromString(text)) {
+        if (d != null) {
+          docs.add(d);
+        }
+      }
+    } catch (RuntimeException | StackOverflowError e) {
       return false;
     }
-    if (root == null || root.isMissingNode()) {
+    if (docs.isEmpty()) {
       return false;
     }
-    if (!root.isObject()) {
+    for (Object d : docs) {
+      if (!foreignDocument(d)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean foreignDocument(Object root) {
+    if (!(root instanceof Map<?, ?> map)) {
       return true; // a list or a scalar: no Archy flow starts so
     }
-    for (String key : root.propertyNames()) {
-      if (ArchyRootKeys.ALL.contains(key)) {
+    for (Object key : map.keySet()) {
+      if (key instanceof String k && ArchyRootKeys.ALL.contains(k)) {
         return false; // a flow, even when it is broken (a stray top-level key beside it)
       }
     }
-    if (root.size() != 1) {
+    if (map.size() != 1) {
       return true;
     }
-    JsonNode flow = root.get(root.propertyNames().iterator().next());
-    return !flow.isObject() || !flow.has("name");
+    Object flow = map.values().iterator().next();
+    return !(flow instanceof Map<?, ?> body && body.containsKey("name"));
   }
 }

@@ -1,7 +1,7 @@
 package dev.flowlint.check;
 
 import com.networknt.schema.regex.RegularExpressionFactory;
-import com.networknt.schema.regex.RegularExpressions;
+import dev.flowlint.schema.EcmaPatterns;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -54,11 +54,13 @@ final class BoundedPatterns {
     }
   }
 
-  /** networknt's own rewriting of ECMA-262 anchors and property names, then java.util.regex. */
+  /**
+   * The ECMA-262 pattern as java.util.regex runs it with ECMA-262's verdicts ({@link
+   * EcmaPatterns}); a pattern it cannot translate exactly is a located {@link
+   * java.util.regex.PatternSyntaxException}.
+   */
   static Pattern compile(String source) {
-    return Pattern.compile(
-        RegularExpressions.replaceLongformCharacterProperties(
-            RegularExpressions.replaceDollarAnchors(source)));
+    return EcmaPatterns.compile(source);
   }
 
   /** {@code matcher.find()} over {@code value}, or {@link Runaway} when it takes too long. */

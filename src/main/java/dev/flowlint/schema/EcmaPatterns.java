@@ -128,6 +128,20 @@ public final class EcmaPatterns {
     return new Translator(ecma).run();
   }
 
+  /** A pattern refused, located in its own words: the message is the description alone. */
+  private static final class Refused extends PatternSyntaxException {
+    private static final long serialVersionUID = 1L;
+
+    Refused(String description, String pattern, int index) {
+      super(description, pattern, index);
+    }
+
+    @Override
+    public String getMessage() {
+      return getDescription();
+    }
+  }
+
   /** A group, or the whole pattern: where a backreference may be told safe. */
   private static final class Frame {
     int alternative;
@@ -169,11 +183,13 @@ public final class EcmaPatterns {
     }
 
     private PatternSyntaxException fail(int at, String what) {
-      return new PatternSyntaxException(
+      return new Refused(
           "the pattern "
               + s
-              + " is not an ECMA-262 regular expression (the dialect of JSON"
-              + " Schema patterns) that Java can run exactly: "
+              + " cannot be matched as ECMA-262 (JSON Schema's regular expressions) reads"
+              + " it: at index "
+              + at
+              + ", "
               + what,
           s,
           at);

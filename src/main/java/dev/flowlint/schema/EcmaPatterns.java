@@ -333,10 +333,12 @@ public final class EcmaPatterns {
         throw fail(i, "an assertion (" + s.substring(start, i) + ") cannot be repeated");
       }
       long min;
+      boolean unbounded;
       char c = s.charAt(i);
       if (c == '{') {
         long[] b = braces(i);
         min = b[0];
+        unbounded = b[1] < 0;
         if (b[0] > Integer.MAX_VALUE || b[1] > Integer.MAX_VALUE) {
           throw fail(i, "a repeat count above " + Integer.MAX_VALUE);
         }
@@ -347,6 +349,7 @@ public final class EcmaPatterns {
         i = (int) b[2];
       } else {
         min = c == '+' ? 1 : 0;
+        unbounded = c != '?';
         out.append(c);
         i++;
       }
@@ -363,6 +366,18 @@ public final class EcmaPatterns {
       if (group != null && min == 0) {
         group.optional = true;
       }
+      if (unbounded) {
+        for (Frame f : frames) {
+          if (f.lookbehind) {
+            // Java sums a lookbehind's longest match in an int: past Integer.MAX_VALUE it wraps,
+            // and the lookbehind quietly fails where ECMA-262's matches.
+            throw fail(
+                start,
+                "an unbounded quantifier in a lookbehind, which Java does not run exactly;"
+                    + " give it an upper bound ({0,n} for *)");
+          }
+        }
+      }
     }
 
     private Frame group() {
@@ -374,7 +389,7 @@ public final class EcmaPatterns {
         i += 3;
       } else if (s.startsWith("(?<=", i) || s.startsWith("(?<!", i)) {
         f = new Frame(true, true);
-        out.append(s, i, i + 4);
+        out.append(s, i, i + 4).append("(?:");
         i += 4;
       } else if (s.startsWith("(?:", i)) {
         f = new Frame(false, false);
@@ -403,6 +418,11 @@ public final class EcmaPatterns {
       frames.pop();
       if (i >= s.length()) {
         throw fail(start, "a ( that is never closed");
+      }
+      if (f.lookbehind) {
+        // An alternative that never matches, with a supplementary character written out: Java
+        // then steps back by code points, not chars, and never starts a lookbehind inside a pair.
+        out.append(")|(?!)").appendCodePoint(0x1F600);
       }
       out.append(')');
       i++;

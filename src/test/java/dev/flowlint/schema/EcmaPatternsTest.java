@@ -91,6 +91,12 @@ class EcmaPatternsTest {
         "^(?:(a)\\1)+$~aaaa~true",
         "(?<=\\$)\\d+~cost $42~true",
         "(?<!\\$)\\b\\d+~$42~false",
+        // a lookbehind steps back by code points (Java's stepped by chars in a pattern written
+        // without a supplementary character)
+        "(?<=\\u{1F600})b~\\ud83d\\ude00b~true",
+        "(?<!\\u{1F600})b~\\ud83d\\ude00b~false",
+        "(?<![^]{2})b~\\ud83d\\ude00b~true",
+        "(?<=^.{0,3})b~ab~true",
         // Java's class syntax is plain characters in ECMA-262
         "^[a&&b]+$~&a~true",
         "^[[a]+$~[a[~true",
@@ -147,6 +153,9 @@ class EcmaPatternsTest {
         "\\k<x>~\\k must name a group",
         "(?<a>x)(?<a>y)~is used twice",
         "(?<1a>x)~must be an identifier",
+        "(?<=a*b)c~an unbounded quantifier in a lookbehind",
+        "(?<=[a-c]*.*^)~an unbounded quantifier in a lookbehind",
+        "(?<=a{2,})~an unbounded quantifier in a lookbehind",
         "[z-a]~out of order",
         "[\\d-z]~cannot bound a range",
         "\\cé~\\c must be followed by a letter",

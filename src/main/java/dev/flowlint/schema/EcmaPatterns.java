@@ -116,8 +116,12 @@ public final class EcmaPatterns {
     try {
       return Pattern.compile(java);
     } catch (PatternSyntaxException e) {
-      throw new PatternSyntaxException(
-          "the pattern " + ecma + " cannot be run by Java's regex engine: " + e.getDescription(),
+      throw new Refused(
+          "the pattern "
+              + ecma
+              + " cannot be matched as ECMA-262 reads it: Java's regex engine refuses its"
+              + " translation: "
+              + e.getDescription(),
           ecma,
           -1);
     }

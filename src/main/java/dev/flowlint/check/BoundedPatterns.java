@@ -103,10 +103,6 @@ final class BoundedPatterns {
       return out;
     }
 
-    long left() {
-      return left;
-    }
-
     private void undecide(String source, String value) {
       left = 0;
       List<String> pair = List.of(source, value);

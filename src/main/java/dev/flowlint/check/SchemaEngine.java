@@ -8,9 +8,11 @@ import com.networknt.schema.SpecificationVersion;
 import dev.flowlint.schema.SchemaStore.BadSchema;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -76,7 +78,7 @@ final class SchemaEngine {
   private List<SchemaError> undecided(
       List<SchemaError> errors, JsonNode instance, List<List<String>> undecided) {
     List<SchemaError> out = new ArrayList<>(errors.size() + 1);
-    java.util.Set<List<String>> named = new java.util.HashSet<>();
+    Set<List<String>> named = new HashSet<>();
     for (SchemaError e : errors) {
       JsonNode value = instance.at(e.pointer());
       if (e.keyword().equals("pattern")

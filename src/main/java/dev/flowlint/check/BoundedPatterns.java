@@ -1,7 +1,12 @@
 package dev.flowlint.check;
 
 import com.networknt.schema.regex.RegularExpressionFactory;
-import com.networknt.schema.regex.RegularExpressions;
+import dev.flowlint.schema.EcmaPatterns;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,6 +16,12 @@ import java.util.regex.Pattern;
  * characters runs for hours, and a commit hook or {@code flowlint serve} hung on it. The budget
  * counts characters read, not time, so a verdict never depends on the machine's load; it is far
  * above what any sane pattern needs on a 32,000-character Architect string.
+ *
+ * <p>One payload's values share an {@link Allowance} on top: a payload of many long values, each
+ * just inside its own budget ({@code [a-z]+@} on 32,000 characters reads a billion), took minutes.
+ * Once a payload has read {@link #PAYLOAD_STEPS} characters, each further match gets only a linear
+ * share, and a match that needs more is not decided: it counts as not matching (so the value is
+ * never reported clean) and the engine says the value was not fully checked.
  */
 final class BoundedPatterns {
   /** Characters a match may read before it is called runaway, on top of {@link #budget}'s share. */
@@ -27,8 +38,20 @@ final class BoundedPatterns {
   }
 
   /**
-   * networknt's patterns, matched as {@link SubsetSchema} matches them, with the same budget; a new
-   * Matcher per value, as networknt may share a compiled schema.
+   * Characters all the matches of one payload may read together (a few seconds with the C1
+   * compiler), past which each match gets only {@link #linear}.
+   */
+  static final long PAYLOAD_STEPS = 300_000_000L;
+
+  /** What a match may always read, the payload's allowance spent or not: a pass over the value. */
+  static long linear(int length) {
+    return 2L * length + 16;
+  }
+
+  /**
+   * networknt's patterns, matched as {@link SubsetSchema} matches them, with the same budget and
+   * the running payload's allowance; a new Matcher per value, as networknt may share a compiled
+   * schema.
    */
   static final RegularExpressionFactory NETWORKNT =
       source -> {
@@ -36,11 +59,83 @@ final class BoundedPatterns {
         return value -> find(p.matcher(""), value, source);
       };
 
+  /** The allowance of the payload being checked on this thread; none outside a check. */
+  private static final ThreadLocal<Allowance> CURRENT = new ThreadLocal<>();
+
   private BoundedPatterns() {}
+
+  /**
+   * What one payload's matches may still read, and the matches it left undecided: a value and the
+   * pattern it was not fully checked against.
+   */
+  static final class Allowance {
+    private final long steps;
+    private long left;
+    private final Set<List<String>> undecided = new HashSet<>();
+    private final List<List<String>> recent = new ArrayList<>();
+
+    Allowance() {
+      this(PAYLOAD_STEPS);
+    }
+
+    /** An allowance of {@code steps} characters a payload (tests use a small one). */
+    Allowance(long steps) {
+      this.steps = steps;
+      this.left = steps;
+    }
+
+    /** A new payload: the whole allowance again. */
+    void reset() {
+      left = steps;
+      undecided.clear();
+      recent.clear();
+    }
+
+    /** Whether the pattern was not fully matched against the value in this payload. */
+    boolean undecided(String source, String value) {
+      return !undecided.isEmpty() && undecided.contains(List.of(source, value));
+    }
+
+    /** The (pattern, value) pairs left undecided since the last call. */
+    List<List<String>> takeRecent() {
+      List<List<String>> out = List.copyOf(recent);
+      recent.clear();
+      return out;
+    }
+
+    private void undecide(String source, String value) {
+      left = 0;
+      List<String> pair = List.of(source, value);
+      undecided.add(pair);
+      recent.add(pair);
+    }
+  }
+
+  /** {@code work} with {@code allowance} as this thread's: every match inside it draws on it. */
+  static <T> T within(Allowance allowance, Supplier<T> work) {
+    Allowance before = CURRENT.get();
+    CURRENT.set(allowance);
+    try {
+      return work.get();
+    } finally {
+      if (before == null) {
+        CURRENT.remove();
+      } else {
+        CURRENT.set(before);
+      }
+    }
+  }
+
+  /** This thread's allowance, for work handed to another thread. */
+  static Allowance current() {
+    return CURRENT.get();
+  }
 
   /** Thrown out of a match that ran out of budget; the engine turns it into a bad-schema stop. */
   static final class Runaway extends RuntimeException {
     private static final long serialVersionUID = 1L;
+
+    private final String pattern;
 
     Runaway(String pattern) {
       super(
@@ -51,22 +146,50 @@ final class BoundedPatterns {
           null,
           false,
           false);
+      this.pattern = pattern;
+    }
+
+    /** The pattern, as the schema writes it. */
+    String pattern() {
+      return pattern;
     }
   }
 
-  /** networknt's own rewriting of ECMA-262 anchors and property names, then java.util.regex. */
+  /**
+   * The ECMA-262 pattern as java.util.regex runs it with ECMA-262's verdicts ({@link
+   * EcmaPatterns}); a pattern it cannot translate exactly is a located {@link
+   * java.util.regex.PatternSyntaxException}.
+   */
   static Pattern compile(String source) {
-    return Pattern.compile(
-        RegularExpressions.replaceLongformCharacterProperties(
-            RegularExpressions.replaceDollarAnchors(source)));
+    return EcmaPatterns.compile(source);
   }
 
-  /** {@code matcher.find()} over {@code value}, or {@link Runaway} when it takes too long. */
+  /**
+   * {@code matcher.find()} over {@code value}; {@link Runaway} when the match takes more than its
+   * own budget, false (recorded as undecided) when the payload's allowance ran out first.
+   */
   static boolean find(Matcher matcher, String value, String source) {
+    Allowance allowance = CURRENT.get();
+    long own = budget(value.length());
+    long share = allowance == null ? own : Math.max(allowance.left, linear(value.length()));
+    Counted counted = new Counted(value, Math.min(own, share));
     try {
-      return matcher.reset(new Counted(value)).find();
+      boolean found = matcher.reset(counted).find();
+      spend(allowance, counted);
+      return found;
     } catch (BudgetSpent e) {
-      throw new Runaway(source);
+      spend(allowance, counted);
+      if (own <= share) {
+        throw new Runaway(source);
+      }
+      allowance.undecide(source, value);
+      return false;
+    }
+  }
+
+  private static void spend(Allowance allowance, Counted counted) {
+    if (allowance != null) {
+      allowance.left = Math.max(0, allowance.left - counted.read());
     }
   }
 
@@ -81,11 +204,17 @@ final class BoundedPatterns {
   /** The value, counting the characters the matcher reads. */
   private static final class Counted implements CharSequence {
     private final String s;
+    private final long limit;
     private long left;
 
-    Counted(String s) {
+    Counted(String s, long limit) {
       this.s = s;
-      this.left = budget(s.length());
+      this.limit = limit;
+      this.left = limit;
+    }
+
+    long read() {
+      return Math.min(limit, limit - left);
     }
 
     @Override

@@ -31,10 +31,12 @@ public final class PayloadChecker {
 
   private final SchemaStore store;
   private final Config config;
+  private final SchemaEngine engine;
   private final InputsChecker inputs;
   private final FlowResolver resolver;
   private final LaunchRules launch;
   private final SharedFlowRules shared;
+  private int depth; // a data action's request body is checked inside its export's check
   private final DataActionLinter dataActions =
       new DataActionLinter(new TemplateLinter(this::launchBody));
 
@@ -45,7 +47,8 @@ public final class PayloadChecker {
   /** With the schema engine's route chosen: tests compare the fast path with networknt alone. */
   PayloadChecker(SchemaStore store, Config config, SchemaEngine.Route route) {
     this.store = store;
-    this.inputs = new InputsChecker(new SchemaEngine(route));
+    this.engine = new SchemaEngine(route);
+    this.inputs = new InputsChecker(engine);
     this.config = config;
     this.resolver = new FlowResolver(store, config);
     this.launch = new LaunchRules(store, config, inputs, resolver);
@@ -58,6 +61,19 @@ public final class PayloadChecker {
 
   /** As {@link #check(String, String, Target)} with the text already parsed. */
   FileReport check(String path, String text, ParsedPayload parsed, Target target)
+      throws StoreException {
+    if (depth == 0) {
+      engine.startPayload(); // one allowance for the patterns of the whole file
+    }
+    depth++;
+    try {
+      return checkParsed(path, text, parsed, target);
+    } finally {
+      depth--;
+    }
+  }
+
+  private FileReport checkParsed(String path, String text, ParsedPayload parsed, Target target)
       throws StoreException {
     TextLines lines = parsed.lines();
     Findings findings = new Findings();

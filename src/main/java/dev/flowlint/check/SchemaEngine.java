@@ -8,9 +8,11 @@ import com.networknt.schema.SpecificationVersion;
 import dev.flowlint.schema.SchemaStore.BadSchema;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -31,6 +33,7 @@ final class SchemaEngine {
   }
 
   private final Route route;
+  private final BoundedPatterns.Allowance patterns;
   private SchemaRegistry registry; // made on first need: a run of subset schemas never pays for it
   private final Map<String, Function<JsonNode, List<SchemaError>>> compiled = new HashMap<>();
 
@@ -39,7 +42,21 @@ final class SchemaEngine {
   }
 
   SchemaEngine(Route route) {
+    this(route, BoundedPatterns.PAYLOAD_STEPS);
+  }
+
+  /** With the characters one payload's patterns may read together (tests use fewer). */
+  SchemaEngine(Route route, long payloadSteps) {
     this.route = route;
+    this.patterns = new BoundedPatterns.Allowance(payloadSteps);
+  }
+
+  /**
+   * A new payload: its patterns get the whole allowance of characters read ({@link
+   * BoundedPatterns#PAYLOAD_STEPS}), whatever the last one used.
+   */
+  void startPayload() {
+    patterns.reset();
   }
 
   /**
@@ -47,12 +64,79 @@ final class SchemaEngine {
    * @param what names the schema in a message when it cannot be used
    */
   List<SchemaError> validate(String key, JsonNode document, JsonNode instance, String what) {
+    patterns.takeRecent();
+    List<SchemaError> errors =
+        BoundedPatterns.within(patterns, () -> run(key, document, instance, what));
+    List<List<String>> undecided = patterns.takeRecent();
+    return undecided.isEmpty() ? errors : undecided(errors, instance, undecided);
+  }
+
+  /**
+   * The errors with each pattern error of an undecided match marked, and one error more for an
+   * undecided match no error names (a {@code patternProperties} key, say): never a quiet pass.
+   */
+  private List<SchemaError> undecided(
+      List<SchemaError> errors, JsonNode instance, List<List<String>> undecided) {
+    List<SchemaError> out = new ArrayList<>(errors.size() + 1);
+    Set<List<String>> named = new HashSet<>();
+    for (SchemaError e : errors) {
+      JsonNode value = instance.at(e.pointer());
+      if (e.keyword().equals("pattern")
+          && e.schemaNode().isString()
+          && value.isString()
+          && patterns.undecided(e.schemaNode().asString(), value.asString())) {
+        named.add(List.of(e.schemaNode().asString(), value.asString()));
+        out.add(
+            new SchemaError(
+                e.keyword(),
+                e.at(),
+                e.property(),
+                e.schemaNode(),
+                e.schemaLocation(),
+                e.message(),
+                true));
+      } else {
+        out.add(e);
+      }
+    }
+    for (List<String> pair : undecided) {
+      if (!named.contains(pair)) {
+        out.add(
+            new SchemaError(
+                "pattern",
+                List.of(),
+                Optional.empty(),
+                JsonNodeFactory.instance.stringNode(pair.get(0)),
+                "",
+                "the pattern "
+                    + pair.get(0)
+                    + " was not fully checked on a "
+                    + pair.get(1).length()
+                    + "-character value: "
+                    + UNDECIDED,
+                true));
+        named.add(pair);
+      }
+    }
+    return out;
+  }
+
+  /** Why a value was not fully checked against a pattern, in the finding. */
+  static final String UNDECIDED =
+      "this payload's pattern checks used up their allowance ("
+          + BoundedPatterns.PAYLOAD_STEPS / 1_000_000
+          + " million characters read), so it is not known to match; simplify the pattern or"
+          + " check fewer long values in one payload";
+
+  private List<SchemaError> run(String key, JsonNode document, JsonNode instance, String what) {
     try {
       return compiled.computeIfAbsent(key, k -> compile(document)).apply(instance);
     } catch (BoundedPatterns.Runaway e) {
       // A pattern written by hand: import cannot mend it.
-      throw new BadSchema(
-          what + culprit(document, instance) + " cannot be used" + why(e) + "; simplify it");
+      // The property is found by where the pattern is written: running each again would spend a
+      // runaway's budget once more.
+      String at = holding(document, e.pattern()).orElseGet(() -> culprit(document, instance));
+      throw new BadSchema(what + at + " cannot be used" + why(e) + "; simplify it");
     } catch (RuntimeException e) {
       throw new BadSchema(
           what
@@ -92,12 +176,16 @@ final class SchemaEngine {
       Function<JsonNode, List<SchemaError>> check, JsonNode instance) {
     List<List<SchemaError>> result = new ArrayList<>(1);
     RuntimeException[] failure = new RuntimeException[1];
+    BoundedPatterns.Allowance allowance = BoundedPatterns.current();
     Thread t =
         new Thread(
             null,
             () -> {
               try {
-                result.add(check.apply(instance));
+                result.add(
+                    allowance == null
+                        ? check.apply(instance)
+                        : BoundedPatterns.within(allowance, () -> check.apply(instance)));
               } catch (RuntimeException e) {
                 failure[0] = e;
               } catch (StackOverflowError e) {
@@ -163,11 +251,47 @@ final class SchemaEngine {
     return out;
   }
 
+  /** ": the schema of Flow.x" when one property's schema alone writes this pattern. */
+  private static Optional<String> holding(JsonNode document, String pattern) {
+    String found = null;
+    JsonNode props = document.path("properties");
+    for (String name : props.propertyNames()) {
+      if (writes(props.get(name), pattern)) {
+        if (found != null) {
+          return Optional.empty(); // two hold it: which value ran away is the run's to tell
+        }
+        found = name;
+      }
+    }
+    return Optional.ofNullable(found).map(name -> ": the schema of " + name);
+  }
+
+  private static boolean writes(JsonNode schema, String pattern) {
+    if (schema.isObject()) {
+      JsonNode p = schema.get("pattern");
+      if (p != null && p.isString() && p.asString().equals(pattern)) {
+        return true;
+      }
+    }
+    for (JsonNode child : schema) {
+      if (writes(child, pattern)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * Which property's schema cannot be used, found by trying each alone with networknt: ": the
    * schema of Flow.x".
    */
   private String culprit(JsonNode document, JsonNode instance) {
+    // An allowance of its own: the payload's may be spent, and a runaway must run away again.
+    return BoundedPatterns.within(
+        new BoundedPatterns.Allowance(), () -> culpritWithin(document, instance));
+  }
+
+  private String culpritWithin(JsonNode document, JsonNode instance) {
     JsonNode props = document.path("properties");
     for (String name : props.propertyNames()) {
       ObjectNode alone = JsonNodeFactory.instance.objectNode();

@@ -15,6 +15,8 @@ import tools.jackson.databind.JsonNode;
  * @param schemaNode the failing keyword's value in the schema
  * @param schemaLocation where in the schema, as a URI reference ending in a JSON Pointer fragment
  * @param message the engine's own words, for keywords flowlint has none of its own for
+ * @param undecided a {@code pattern} not fully matched: the payload's pattern allowance ran out
+ *     ({@link BoundedPatterns}), so the value is not known to match
  */
 record SchemaError(
     String keyword,
@@ -22,10 +24,21 @@ record SchemaError(
     Optional<String> property,
     JsonNode schemaNode,
     String schemaLocation,
-    String message) {
+    String message,
+    boolean undecided) {
 
   SchemaError {
     at = List.copyOf(at);
+  }
+
+  SchemaError(
+      String keyword,
+      List<Object> at,
+      Optional<String> property,
+      JsonNode schemaNode,
+      String schemaLocation,
+      String message) {
+    this(keyword, at, property, schemaNode, schemaLocation, message, false);
   }
 
   /** The instance location as a JSON Pointer: one key per place, for grouping. */

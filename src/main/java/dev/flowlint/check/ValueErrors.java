@@ -74,6 +74,19 @@ final class ValueErrors {
           base.equals("Integer") && actual instanceof JString && keyword.equals("pattern");
       if (keyword.equals("type")) {
         continue;
+      } else if (e.undecided()) {
+        // Not a verdict: the match was stopped. An error all the same, never a clean value.
+        findings.add(
+            Rule.INPUT_CONSTRAINT,
+            where
+                + " was not fully checked against the pattern "
+                + e.schemaNode().asString()
+                + ": "
+                + SchemaEngine.UNDECIDED,
+            pointer,
+            actual.span(),
+            Optional.empty(),
+            constraintHelp(genesysType, keyword, e));
       } else if (iso) {
         findings.add(
             Rule.INPUT_TYPE,

@@ -1,9 +1,9 @@
 package dev.flowlint.config;
 
+import dev.flowlint.schema.EcmaPatterns;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import tools.jackson.databind.JsonNode;
 
@@ -82,7 +82,7 @@ final class InputConstraints {
         }
         if (keyword.equals("pattern")) {
           try {
-            Pattern.compile(v.asString());
+            EcmaPatterns.compile(v.asString()); // as check runs it: ECMA-262, not Java's dialect
           } catch (PatternSyntaxException e) {
             throw new ConfigException(
                 at + ": not a valid regular expression: " + e.getDescription());

@@ -288,7 +288,9 @@ class CheckCommandTest {
             schemas);
     assertUsage(
         r,
-        "order-lookup.schema.json: the schema of Flow.amount cannot be used: Unclosed character class");
+        "order-lookup.schema.json: the schema of Flow.amount cannot be used: the pattern ([ cannot"
+            + " be matched as ECMA-262 (JSON Schema's regular expressions) reads it: at index 1, a [ that is"
+            + " never closed");
   }
 
   @Test

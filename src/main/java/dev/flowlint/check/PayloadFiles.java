@@ -157,7 +157,7 @@ public final class PayloadFiles {
    * whole (normalised, relative) path; a leading "**&#47;" also matches at the top.
    */
   public static boolean matches(String glob, String path) {
-    String p = path.replace('\\', '/');
+    String p = dev.flowlint.io.PathText.slashed(path);
     while (p.startsWith("./")) {
       p = p.substring(2);
     }

@@ -3,6 +3,7 @@ package dev.flowlint.cli;
 import dev.flowlint.config.ConfigException;
 import dev.flowlint.config.VsCodeSettings;
 import dev.flowlint.io.AtomicFiles;
+import dev.flowlint.io.PathText;
 import dev.flowlint.schema.SchemaStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -83,9 +84,8 @@ final class EditorCommand implements java.util.concurrent.Callable<Integer> {
       try {
         SchemaStore store = SchemaStore.open(loaded.get().schemas(), loaded.get().schemasDisplay());
         String dir =
-            root.relativize(loaded.get().schemas().toAbsolutePath().normalize())
-                .toString()
-                .replace('\\', '/');
+            PathText.slashed(
+                root.relativize(loaded.get().schemas().toAbsolutePath().normalize()).toString());
         Optional<String> existing =
             Files.isRegularFile(settings)
                 ? Optional.of(Files.readString(settings))

@@ -2,6 +2,7 @@ package dev.flowlint.cli;
 
 import dev.flowlint.fix.UnifiedDiff;
 import dev.flowlint.io.AtomicFiles;
+import dev.flowlint.io.PathText;
 import dev.flowlint.io.SafeText;
 import dev.flowlint.model.Definition;
 import dev.flowlint.schema.ImportResult;
@@ -168,7 +169,7 @@ final class ImportCheck {
               // A killed run's leftovers are no schema: import removes them, but they are no drift.
               .filter(f -> !AtomicFiles.isTemporary(String.valueOf(f.getFileName())))
               .toList()) {
-        out.put(root.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
+        out.put(PathText.slashed(root.relativize(f).toString()), Files.readAllBytes(f));
       }
     }
     return out;

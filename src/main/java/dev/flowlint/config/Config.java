@@ -62,7 +62,7 @@ public record Config(
   /** Payload files matching {@code files} target {@code flow} in {@code envelope}. */
   public record PayloadMapping(String files, Optional<String> flow, Optional<Envelope> envelope) {
     public boolean matches(String path) {
-      String normalized = path.replace('\\', '/');
+      String normalized = dev.flowlint.io.PathText.slashed(path);
       if (normalized.startsWith("./")) {
         normalized = normalized.substring(2);
       }

@@ -186,7 +186,7 @@ public final class GitIndex {
   private String relative(String path) {
     Path p = Path.of(path);
     String rel = p.isAbsolute() ? workDir.toAbsolutePath().relativize(p).toString() : path;
-    return rel.replace('\\', '/');
+    return dev.flowlint.io.PathText.slashed(rel);
   }
 
   /**

@@ -51,6 +51,22 @@ class GitIndexTest {
   }
 
   /**
+   * On Linux and macOS a backslash is part of a file name, not a separator: a staged file named
+   * {@code a\b.json} is read as staged (it was looked up as a/b.json, which is not in the index).
+   */
+  @Test
+  void aBackslashInAFileNameIsPartOfTheName() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(java.io.File.separatorChar == '/');
+    git("init", "-q");
+    Files.writeString(repo.resolve("a\\b.json"), "staged");
+    git("add", ".");
+    GitIndex index = new GitIndex(repo, 1 << 20);
+    index.preload(List.of("a\\b.json"));
+    assertEquals("staged", new String(index.staged("a\\b.json"), UTF_8));
+    assertEquals(Optional.of("100644"), index.mode("a\\b.json"));
+  }
+
+  /**
    * Preloaded files are read as staged, not as in the working tree, through one batch reader that
    * survives a refusal (a file too large) and a path git does not have, and starts again after
    * release.

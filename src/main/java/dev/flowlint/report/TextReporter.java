@@ -14,6 +14,10 @@ import java.io.PrintStream;
  */
 public final class TextReporter implements Reporter {
   private static final int WIDE = 160;
+
+  /** How much of a span on a very long line is shown. */
+  private static final int LONG_SPAN = 80;
+
   private final boolean color;
   private final boolean quiet;
 
@@ -60,9 +64,11 @@ public final class TextReporter implements Reporter {
               ? Math.max(from + 1, s.endColumn() - 1)
               : Math.max(from + 1, source.length());
       if (source.length() > WIDE) {
-        // A very long line (a request template on one line): show a window around the span.
+        // A very long line (a request template on one line): show a window around the span. A long
+        // span (a 200,000-character value) shows its start, and "..." where it goes on.
+        int shownTo = Math.min(Math.max(to, from + 1), from + LONG_SPAN);
         int start = Math.max(0, from - 60);
-        int end = Math.min(source.length(), Math.max(to, from + 1) + 60);
+        int end = Math.min(source.length(), shownTo < to ? shownTo : shownTo + 60);
         String prefix = start > 0 ? "..." : "";
         source = prefix + source.substring(start, end) + (end < source.length() ? "..." : "");
         from = from - start + prefix.length();

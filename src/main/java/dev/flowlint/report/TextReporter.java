@@ -55,7 +55,7 @@ public final class TextReporter implements Reporter {
     // No text to show (an unreadable file, an Architect export whose findings name the action
     // instead): no snippet.
     if (s.line() <= f.lines().lineCount() && !f.lines().text().isEmpty()) {
-      String source = SafeText.sameWidth(f.lines().lineText(s.line()));
+      String source = f.lines().lineText(s.line());
       String number = String.valueOf(s.line());
       String pad = " ".repeat(number.length());
       int from = Math.max(0, s.column() - 1);
@@ -74,6 +74,9 @@ public final class TextReporter implements Reporter {
         from = from - start + prefix.length();
         to = Math.min(to, end) - start + prefix.length();
       }
+      // After the window: one '?' per unsafe character keeps the columns, and a 16 MiB line is
+      // not read once per finding.
+      source = SafeText.sameWidth(source);
       out.println(blue(pad + " |"));
       out.println(blue(number + " |") + " " + untab(source));
       int carets = Math.max(1, Math.min(to, Math.max(source.length(), from + 1)) - from);

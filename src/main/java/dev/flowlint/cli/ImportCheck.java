@@ -78,14 +78,27 @@ final class ImportCheck {
               .toList();
       List<String> drift = semanticDrift(outDir, outDisplay, policy, flows);
       if (changed.isEmpty()) {
-        io.out()
-            .println(
-                "schemas up to date: "
-                    + result.imported().size()
-                    + plural(result.imported().size(), " flow")
-                    + " from the definitions given match "
-                    + outDisplay);
-        return result.errors() > 0 ? Cli.USAGE : Cli.OK;
+        int n = result.imported().size();
+        String matched =
+            n
+                + plural(n, " flow")
+                + " from the definitions given "
+                + (n == 1 ? "matches " : "match ")
+                + outDisplay;
+        if (result.errors() > 0) {
+          // What could not be read or imported was compared with nothing: not "up to date".
+          io.out()
+              .println(
+                  "schemas not checked in full: "
+                      + matched
+                      + "; "
+                      + result.errors()
+                      + plural(result.errors(), " error")
+                      + " above");
+          return Cli.USAGE;
+        }
+        io.out().println("schemas up to date: " + matched);
+        return Cli.OK;
       }
       drift.forEach(line -> io.out().println(SafeText.escape(line)));
       for (String file : changed) {

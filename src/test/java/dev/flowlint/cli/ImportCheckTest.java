@@ -43,6 +43,30 @@ class ImportCheckTest {
     assertEquals(before, TestFiles.contents(out));
   }
 
+  /**
+   * A definition that cannot be read was compared with nothing: the run says so and exits 2, and
+   * does not call the schemas "up to date" (it did, above the error, exit 2).
+   */
+  @Test
+  void aBrokenDefinitionIsNotCalledUpToDate() throws Exception {
+    Path defs = tmp.resolve("flows");
+    Files.createDirectories(defs);
+    Files.writeString(defs.resolve("check-me.yaml"), FLOW);
+    Path out = tmp.resolve("schemas");
+    assertEquals(0, CliRunner.run("import", defs.toString(), "--out", out.toString(), "-q").code());
+    Files.writeString(defs.resolve("broken.yaml"), "workflow:\n  name: Broken\n  variables: [\n");
+    Result r = CliRunner.run("import", "--check", defs.toString(), "--out", out.toString());
+    assertEquals(2, r.code(), r.out() + r.err());
+    assertFalse(r.out().contains("up to date"), r.out());
+    assertTrue(
+        r.out()
+            .startsWith(
+                "schemas not checked in full: 1 flow from the definitions given matches "
+                    + out
+                    + "; 1 error above"),
+        r.out());
+  }
+
   @Test
   void aChangedDefinitionFailsWithAPerFlowDiffAndWritesNothing() throws Exception {
     Path defs = tmp.resolve("flows");

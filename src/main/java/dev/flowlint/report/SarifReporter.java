@@ -115,6 +115,7 @@ public final class SarifReporter implements Reporter {
     ArrayNode results = NODES.arrayNode();
     String uri = uri(f.path());
     java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+    java.util.Map<String, String> lineHashes = new java.util.HashMap<>();
     for (Diagnostic d : f.diagnostics()) {
       ObjectNode result = results.addObject();
       result.put("ruleId", d.rule().id());
@@ -131,10 +132,17 @@ public final class SarifReporter implements Reporter {
       }
       ObjectNode prints = result.putObject("partialFingerprints");
       prints.put("flowlint/v1", fingerprint(d.rule().id(), uri, d.pointer(), d.message()));
+      // Once per rule and line: a one-line payload of many megabytes with many findings hashed
+      // the whole line again for each.
       String lineHash =
-          lineHash(
-              d.rule().id(),
-              f.lines().lineCount() >= d.span().line() ? f.lines().lineText(d.span().line()) : "");
+          lineHashes.computeIfAbsent(
+              d.rule().id() + "\u0000" + d.span().line(),
+              k ->
+                  lineHash(
+                      d.rule().id(),
+                      f.lines().lineCount() >= d.span().line()
+                          ? f.lines().lineText(d.span().line())
+                          : ""));
       int occurrence = seen.merge(lineHash, 1, Integer::sum);
       prints.put("primaryLocationLineHash", lineHash + ":" + occurrence);
       d.fix()

@@ -44,7 +44,10 @@ public final class YamlCallSites {
       LoadSettings settings =
           LoadSettings.builder()
               .setCodePointLimit((int) dev.flowlint.io.StrictText.MAX_BYTES)
-              .setMaxAliasesForCollections(50)
+              // As in YamlTrees: composing expands no alias, and the walk below visits each
+              // mapping and list once, so aliases cost nothing. With SnakeYAML's cap of 50, a flow
+              // whose variables each merge one base (<<: *input) was "cannot read this flow".
+              .setMaxAliasesForCollections(Integer.MAX_VALUE)
               .setAllowRecursiveKeys(false)
               .setAllowDuplicateKeys(true)
               .build();
@@ -88,7 +91,9 @@ public final class YamlCallSites {
     final boolean surrogates;
     final List<CallSite> calls = new ArrayList<>();
     final List<FlowCalls.RepeatedKey> repeats = new ArrayList<>();
-    final java.util.Set<MappingNode> repeatsChecked =
+
+    /** Reached again through an alias, a mapping or list has been walked: its sites are found. */
+    final java.util.Set<Node> visited =
         java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     Walker(TextLines lines, boolean surrogates) {
@@ -97,14 +102,12 @@ public final class YamlCallSites {
     }
 
     void visit(Node node, String pointer, int depth) {
-      if (depth > MAX_DEPTH) {
+      if (depth > MAX_DEPTH || (!(node instanceof ScalarNode) && !visited.add(node))) {
         return;
       }
       if (node instanceof MappingNode map) {
         // Composed with duplicates allowed, so a repeat is a finding, not an unreadable file.
-        // Once per mapping: one reached again through an alias (*name) has been looked at.
-        Map<String, ScalarNode> seen =
-            map.getValue().size() > 1 && repeatsChecked.add(map) ? new HashMap<>() : null;
+        Map<String, ScalarNode> seen = map.getValue().size() > 1 ? new HashMap<>() : null;
         for (NodeTuple t : map.getValue()) {
           if (!(t.getKeyNode() instanceof ScalarNode k)) {
             continue;

@@ -31,7 +31,8 @@ class HostileYamlTest {
 
   /**
    * Every variable merging one base ({@code <<: *input}) is as many aliases as variables: SnakeYAML
-   * refused a flow with more than 50 of them, unlocated, though nothing was expanded yet.
+   * refused a flow with more than 50 of them, unlocated, though nothing was expanded yet, at import
+   * and at check.
    */
   @Test
   void aFlowOfManyMergedVariablesImports() throws IOException {
@@ -54,6 +55,11 @@ class HostileYamlTest {
     assertEquals(0, r.code(), r.out() + r.err());
     JsonNode s = CanonicalJson.mapper().readTree(out().resolve("many.schema.json").toFile());
     assertEquals(61, s.path("required").size(), s.toString());
+    // check reads the same flow for its call sites: it was "cannot read this flow".
+    Result c =
+        CliRunner.run(
+            "check", tmp.resolve("in/many.yaml").toString(), "--schemas", out().toString());
+    assertEquals(0, c.code(), c.out() + c.err());
   }
 
   /**

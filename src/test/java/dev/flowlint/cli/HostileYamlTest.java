@@ -117,4 +117,21 @@ class HostileYamlTest {
     assertTrue(r.err().contains("passed over 1 file"), r.err());
     assertTrue(r.err().contains("template.yaml"), r.err());
   }
+
+  /**
+   * An Archy flow in JSON form indented with tabs, as editors often write JSON: JSON allows tabs
+   * between tokens and js-yaml reads them there; it was "not valid YAML" at the first tab (exit 2).
+   */
+  @Test
+  void anArchyFlowInJsonFormIndentedWithTabsImports() throws IOException {
+    Result r =
+        importFile(
+            "tabs.json",
+            "{\n\t\"workflow\": {\n\t\t\"name\": \"Tabs\",\n\t\t\"variables\": [\n"
+                + "\t\t\t{\"stringVariable\": {\"name\": \"Flow.a\", \"isInput\": true}}\n"
+                + "\t\t]\n\t}\n}\n");
+    assertEquals(0, r.code(), r.out() + r.err());
+    JsonNode s = CanonicalJson.mapper().readTree(out().resolve("tabs.schema.json").toFile());
+    assertTrue(s.path("properties").has("Flow.a"), s.toString());
+  }
 }

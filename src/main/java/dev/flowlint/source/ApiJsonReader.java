@@ -63,9 +63,13 @@ public final class ApiJsonReader implements FlowReader {
       if (!any && !root.get("entities").isEmpty()) {
         throw new SourceException(
             path,
-            "no flow in this listing carries an inputSchema (fetched without includeSchemas=true?),"
-                + " so their inputs are unknown, not none; save it from"
-                + " /api/v2/flows/divisionviews?includeSchemas=true, or use 'flowlint pull'");
+            dataActions(root.get("entities"))
+                ? "these data actions are listed without their contracts (fetched without"
+                    + " expand=contract?), so their inputs are unknown, not none; save the listing"
+                    + " from /api/v2/integrations/actions?expand=contract"
+                : "no flow in this listing carries an inputSchema (fetched without"
+                    + " includeSchemas=true?), so their inputs are unknown, not none; save it from"
+                    + " /api/v2/flows/divisionviews?includeSchemas=true, or use 'flowlint pull'");
       }
       int i = 0;
       for (JsonNode entity : root.get("entities")) {
@@ -82,6 +86,19 @@ public final class ApiJsonReader implements FlowReader {
     }
     flow(path, path, root).ifPresent(out::add);
     return out;
+  }
+
+  /**
+   * Whether every entity is a data action (each names its integration): a listing of them without
+   * their contracts was told to be fetched again from the flows API.
+   */
+  private static boolean dataActions(JsonNode entities) {
+    for (JsonNode e : entities) {
+      if (!e.has("integrationId")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

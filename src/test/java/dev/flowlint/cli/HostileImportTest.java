@@ -546,4 +546,25 @@ class HostileImportTest {
     assertEquals(List.of("orderId"), strings(lookup.path("required")));
     assertTrue(Files.exists(out().resolve("cancel-order.schema.json")));
   }
+
+  /**
+   * A listing of data actions saved without their contracts names no input: an error, as for flows
+   * without schemas, but it told the user to fetch /api/v2/flows/divisionviews?includeSchemas=true,
+   * which lists no data action. It names expand=contract now.
+   */
+  @Test
+  void aListingOfDataActionsWithoutContractsSaysHowToFetchThem() throws IOException {
+    Result r =
+        importFile(
+            "actions.json",
+            """
+            {"entities": [
+              {"id": "a1", "name": "Lookup Order", "category": "Web", "integrationId": "i1"},
+              {"id": "a2", "name": "Cancel Order", "category": "Web", "integrationId": "i1"}],
+             "pageNumber": 1, "pageSize": 25, "total": 2, "pageCount": 1}
+            """);
+    assertEquals(2, r.code(), r.out() + r.err());
+    assertTrue(r.err().contains("/api/v2/integrations/actions?expand=contract"), r.err());
+    assertFalse(r.err().contains("divisionviews"), r.err());
+  }
 }

@@ -107,9 +107,10 @@ public final class YamlTrees {
     if (docs.isEmpty()) {
       return new Trees(null, null);
     }
+    // The typed tree is built first and refuses a repeated key, so the text tree need not look.
     return new Trees(
         new Builder(budget(text), true).build(docs.get(0), true, 0),
-        new Builder(budget(text), true).build(docs.get(0), false, 0));
+        new Builder(budget(text), false).build(docs.get(0), false, 0));
   }
 
   /**

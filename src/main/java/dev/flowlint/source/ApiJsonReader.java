@@ -60,7 +60,7 @@ public final class ApiJsonReader implements FlowReader {
       for (JsonNode entity : root.get("entities")) {
         any |= hasSchema(entity);
       }
-      if (!any && !root.get("entities").isEmpty()) {
+      if (!any && !root.get("entities").isEmpty() && !fetchedWithSchemas(root)) {
         throw new SourceException(
             path,
             dataActions(root.get("entities"))
@@ -86,6 +86,20 @@ public final class ApiJsonReader implements FlowReader {
     }
     flow(path, path, root).ifPresent(out::add);
     return out;
+  }
+
+  /**
+   * Whether the page says it was fetched with includeSchemas=true (its selfUri and paging links
+   * carry the query): then a flow without inputSchema has no inputs (an inbound call flow), and a
+   * page holding only such flows, a later page of a long listing, is no error.
+   */
+  private static boolean fetchedWithSchemas(JsonNode page) {
+    for (String link : List.of("selfUri", "firstUri", "previousUri", "nextUri", "lastUri")) {
+      if (page.path(link).asString("").toLowerCase(Locale.ROOT).contains("includeschemas=true")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

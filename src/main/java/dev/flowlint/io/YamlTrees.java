@@ -96,6 +96,17 @@ public final class YamlTrees {
           .setSchema(new CoreSchema())
           .build();
 
+  /** How flowlint composes YAML (for a reader that walks the nodes itself, keeping their marks). */
+  public static LoadSettings settings() {
+    return SETTINGS;
+  }
+
+  /** A plain {@code <<} or one tagged as a merge; a quoted "<<" is an ordinary key. */
+  public static boolean isMerge(ScalarNode k) {
+    return k.getTag().equals(Tag.MERGE)
+        || (k.getValue().equals("<<") && k.getScalarStyle() == ScalarStyle.PLAIN);
+  }
+
   /** The document's trees; both null for an empty document. */
   public static Trees read(String text) throws Invalid {
     List<Node> docs = compose(text, 2);
@@ -233,11 +244,6 @@ public final class YamlTrees {
         }
       }
       return out;
-    }
-
-    private static boolean isMerge(ScalarNode k) {
-      return k.getTag().equals(Tag.MERGE)
-          || (k.getValue().equals("<<") && k.getScalarStyle() == ScalarStyle.PLAIN);
     }
 
     private static JsonNode text(ScalarNode s) {

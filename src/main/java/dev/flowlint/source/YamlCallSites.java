@@ -1,5 +1,6 @@
 package dev.flowlint.source;
 
+import dev.flowlint.io.YamlTrees;
 import dev.flowlint.model.CallLocation;
 import dev.flowlint.model.CallSite;
 import dev.flowlint.model.CallSite.Binding;
@@ -12,9 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -23,7 +22,6 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
-import org.snakeyaml.engine.v2.nodes.Tag;
 
 /**
  * Finds the call sites of an Archy YAML flow ({@code callCommonModule}, {@code callData}, {@code
@@ -41,17 +39,12 @@ public final class YamlCallSites {
     String text = source.text();
     Node root;
     try {
-      LoadSettings settings =
-          LoadSettings.builder()
-              .setCodePointLimit((int) dev.flowlint.io.StrictText.MAX_BYTES)
-              // As in YamlTrees: composing expands no alias, and the walk below visits each
-              // mapping and list once, so aliases cost nothing. With SnakeYAML's cap of 50, a flow
-              // whose variables each merge one base (<<: *input) was "cannot read this flow".
-              .setMaxAliasesForCollections(Integer.MAX_VALUE)
-              .setAllowRecursiveKeys(false)
-              .setAllowDuplicateKeys(true)
-              .build();
-      root = new Compose(settings).composeString(TemplatePlaceholders.protect(text)).orElse(null);
+      // Import's settings: no cap on aliases (a flow whose variables each merge one base passed 50
+      // and was "cannot read this flow"), as the walk below visits each mapping and list once.
+      root =
+          new Compose(YamlTrees.settings())
+              .composeString(TemplatePlaceholders.protect(text))
+              .orElse(null);
     } catch (MarkedYamlEngineException e) {
       Optional<Mark> m = e.getProblemMark();
       String why = "not valid YAML: " + ArchyYamlReader.firstLine(e.getMessage());
@@ -114,7 +107,7 @@ public final class YamlCallSites {
           }
           String key = TemplatePlaceholders.restore(k.getValue());
           String ptr = pointer + "/" + token(key);
-          if (seen != null && !mergeKey(k) && !key.contains("{{")) {
+          if (seen != null && !YamlTrees.isMerge(k) && !key.contains("{{")) {
             ScalarNode first = seen.putIfAbsent(key, k);
             if (first != null) {
               repeats.add(new FlowCalls.RepeatedKey(key, at(k, ptr), at(first, ptr)));
@@ -215,7 +208,7 @@ public final class YamlCallSites {
       }
       List<Node> merged = new ArrayList<>();
       for (NodeTuple t : map.getValue()) {
-        if (t.getKeyNode() instanceof ScalarNode k && mergeKey(k)) {
+        if (t.getKeyNode() instanceof ScalarNode k && YamlTrees.isMerge(k)) {
           if (t.getValueNode() instanceof SequenceNode seq) {
             merged.addAll(seq.getValue());
           } else {
@@ -303,12 +296,6 @@ public final class YamlCallSites {
       String text = lines.text();
       return text.offsetByCodePoints(0, Math.min(index, text.codePointCount(0, text.length())));
     }
-  }
-
-  /** A plain {@code <<} (or one tagged as a merge): a quoted "<<" is an ordinary key. */
-  private static boolean mergeKey(ScalarNode k) {
-    return k.getTag().equals(Tag.MERGE)
-        || (k.getValue().equals("<<") && k.getScalarStyle() == ScalarStyle.PLAIN);
   }
 
   private static Node child(Node node, String key) {

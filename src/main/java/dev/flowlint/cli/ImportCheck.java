@@ -76,7 +76,6 @@ final class ImportCheck {
               .filter(f -> !java.util.Arrays.equals(after.get(f), before.get(f)))
               .sorted(flowsFirst())
               .toList();
-      List<String> drift = semanticDrift(outDir, outDisplay, policy, flows);
       if (changed.isEmpty()) {
         int n = result.imported().size();
         String matched =
@@ -100,7 +99,10 @@ final class ImportCheck {
         io.out().println("schemas up to date: " + matched);
         return Cli.OK;
       }
-      drift.forEach(line -> io.out().println(SafeText.escape(line)));
+      // Only now: on the hook's usual run (up to date) reading the store back and writing every
+      // schema again was work whose answer was dropped.
+      semanticDrift(outDir, outDisplay, policy, flows)
+          .forEach(line -> io.out().println(SafeText.escape(line)));
       for (String file : changed) {
         String display = outDisplay.endsWith("/") ? outDisplay + file : outDisplay + "/" + file;
         String diff = UnifiedDiff.of(display, text(before.get(file)), text(after.get(file)));

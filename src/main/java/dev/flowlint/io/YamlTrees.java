@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
@@ -43,6 +44,7 @@ public final class YamlTrees {
   public static final int MAX_DEPTH = 500;
   public static final int MAX_VALUES = 1_000_000;
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final Pattern BOOLEANS = Pattern.compile("true|True|TRUE|false|False|FALSE");
 
   private YamlTrees() {}
 
@@ -79,25 +81,73 @@ public final class YamlTrees {
     }
   }
 
+  /**
+   * Composing gives a graph in which an alias is its anchor's node, so no number of aliases costs
+   * anything there; only {@link Builder} expands them, and it counts what it builds. SnakeYAML's
+   * default of 50 aliases to collections refused a flow whose 51 variables each merge a common base
+   * ({@code <<: *input}), with no place named.
+   */
+  private static final LoadSettings SETTINGS =
+      LoadSettings.builder()
+          .setCodePointLimit((int) StrictText.MAX_BYTES)
+          .setMaxAliasesForCollections(Integer.MAX_VALUE)
+          .setAllowRecursiveKeys(false)
+          .setAllowDuplicateKeys(true)
+          .setSchema(new CoreSchema())
+          .build();
+
+  /** How flowlint composes YAML (for a reader that walks the nodes itself, keeping their marks). */
+  public static LoadSettings settings() {
+    return SETTINGS;
+  }
+
+  /** A plain {@code <<} or one tagged as a merge; a quoted "<<" is an ordinary key. */
+  public static boolean isMerge(ScalarNode k) {
+    return k.getTag().equals(Tag.MERGE)
+        || (k.getValue().equals("<<") && k.getScalarStyle() == ScalarStyle.PLAIN);
+  }
+
   /** The document's trees; both null for an empty document. */
   public static Trees read(String text) throws Invalid {
-    LoadSettings settings =
-        LoadSettings.builder()
-            .setCodePointLimit((int) StrictText.MAX_BYTES)
-            .setMaxAliasesForCollections(50)
-            .setAllowRecursiveKeys(false)
-            .setAllowDuplicateKeys(true)
-            .setSchema(new CoreSchema())
-            .build();
-    Node root;
+    List<Node> docs = compose(text, 2);
+    if (docs.size() > 1) {
+      throw new Invalid(
+          "more than one YAML document (a second starts after ---); the file must hold one",
+          docs.get(1).getStartMark());
+    }
+    if (docs.isEmpty()) {
+      return new Trees(null, null);
+    }
+    // The typed tree is built first and refuses a repeated key, so the text tree need not look.
+    return new Trees(
+        new Builder(budget(text), true).build(docs.get(0), true, 0),
+        new Builder(budget(text), false).build(docs.get(0), false, 0));
+  }
+
+  /**
+   * The text tree of every document, to judge a file of another tool (a Kubernetes manifest holds
+   * several): a key written twice keeps its first value there, as judging needs no more.
+   */
+  public static List<JsonNode> textTrees(String text) throws Invalid {
+    List<JsonNode> out = new ArrayList<>();
+    for (Node doc : compose(text, Integer.MAX_VALUE)) {
+      out.add(new Builder(budget(text), false).build(doc, false, 0));
+    }
+    return out;
+  }
+
+  /** Without aliases a document has fewer values than characters: only aliases can exceed this. */
+  private static int budget(String text) {
+    return Math.max(MAX_VALUES, text.length());
+  }
+
+  /** The first {@code most} documents of {@code text}, composed. */
+  private static List<Node> compose(String text, int most) throws Invalid {
+    List<Node> out = new ArrayList<>();
     try {
-      java.util.Iterator<Node> docs = new Compose(settings).composeAllFromString(text).iterator();
-      root = docs.hasNext() ? docs.next() : null;
-      if (root != null && docs.hasNext()) {
-        Node second = docs.next();
-        throw new Invalid(
-            "more than one YAML document (a second starts after ---); the file must hold one",
-            second.getStartMark());
+      java.util.Iterator<Node> docs = new Compose(SETTINGS).composeAllFromString(text).iterator();
+      while (out.size() < most && docs.hasNext()) {
+        out.add(docs.next());
       }
     } catch (MarkedYamlEngineException e) {
       throw new Invalid(plain(e.getMessage()), e.getProblemMark());
@@ -106,13 +156,7 @@ public final class YamlTrees {
     } catch (StackOverflowError e) {
       throw new Invalid("nested too deeply", 0, 0);
     }
-    if (root == null) {
-      return new Trees(null, null);
-    }
-    // Without aliases a document has fewer values than characters: only aliases can exceed this.
-    int budget = Math.max(MAX_VALUES, text.length());
-    return new Trees(
-        new Builder(budget).build(root, true, 0), new Builder(budget).build(root, false, 0));
+    return out;
   }
 
   /** SnakeYAML's multi-line report as "problem (context)". */
@@ -130,11 +174,13 @@ public final class YamlTrees {
 
   private static final class Builder {
     private final int budget;
+    private final boolean refuseRepeats;
     private int values;
     private final Map<MappingNode, Boolean> checked = new IdentityHashMap<>();
 
-    Builder(int budget) {
+    Builder(int budget, boolean refuseRepeats) {
       this.budget = budget;
+      this.refuseRepeats = refuseRepeats;
     }
 
     JsonNode build(Node node, boolean typed, int depth) throws Invalid {
@@ -161,7 +207,7 @@ public final class YamlTrees {
       }
       ObjectNode out = NODES.objectNode();
       List<Node> merged = new ArrayList<>();
-      boolean check = checked.put(map, Boolean.TRUE) == null;
+      boolean check = refuseRepeats && checked.put(map, Boolean.TRUE) == null;
       for (NodeTuple t : map.getValue()) {
         Node keyNode = t.getKeyNode();
         if (!(keyNode instanceof ScalarNode k)) {
@@ -200,11 +246,6 @@ public final class YamlTrees {
       return out;
     }
 
-    private static boolean isMerge(ScalarNode k) {
-      return k.getTag().equals(Tag.MERGE)
-          || (k.getValue().equals("<<") && k.getScalarStyle() == ScalarStyle.PLAIN);
-    }
-
     private static JsonNode text(ScalarNode s) {
       return s.getValue().isEmpty() && s.getScalarStyle() == ScalarStyle.PLAIN
           ? NODES.nullNode()
@@ -219,7 +260,11 @@ public final class YamlTrees {
           return NODES.nullNode();
         }
         if (tag.equals(Tag.BOOL)) {
-          return NODES.booleanNode(v.toLowerCase(Locale.ROOT).equals("true"));
+          // Only YAML 1.2's six spellings, as js-yaml resolves them: "!!bool yes" is no boolean
+          // (js-yaml refuses it), and was read as false, which made an isInput silently no input.
+          return BOOLEANS.matcher(v).matches()
+              ? NODES.booleanNode(v.equalsIgnoreCase("true"))
+              : NODES.stringNode(v);
         }
         if (tag.equals(Tag.INT)) {
           String digits = v.startsWith("+") ? v.substring(1) : v;

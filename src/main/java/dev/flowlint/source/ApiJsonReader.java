@@ -60,12 +60,16 @@ public final class ApiJsonReader implements FlowReader {
       for (JsonNode entity : root.get("entities")) {
         any |= hasSchema(entity);
       }
-      if (!any && !root.get("entities").isEmpty()) {
+      if (!any && !root.get("entities").isEmpty() && !fetchedWithSchemas(root)) {
         throw new SourceException(
             path,
-            "no flow in this listing carries an inputSchema (fetched without includeSchemas=true?),"
-                + " so their inputs are unknown, not none; save it from"
-                + " /api/v2/flows/divisionviews?includeSchemas=true, or use 'flowlint pull'");
+            dataActions(root.get("entities"))
+                ? "these data actions are listed without their contracts (fetched without"
+                    + " expand=contract?), so their inputs are unknown, not none; save the listing"
+                    + " from /api/v2/integrations/actions?expand=contract"
+                : "no flow in this listing carries an inputSchema (fetched without"
+                    + " includeSchemas=true?), so their inputs are unknown, not none; save it from"
+                    + " /api/v2/flows/divisionviews?includeSchemas=true, or use 'flowlint pull'");
       }
       int i = 0;
       for (JsonNode entity : root.get("entities")) {
@@ -82,6 +86,33 @@ public final class ApiJsonReader implements FlowReader {
     }
     flow(path, path, root).ifPresent(out::add);
     return out;
+  }
+
+  /**
+   * Whether the page says it was fetched with includeSchemas=true (its selfUri and paging links
+   * carry the query): then a flow without inputSchema has no inputs (an inbound call flow), and a
+   * page holding only such flows, a later page of a long listing, is no error.
+   */
+  private static boolean fetchedWithSchemas(JsonNode page) {
+    for (String link : List.of("selfUri", "firstUri", "previousUri", "nextUri", "lastUri")) {
+      if (page.path(link).asString("").toLowerCase(Locale.ROOT).contains("includeschemas=true")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether every entity is a data action (each names its integration): a listing of them without
+   * their contracts was told to be fetched again from the flows API.
+   */
+  private static boolean dataActions(JsonNode entities) {
+    for (JsonNode e : entities) {
+      if (!e.has("integrationId")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -56,6 +56,13 @@ public final class ArchyYamlReader implements FlowReader {
 
   @Override
   public List<FlowDefinition> read(Input file) throws SourceException {
+    if (file.json().isPresent()) {
+      // Valid JSON holds a raw tab only between tokens (in a string it is escaped), where YAML
+      // refuses it as indentation: a flow in JSON form indented with tabs was "not valid YAML". A
+      // space in its place is the same JSON, with every line and column where it was.
+      SourceText source = file.source();
+      return read(new SourceText(source.displayPath(), source.text().replace('\t', ' ')));
+    }
     return read(file.source());
   }
 

@@ -1,11 +1,8 @@
 package dev.flowlint.source;
 
-import java.util.ArrayList;
+import dev.flowlint.io.YamlTrees;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -32,15 +29,6 @@ final class ForeignFiles {
           "savedVersion",
           "selfUri",
           "division");
-
-  private static final LoadSettings SETTINGS =
-      LoadSettings.builder()
-          .setCodePointLimit((int) dev.flowlint.io.StrictText.MAX_BYTES)
-          .setMaxAliasesForCollections(50)
-          .setAllowRecursiveKeys(false)
-          .setAllowDuplicateKeys(true)
-          .setSchema(new org.snakeyaml.engine.v2.schema.CoreSchema())
-          .build();
 
   private ForeignFiles() {}
 
@@ -69,20 +57,18 @@ final class ForeignFiles {
    * at all is not judged here.
    */
   static boolean yaml(String text) {
-    List<Object> docs = new ArrayList<>();
+    List<JsonNode> docs;
     try {
-      for (Object d : new Load(SETTINGS).loadAllFromString(text)) {
-        if (d != null) {
-          docs.add(d);
-        }
-      }
-    } catch (RuntimeException | StackOverflowError e) {
+      // Composed, not constructed: a tag no YAML schema knows (CloudFormation's !Ref, !Sub) is
+      // text here, where constructing refused it and made the template an error, not passed over.
+      docs = YamlTrees.textTrees(text).stream().filter(d -> !d.isNull()).toList();
+    } catch (YamlTrees.Invalid e) {
       return false;
     }
     if (docs.isEmpty()) {
       return false;
     }
-    for (Object d : docs) {
+    for (JsonNode d : docs) {
       if (!foreignDocument(d)) {
         return false;
       }
@@ -90,19 +76,19 @@ final class ForeignFiles {
     return true;
   }
 
-  private static boolean foreignDocument(Object root) {
-    if (!(root instanceof Map<?, ?> map)) {
+  private static boolean foreignDocument(JsonNode root) {
+    if (!root.isObject()) {
       return true; // a list or a scalar: no Archy flow starts so
     }
-    for (Object key : map.keySet()) {
-      if (key instanceof String k && ArchyRootKeys.ALL.contains(k)) {
+    for (String key : root.propertyNames()) {
+      if (ArchyRootKeys.ALL.contains(key)) {
         return false; // a flow, even when it is broken (a stray top-level key beside it)
       }
     }
-    if (map.size() != 1) {
+    if (root.size() != 1) {
       return true;
     }
-    Object flow = map.values().iterator().next();
-    return !(flow instanceof Map<?, ?> body && body.containsKey("name"));
+    JsonNode flow = root.get(root.propertyNames().iterator().next());
+    return !flow.isObject() || !flow.has("name");
   }
 }

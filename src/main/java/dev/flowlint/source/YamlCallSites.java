@@ -1,5 +1,6 @@
 package dev.flowlint.source;
 
+import dev.flowlint.io.YamlTrees;
 import dev.flowlint.model.CallLocation;
 import dev.flowlint.model.CallSite;
 import dev.flowlint.model.CallSite.Binding;
@@ -12,9 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -23,7 +22,6 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
-import org.snakeyaml.engine.v2.nodes.Tag;
 
 /**
  * Finds the call sites of an Archy YAML flow ({@code callCommonModule}, {@code callData}, {@code
@@ -41,14 +39,12 @@ public final class YamlCallSites {
     String text = source.text();
     Node root;
     try {
-      LoadSettings settings =
-          LoadSettings.builder()
-              .setCodePointLimit((int) dev.flowlint.io.StrictText.MAX_BYTES)
-              .setMaxAliasesForCollections(50)
-              .setAllowRecursiveKeys(false)
-              .setAllowDuplicateKeys(true)
-              .build();
-      root = new Compose(settings).composeString(TemplatePlaceholders.protect(text)).orElse(null);
+      // Import's settings: no cap on aliases (a flow whose variables each merge one base passed 50
+      // and was "cannot read this flow"), as the walk below visits each mapping and list once.
+      root =
+          new Compose(YamlTrees.settings())
+              .composeString(TemplatePlaceholders.protect(text))
+              .orElse(null);
     } catch (MarkedYamlEngineException e) {
       Optional<Mark> m = e.getProblemMark();
       String why = "not valid YAML: " + ArchyYamlReader.firstLine(e.getMessage());
@@ -88,7 +84,9 @@ public final class YamlCallSites {
     final boolean surrogates;
     final List<CallSite> calls = new ArrayList<>();
     final List<FlowCalls.RepeatedKey> repeats = new ArrayList<>();
-    final java.util.Set<MappingNode> repeatsChecked =
+
+    /** Reached again through an alias, a mapping or list has been walked: its sites are found. */
+    final java.util.Set<Node> visited =
         java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     Walker(TextLines lines, boolean surrogates) {
@@ -97,21 +95,19 @@ public final class YamlCallSites {
     }
 
     void visit(Node node, String pointer, int depth) {
-      if (depth > MAX_DEPTH) {
+      if (depth > MAX_DEPTH || (!(node instanceof ScalarNode) && !visited.add(node))) {
         return;
       }
       if (node instanceof MappingNode map) {
         // Composed with duplicates allowed, so a repeat is a finding, not an unreadable file.
-        // Once per mapping: one reached again through an alias (*name) has been looked at.
-        Map<String, ScalarNode> seen =
-            map.getValue().size() > 1 && repeatsChecked.add(map) ? new HashMap<>() : null;
+        Map<String, ScalarNode> seen = map.getValue().size() > 1 ? new HashMap<>() : null;
         for (NodeTuple t : map.getValue()) {
           if (!(t.getKeyNode() instanceof ScalarNode k)) {
             continue;
           }
           String key = TemplatePlaceholders.restore(k.getValue());
           String ptr = pointer + "/" + token(key);
-          if (seen != null && !mergeKey(k) && !key.contains("{{")) {
+          if (seen != null && !YamlTrees.isMerge(k) && !key.contains("{{")) {
             ScalarNode first = seen.putIfAbsent(key, k);
             if (first != null) {
               repeats.add(new FlowCalls.RepeatedKey(key, at(k, ptr), at(first, ptr)));
@@ -212,7 +208,7 @@ public final class YamlCallSites {
       }
       List<Node> merged = new ArrayList<>();
       for (NodeTuple t : map.getValue()) {
-        if (t.getKeyNode() instanceof ScalarNode k && mergeKey(k)) {
+        if (t.getKeyNode() instanceof ScalarNode k && YamlTrees.isMerge(k)) {
           if (t.getValueNode() instanceof SequenceNode seq) {
             merged.addAll(seq.getValue());
           } else {
@@ -300,12 +296,6 @@ public final class YamlCallSites {
       String text = lines.text();
       return text.offsetByCodePoints(0, Math.min(index, text.codePointCount(0, text.length())));
     }
-  }
-
-  /** A plain {@code <<} (or one tagged as a merge): a quoted "<<" is an ordinary key. */
-  private static boolean mergeKey(ScalarNode k) {
-    return k.getTag().equals(Tag.MERGE)
-        || (k.getValue().equals("<<") && k.getScalarStyle() == ScalarStyle.PLAIN);
   }
 
   private static Node child(Node node, String key) {

@@ -546,4 +546,50 @@ class HostileImportTest {
     assertEquals(List.of("orderId"), strings(lookup.path("required")));
     assertTrue(Files.exists(out().resolve("cancel-order.schema.json")));
   }
+
+  /**
+   * A listing of data actions saved without their contracts names no input: an error, as for flows
+   * without schemas, but it told the user to fetch /api/v2/flows/divisionviews?includeSchemas=true,
+   * which lists no data action. It names expand=contract now.
+   */
+  @Test
+  void aListingOfDataActionsWithoutContractsSaysHowToFetchThem() throws IOException {
+    Result r =
+        importFile(
+            "actions.json",
+            """
+            {"entities": [
+              {"id": "a1", "name": "Lookup Order", "category": "Web", "integrationId": "i1"},
+              {"id": "a2", "name": "Cancel Order", "category": "Web", "integrationId": "i1"}],
+             "pageNumber": 1, "pageSize": 25, "total": 2, "pageCount": 1}
+            """);
+    assertEquals(2, r.code(), r.out() + r.err());
+    assertTrue(r.err().contains("/api/v2/integrations/actions?expand=contract"), r.err());
+    assertFalse(r.err().contains("divisionviews"), r.err());
+  }
+
+  /**
+   * A page of a listing fetched with includeSchemas=true (its selfUri says so) that holds only
+   * flows without inputs (inbound call flows carry no inputSchema, as in
+   * fixtures/flows/api/divisionviews-page.json) imports them with no inputs; it was the error
+   * "fetched without includeSchemas=true?" (exit 2), which stopped 'import .' on a later page of a
+   * long listing.
+   */
+  @Test
+  void aListingPageFetchedWithSchemasOfFlowsWithoutInputsImports() throws IOException {
+    Result r =
+        importFile(
+            "page2.json",
+            """
+            {"entities": [
+              {"id": "0a9b8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d", "name": "Main IVR",
+               "type": "INBOUNDCALL", "publishedVersion": {"id": "12.0"}},
+              {"id": "1a9b8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d", "name": "After Hours",
+               "type": "INBOUNDCALL", "publishedVersion": {"id": "3.0"}}],
+             "pageNumber": 2, "pageSize": 25, "pageCount": 2, "total": 27,
+             "selfUri": "/api/v2/flows/divisionviews?pageSize=25&pageNumber=2&includeSchemas=true"}
+            """);
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains("Main IVR") && r.out().contains("After Hours"), r.out());
+  }
 }

@@ -185,6 +185,35 @@ public final class ArchyYamlReader implements FlowReader {
     return TYPE_ALIASES.getOrDefault(rootKey, rootKey.toLowerCase(java.util.Locale.ROOT));
   }
 
+  /** A flag that is wholly one template placeholder: {@code {{x}}} or {@code ${x}}. */
+  private static final java.util.regex.Pattern TEMPLATED_FLAG =
+      java.util.regex.Pattern.compile("\\s*(\\{\\{[^{}\\n]*\\}\\}|\\$\\{[^{}\\n]*\\})\\s*");
+
+  private static final java.util.regex.Pattern TEMPLATED_FLAG_LINE =
+      java.util.regex.Pattern.compile(
+          "(?m)^[ \\t-]*(isInput|isOutput|isSecure):\\s*[\"']?(\\{\\{[^{}\\n]*\\}\\}|\\$\\{[^{}\\n]*\\})[\"']?\\s*$");
+
+  /**
+   * The flags a templated file leaves to its template ({@code isInput: ${is_input}}), each read as
+   * true: "line N: isInput is the template placeholder ${is_input}".
+   */
+  List<String> templatedFlags(SourceText source) {
+    List<String> out = new ArrayList<>();
+    String text = source.text();
+    if (text.indexOf("{{") < 0 && text.indexOf("${") < 0) {
+      return out;
+    }
+    java.util.regex.Matcher m = TEMPLATED_FLAG_LINE.matcher(text);
+    while (m.find()) {
+      int line = 1;
+      for (int i = 0; i < m.start(); i++) {
+        line += text.charAt(i) == '\n' ? 1 : 0;
+      }
+      out.add("line " + line + ": " + m.group(1) + " is the template placeholder " + m.group(2));
+    }
+    return out;
+  }
+
   /** The placeholder a templated file names its flow with ({@code {{flow_name}}}), if it does. */
   Optional<String> placeholderName(SourceText source) {
     java.util.regex.Matcher m =
@@ -281,6 +310,13 @@ public final class ArchyYamlReader implements FlowReader {
     String word = v.isValueNode() ? v.asString().strip().toLowerCase(java.util.Locale.ROOT) : "";
     if (word.equals("true") || word.equals("false")) {
       return word.equals("true");
+    }
+    if (v.isString()
+        && TEMPLATED_FLAG.matcher(TemplatePlaceholders.restore(v.asString())).matches()) {
+      // A template decides ({@code isInput: ${is_input}}): read as true, so a payload that gives
+      // the input is checked rather than called unknown, and one that leaves it out is told.
+      // FlowSources notes each such flag (templatedFlags).
+      return true;
     }
     throw new SourceException(
         path,

@@ -84,6 +84,14 @@ public final class FlowSources {
           throw reader == YAML && ForeignFiles.yaml(source.text()) ? e.asForeign() : e;
         }
         if (reader == YAML && !out.isEmpty()) {
+          for (String flag : YAML.templatedFlags(source)) {
+            notes.add(
+                path
+                    + ": "
+                    + flag
+                    + "; it is read as true, so payloads are checked against that variable as an"
+                    + " input");
+          }
           YAML.placeholderName(source)
               .filter(p -> out.get(0).name().equals(ArchyYamlReader.fileStem(path)))
               .ifPresent(

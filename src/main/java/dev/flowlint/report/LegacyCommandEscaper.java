@@ -12,59 +12,100 @@ import java.nio.charset.StandardCharsets;
  * would set a step output. JSON gets {@code #\u0023[}, XML {@code #&#35;[}: the same text to a
  * reader of the document. ("::" cannot start a line of these documents: their lines start with
  * white space and a quote or a bracket.)
+ *
+ * <p>A '#' is held back until the byte after it is known. A flush cannot wait for that byte: it
+ * writes a held "##" as "#" and the escaped '#', and remembers a single raw '#' it let out, so a
+ * "[" after the flush still never follows two raw '#'. ('#' and '[' are ASCII: they never occur
+ * inside a multi-byte UTF-8 sequence.) Runs without '#' or '[' are written in one piece.
  */
 public final class LegacyCommandEscaper extends FilterOutputStream {
-  private final byte[] instead;
-  private int hashes; // '#' held back, at most 2
+  private final byte[] hash;
+  private int held; // '#' held back, at most 2
+  private boolean rawHashOut; // the last byte written out is a raw '#'
 
-  private LegacyCommandEscaper(OutputStream out, String instead) {
+  private LegacyCommandEscaper(OutputStream out, String hash) {
     super(out);
-    this.instead = instead.getBytes(StandardCharsets.US_ASCII);
+    this.hash = hash.getBytes(StandardCharsets.US_ASCII);
   }
 
   /** For the JSON formats (json, sarif, gitlab). */
   public static OutputStream json(OutputStream out) {
-    return new LegacyCommandEscaper(out, "#\\u0023[");
+    return new LegacyCommandEscaper(out, "\\u0023");
   }
 
   /** For the XML format (junit). */
   public static OutputStream xml(OutputStream out) {
-    return new LegacyCommandEscaper(out, "#&#35;[");
+    return new LegacyCommandEscaper(out, "&#35;");
   }
 
   @Override
   public void write(int b) throws IOException {
     if (b == '#') {
-      if (hashes == 2) {
+      if (held == 2) {
         out.write('#');
+        rawHashOut = true;
       } else {
-        hashes++;
+        held++;
       }
-    } else if (b == '[' && hashes == 2) {
-      out.write(instead);
-      hashes = 0;
+    } else if (b == '[' && held > 0 && held + (rawHashOut ? 1 : 0) >= 2) {
+      releaseEscapingTheLast();
+      out.write('[');
     } else {
       release();
       out.write(b);
+      rawHashOut = false;
     }
   }
 
   @Override
   public void write(byte[] b, int off, int len) throws IOException {
-    for (int i = off; i < off + len; i++) {
-      write(b[i]);
+    int from = off;
+    int end = off + len;
+    for (int i = off; i < end; i++) {
+      if (b[i] == '#' || b[i] == '[') {
+        if (i > from) {
+          release();
+          out.write(b, from, i - from);
+          rawHashOut = false;
+        }
+        write(b[i]);
+        from = i + 1;
+      }
+    }
+    if (end > from) {
+      release();
+      out.write(b, from, end - from);
+      rawHashOut = false;
     }
   }
 
   @Override
   public void flush() throws IOException {
-    release();
+    if (held > 0) {
+      if (held + (rawHashOut ? 1 : 0) >= 2) {
+        releaseEscapingTheLast();
+      } else {
+        release();
+      }
+    }
     out.flush();
   }
 
+  /** The held '#' written raw. */
   private void release() throws IOException {
-    for (; hashes > 0; hashes--) {
+    for (; held > 0; held--) {
+      out.write('#');
+      rawHashOut = true;
+    }
+  }
+
+  /** The held '#' written, the last one escaped: no raw "##" ends what is out. */
+  private void releaseEscapingTheLast() throws IOException {
+    for (; held > 1; held--) {
       out.write('#');
     }
+    out.write(hash);
+    held = 0;
+    rawHashOut = false;
   }
 }

@@ -73,14 +73,21 @@ public final class GithubReporter implements Reporter {
       }
       body.close();
       // The text report starts lines with file paths; a path such as "::error::x.json" would be
-      // read
-      // as a command. Commands are off while it prints, under a token the text cannot contain.
+      // read as a command. Commands are off while it prints, under a token the text cannot contain.
       String token = "flowlint-" + HexFormat.of().formatHex(digest.digest(), 0, 12);
       out.println("::stop-commands::" + token);
-      out.flush();
-      Files.copy(spool, out);
-      out.println("::" + token + "::");
-      out.flush();
+      boolean copied = false;
+      try {
+        out.flush();
+        Files.copy(spool, out);
+        copied = true;
+      } finally {
+        // Commands come back on also when the copy fails: else the runner ignores every later
+        // workflow command of the step. A copy cut short may end inside a line, so a line break
+        // goes first: the token must be a line of its own.
+        out.println((copied ? "" : "\n") + "::" + token + "::");
+        out.flush();
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the GitHub report", e);
     } finally {

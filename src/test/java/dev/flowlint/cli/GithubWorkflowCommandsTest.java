@@ -225,6 +225,63 @@ class GithubWorkflowCommandsTest {
     }
   }
 
+  /**
+   * A report file that is standard output or standard error of the step ("json=/dev/stdout",
+   * "junit=/dev/stderr"): the runner reads it as it reads a report on a stream, but it was written
+   * as a file, unescaped, and "##[set-output name=y]" in a key set a step output. With --fix, the
+   * "fixed FILE" notes went to standard output before the JSON on /dev/stdout: no JSON to read. Run
+   * in a JVM of its own, whose standard output and error are files.
+   */
+  @Test
+  void reportFilesThatAreTheStepsOwnStreamsIssueNoCommand() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.exists(Path.of("/dev/stdout")) && Files.exists(Path.of("/dev/stderr")),
+        "a system with /dev/stdout and /dev/stderr");
+    Path schemas = tmp.resolve("schemas");
+    FixtureSupport.importFixtures(schemas);
+    String key = "###[set-output name=y]z##";
+    for (List<String> args :
+        List.of(
+            List.of("--format", "json=/dev/stdout"),
+            List.of("--format", "junit=/dev/stdout"),
+            List.of("--format", "sarif=/dev/stderr"),
+            List.of("--format", "json=/dev/stdout", "--fix"))) {
+      Path payload = tmp.resolve("k.json");
+      Files.writeString(
+          payload,
+          FIXABLE.replace("\"Flow.customer_id\"", "\"" + key + "\": 1, \"Flow.customer_id\""));
+      Path out = tmp.resolve("out.txt");
+      Path err = tmp.resolve("err.txt");
+      List<String> cmd = new ArrayList<>(dev.flowlint.LauncherJvm.command());
+      cmd.addAll(List.of("dev.flowlint.cli.Main", "check", "--schemas", schemas.toString()));
+      cmd.addAll(args);
+      cmd.addAll(List.of("--", payload.toString()));
+      ProcessBuilder pb =
+          new ProcessBuilder(cmd)
+              .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+              .redirectOutput(out.toFile())
+              .redirectError(err.toFile());
+      pb.environment().put("GITHUB_ACTIONS", "true");
+      Process p = pb.start();
+      assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "the run ends");
+      String stdout = Files.readString(out);
+      String stderr = Files.readString(err);
+      assertEquals(1, p.exitValue(), args + ": " + stderr);
+      assertTrue((stdout + stderr).contains("set-output name=y]z"), args + ": " + stdout + stderr);
+      String document = args.get(1).endsWith("/dev/stdout") ? stdout : stderr;
+      assertFalse(document.contains("##["), args + ": " + document);
+      onlyAnnotations(stdout, Set.of());
+      onlyAnnotations(stderr, Set.of());
+      if (args.get(1).startsWith("json")) {
+        assertTrue(
+            dev.flowlint.io.CanonicalJson.mapper().readTree(stdout).toString().contains(key),
+            args
+                + ": standard output is the JSON report alone, reading the key as it is: "
+                + stdout);
+      }
+    }
+  }
+
   /** A schema named in a message about the schemas directory, which a pull request can edit. */
   @Test
   void aSchemaFileNameIssuesNoCommand() throws Exception {

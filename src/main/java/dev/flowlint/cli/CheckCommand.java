@@ -310,8 +310,22 @@ final class CheckCommand implements Callable<Integer> {
       }
       Summary.Tally tally = new Summary.Tally();
       CheckRun.Verdict verdict = new CheckRun.Verdict(failOn);
+      // A document on a stream is begun with the first file: a run that matches nothing writes
+      // none there ("--format sarif > r.sarif": an empty log would close every open alert).
+      boolean[] begun = {false};
+      Runnable beginDocuments =
+          () -> {
+            if (!begun[0]) {
+              begun[0] = true;
+              renderings.stream()
+                  .filter(r -> r.stream() && r.reporter().isDocument())
+                  .forEach(r -> r.reporter().begin(r.out()));
+            }
+          };
       for (Rendering r : renderings) {
-        r.reporter().begin(r.out());
+        if (!(r.stream() && r.reporter().isDocument())) {
+          r.reporter().begin(r.out());
+        }
       }
       // Directory arguments that gave a checked file (one flag per argument, not a list of files).
       List<String> dirs =
@@ -327,6 +341,7 @@ final class CheckCommand implements Callable<Integer> {
             }
             tally.add(r);
             verdict.add(r);
+            beginDocuments.run();
             for (Rendering x : renderings) {
               x.reporter().file(r, x.out());
             }
@@ -347,16 +362,22 @@ final class CheckCommand implements Callable<Integer> {
       } else {
         run.run(paths, io.in(), report);
       }
+      boolean nothingMatched = tally.summary().files() == 0 && run.skipped().isEmpty();
+      if (!nothingMatched || allowEmpty) {
+        beginDocuments.run();
+      }
       for (Rendering r : renderings) {
-        r.reporter().end(tally.summary(), r.out());
+        if (begun[0] || !(r.stream() && r.reporter().isDocument())) {
+          r.reporter().end(tally.summary(), r.out());
+        }
       }
       // A report file may be this process's own standard output (/dev/stdout): what the terminal
       // got must be out before the report is added after it.
       io.out().flush();
-      boolean nothingMatched = tally.summary().files() == 0 && run.skipped().isEmpty();
       if (nothingMatched && !allowEmpty) {
-        // A failed run writes no report file: an empty one would say there is nothing to find
-        // (an empty SARIF upload closes every open alert), when nothing was looked at.
+        // A failed run writes no report file, and no document on a stream: an empty one would say
+        // there is nothing to find (an empty SARIF upload closes every open alert), when nothing
+        // was looked at.
         note(
             io.err(),
             "flowlint check: checked 0 files: "

@@ -1,5 +1,6 @@
 package dev.flowlint.report;
 
+import java.io.BufferedOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
@@ -12,6 +13,7 @@ import java.util.Map;
  * on a stream, everything is printed as it is.
  */
 public final class ActionsOutput {
+  private static final int BUFFER = 1 << 16;
   private final boolean underActions;
   private final boolean runnerReads;
 
@@ -62,11 +64,22 @@ public final class ActionsOutput {
     if (!underActions || format == OutputFormat.GITHUB) {
       return stream;
     }
+    // A document is written in large pieces: the escaper cuts its bytes at each '#' and '[' (a
+    // SARIF log has a '[' every few lines), and each piece written to a PrintStream that flushes
+    // (System.out) is a write to the file or pipe. The reporters flush after each file and at the
+    // end.
     return switch (format) {
       case TEXT -> inertLines(stream);
       case JUNIT ->
-          new PrintStream(LegacyCommandEscaper.xml(stream), false, StandardCharsets.UTF_8);
-      default -> new PrintStream(LegacyCommandEscaper.json(stream), false, StandardCharsets.UTF_8);
+          new PrintStream(
+              LegacyCommandEscaper.xml(new BufferedOutputStream(stream, BUFFER)),
+              false,
+              StandardCharsets.UTF_8);
+      default ->
+          new PrintStream(
+              LegacyCommandEscaper.json(new BufferedOutputStream(stream, BUFFER)),
+              false,
+              StandardCharsets.UTF_8);
     };
   }
 

@@ -252,21 +252,13 @@ class GithubWorkflowCommandsTest {
           FIXABLE.replace("\"Flow.customer_id\"", "\"" + key + "\": 1, \"Flow.customer_id\""));
       Path out = tmp.resolve("out.txt");
       Path err = tmp.resolve("err.txt");
-      List<String> cmd = new ArrayList<>(dev.flowlint.LauncherJvm.command());
-      cmd.addAll(List.of("dev.flowlint.cli.Main", "check", "--schemas", schemas.toString()));
+      List<String> cmd = new ArrayList<>(List.of("check", "--schemas", schemas.toString()));
       cmd.addAll(args);
       cmd.addAll(List.of("--", payload.toString()));
-      ProcessBuilder pb =
-          new ProcessBuilder(cmd)
-              .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-              .redirectOutput(out.toFile())
-              .redirectError(err.toFile());
-      pb.environment().put("GITHUB_ACTIONS", "true");
-      Process p = pb.start();
-      assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "the run ends");
+      int code = dev.flowlint.LauncherJvm.run(out, err, Map.of("GITHUB_ACTIONS", "true"), cmd);
       String stdout = Files.readString(out);
       String stderr = Files.readString(err);
-      assertEquals(1, p.exitValue(), args + ": " + stderr);
+      assertEquals(1, code, args + ": " + stderr);
       assertTrue((stdout + stderr).contains("set-output name=y]z"), args + ": " + stdout + stderr);
       String document = args.get(1).endsWith("/dev/stdout") ? stdout : stderr;
       assertFalse(document.contains("##["), args + ": " + document);
@@ -346,9 +338,7 @@ class GithubWorkflowCommandsTest {
       files.add(dir.resolve(n).toString());
     }
 
-    Result check =
-        CliRunner.run(
-            "check", "--schemas", schemas.toString(), "--format", "github", "-v", dir.toString());
+    Result check = github(schemas, "-v", dir);
     assertEquals(1, check.code(), check.err());
     List<String> named = onlyAnnotations(check.out(), files);
     assertEquals(files, Set.copyOf(named), check.out());
@@ -356,32 +346,22 @@ class GithubWorkflowCommandsTest {
     onlyAnnotations(check.err(), files);
     assertTrue(check.err().contains("skipped"), check.err());
 
-    Result diff =
-        CliRunner.run(
-            "check",
-            "--schemas",
-            schemas.toString(),
-            "--format",
-            "github",
-            "--diff",
-            dir.toString());
+    Result diff = github(schemas, "--diff", dir);
     assertEquals(1, diff.code(), diff.err());
     assertTrue(diff.out().contains("+++ b/"), diff.out());
     onlyAnnotations(diff.out(), files);
     assertEquals(names.size(), onlyAnnotations(diff.err(), files).size(), diff.err());
 
-    Result fix =
-        CliRunner.run(
-            "check",
-            "--schemas",
-            schemas.toString(),
-            "--format",
-            "github",
-            "--fix",
-            dir.toString());
+    Result fix = github(schemas, "--fix", dir);
     assertEquals(0, fix.code(), fix.err());
     assertTrue(fix.out().contains("fixed "), fix.out());
     onlyAnnotations(fix.out(), files);
     onlyAnnotations(fix.err(), files);
+  }
+
+  /** check --format github with {@code flag} on {@code dir}. */
+  private static Result github(Path schemas, String flag, Path dir) throws Exception {
+    return CliRunner.run(
+        "check", "--schemas", schemas.toString(), "--format", "github", flag, dir.toString());
   }
 }

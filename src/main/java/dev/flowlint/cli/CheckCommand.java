@@ -248,7 +248,7 @@ final class CheckCommand implements Callable<Integer> {
               flag
                   + spec.file().get()
                   + " is the payload "
-                  + payload.get()
+                  + SafeText.name(payload.get())
                   + ", which the report would overwrite; name another file");
         }
       }
@@ -593,8 +593,9 @@ final class CheckCommand implements Callable<Integer> {
     to.println(actions.note(line));
   }
 
+  /** A usage error; inert when the runner reads it (it can name a payload a pull request named). */
   private int usage(String message) {
-    io.err().println("flowlint check: " + message);
+    note(io.err(), "flowlint check: " + message);
     return Cli.USAGE;
   }
 }

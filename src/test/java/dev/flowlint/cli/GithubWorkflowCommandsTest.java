@@ -274,6 +274,34 @@ class GithubWorkflowCommandsTest {
     }
   }
 
+  /**
+   * A report file that a pull request made a link to one of its payloads ("flowlint.json" →
+   * "p/##[set-output name=x]y.json"): the refusal named the payload raw, and under Actions that
+   * line set a step output.
+   */
+  @Test
+  void aReportFileLinkedToAHostilePayloadIssuesNoCommand() throws Exception {
+    Path schemas = tmp.resolve("schemas");
+    FixtureSupport.importFixtures(schemas);
+    Path dir = Files.createDirectories(tmp.resolve("p"));
+    Path payload = Files.writeString(dir.resolve("##[set-output name=x]y\u001b.json"), FIXABLE);
+    Path report = Files.createSymbolicLink(tmp.resolve("flowlint.json"), payload);
+    Result r =
+        CliRunner.withEnv(
+            Map.of("GITHUB_ACTIONS", "true"),
+            "check",
+            "--schemas",
+            schemas.toString(),
+            "--format",
+            "json=" + report,
+            dir.toString());
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("which the report would overwrite"), r.err());
+    assertFalse(r.err().contains("\u001b"), "the name is shown escaped: " + r.err());
+    onlyAnnotations(r.err(), Set.of());
+    onlyAnnotations(r.out(), Set.of());
+  }
+
   /** A schema named in a message about the schemas directory, which a pull request can edit. */
   @Test
   void aSchemaFileNameIssuesNoCommand() throws Exception {

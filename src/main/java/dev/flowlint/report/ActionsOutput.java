@@ -71,15 +71,23 @@ public final class ActionsOutput {
     return switch (format) {
       case TEXT -> inertLines(stream);
       case JUNIT ->
-          new PrintStream(
-              LegacyCommandEscaper.xml(new BufferedOutputStream(stream, BUFFER)),
-              false,
-              StandardCharsets.UTF_8);
-      default ->
-          new PrintStream(
-              LegacyCommandEscaper.json(new BufferedOutputStream(stream, BUFFER)),
-              false,
-              StandardCharsets.UTF_8);
+          over(LegacyCommandEscaper.xml(new BufferedOutputStream(stream, BUFFER)), stream);
+      default -> over(LegacyCommandEscaper.json(new BufferedOutputStream(stream, BUFFER)), stream);
+    };
+  }
+
+  /**
+   * A PrintStream writing to {@code escaped}, which writes to {@code stream}: its checkError tells
+   * an error of {@code stream} too (a PrintStream sees only the errors of a PrintStream below it,
+   * and the escaper is none), so a report cut short there is not taken for a whole one.
+   */
+  private static PrintStream over(java.io.OutputStream escaped, PrintStream stream) {
+    return new PrintStream(escaped, false, StandardCharsets.UTF_8) {
+      @Override
+      public boolean checkError() {
+        boolean mine = super.checkError(); // flushes into stream first
+        return stream.checkError() || mine;
+      }
     };
   }
 

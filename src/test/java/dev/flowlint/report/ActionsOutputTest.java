@@ -56,6 +56,30 @@ class ActionsOutputTest {
     assertEquals(doc.toString().replace("##[", "#\\u0023["), sink.toString(StandardCharsets.UTF_8));
   }
 
+  /**
+   * A document under Actions whose stream fails (a full disk under "json=/dev/stdout", whose staged
+   * copy is a PrintStream that swallows the error): the escaping PrintStream above it said no
+   * error, and the half-written report was committed as whole.
+   */
+  @Test
+  void anErrorBelowTheEscaperIsSeen() {
+    PrintStream failing =
+        new PrintStream(
+            new java.io.OutputStream() {
+              @Override
+              public void write(int b) throws java.io.IOException {
+                throw new java.io.IOException("No space left on device");
+              }
+            },
+            false,
+            StandardCharsets.UTF_8);
+    for (OutputFormat f : List.of(OutputFormat.JSON, OutputFormat.JUNIT, OutputFormat.TEXT)) {
+      PrintStream out = new ActionsOutput(true, false).report(f, failing);
+      out.print("{\"a\": 1}");
+      assertTrue(out.checkError(), f.id());
+    }
+  }
+
   @Test
   void outsideActionsNothingChanges() {
     PrintStream stream = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);

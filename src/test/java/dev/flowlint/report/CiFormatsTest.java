@@ -183,6 +183,25 @@ class CiFormatsTest {
     assertEquals("::" + token + "::", lines.get(lines.size() - 1), lines.toString());
   }
 
+  /**
+   * The stop-commands token is new in each run, as GitHub asks: it was a hash of the text it
+   * guarded, the same in every run over the same files.
+   */
+  @Test
+  void githubStopTokensAreNewEachRun() {
+    FileReport f = report("::x.json", "{}\n");
+    Set<String> tokens = new HashSet<>();
+    for (int i = 0; i < 3; i++) {
+      String out =
+          ReporterContractTest.render(
+              new GithubReporter(new TextReporter(false, false), new RepoPaths(ROOT, ROOT)),
+              List.of(f));
+      tokens.add(out.lines().filter(l -> l.startsWith("::stop-commands::")).findFirst().get());
+      tokens.add(GithubReporter.inert("fixed ::x.json").lines().findFirst().get());
+    }
+    assertEquals(6, tokens.size(), tokens.toString());
+  }
+
   @Test
   void githubSendsNoColumnsForMultiLineRangesAndCannotBeHijackedByAPath() {
     String text = "{\n  \"a\": {\n  }\n}\n";

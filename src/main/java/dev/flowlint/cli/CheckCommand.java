@@ -272,6 +272,14 @@ final class CheckCommand implements Callable<Integer> {
           "only one report can go to standard output (a FORMAT=FILE names it too); give the others"
               + " a file");
     }
+    if (onStdout > 0 && reportOut == io.err()) {
+      // Standard output holds the diff, or the fixed payload of -: a report there would run into
+      // it.
+      return usage(
+          (diff ? "--diff" : "--fix with -")
+              + " writes to standard output, and a FORMAT=FILE names it too; give the report"
+              + " another file");
+    }
     // Reports are written as files are checked (nothing is kept per file); a report to a file goes
     // to a staged file, renamed into place at the end.
     List<Rendering> renderings = new ArrayList<>();

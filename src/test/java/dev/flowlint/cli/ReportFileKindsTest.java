@@ -69,6 +69,37 @@ class ReportFileKindsTest {
   }
 
   /**
+   * "--diff" (and "--fix -") write to standard output: a report file that is standard output ran
+   * into the diff (the diff, then the JSON), and neither could be read. Refused, as a second report
+   * there is.
+   */
+  @Test
+  void aReportFileThatIsStandardOutputIsRefusedBesideADiff() throws Exception {
+    assumeTrue(Files.exists(Path.of("/dev/stdout")), "a system with /dev/stdout");
+    Path payload = payload();
+    Path out = tmp.resolve("out.txt");
+    Path err = tmp.resolve("err.txt");
+    int code =
+        dev.flowlint.LauncherJvm.run(
+            out,
+            err,
+            java.util.Map.of(),
+            List.of(
+                "check",
+                "--schemas",
+                tmp.resolve("schemas").toString(),
+                "--diff",
+                "--format",
+                "json=/dev/stdout",
+                "--",
+                payload.toString()));
+    String said = Files.readString(err);
+    assertEquals(2, code, said + Files.readString(out));
+    assertTrue(said.contains("--diff writes to standard output"), said);
+    assertEquals("", Files.readString(out));
+  }
+
+  /**
    * Two reports that land in one file through a link (the link's target gets its report): the
    * second replaced the first, and the run exited as if both were written.
    */

@@ -10,8 +10,10 @@ import java.nio.charset.StandardCharsets;
  * every "##[" written in the document's own escaping: the runner reads "##[" anywhere in a line as
  * a workflow command (its older syntax), so a payload key "##[set-output name=x]" in a JSON string
  * would set a step output. JSON gets {@code #\u0023[}, XML {@code #&#35;[}: the same text to a
- * reader of the document. ("::" cannot start a line of these documents: their lines start with
- * white space and a quote or a bracket.)
+ * reader of the document. A line of a JSON document cannot start with "::" (a string holds a line
+ * break as an escape), but XML keeps line breaks raw in text and attributes: a help line listing a
+ * schema's input "Flow.a\n::warning::x" started a line with a command. In XML the second ':' of
+ * every "::" is written {@code &#58;} too.
  *
  * <p>A '#' is held back until the byte after it is known. A flush cannot wait for that byte: it
  * writes a held "##" as "#" and the escaped '#', and remembers a single raw '#' it let out, so a
@@ -20,26 +22,42 @@ import java.nio.charset.StandardCharsets;
  */
 public final class LegacyCommandEscaper extends FilterOutputStream {
   private final byte[] hash;
+  private final byte[] colon; // null: ':' is written as it is
   private int held; // '#' held back, at most 2
   private boolean rawHashOut; // the last byte written out is a raw '#'
+  private boolean colonOut; // the last byte written out is a raw ':'
 
-  private LegacyCommandEscaper(OutputStream out, String hash) {
+  private LegacyCommandEscaper(OutputStream out, String hash, String colon) {
     super(out);
     this.hash = hash.getBytes(StandardCharsets.US_ASCII);
+    this.colon = colon == null ? null : colon.getBytes(StandardCharsets.US_ASCII);
   }
 
   /** For the JSON formats (json, sarif, gitlab). */
   public static OutputStream json(OutputStream out) {
-    return new LegacyCommandEscaper(out, "\\u0023");
+    return new LegacyCommandEscaper(out, "\\u0023", null);
   }
 
   /** For the XML format (junit). */
   public static OutputStream xml(OutputStream out) {
-    return new LegacyCommandEscaper(out, "&#35;");
+    return new LegacyCommandEscaper(out, "&#35;", "&#58;");
   }
 
   @Override
   public void write(int b) throws IOException {
+    if (b == ':' && colon != null) {
+      release();
+      if (colonOut) {
+        out.write(colon);
+        colonOut = false;
+      } else {
+        out.write(':');
+        colonOut = true;
+      }
+      rawHashOut = false;
+      return;
+    }
+    colonOut = false;
     if (b == '#') {
       if (held == 2) {
         out.write('#');
@@ -62,11 +80,12 @@ public final class LegacyCommandEscaper extends FilterOutputStream {
     int from = off;
     int end = off + len;
     for (int i = off; i < end; i++) {
-      if (b[i] == '#' || b[i] == '[') {
+      if (b[i] == '#' || b[i] == '[' || (b[i] == ':' && colon != null)) {
         if (i > from) {
           release();
           out.write(b, from, i - from);
           rawHashOut = false;
+          colonOut = false;
         }
         write(b[i]);
         from = i + 1;
@@ -76,6 +95,7 @@ public final class LegacyCommandEscaper extends FilterOutputStream {
       release();
       out.write(b, from, end - from);
       rawHashOut = false;
+      colonOut = false;
     }
   }
 

@@ -145,7 +145,9 @@ class GithubWorkflowCommandsTest {
           Set.of("error", "warning", "notice").contains(c.name()),
           "the output issued the workflow command " + c + ":\n" + output);
       String file = c.properties().get("file");
-      assertTrue(files.contains(file), "annotation of an unknown file " + c + " among " + files);
+      assertTrue(
+          file != null && files.contains(file),
+          "annotation of an unknown file " + c + " among " + files + ":\n" + output);
       named.add(file);
     }
     return named;
@@ -300,6 +302,44 @@ class GithubWorkflowCommandsTest {
     assertFalse(r.err().contains("\u001b"), "the name is shown escaped: " + r.err());
     onlyAnnotations(r.err(), Set.of());
     onlyAnnotations(r.out(), Set.of());
+  }
+
+  /**
+   * An input name with a line break in a schema, which a pull request can edit ("Flow.a\\n::warning
+   * ::x"): the help that lists the flow's inputs held it raw, and JUnit's XML keeps a line break
+   * raw, so on standard output of an Actions step a line of the report started with "::".
+   */
+  @Test
+  void aJunitReportUnderActionsStartsNoLineWithACommand() throws Exception {
+    Path schemas = tmp.resolve("schemas");
+    FixtureSupport.importFixtures(schemas);
+    Path schema = schemas.resolve("order-lookup.schema.json");
+    Files.writeString(
+        schema,
+        Files.readString(schema)
+            .replace("\"Flow.amount\"", "\"Flow.a\\n  ::warning::x\\r::notice::y\""));
+    Path payload = tmp.resolve("k.json");
+    Files.writeString(
+        payload, FIXABLE.replace("\"Flow.customer_id\"", "\"Flow.nope\": 1, \"Flow.customer_id\""));
+    Result r =
+        CliRunner.withEnv(
+            Map.of("GITHUB_ACTIONS", "true"),
+            "check",
+            "--schemas",
+            schemas.toString(),
+            "--format",
+            "junit",
+            payload.toString());
+    assertEquals(1, r.code(), r.err() + r.out());
+    assertTrue(r.out().contains("Flow.a"), "the help lists the input: " + r.out());
+    onlyAnnotations(r.out(), Set.of());
+    String read =
+        javax.xml.parsers.DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(new java.io.ByteArrayInputStream(r.out().getBytes(StandardCharsets.UTF_8)))
+            .getDocumentElement()
+            .getTextContent();
+    assertTrue(read.contains("Flow.a\n  ::warning::x"), "the XML reads the name as it is: " + read);
   }
 
   /** A schema named in a message about the schemas directory, which a pull request can edit. */

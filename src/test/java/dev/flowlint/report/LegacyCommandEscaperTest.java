@@ -37,6 +37,17 @@ class LegacyCommandEscaperTest {
     assertEquals("\"#x#[\"", through(false, "\"#", "x#", "[\""));
   }
 
+  /** XML keeps line breaks raw: no "::" is written there, however it is cut. */
+  @Test
+  void xmlWritesNoDoubleColon() throws IOException {
+    assertEquals("a\n:&#58;warning:&#58;x", through(true, "a\n::warning::x"));
+    assertEquals("a\n:&#58;w", through(true, "a\n:", ":w"));
+    assertEquals(":&#58;:", through(true, ":", ":", ":"));
+    assertEquals("a:b #:&#58;[", through(true, "a:b #::["));
+    // JSON holds line breaks as escapes: its colons are left alone.
+    assertEquals("{\"a::b\": 1}", through(false, "{\"a::b\": 1}"));
+  }
+
   @Test
   void aPrintStreamThatFlushesEveryLineLetsNoCommandThrough() {
     ByteArrayOutputStream sink = new ByteArrayOutputStream();

@@ -25,4 +25,28 @@ public final class LauncherJvm {
     cmd.add(System.getProperty("java.class.path"));
     return cmd;
   }
+
+  /**
+   * Runs flowlint's Main with {@code args} in a JVM of its own, standard input empty, standard
+   * output and error written to {@code out} and {@code err}, {@code env} added to the environment.
+   * Returns the exit code.
+   */
+  public static int run(Path out, Path err, java.util.Map<String, String> env, List<String> args)
+      throws java.io.IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(command());
+    cmd.add("dev.flowlint.cli.Main");
+    cmd.addAll(args);
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd)
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile());
+    pb.environment().putAll(env);
+    Process p = pb.start();
+    if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("the run did not end in 60 s: " + args);
+    }
+    return p.exitValue();
+  }
 }

@@ -11,8 +11,7 @@ import dev.flowlint.model.Envelope;
 import dev.flowlint.model.FileReport;
 import dev.flowlint.model.Fix;
 import dev.flowlint.model.Severity;
-import dev.flowlint.report.GithubReporter;
-import dev.flowlint.report.LegacyCommandEscaper;
+import dev.flowlint.report.ActionsOutput;
 import dev.flowlint.report.OutputFormat;
 import dev.flowlint.report.ReportContext;
 import dev.flowlint.report.Reporter;
@@ -165,18 +164,9 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   /**
-   * Whether the GitHub Actions runner reads this run's output for workflow commands (a GitHub
-   * report on a stream, or any run under Actions): then every line beside the annotations that
-   * quotes file names or payload text is printed inert (see {@link #note}).
+   * What the GitHub Actions runner may read of this run's output, made inert (see {@link #note}).
    */
-  private boolean runnerReads;
-
-  /**
-   * Whether this run is a step of a GitHub Actions job, whose runner reads the text report too: a
-   * file named "::add-mask::x.json" starts a line of it, and "##[" anywhere in a line (a payload
-   * key in a message) is a command in the runner's older syntax.
-   */
-  private boolean underActions;
+  private ActionsOutput actions = new ActionsOutput(false, false);
 
   CheckCommand(Cli.Io io) {
     this.io = io;
@@ -189,12 +179,14 @@ final class CheckCommand implements Callable<Integer> {
     if (specs.error().isPresent()) {
       return usage(specs.error().get());
     }
-    underActions = "true".equals(io.env().get("GITHUB_ACTIONS"));
-    runnerReads =
-        underActions
-            || specs.specs().stream()
-                .anyMatch(s -> s.format() == OutputFormat.GITHUB && s.file().isEmpty());
-    Optional<ConfigOptions.Loaded> loaded = common.load(runnerReads ? inertErr() : io.err());
+    actions =
+        ActionsOutput.of(
+            io.env(),
+            specs.specs().stream()
+                .filter(s -> s.file().isEmpty())
+                .map(FormatSpecs.Spec::format)
+                .toList());
+    Optional<ConfigOptions.Loaded> loaded = common.load(actions.notes(io.err()));
     if (loaded.isEmpty()) {
       return Cli.USAGE;
     }
@@ -256,7 +248,7 @@ final class CheckCommand implements Callable<Integer> {
               flag
                   + spec.file().get()
                   + " is the payload "
-                  + payload.get()
+                  + SafeText.name(payload.get())
                   + ", which the report would overwrite; name another file");
         }
       }
@@ -273,16 +265,20 @@ final class CheckCommand implements Callable<Integer> {
     // the report that goes there: two documents in one stream, which nothing can read.
     long onStdout =
         specs.specs().stream()
-            .filter(
-                s ->
-                    s.file().isEmpty()
-                        ? reportOut == io.out()
-                        : io.out() == System.out && ownStdout(s.file().get()))
+            .filter(s -> s.file().isEmpty() ? reportOut == io.out() : ownStdout(s.file().get()))
             .count();
     if (onStdout > 1) {
       return usage(
           "only one report can go to standard output (a FORMAT=FILE names it too); give the others"
               + " a file");
+    }
+    if (onStdout > 0 && reportOut == io.err()) {
+      // Standard output holds the diff, or the fixed payload of -: a report there would run into
+      // it.
+      return usage(
+          (diff ? "--diff" : "--fix with -")
+              + " writes to standard output, and a FORMAT=FILE names it too; give the report"
+              + " another file");
     }
     // Reports are written as files are checked (nothing is kept per file); a report to a file goes
     // to a staged file, renamed into place at the end.
@@ -293,17 +289,21 @@ final class CheckCommand implements Callable<Integer> {
         Reporter reporter =
             spec.format().create(spec.file().isEmpty() ? context : context.forFile());
         if (spec.file().isEmpty()) {
-          PrintStream to = streamFor(spec.format(), reportOut);
-          renderings.add(new Rendering(reporter, to, Optional.empty(), Optional.empty()));
+          PrintStream to = actions.report(spec.format(), reportOut);
+          renderings.add(new Rendering(reporter, to, Optional.empty(), Optional.empty(), true));
         } else {
           writing = spec.file();
           AtomicFiles.Staged file = AtomicFiles.stage(Path.of(spec.file().get()));
+          PrintStream to = new PrintStream(file.stream(), false, StandardCharsets.UTF_8);
+          // A report file that is the step's standard output or error is read by the runner too.
+          boolean stream = ownStdout(spec.file().get()) || ownStderr(spec.file().get());
           renderings.add(
               new Rendering(
                   reporter,
-                  new PrintStream(file.stream(), false, StandardCharsets.UTF_8),
+                  stream ? actions.report(spec.format(), to) : to,
                   Optional.of(file),
-                  spec.file()));
+                  spec.file(),
+                  ownStdout(spec.file().get())));
         }
       }
       writing = Optional.empty();
@@ -311,14 +311,29 @@ final class CheckCommand implements Callable<Integer> {
         renderings.add(
             new Rendering(
                 new TextReporter(color(), quiet),
-                textOut(reportOut),
+                actions.report(OutputFormat.TEXT, reportOut),
                 Optional.empty(),
-                Optional.empty()));
+                Optional.empty(),
+                true));
       }
       Summary.Tally tally = new Summary.Tally();
       CheckRun.Verdict verdict = new CheckRun.Verdict(failOn);
+      // A document on a stream is begun with the first file: a run that matches nothing writes
+      // none there ("--format sarif > r.sarif": an empty log would close every open alert).
+      boolean[] begun = {false};
+      Runnable beginDocuments =
+          () -> {
+            if (!begun[0]) {
+              begun[0] = true;
+              renderings.stream()
+                  .filter(r -> r.stream() && r.reporter().isDocument())
+                  .forEach(r -> r.reporter().begin(r.out()));
+            }
+          };
       for (Rendering r : renderings) {
-        r.reporter().begin(r.out());
+        if (!(r.stream() && r.reporter().isDocument())) {
+          r.reporter().begin(r.out());
+        }
       }
       // Directory arguments that gave a checked file (one flag per argument, not a list of files).
       List<String> dirs =
@@ -334,15 +349,16 @@ final class CheckCommand implements Callable<Integer> {
             }
             tally.add(r);
             verdict.add(r);
+            beginDocuments.run();
             for (Rendering x : renderings) {
               x.reporter().file(r, x.out());
             }
           };
       if (fix || diff) {
         // "fixed FILE" notes beside the report, unless the report there is a document they would
-        // break.
+        // break (one on standard output, also as "json=/dev/stdout").
         boolean document =
-            renderings.stream().anyMatch(r -> r.staged().isEmpty() && r.reporter().isDocument());
+            renderings.stream().anyMatch(r -> r.stream() && r.reporter().isDocument());
         PrintStream say = document ? io.err() : reportOut;
         run.fix(
             paths,
@@ -354,16 +370,22 @@ final class CheckCommand implements Callable<Integer> {
       } else {
         run.run(paths, io.in(), report);
       }
+      boolean nothingMatched = tally.summary().files() == 0 && run.skipped().isEmpty();
+      if (!nothingMatched || allowEmpty) {
+        beginDocuments.run();
+      }
       for (Rendering r : renderings) {
-        r.reporter().end(tally.summary(), r.out());
+        if (begun[0] || !(r.stream() && r.reporter().isDocument())) {
+          r.reporter().end(tally.summary(), r.out());
+        }
       }
       // A report file may be this process's own standard output (/dev/stdout): what the terminal
       // got must be out before the report is added after it.
       io.out().flush();
-      boolean nothingMatched = tally.summary().files() == 0 && run.skipped().isEmpty();
       if (nothingMatched && !allowEmpty) {
-        // A failed run writes no report file: an empty one would say there is nothing to find
-        // (an empty SARIF upload closes every open alert), when nothing was looked at.
+        // A failed run writes no report file, and no document on a stream: an empty one would say
+        // there is nothing to find (an empty SARIF upload closes every open alert), when nothing
+        // was looked at.
         note(
             io.err(),
             "flowlint check: checked 0 files: "
@@ -468,13 +490,15 @@ final class CheckCommand implements Callable<Integer> {
 
   /**
    * A reporter and where it writes; a report to a file writes to a staged file that is renamed into
-   * place at the end.
+   * place at the end. {@code stream}: the report is on standard output or error, or in a file that
+   * is standard output ("json=/dev/stdout").
    */
   private record Rendering(
       Reporter reporter,
       PrintStream out,
       Optional<AtomicFiles.Staged> staged,
-      Optional<String> file) {}
+      Optional<String> file,
+      boolean stream) {}
 
   /**
    * Writes (--fix) or shows (--diff) one outcome and says what changed. Returns the outcome as it
@@ -492,7 +516,7 @@ final class CheckCommand implements Callable<Integer> {
     if (diff) {
       // --diff writes nothing: the file still has every finding, the fixable ones included.
       String diffText = UnifiedDiff.of(path, o.original(), o.fixed());
-      io.out().print(runnerReads ? GithubReporter.inert(diffText) : diffText);
+      io.out().print(actions.note(diffText));
       return o.unwritten();
     }
     if (!o.stdin()) {
@@ -563,60 +587,23 @@ final class CheckCommand implements Callable<Integer> {
   /**
    * Whether {@code file} is this process's standard output (/dev/stdout, /dev/fd/1, its target).
    */
-  private static boolean ownStdout(String file) {
-    try {
-      Path stdout = Path.of("/dev/stdout");
-      Path nowhere = Path.of("/dev/null"); // stdout sent there: a report there is lost anyway
-      return java.nio.file.Files.exists(stdout)
-          && java.nio.file.Files.exists(Path.of(file))
-          && java.nio.file.Files.isSameFile(Path.of(file), stdout)
-          && !java.nio.file.Files.isSameFile(stdout, nowhere);
-    } catch (IOException | RuntimeException e) {
-      return false; // cannot tell: written as a file, as before
-    }
+  private boolean ownStdout(String file) {
+    return io.out() == System.out && AtomicFiles.isStream(file, "/dev/stdout");
   }
 
-  /** Standard error with each line printed as {@link #note} prints it. */
-  private PrintStream inertErr() {
-    return inert(io.err());
-  }
-
-  /** Where the text report goes on a stream: line by line inert under GitHub Actions. */
-  private PrintStream textOut(PrintStream stream) {
-    return underActions ? inert(stream) : stream;
-  }
-
-  /** Where a report of {@code format} goes on a stream: made inert under GitHub Actions. */
-  private PrintStream streamFor(OutputFormat format, PrintStream stream) {
-    if (!underActions || format == OutputFormat.GITHUB) {
-      return stream; // the GitHub report's own annotations must reach the runner
-    }
-    return switch (format) {
-      case TEXT -> textOut(stream);
-      case JUNIT ->
-          new PrintStream(LegacyCommandEscaper.xml(stream), false, StandardCharsets.UTF_8);
-      default -> new PrintStream(LegacyCommandEscaper.json(stream), false, StandardCharsets.UTF_8);
-    };
-  }
-
-  /** {@code stream} with each line (the text report prints whole lines) printed inert. */
-  private static PrintStream inert(PrintStream stream) {
-    // println(String) of a subclass prints through print(String).
-    return new PrintStream(stream, true, StandardCharsets.UTF_8) {
-      @Override
-      public void print(String text) {
-        super.print(GithubReporter.inert(text));
-      }
-    };
+  /** Whether {@code file} is this process's standard error (/dev/stderr, /dev/fd/2, its target). */
+  private boolean ownStderr(String file) {
+    return io.err() == System.err && AtomicFiles.isStream(file, "/dev/stderr");
   }
 
   /** A line beside the report; inert when the runner reads this run's output for commands. */
   private void note(PrintStream to, String line) {
-    to.println(runnerReads ? GithubReporter.inert(line) : line);
+    to.println(actions.note(line));
   }
 
+  /** A usage error; inert when the runner reads it (it can name a payload a pull request named). */
   private int usage(String message) {
-    io.err().println("flowlint check: " + message);
+    note(io.err(), "flowlint check: " + message);
     return Cli.USAGE;
   }
 }

@@ -173,6 +173,23 @@ public final class AtomicFiles {
     return new Staged(linkTarget(abs), Optional.empty());
   }
 
+  /**
+   * Whether {@code file} is this process's {@code stream} ("/dev/stdout", "/dev/stderr"): the
+   * device itself, /dev/fd/N, or the file the stream was redirected to. False when that cannot be
+   * told, and for a stream sent to /dev/null (a report there is lost anyway).
+   */
+  public static boolean isStream(String file, String stream) {
+    try {
+      Path device = Path.of(stream);
+      return Files.exists(device)
+          && Files.exists(Path.of(file))
+          && Files.isSameFile(Path.of(file), device)
+          && !Files.isSameFile(device, Path.of("/dev/null"));
+    } catch (IOException | RuntimeException e) {
+      return false; // cannot tell: written as a file
+    }
+  }
+
   /** The file a chain of symbolic links ends at, whether or not it exists; else the path itself. */
   public static Path linkTarget(Path path) throws IOException {
     Path p = path;

@@ -12,9 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /**
@@ -22,15 +20,14 @@ import java.util.HexFormat;
  * GitHub shows only 10 annotations of each kind per step, so the full list must be in the log too.
  *
  * <p>Streaming: the annotations are printed as files come; the text report goes to a temporary file
- * meanwhile (hashed as it is written, for the stop-commands token) and is copied out at the end, so
- * memory stays flat and the output is what a whole-run writer would print.
+ * meanwhile and is copied out at the end, so memory stays flat and the output is what a whole-run
+ * writer would print.
  */
 public final class GithubReporter implements Reporter {
   private final TextReporter text;
   private final RepoPaths paths;
+  private static final SecureRandom RANDOM = new SecureRandom();
   private Path spool;
-  private OutputStream spoolOut;
-  private MessageDigest digest;
   private PrintStream body;
 
   public GithubReporter(TextReporter text, RepoPaths paths) {
@@ -43,15 +40,11 @@ public final class GithubReporter implements Reporter {
     try {
       spool = Files.createTempFile("flowlint-github", ".txt");
       spool.toFile().deleteOnExit(); // also when the run stops before end()
-      digest = MessageDigest.getInstance("SHA-256");
-      spoolOut =
-          new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(spool)), digest);
+      OutputStream spoolOut = new BufferedOutputStream(Files.newOutputStream(spool));
       body = new PrintStream(spoolOut, false, StandardCharsets.UTF_8);
       text.begin(body);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create a temporary file for the GitHub report", e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JRE", e);
     }
   }
 
@@ -73,14 +66,21 @@ public final class GithubReporter implements Reporter {
       }
       body.close();
       // The text report starts lines with file paths; a path such as "::error::x.json" would be
-      // read
-      // as a command. Commands are off while it prints, under a token the text cannot contain.
-      String token = "flowlint-" + HexFormat.of().formatHex(digest.digest(), 0, 12);
+      // read as a command. Commands are off while it prints, under a token the text cannot know.
+      String token = token();
       out.println("::stop-commands::" + token);
-      out.flush();
-      Files.copy(spool, out);
-      out.println("::" + token + "::");
-      out.flush();
+      boolean copied = false;
+      try {
+        out.flush();
+        Files.copy(spool, out);
+        copied = true;
+      } finally {
+        // Commands come back on also when the copy fails: else the runner ignores every later
+        // workflow command of the step. A copy cut short may end inside a line, so a line break
+        // goes first: the token must be a line of its own.
+        out.println((copied ? "" : "\n") + "::" + token + "::");
+        out.flush();
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the GitHub report", e);
     } finally {
@@ -145,24 +145,15 @@ public final class GithubReporter implements Reporter {
    * The runner reads every line of a step's output, standard error too, as a possible workflow
    * command: one that starts with "::", and one that holds "##[" anywhere (the older syntax, which
    * it still reads: "fixed ##[set-output name=x]y.json" sets an output). Text with either is
-   * wrapped in stop-commands, under a token it cannot contain.
+   * wrapped in stop-commands, under a token it does not contain.
    */
   public static String inert(String text) {
     if (!text.contains("::") && !text.contains("##[")) {
       return text;
     }
-    String token;
-    try {
-      token =
-          "flowlint-"
-              + HexFormat.of()
-                  .formatHex(
-                      MessageDigest.getInstance("SHA-256")
-                          .digest(text.getBytes(StandardCharsets.UTF_8)),
-                      0,
-                      12);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JRE", e);
+    String token = token();
+    while (text.contains(token)) {
+      token = token(); // 96 random bits: never, but then the text could not end the stop early
     }
     boolean ended = text.endsWith("\n");
     return "::stop-commands::"
@@ -174,6 +165,17 @@ public final class GithubReporter implements Reporter {
         + token
         + "::"
         + (ended ? "\n" : "");
+  }
+
+  /**
+   * A stop-commands token: 96 random bits, new each time, as GitHub asks ("randomly generated and
+   * unique for each run"). It was a hash of the text it guarded: the text could not hold its own
+   * hash, but the token was the same in every run over the same files, and known from any log.
+   */
+  static String token() {
+    byte[] bits = new byte[12];
+    RANDOM.nextBytes(bits);
+    return "flowlint-" + HexFormat.of().formatHex(bits);
   }
 
   /** Escaping of a command's message. */

@@ -99,15 +99,14 @@ class CiCommandTest {
     assertTrue(Files.exists(tmp.resolve("r.json")));
   }
 
-  /**
-   * GitLab keys a JUnit test case by classname and name across the whole report: a payload and its
-   * template ("order.json", "order.json.hbs": classname "order" both) with the same finding showed
-   * one failed test for two.
-   */
-  /**
-   * A report on standard output that could not be written whole (a full disk under "> r.sarif", a
-   * closed pipe): PrintStream swallowed the error and a clean run exited 0 with half a report.
-   */
+  /** The elements named {@code tag} of the XML file {@code xml}. */
+  private static org.w3c.dom.NodeList elements(Path xml, String tag) throws Exception {
+    return javax.xml.parsers.DocumentBuilderFactory.newInstance()
+        .newDocumentBuilder()
+        .parse(xml.toFile())
+        .getElementsByTagName(tag);
+  }
+
   /**
    * A file name XML cannot hold as it is: U+0001 was dropped ("a\u0001.json" was a second suite
    * "a.json") and a tab in an attribute is read as a space. Suites are named as the text report
@@ -128,11 +127,7 @@ class CiCommandTest {
         CliRunner.run(
             "check", "--schemas", schemas.toString(), "--format", "junit=" + junit, dir.toString());
     assertEquals(1, r.code(), r.err());
-    var suites =
-        javax.xml.parsers.DocumentBuilderFactory.newInstance()
-            .newDocumentBuilder()
-            .parse(junit.toFile())
-            .getElementsByTagName("testsuite");
+    var suites = elements(junit, "testsuite");
     java.util.Set<String> shown = new java.util.HashSet<>();
     for (int i = 0; i < suites.getLength(); i++) {
       shown.add(((org.w3c.dom.Element) suites.item(i)).getAttribute("name"));
@@ -152,6 +147,10 @@ class CiCommandTest {
         "no raw bidirectional override: " + xml);
   }
 
+  /**
+   * A report on standard output that could not be written whole (a full disk under "> r.sarif", a
+   * closed pipe): PrintStream swallowed the error and a clean run exited 0 with half a report.
+   */
   @Test
   void aReportCutShortOnStandardOutputExits2() throws Exception {
     Path schemas = tmp.resolve("schemas");
@@ -188,6 +187,11 @@ class CiCommandTest {
     }
   }
 
+  /**
+   * GitLab keys a JUnit test case by classname and name across the whole report: a payload and its
+   * template ("order.json", "order.json.hbs": classname "order" both) with the same finding showed
+   * one failed test for two.
+   */
   @Test
   void junitTestCasesAreUniqueAcrossFiles() throws Exception {
     Path schemas = tmp.resolve("schemas");
@@ -201,11 +205,7 @@ class CiCommandTest {
         CliRunner.run(
             "check", "--schemas", schemas.toString(), "--format", "junit=" + junit, dir.toString());
     assertEquals(1, r.code(), r.err());
-    var cases =
-        javax.xml.parsers.DocumentBuilderFactory.newInstance()
-            .newDocumentBuilder()
-            .parse(junit.toFile())
-            .getElementsByTagName("testcase");
+    var cases = elements(junit, "testcase");
     java.util.Set<String> keys = new java.util.HashSet<>();
     for (int i = 0; i < cases.getLength(); i++) {
       org.w3c.dom.Element c = (org.w3c.dom.Element) cases.item(i);

@@ -145,7 +145,9 @@ class GithubWorkflowCommandsTest {
           Set.of("error", "warning", "notice").contains(c.name()),
           "the output issued the workflow command " + c + ":\n" + output);
       String file = c.properties().get("file");
-      assertTrue(files.contains(file), "annotation of an unknown file " + c + " among " + files);
+      assertTrue(
+          file != null && files.contains(file),
+          "annotation of an unknown file " + c + " among " + files + ":\n" + output);
       named.add(file);
     }
     return named;
@@ -225,6 +227,121 @@ class GithubWorkflowCommandsTest {
     }
   }
 
+  /**
+   * A report file that is standard output or standard error of the step ("json=/dev/stdout",
+   * "junit=/dev/stderr"): the runner reads it as it reads a report on a stream, but it was written
+   * as a file, unescaped, and "##[set-output name=y]" in a key set a step output. With --fix, the
+   * "fixed FILE" notes went to standard output before the JSON on /dev/stdout: no JSON to read. Run
+   * in a JVM of its own, whose standard output and error are files.
+   */
+  @Test
+  void reportFilesThatAreTheStepsOwnStreamsIssueNoCommand() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.exists(Path.of("/dev/stdout")) && Files.exists(Path.of("/dev/stderr")),
+        "a system with /dev/stdout and /dev/stderr");
+    Path schemas = tmp.resolve("schemas");
+    FixtureSupport.importFixtures(schemas);
+    String key = "###[set-output name=y]z##";
+    for (List<String> args :
+        List.of(
+            List.of("--format", "json=/dev/stdout"),
+            List.of("--format", "junit=/dev/stdout"),
+            List.of("--format", "sarif=/dev/stderr"),
+            List.of("--format", "json=/dev/stdout", "--fix"))) {
+      Path payload = tmp.resolve("k.json");
+      Files.writeString(
+          payload,
+          FIXABLE.replace("\"Flow.customer_id\"", "\"" + key + "\": 1, \"Flow.customer_id\""));
+      Path out = tmp.resolve("out.txt");
+      Path err = tmp.resolve("err.txt");
+      List<String> cmd = new ArrayList<>(List.of("check", "--schemas", schemas.toString()));
+      cmd.addAll(args);
+      cmd.addAll(List.of("--", payload.toString()));
+      int code = dev.flowlint.LauncherJvm.run(out, err, Map.of("GITHUB_ACTIONS", "true"), cmd);
+      String stdout = Files.readString(out);
+      String stderr = Files.readString(err);
+      assertEquals(1, code, args + ": " + stderr);
+      assertTrue((stdout + stderr).contains("set-output name=y]z"), args + ": " + stdout + stderr);
+      String document = args.get(1).endsWith("/dev/stdout") ? stdout : stderr;
+      assertFalse(document.contains("##["), args + ": " + document);
+      onlyAnnotations(stdout, Set.of());
+      onlyAnnotations(stderr, Set.of());
+      if (args.get(1).startsWith("json")) {
+        assertTrue(
+            dev.flowlint.io.CanonicalJson.mapper().readTree(stdout).toString().contains(key),
+            args
+                + ": standard output is the JSON report alone, reading the key as it is: "
+                + stdout);
+      }
+    }
+  }
+
+  /**
+   * A report file that a pull request made a link to one of its payloads ("flowlint.json" →
+   * "p/##[set-output name=x]y.json"): the refusal named the payload raw, and under Actions that
+   * line set a step output.
+   */
+  @Test
+  void aReportFileLinkedToAHostilePayloadIssuesNoCommand() throws Exception {
+    Path schemas = tmp.resolve("schemas");
+    FixtureSupport.importFixtures(schemas);
+    Path dir = Files.createDirectories(tmp.resolve("p"));
+    Path payload = Files.writeString(dir.resolve("##[set-output name=x]y\u001b.json"), FIXABLE);
+    Path report = Files.createSymbolicLink(tmp.resolve("flowlint.json"), payload);
+    Result r =
+        CliRunner.withEnv(
+            Map.of("GITHUB_ACTIONS", "true"),
+            "check",
+            "--schemas",
+            schemas.toString(),
+            "--format",
+            "json=" + report,
+            dir.toString());
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("which the report would overwrite"), r.err());
+    assertFalse(r.err().contains("\u001b"), "the name is shown escaped: " + r.err());
+    onlyAnnotations(r.err(), Set.of());
+    onlyAnnotations(r.out(), Set.of());
+  }
+
+  /**
+   * An input name with a line break in a schema, which a pull request can edit ("Flow.a\\n::warning
+   * ::x"): the help that lists the flow's inputs held it raw, and JUnit's XML keeps a line break
+   * raw, so on standard output of an Actions step a line of the report started with "::".
+   */
+  @Test
+  void aJunitReportUnderActionsStartsNoLineWithACommand() throws Exception {
+    Path schemas = tmp.resolve("schemas");
+    FixtureSupport.importFixtures(schemas);
+    Path schema = schemas.resolve("order-lookup.schema.json");
+    Files.writeString(
+        schema,
+        Files.readString(schema)
+            .replace("\"Flow.amount\"", "\"Flow.a\\n  ::warning::x\\r::notice::y\""));
+    Path payload = tmp.resolve("k.json");
+    Files.writeString(
+        payload, FIXABLE.replace("\"Flow.customer_id\"", "\"Flow.nope\": 1, \"Flow.customer_id\""));
+    Result r =
+        CliRunner.withEnv(
+            Map.of("GITHUB_ACTIONS", "true"),
+            "check",
+            "--schemas",
+            schemas.toString(),
+            "--format",
+            "junit",
+            payload.toString());
+    assertEquals(1, r.code(), r.err() + r.out());
+    assertTrue(r.out().contains("Flow.a"), "the help lists the input: " + r.out());
+    onlyAnnotations(r.out(), Set.of());
+    String read =
+        javax.xml.parsers.DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(new java.io.ByteArrayInputStream(r.out().getBytes(StandardCharsets.UTF_8)))
+            .getDocumentElement()
+            .getTextContent();
+    assertTrue(read.contains("Flow.a\n  ::warning::x"), "the XML reads the name as it is: " + read);
+  }
+
   /** A schema named in a message about the schemas directory, which a pull request can edit. */
   @Test
   void aSchemaFileNameIssuesNoCommand() throws Exception {
@@ -289,9 +406,7 @@ class GithubWorkflowCommandsTest {
       files.add(dir.resolve(n).toString());
     }
 
-    Result check =
-        CliRunner.run(
-            "check", "--schemas", schemas.toString(), "--format", "github", "-v", dir.toString());
+    Result check = github(schemas, "-v", dir);
     assertEquals(1, check.code(), check.err());
     List<String> named = onlyAnnotations(check.out(), files);
     assertEquals(files, Set.copyOf(named), check.out());
@@ -299,32 +414,22 @@ class GithubWorkflowCommandsTest {
     onlyAnnotations(check.err(), files);
     assertTrue(check.err().contains("skipped"), check.err());
 
-    Result diff =
-        CliRunner.run(
-            "check",
-            "--schemas",
-            schemas.toString(),
-            "--format",
-            "github",
-            "--diff",
-            dir.toString());
+    Result diff = github(schemas, "--diff", dir);
     assertEquals(1, diff.code(), diff.err());
     assertTrue(diff.out().contains("+++ b/"), diff.out());
     onlyAnnotations(diff.out(), files);
     assertEquals(names.size(), onlyAnnotations(diff.err(), files).size(), diff.err());
 
-    Result fix =
-        CliRunner.run(
-            "check",
-            "--schemas",
-            schemas.toString(),
-            "--format",
-            "github",
-            "--fix",
-            dir.toString());
+    Result fix = github(schemas, "--fix", dir);
     assertEquals(0, fix.code(), fix.err());
     assertTrue(fix.out().contains("fixed "), fix.out());
     onlyAnnotations(fix.out(), files);
     onlyAnnotations(fix.err(), files);
+  }
+
+  /** check --format github with {@code flag} on {@code dir}. */
+  private static Result github(Path schemas, String flag, Path dir) throws Exception {
+    return CliRunner.run(
+        "check", "--schemas", schemas.toString(), "--format", "github", flag, dir.toString());
   }
 }

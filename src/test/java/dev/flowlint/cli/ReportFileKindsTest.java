@@ -48,32 +48,55 @@ class ReportFileKindsTest {
             List.of("--format", "json=/dev/stdout", "--format", "sarif"))) {
       Path out = tmp.resolve("out.txt");
       Path err = tmp.resolve("err.txt");
-      List<String> cmd = new ArrayList<>(dev.flowlint.LauncherJvm.command());
-      cmd.addAll(
-          List.of(
-              "dev.flowlint.cli.Main", "check", "--schemas", tmp.resolve("schemas").toString()));
+      List<String> cmd =
+          new ArrayList<>(List.of("check", "--schemas", tmp.resolve("schemas").toString()));
       cmd.addAll(formats);
       cmd.addAll(List.of("--", payload.toString()));
-      Process p =
-          new ProcessBuilder(cmd)
-              .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-              .redirectOutput(out.toFile())
-              .redirectError(err.toFile())
-              .start();
-      assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the run ends");
+      int code = dev.flowlint.LauncherJvm.run(out, err, java.util.Map.of(), cmd);
       String said = Files.readString(err);
       if (formats.size() == 2) {
-        assertEquals(1, p.exitValue(), said);
+        assertEquals(1, code, said);
         assertEquals(
             "flowlint",
             CanonicalJson.mapper().readTree(out.toFile()).at("/tool/name").asString(),
             "standard output holds the JSON report alone");
       } else {
-        assertEquals(2, p.exitValue(), said);
+        assertEquals(2, code, said);
         assertTrue(said.contains("only one report can go to standard output"), said);
         assertEquals("", Files.readString(out));
       }
     }
+  }
+
+  /**
+   * "--diff" (and "--fix -") write to standard output: a report file that is standard output ran
+   * into the diff (the diff, then the JSON), and neither could be read. Refused, as a second report
+   * there is.
+   */
+  @Test
+  void aReportFileThatIsStandardOutputIsRefusedBesideADiff() throws Exception {
+    assumeTrue(Files.exists(Path.of("/dev/stdout")), "a system with /dev/stdout");
+    Path payload = payload();
+    Path out = tmp.resolve("out.txt");
+    Path err = tmp.resolve("err.txt");
+    int code =
+        dev.flowlint.LauncherJvm.run(
+            out,
+            err,
+            java.util.Map.of(),
+            List.of(
+                "check",
+                "--schemas",
+                tmp.resolve("schemas").toString(),
+                "--diff",
+                "--format",
+                "json=/dev/stdout",
+                "--",
+                payload.toString()));
+    String said = Files.readString(err);
+    assertEquals(2, code, said + Files.readString(out));
+    assertTrue(said.contains("--diff writes to standard output"), said);
+    assertEquals("", Files.readString(out));
   }
 
   /**

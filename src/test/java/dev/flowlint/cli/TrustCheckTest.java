@@ -121,6 +121,26 @@ class TrustCheckTest {
     assertTrue(Files.exists(sarif), "--allow-empty: the run passes, and writes its report");
   }
 
+  /**
+   * The same on standard output ("--format sarif > r.sarif", as CI jobs write it): an empty SARIF
+   * log went there, and an upload with if: always() closed every open alert.
+   */
+  @Test
+  void aRunThatCheckedNothingWritesNoDocumentToStandardOutput() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("empty"));
+    for (String format : List.of("sarif", "json", "junit", "gitlab")) {
+      Result r = CliRunner.run("check", dir.toString(), "--schemas", "schemas", "--format", format);
+      assertEquals(2, r.code(), r.out() + r.err());
+      assertEquals("", r.out(), format);
+      assertTrue(r.err().contains("checked 0 files"), r.err());
+      Result allowed =
+          CliRunner.run(
+              "check", dir.toString(), "--schemas", "schemas", "--format", format, "--allow-empty");
+      assertEquals(0, allowed.code(), allowed.err());
+      assertFalse(allowed.out().isBlank(), format + ": --allow-empty writes the report");
+    }
+  }
+
   /** Item 7: nothing checked is not "clean". */
   @Test
   void emptyDirectoryExitsTwoUnlessAllowed() throws IOException {

@@ -151,6 +151,57 @@ class CiFormatsTest {
         "", missing.toString(), "docs/rules.md lacks these rules (SARIF helpUri points at them)");
   }
 
+  /**
+   * A copy of the text report that fails half way (a spool that cannot be read, a stream that
+   * throws) still ends the stop-commands: else the runner ignored every later command of the step.
+   */
+  @Test
+  void githubTurnsCommandsBackOnWhenTheTextReportCannotBeCopied() {
+    java.io.ByteArrayOutputStream sink = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream out =
+        new java.io.PrintStream(sink, false, StandardCharsets.UTF_8) {
+          @Override
+          public void write(byte[] b, int off, int len) {
+            String piece = new String(b, off, len, StandardCharsets.UTF_8);
+            if (piece.contains("checked ")) {
+              super.write(b, off, 5); // a part of the copy went out, then it failed
+              throw new java.io.UncheckedIOException(new java.io.IOException("copy failed"));
+            }
+            super.write(b, off, len);
+          }
+        };
+    GithubReporter github =
+        new GithubReporter(new TextReporter(false, false), new RepoPaths(ROOT, ROOT));
+    github.begin(out);
+    github.file(report("x.json", "{}\n"), out);
+    org.junit.jupiter.api.Assertions.assertThrows(
+        RuntimeException.class, () -> github.end(Summary.of(List.of()), out));
+    out.flush();
+    List<String> lines = sink.toString(StandardCharsets.UTF_8).lines().toList();
+    assertTrue(lines.get(0).startsWith("::stop-commands::flowlint-"), lines.toString());
+    String token = lines.get(0).substring("::stop-commands::".length());
+    assertEquals("::" + token + "::", lines.get(lines.size() - 1), lines.toString());
+  }
+
+  /**
+   * The stop-commands token is new in each run, as GitHub asks: it was a hash of the text it
+   * guarded, the same in every run over the same files.
+   */
+  @Test
+  void githubStopTokensAreNewEachRun() {
+    FileReport f = report("::x.json", "{}\n");
+    Set<String> tokens = new HashSet<>();
+    for (int i = 0; i < 3; i++) {
+      String out =
+          ReporterContractTest.render(
+              new GithubReporter(new TextReporter(false, false), new RepoPaths(ROOT, ROOT)),
+              List.of(f));
+      tokens.add(out.lines().filter(l -> l.startsWith("::stop-commands::")).findFirst().get());
+      tokens.add(GithubReporter.inert("fixed ::x.json").lines().findFirst().get());
+    }
+    assertEquals(6, tokens.size(), tokens.toString());
+  }
+
   @Test
   void githubSendsNoColumnsForMultiLineRangesAndCannotBeHijackedByAPath() {
     String text = "{\n  \"a\": {\n  }\n}\n";

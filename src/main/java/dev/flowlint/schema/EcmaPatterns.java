@@ -146,11 +146,17 @@ public final class EcmaPatterns {
     }
   }
 
-  /** A group, or the whole pattern: where a backreference may be told safe. */
+  /**
+   * A group, or the whole pattern: where a backreference may be told safe, and whether a repeat of
+   * it is one Java runs exactly.
+   */
   private static final class Frame {
     int alternative;
     boolean alternatives;
     boolean optional;
+    boolean consumes; // the alternative being read surely reads a character
+    boolean mayBeEmpty; // an alternative read so far may match nothing
+    boolean assertion; // an assertion (^, $, \b, \B, a lookaround) anywhere inside
     final boolean lookaround;
     final boolean lookbehind;
 
@@ -234,6 +240,8 @@ public final class EcmaPatterns {
         Frame f = frames.element();
         f.alternative++;
         f.alternatives = true;
+        f.mayBeEmpty |= !f.consumes;
+        f.consumes = false;
         out.append('|');
         i++;
         alternative();
@@ -250,6 +258,7 @@ public final class EcmaPatterns {
       int start = i;
       char c = s.charAt(i);
       boolean assertion = false;
+      boolean consumes = true; // the atom reads at least one character wherever it matches
       Frame group = null;
       switch (c) {
         case '^' -> {
@@ -265,6 +274,7 @@ public final class EcmaPatterns {
         case '(' -> {
           group = group();
           assertion = group.lookaround;
+          consumes = !group.lookaround && !group.mayBeEmpty;
         }
         case '[' -> characterClass();
         case '.' -> {
@@ -277,14 +287,25 @@ public final class EcmaPatterns {
                 i, quantifierAt(i) ? "{ repeats nothing" : "a { that starts no {n,m}; write \\{");
         case '}' -> throw fail(i, "a } that ends no {n,m}; write \\}");
         case ']' -> throw fail(i, "a ] that ends no class; write \\]");
-        case '\\' -> assertion = atomEscape();
+        case '\\' -> {
+          assertion = atomEscape();
+          consumes = !assertion && !backreferenceAt(start);
+        }
         default -> {
           int cp = s.codePointAt(i);
           i += Character.charCount(cp);
           literal(cp);
         }
       }
-      quantifier(start, assertion, group);
+      Frame here = frames.element();
+      here.assertion |= assertion;
+      long min = quantifier(start, assertion, group);
+      here.consumes |= consumes && !assertion && min > 0;
+    }
+
+    private boolean backreferenceAt(int at) {
+      char c = s.charAt(at + 1);
+      return c >= '1' && c <= '9' || c == 'k';
     }
 
     private boolean quantifierAt(int at) {
@@ -329,9 +350,10 @@ public final class EcmaPatterns {
       return digits.length() > 10 ? Long.MAX_VALUE : Long.parseLong(digits);
     }
 
-    private void quantifier(int start, boolean assertion, Frame group) {
+    /** The quantifier after an atom, if any; the least number of repeats it takes (1: none). */
+    private long quantifier(int start, boolean assertion, Frame group) {
       if (!quantifierAt(i)) {
-        return;
+        return 1;
       }
       if (assertion) {
         throw fail(i, "an assertion (" + s.substring(start, i) + ") cannot be repeated");
@@ -370,6 +392,17 @@ public final class EcmaPatterns {
       if (group != null && min == 0) {
         group.optional = true;
       }
+      if (group != null && min >= 2 && group.mayBeEmpty && group.assertion) {
+        // Java ends a loop at the first repeat that matched nothing, counting it as all the
+        // repeats still owed; ECMA-262 runs them, and one may then match where an assertion
+        // let the first one match nothing: ^(?:(?=a)a?){2}b finds "ab", Java's reading does not.
+        throw fail(
+            start,
+            "a group that may match nothing, holds an assertion and must repeat at least twice ("
+                + s.substring(start, i)
+                + "), which Java does not run exactly; make the group match at least one"
+                + " character, or write its repeats out");
+      }
       if (unbounded) {
         for (Frame f : frames) {
           if (f.lookbehind) {
@@ -382,6 +415,7 @@ public final class EcmaPatterns {
           }
         }
       }
+      return min;
     }
 
     private Frame group() {
@@ -420,6 +454,8 @@ public final class EcmaPatterns {
       frames.push(f);
       disjunction();
       frames.pop();
+      f.mayBeEmpty |= !f.consumes;
+      frames.element().assertion |= f.assertion || f.lookaround;
       if (i >= s.length()) {
         throw fail(start, "a ( that is never closed");
       }

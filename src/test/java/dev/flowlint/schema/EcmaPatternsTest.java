@@ -108,6 +108,11 @@ class EcmaPatternsTest {
         "^a{2,3}$~aaa~true",
         "^a{2,}?$~aaaa~true",
         "^(?:ab)*$~abab~true",
+        // a repeated group that may match nothing is run exactly when it holds no assertion, or
+        // when it always reads a character
+        "^(?:a?){2}b$~ab~true",
+        "^(?:\\b\\w+\\b\\s*){2,}$~one two~true",
+        "^(?:(?=[a-z])\\w){2}$~ab~true",
       })
   void matchesAsEcma262Does(String pattern, String value, boolean expected) {
     String v = unescape(value);
@@ -157,6 +162,12 @@ class EcmaPatternsTest {
         "(?<=[a-c]*.*^)~an unbounded quantifier in a lookbehind",
         "(?<=a{2,})~an unbounded quantifier in a lookbehind",
         "(?<=(?:a\\w?){1,2})d~Java's regex engine refuses its translation: Look-behind group",
+        // Java ends a loop at a repeat that matched nothing, owing the rest: ECMA-262 finds
+        // (?:(?=a)a?){2}b in "ab", Java did not, so ^(?!(?:(?=a)a?){2}b) took "ab"
+        "^(?:(?=a)a?){2}b~may match nothing, holds an assertion and must repeat at least twice",
+        "^(?!(?:(?=a)a?){2}b)~may match nothing, holds an assertion",
+        "(?:^|a){2}~may match nothing, holds an assertion",
+        "(?:(?:a|\\b)c?){2,3}~may match nothing, holds an assertion",
         "[z-a]~out of order",
         "[\\d-z]~cannot bound a range",
         "\\cé~\\c must be followed by a letter",

@@ -21,9 +21,10 @@ import java.util.regex.PatternSyntaxException;
  * refuses it with a located {@link PatternSyntaxException} saying what is not ECMA-262 (or cannot
  * be run by Java exactly): never a pattern that quietly means something else.
  *
- * <p>It is lenient in one way only: an escaped punctuation character outside a class ({@code \-},
- * {@code \@}) is taken as that character, as Java and ECMA-262 without {@code u} take it, though
- * the {@code u} flag refuses it; no engine that accepts it reads it otherwise.
+ * <p>It is lenient in two ways only, where the {@code u} flag refuses what Java and ECMA-262
+ * without {@code u} both accept and read alike: an escaped punctuation character outside a class
+ * ({@code \-}, {@code \@}) is that character, and a {@code -} beside a class escape in a class
+ * ({@code [\w-.]}, common in e-mail patterns) is a {@code -}, not a range.
  */
 public final class EcmaPatterns {
   private static final int[] DIGIT = {'0', '9'};
@@ -783,16 +784,15 @@ public final class EcmaPatterns {
           i++;
           Object hi = classAtom();
           if (!(lo instanceof Integer a) || !(hi instanceof Integer b)) {
-            throw fail(from, "a class escape cannot bound a range (" + s.substring(from, i) + ")");
+            body.append(member(lo)).append(hexOf('-')).append(member(hi)); // [\w-.]: no range
+            continue;
           }
           if (a > b) {
             throw fail(dash, "a range out of order (" + s.substring(from, i) + ")");
           }
           body.append(hexOf(a)).append('-').append(hexOf(b));
-        } else if (lo instanceof Integer cp) {
-          body.append(hexOf(cp));
         } else {
-          body.append((String) lo);
+          body.append(member(lo));
         }
       }
       if (body.length() == 0) {
@@ -800,6 +800,11 @@ public final class EcmaPatterns {
       } else {
         out.append('[').append(negated ? "^" : "").append(body).append(']');
       }
+    }
+
+    /** A class atom in a Java class body: a code point, or a set's ranges. */
+    private static String member(Object atom) {
+      return atom instanceof Integer cp ? hexOf(cp) : (String) atom;
     }
 
     private Object classAtom() {

@@ -113,18 +113,12 @@ public final class EcmaPatterns {
 
   /** The pattern, compiled to match what ECMA-262 matches. */
   public static Pattern compile(String ecma) {
-    String java = toJava(ecma);
+    Translator translator = new Translator(ecma);
+    String java = translator.run();
     try {
       return Pattern.compile(java);
     } catch (PatternSyntaxException e) {
-      throw new Refused(
-          "the pattern "
-              + ecma
-              + " cannot be matched as ECMA-262 reads it: Java's regex engine refuses its"
-              + " translation: "
-              + e.getDescription(),
-          ecma,
-          -1);
+      throw translator.refusedByJava(e);
     }
   }
 
@@ -176,6 +170,7 @@ public final class EcmaPatterns {
     private final Deque<Frame> frames = new ArrayDeque<>();
     private final List<Group> groups = new ArrayList<>();
     private final Map<String, Integer> names = new HashMap<>();
+    private final List<int[]> lookbehinds = new ArrayList<>(); // where each starts: pattern, out
     private final int groupCount;
     private int i;
 
@@ -191,6 +186,34 @@ public final class EcmaPatterns {
         throw fail(i, "a ) that closes no group");
       }
       return out.toString();
+    }
+
+    /**
+     * Java's refusal of the translation, in the pattern's terms: the one Java gives is a lookbehind
+     * whose longest match it cannot bound (a repeated group in it, or counts that overflow).
+     */
+    PatternSyntaxException refusedByJava(PatternSyntaxException e) {
+      int[] lookbehind = null;
+      for (int[] l : lookbehinds) {
+        if (l[1] <= e.getIndex()) {
+          lookbehind = l; // the last one to start before where Java stopped
+        }
+      }
+      if (lookbehind != null && e.getDescription().startsWith("Look-behind")) {
+        return fail(
+            lookbehind[0],
+            "a lookbehind whose longest match Java cannot work out (a repeated group in it, or"
+                + " counts that add up past 2147483647); write the repeats out or lower the"
+                + " counts");
+      }
+      return new Refused(
+          "the pattern "
+              + s
+              + " cannot be matched as ECMA-262 reads it: Java's regex engine refuses its"
+              + " translation: "
+              + e.getDescription(),
+          s,
+          -1);
     }
 
     private PatternSyntaxException fail(int at, String what) {
@@ -428,6 +451,7 @@ public final class EcmaPatterns {
         i += 3;
       } else if (s.startsWith("(?<=", i) || s.startsWith("(?<!", i)) {
         f = new Frame(true, true);
+        lookbehinds.add(new int[] {i, out.length()});
         out.append(s, i, i + 4).append("(?:");
         i += 4;
       } else if (s.startsWith("(?:", i)) {

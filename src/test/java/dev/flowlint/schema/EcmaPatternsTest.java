@@ -170,7 +170,10 @@ class EcmaPatternsTest {
         "(?<=a*b)c~an unbounded quantifier in a lookbehind",
         "(?<=[a-c]*.*^)~an unbounded quantifier in a lookbehind",
         "(?<=a{2,})~an unbounded quantifier in a lookbehind",
-        "(?<=(?:a\\w?){1,2})d~Java's regex engine refuses its translation: Look-behind group",
+        // Java cannot bound these lookbehinds: said in the pattern's terms, located
+        "(?<=(?:a\\w?){1,2})d~at index 0, a lookbehind whose longest match Java cannot work out",
+        "(?<=a)b(?<!(?:a\\w?){1,2})d~at index 7, a lookbehind whose longest match Java cannot",
+        "(?<=a{0,2000000000}b{0,2000000000})x~at index 0, a lookbehind whose longest match Java",
         // Java ends a loop at a repeat that matched nothing, owing the rest: ECMA-262 finds
         // (?:(?=a)a?){2}b in "ab", Java did not, so ^(?!(?:(?=a)a?){2}b) took "ab"
         "^(?:(?=a)a?){2}b~may match nothing, holds an assertion and must repeat at least twice",

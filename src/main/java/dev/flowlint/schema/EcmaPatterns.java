@@ -37,77 +37,12 @@ public final class EcmaPatterns {
   };
 
   private static final String WORD_CLASS = "[" + ranges(WORD, false) + "]";
-  private static final String ANY = "[\\x{0}-\\x{10FFFF}]";
+
+  /** Every code point, as a class body. */
+  static final String ANY_SET = "\\x{0}-\\x{10FFFF}";
+
+  private static final String ANY = "[" + ANY_SET + "]";
   private static final String NOTHING = "(?:(?!))";
-
-  /** General_Category values and their aliases, by the short name Java knows. */
-  private static final Map<String, String> CATEGORIES = new HashMap<>();
-
-  /** Binary properties ECMA-262 and Java agree on, by every ECMA-262 name. */
-  private static final Map<String, String> BINARY = new HashMap<>();
-
-  static {
-    String[][] gc = {
-      {"C", "Other"},
-      {"Cc", "Control", "cntrl"},
-      {"Cf", "Format"},
-      {"Cn", "Unassigned"},
-      {"Co", "Private_Use"},
-      {"Cs", "Surrogate"},
-      {"L", "Letter"},
-      {"LC", "Cased_Letter"},
-      {"Ll", "Lowercase_Letter"},
-      {"Lm", "Modifier_Letter"},
-      {"Lo", "Other_Letter"},
-      {"Lt", "Titlecase_Letter"},
-      {"Lu", "Uppercase_Letter"},
-      {"M", "Mark", "Combining_Mark"},
-      {"Mc", "Spacing_Mark"},
-      {"Me", "Enclosing_Mark"},
-      {"Mn", "Nonspacing_Mark"},
-      {"N", "Number"},
-      {"Nd", "Decimal_Number", "digit"},
-      {"Nl", "Letter_Number"},
-      {"No", "Other_Number"},
-      {"P", "Punctuation", "punct"},
-      {"Pc", "Connector_Punctuation"},
-      {"Pd", "Dash_Punctuation"},
-      {"Pe", "Close_Punctuation"},
-      {"Pf", "Final_Punctuation"},
-      {"Pi", "Initial_Punctuation"},
-      {"Po", "Other_Punctuation"},
-      {"Ps", "Open_Punctuation"},
-      {"S", "Symbol"},
-      {"Sc", "Currency_Symbol"},
-      {"Sk", "Modifier_Symbol"},
-      {"Sm", "Math_Symbol"},
-      {"So", "Other_Symbol"},
-      {"Z", "Separator"},
-      {"Zl", "Line_Separator"},
-      {"Zp", "Paragraph_Separator"},
-      {"Zs", "Space_Separator"}
-    };
-    for (String[] names : gc) {
-      for (String name : names) {
-        CATEGORIES.put(name, names[0]);
-      }
-    }
-    String[][] binary = {
-      {"IsAlphabetic", "Alphabetic", "Alpha"},
-      {"IsLowercase", "Lowercase", "Lower"},
-      {"IsUppercase", "Uppercase", "Upper"},
-      {"IsWhite_Space", "White_Space", "space"},
-      {"IsIdeographic", "Ideographic", "Ideo"},
-      {"IsJoin_Control", "Join_Control", "Join_C"},
-      {"IsNoncharacter_Code_Point", "Noncharacter_Code_Point", "NChar"},
-      {"IsAssigned", "Assigned"}
-    };
-    for (String[] names : binary) {
-      for (int k = 1; k < names.length; k++) {
-        BINARY.put(names[k], names[0]);
-      }
-    }
-  }
 
   private EcmaPatterns() {}
 
@@ -740,49 +675,11 @@ public final class EcmaPatterns {
       }
       String body = s.substring(i + 1, end);
       i = end + 1;
-      String p = negated ? "\\P{" : "\\p{";
-      int eq = body.indexOf('=');
-      String name = eq < 0 ? null : body.substring(0, eq);
-      String value = eq < 0 ? body : body.substring(eq + 1);
-      if (name == null || name.equals("General_Category") || name.equals("gc")) {
-        String gc = CATEGORIES.get(value);
-        if (gc != null) {
-          return p + gc + "}";
-        }
+      try {
+        return EcmaProperties.classBody(body, negated);
+      } catch (IllegalArgumentException e) {
+        throw fail(at, e.getMessage());
       }
-      if (name != null && (name.equals("Script") || name.equals("sc"))) {
-        try {
-          Character.UnicodeScript.forName(value);
-          if (value.matches("[A-Za-z_]+")) {
-            return p + "sc=" + value + "}";
-          }
-        } catch (IllegalArgumentException e) {
-          throw fail(at, "no script is named " + value);
-        }
-      }
-      if (name == null) {
-        String binary = BINARY.get(value);
-        if (binary != null) {
-          return p + binary + "}";
-        }
-        switch (value) {
-          case "Any":
-            return negated ? "" : ANY_SET;
-          case "ASCII":
-            return ranges(new int[] {0, 0x7F}, negated);
-          case "ASCII_Hex_Digit", "AHex":
-            return ranges(new int[] {'0', '9', 'A', 'F', 'a', 'f'}, negated);
-          case "Hex_Digit", "Hex":
-            return ranges(
-                new int[] {
-                  '0', '9', 'A', 'F', 'a', 'f', 0xFF10, 0xFF19, 0xFF21, 0xFF26, 0xFF41, 0xFF46
-                },
-                negated);
-          default:
-            break;
-        }
-      }
-      throw fail(at, "\\p{" + body + "} is no property Java matches as ECMA-262 does");
     }
 
     private void characterClass() {
@@ -862,14 +759,12 @@ public final class EcmaPatterns {
     }
   }
 
-  private static final String ANY_SET = "\\x{0}-\\x{10FFFF}";
-
-  private static String hexOf(int cp) {
+  static String hexOf(int cp) {
     return "\\x{" + Integer.toHexString(cp).toUpperCase(Locale.ROOT) + "}";
   }
 
   /** A class body of the ranges (pairs of bounds), or of their complement. */
-  private static String ranges(int[] bounds, boolean complement) {
+  static String ranges(int[] bounds, boolean complement) {
     StringBuilder b = new StringBuilder();
     if (!complement) {
       for (int k = 0; k < bounds.length; k += 2) {

@@ -153,17 +153,7 @@ class PayloadPatternAllowanceTest {
       payload.append(i == 0 ? "" : ", ").append('"').append(LONG).append('"');
     }
     payload.append("]}");
-    CliRunner.Result r =
-        CliRunner.withStdin(
-            payload.toString(),
-            "check",
-            "-",
-            "--schemas",
-            schemas.toString(),
-            "--flow",
-            "Words",
-            "--envelope",
-            "inputs");
+    CliRunner.Result r = CliRunner.checkInputs(payload.toString(), schemas, "Words");
     assertEquals(1, r.code(), r.err());
     assertTrue(
         r.out()

@@ -16,6 +16,13 @@ const atoms = [
   "\\p{White_Space}", "\\p{Any}", "\\p{ASCII}", "\\/", "\\.", "\\$", "\\^", "[\\b]", "[-a]", "[a-]",
   "[\\-]", "😀", "\u0085", "\u2028", "\\0", "[\\u{1F600}-\\u{1F64F}]", "[&&]", "\\p{Hex_Digit}",
   "\\p{Alphabetic}", "\\p{Lowercase}", "\\p{gc=Ll}", "[\\p{L}\\d]", "[^\\p{L}\\d]", "^", "$",
+  // negated classes and surrogates, empty sets, Java's class syntax as plain characters, and
+  // empty groups (a repeated group that may match nothing found a difference this way)
+  "[^\\d\\s]", "[^\\W]", "[\\D\\S]", "[^😀-😂]", "[\\uD83D-\\uDBFF]", "[^\\uDC00-\\uDFFF]", "\\uD83D",
+  "\\uDE00", "[\\0-\\x1F]", "[^\\x00-\\uFFFF]", "\\p{Cs}", "[^\\p{Cs}]", "\\P{Any}", "[\\P{Any}]",
+  "[^\\P{Any}]", "\\p{Zs}", "\\p{Lt}", "\\p{sc=Latn}", "[^\\p{Lu}\\P{L}]", "(?:)", "()", "(a|)",
+  "[\\uD83D\\uDE00-\\uD83D\\uDE02]", "[^\\s\\S]", "[^.]", "[.]", "[\\^a]", "[a^]", "[\\]]", "\\]", "\\}",
+  "\\{", "\\|", "[|]", "[(]", "[--0]", "[a-c-e]",
 ];
 const quantifiers = ["", "", "", "*", "+", "?", "{2}", "{1,2}", "{0,3}", "{1,}", "*?", "+?", "??"];
 const groups = ["(", "(?:", "(?=", "(?!", "(?<=", "(?<!", "(?<g>"];
@@ -39,7 +46,8 @@ function expr(depth) {
 }
 
 const chars = ["a", "b", "A", "é", "1", "٣", " ", "\u00a0", "\n", "\r", "\u2028", "\u0085", "😀",
-  "-", "_", ".", "$", "\t", "\u000b", "α", "\ufeff", "\u0008", "\ud800"];
+  "-", "_", ".", "$", "\t", "\u000b", "α", "\ufeff", "\u0008", "\ud800",
+  "\ud83d", "\ude00", "😁", "😂", "\u0000", "\u001f", "\uffff", "Z", "0", "ǅ", "^", "]", "{", "|", "("];
 const cases = [];
 for (let i = 0; i < count; i++) {
   const pattern = expr(0);

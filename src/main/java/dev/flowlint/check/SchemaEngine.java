@@ -6,7 +6,9 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import dev.flowlint.schema.SchemaStore.BadSchema;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -73,7 +75,8 @@ final class SchemaEngine {
 
   /**
    * The errors with each pattern error of an undecided match marked, and one error more for an
-   * undecided match no error names (a {@code patternProperties} key, say): never a quiet pass.
+   * undecided match no error names (under {@code not}, or a {@code patternProperties} key): never a
+   * quiet pass. That one is at the value when the instance holds it, so it is reported there.
    */
   private List<SchemaError> undecided(
       List<SchemaError> errors, JsonNode instance, List<List<String>> undecided) {
@@ -100,11 +103,11 @@ final class SchemaEngine {
       }
     }
     for (List<String> pair : undecided) {
-      if (!named.contains(pair)) {
+      if (named.add(pair)) {
         out.add(
             new SchemaError(
                 "pattern",
-                List.of(),
+                where(instance, pair.get(1)),
                 Optional.empty(),
                 JsonNodeFactory.instance.stringNode(pair.get(0)),
                 "",
@@ -115,9 +118,44 @@ final class SchemaEngine {
                     + "-character value: "
                     + UNDECIDED,
                 true));
-        named.add(pair);
       }
     }
+    return out;
+  }
+
+  /**
+   * Where the instance first holds the string as a value (looked for without recursion: an instance
+   * may nest deeper than the stack); empty when only a key is that string.
+   */
+  private static List<Object> where(JsonNode instance, String value) {
+    Deque<Map.Entry<JsonNode, List<Object>>> todo = new ArrayDeque<>();
+    todo.push(Map.entry(instance, List.of()));
+    while (!todo.isEmpty()) {
+      Map.Entry<JsonNode, List<Object>> next = todo.pop();
+      JsonNode node = next.getKey();
+      if (node.isString() && node.asString().equals(value)) {
+        return next.getValue();
+      }
+      List<Map.Entry<JsonNode, List<Object>>> children = new ArrayList<>();
+      if (node.isObject()) {
+        for (String name : node.propertyNames()) {
+          children.add(Map.entry(node.get(name), append(next.getValue(), name)));
+        }
+      } else if (node.isArray()) {
+        for (int k = 0; k < node.size(); k++) {
+          children.add(Map.entry(node.get(k), append(next.getValue(), k)));
+        }
+      }
+      for (int k = children.size() - 1; k >= 0; k--) {
+        todo.push(children.get(k)); // the first child is looked at first
+      }
+    }
+    return List.of();
+  }
+
+  private static List<Object> append(List<Object> path, Object step) {
+    List<Object> out = new ArrayList<>(path);
+    out.add(step);
     return out;
   }
 

@@ -21,9 +21,10 @@ import java.util.regex.PatternSyntaxException;
  * refuses it with a located {@link PatternSyntaxException} saying what is not ECMA-262 (or cannot
  * be run by Java exactly): never a pattern that quietly means something else.
  *
- * <p>It is lenient in one way only: an escaped punctuation character outside a class ({@code \-},
- * {@code \@}) is taken as that character, as Java and ECMA-262 without {@code u} take it, though
- * the {@code u} flag refuses it; no engine that accepts it reads it otherwise.
+ * <p>It is lenient in two ways only, where the {@code u} flag refuses what Java and ECMA-262
+ * without {@code u} both accept and read alike: an escaped punctuation character outside a class
+ * ({@code \-}, {@code \@}) is that character, and a {@code -} beside a class escape in a class
+ * ({@code [\w-.]}, common in e-mail patterns) is a {@code -}, not a range.
  */
 public final class EcmaPatterns {
   private static final int[] DIGIT = {'0', '9'};
@@ -36,94 +37,23 @@ public final class EcmaPatterns {
   };
 
   private static final String WORD_CLASS = "[" + ranges(WORD, false) + "]";
-  private static final String ANY = "[\\x{0}-\\x{10FFFF}]";
+
+  /** Every code point, as a class body. */
+  static final String ANY_SET = "\\x{0}-\\x{10FFFF}";
+
+  private static final String ANY = "[" + ANY_SET + "]";
   private static final String NOTHING = "(?:(?!))";
-
-  /** General_Category values and their aliases, by the short name Java knows. */
-  private static final Map<String, String> CATEGORIES = new HashMap<>();
-
-  /** Binary properties ECMA-262 and Java agree on, by every ECMA-262 name. */
-  private static final Map<String, String> BINARY = new HashMap<>();
-
-  static {
-    String[][] gc = {
-      {"C", "Other"},
-      {"Cc", "Control", "cntrl"},
-      {"Cf", "Format"},
-      {"Cn", "Unassigned"},
-      {"Co", "Private_Use"},
-      {"Cs", "Surrogate"},
-      {"L", "Letter"},
-      {"LC", "Cased_Letter"},
-      {"Ll", "Lowercase_Letter"},
-      {"Lm", "Modifier_Letter"},
-      {"Lo", "Other_Letter"},
-      {"Lt", "Titlecase_Letter"},
-      {"Lu", "Uppercase_Letter"},
-      {"M", "Mark", "Combining_Mark"},
-      {"Mc", "Spacing_Mark"},
-      {"Me", "Enclosing_Mark"},
-      {"Mn", "Nonspacing_Mark"},
-      {"N", "Number"},
-      {"Nd", "Decimal_Number", "digit"},
-      {"Nl", "Letter_Number"},
-      {"No", "Other_Number"},
-      {"P", "Punctuation", "punct"},
-      {"Pc", "Connector_Punctuation"},
-      {"Pd", "Dash_Punctuation"},
-      {"Pe", "Close_Punctuation"},
-      {"Pf", "Final_Punctuation"},
-      {"Pi", "Initial_Punctuation"},
-      {"Po", "Other_Punctuation"},
-      {"Ps", "Open_Punctuation"},
-      {"S", "Symbol"},
-      {"Sc", "Currency_Symbol"},
-      {"Sk", "Modifier_Symbol"},
-      {"Sm", "Math_Symbol"},
-      {"So", "Other_Symbol"},
-      {"Z", "Separator"},
-      {"Zl", "Line_Separator"},
-      {"Zp", "Paragraph_Separator"},
-      {"Zs", "Space_Separator"}
-    };
-    for (String[] names : gc) {
-      for (String name : names) {
-        CATEGORIES.put(name, names[0]);
-      }
-    }
-    String[][] binary = {
-      {"IsAlphabetic", "Alphabetic", "Alpha"},
-      {"IsLowercase", "Lowercase", "Lower"},
-      {"IsUppercase", "Uppercase", "Upper"},
-      {"IsWhite_Space", "White_Space", "space"},
-      {"IsIdeographic", "Ideographic", "Ideo"},
-      {"IsJoin_Control", "Join_Control", "Join_C"},
-      {"IsNoncharacter_Code_Point", "Noncharacter_Code_Point", "NChar"},
-      {"IsAssigned", "Assigned"}
-    };
-    for (String[] names : binary) {
-      for (int k = 1; k < names.length; k++) {
-        BINARY.put(names[k], names[0]);
-      }
-    }
-  }
 
   private EcmaPatterns() {}
 
   /** The pattern, compiled to match what ECMA-262 matches. */
   public static Pattern compile(String ecma) {
-    String java = toJava(ecma);
+    Translator translator = new Translator(ecma);
+    String java = translator.run();
     try {
       return Pattern.compile(java);
     } catch (PatternSyntaxException e) {
-      throw new Refused(
-          "the pattern "
-              + ecma
-              + " cannot be matched as ECMA-262 reads it: Java's regex engine refuses its"
-              + " translation: "
-              + e.getDescription(),
-          ecma,
-          -1);
+      throw translator.refusedByJava(e);
     }
   }
 
@@ -146,11 +76,17 @@ public final class EcmaPatterns {
     }
   }
 
-  /** A group, or the whole pattern: where a backreference may be told safe. */
+  /**
+   * A group, or the whole pattern: where a backreference may be told safe, and whether a repeat of
+   * it is one Java runs exactly.
+   */
   private static final class Frame {
     int alternative;
     boolean alternatives;
     boolean optional;
+    boolean consumes; // the alternative being read surely reads a character
+    boolean mayBeEmpty; // an alternative read so far may match nothing
+    boolean assertion; // an assertion (^, $, \b, \B, a lookaround) anywhere inside
     final boolean lookaround;
     final boolean lookbehind;
 
@@ -169,6 +105,7 @@ public final class EcmaPatterns {
     private final Deque<Frame> frames = new ArrayDeque<>();
     private final List<Group> groups = new ArrayList<>();
     private final Map<String, Integer> names = new HashMap<>();
+    private final List<int[]> lookbehinds = new ArrayList<>(); // where each starts: pattern, out
     private final int groupCount;
     private int i;
 
@@ -184,6 +121,34 @@ public final class EcmaPatterns {
         throw fail(i, "a ) that closes no group");
       }
       return out.toString();
+    }
+
+    /**
+     * Java's refusal of the translation, in the pattern's terms: the one Java gives is a lookbehind
+     * whose longest match it cannot bound (a repeated group in it, or counts that overflow).
+     */
+    PatternSyntaxException refusedByJava(PatternSyntaxException e) {
+      int[] lookbehind = null;
+      for (int[] l : lookbehinds) {
+        if (l[1] <= e.getIndex()) {
+          lookbehind = l; // the last one to start before where Java stopped
+        }
+      }
+      if (lookbehind != null && e.getDescription().startsWith("Look-behind")) {
+        return fail(
+            lookbehind[0],
+            "a lookbehind whose longest match Java cannot work out (a repeated group in it, or"
+                + " counts that add up past 2147483647); write the repeats out or lower the"
+                + " counts");
+      }
+      return new Refused(
+          "the pattern "
+              + s
+              + " cannot be matched as ECMA-262 reads it: Java's regex engine refuses its"
+              + " translation: "
+              + e.getDescription(),
+          s,
+          -1);
     }
 
     private PatternSyntaxException fail(int at, String what) {
@@ -234,6 +199,8 @@ public final class EcmaPatterns {
         Frame f = frames.element();
         f.alternative++;
         f.alternatives = true;
+        f.mayBeEmpty |= !f.consumes;
+        f.consumes = false;
         out.append('|');
         i++;
         alternative();
@@ -250,6 +217,7 @@ public final class EcmaPatterns {
       int start = i;
       char c = s.charAt(i);
       boolean assertion = false;
+      boolean consumes = true; // the atom reads at least one character wherever it matches
       Frame group = null;
       switch (c) {
         case '^' -> {
@@ -265,6 +233,7 @@ public final class EcmaPatterns {
         case '(' -> {
           group = group();
           assertion = group.lookaround;
+          consumes = !group.lookaround && !group.mayBeEmpty;
         }
         case '[' -> characterClass();
         case '.' -> {
@@ -277,14 +246,25 @@ public final class EcmaPatterns {
                 i, quantifierAt(i) ? "{ repeats nothing" : "a { that starts no {n,m}; write \\{");
         case '}' -> throw fail(i, "a } that ends no {n,m}; write \\}");
         case ']' -> throw fail(i, "a ] that ends no class; write \\]");
-        case '\\' -> assertion = atomEscape();
+        case '\\' -> {
+          assertion = atomEscape();
+          consumes = !assertion && !backreferenceAt(start);
+        }
         default -> {
           int cp = s.codePointAt(i);
           i += Character.charCount(cp);
           literal(cp);
         }
       }
-      quantifier(start, assertion, group);
+      Frame here = frames.element();
+      here.assertion |= assertion;
+      long min = quantifier(start, assertion, group);
+      here.consumes |= consumes && !assertion && min > 0;
+    }
+
+    private boolean backreferenceAt(int at) {
+      char c = s.charAt(at + 1);
+      return c >= '1' && c <= '9' || c == 'k';
     }
 
     private boolean quantifierAt(int at) {
@@ -329,9 +309,10 @@ public final class EcmaPatterns {
       return digits.length() > 10 ? Long.MAX_VALUE : Long.parseLong(digits);
     }
 
-    private void quantifier(int start, boolean assertion, Frame group) {
+    /** The quantifier after an atom, if any; the least number of repeats it takes (1: none). */
+    private long quantifier(int start, boolean assertion, Frame group) {
       if (!quantifierAt(i)) {
-        return;
+        return 1;
       }
       if (assertion) {
         throw fail(i, "an assertion (" + s.substring(start, i) + ") cannot be repeated");
@@ -370,6 +351,17 @@ public final class EcmaPatterns {
       if (group != null && min == 0) {
         group.optional = true;
       }
+      if (group != null && min >= 2 && group.mayBeEmpty && group.assertion) {
+        // Java ends a loop at the first repeat that matched nothing, counting it as all the
+        // repeats still owed; ECMA-262 runs them, and one may then match where an assertion
+        // let the first one match nothing: ^(?:(?=a)a?){2}b finds "ab", Java's reading does not.
+        throw fail(
+            start,
+            "a group that may match nothing, holds an assertion and must repeat at least twice ("
+                + s.substring(start, i)
+                + "), which Java does not run exactly; make the group match at least one"
+                + " character, or write its repeats out");
+      }
       if (unbounded) {
         for (Frame f : frames) {
           if (f.lookbehind) {
@@ -382,6 +374,7 @@ public final class EcmaPatterns {
           }
         }
       }
+      return min;
     }
 
     private Frame group() {
@@ -393,6 +386,7 @@ public final class EcmaPatterns {
         i += 3;
       } else if (s.startsWith("(?<=", i) || s.startsWith("(?<!", i)) {
         f = new Frame(true, true);
+        lookbehinds.add(new int[] {i, out.length()});
         out.append(s, i, i + 4).append("(?:");
         i += 4;
       } else if (s.startsWith("(?:", i)) {
@@ -420,6 +414,8 @@ public final class EcmaPatterns {
       frames.push(f);
       disjunction();
       frames.pop();
+      f.mayBeEmpty |= !f.consumes;
+      frames.element().assertion |= f.assertion || f.lookaround;
       if (i >= s.length()) {
         throw fail(start, "a ( that is never closed");
       }
@@ -679,49 +675,11 @@ public final class EcmaPatterns {
       }
       String body = s.substring(i + 1, end);
       i = end + 1;
-      String p = negated ? "\\P{" : "\\p{";
-      int eq = body.indexOf('=');
-      String name = eq < 0 ? null : body.substring(0, eq);
-      String value = eq < 0 ? body : body.substring(eq + 1);
-      if (name == null || name.equals("General_Category") || name.equals("gc")) {
-        String gc = CATEGORIES.get(value);
-        if (gc != null) {
-          return p + gc + "}";
-        }
+      try {
+        return EcmaProperties.classBody(body, negated);
+      } catch (IllegalArgumentException e) {
+        throw fail(at, e.getMessage());
       }
-      if (name != null && (name.equals("Script") || name.equals("sc"))) {
-        try {
-          Character.UnicodeScript.forName(value);
-          if (value.matches("[A-Za-z_]+")) {
-            return p + "sc=" + value + "}";
-          }
-        } catch (IllegalArgumentException e) {
-          throw fail(at, "no script is named " + value);
-        }
-      }
-      if (name == null) {
-        String binary = BINARY.get(value);
-        if (binary != null) {
-          return p + binary + "}";
-        }
-        switch (value) {
-          case "Any":
-            return negated ? "" : ANY_SET;
-          case "ASCII":
-            return ranges(new int[] {0, 0x7F}, negated);
-          case "ASCII_Hex_Digit", "AHex":
-            return ranges(new int[] {'0', '9', 'A', 'F', 'a', 'f'}, negated);
-          case "Hex_Digit", "Hex":
-            return ranges(
-                new int[] {
-                  '0', '9', 'A', 'F', 'a', 'f', 0xFF10, 0xFF19, 0xFF21, 0xFF26, 0xFF41, 0xFF46
-                },
-                negated);
-          default:
-            break;
-        }
-      }
-      throw fail(at, "\\p{" + body + "} is no property Java matches as ECMA-262 does");
     }
 
     private void characterClass() {
@@ -747,16 +705,15 @@ public final class EcmaPatterns {
           i++;
           Object hi = classAtom();
           if (!(lo instanceof Integer a) || !(hi instanceof Integer b)) {
-            throw fail(from, "a class escape cannot bound a range (" + s.substring(from, i) + ")");
+            body.append(member(lo)).append(hexOf('-')).append(member(hi)); // [\w-.]: no range
+            continue;
           }
           if (a > b) {
             throw fail(dash, "a range out of order (" + s.substring(from, i) + ")");
           }
           body.append(hexOf(a)).append('-').append(hexOf(b));
-        } else if (lo instanceof Integer cp) {
-          body.append(hexOf(cp));
         } else {
-          body.append((String) lo);
+          body.append(member(lo));
         }
       }
       if (body.length() == 0) {
@@ -764,6 +721,11 @@ public final class EcmaPatterns {
       } else {
         out.append('[').append(negated ? "^" : "").append(body).append(']');
       }
+    }
+
+    /** A class atom in a Java class body: a code point, or a set's ranges. */
+    private static String member(Object atom) {
+      return atom instanceof Integer cp ? hexOf(cp) : (String) atom;
     }
 
     private Object classAtom() {
@@ -797,14 +759,12 @@ public final class EcmaPatterns {
     }
   }
 
-  private static final String ANY_SET = "\\x{0}-\\x{10FFFF}";
-
-  private static String hexOf(int cp) {
+  static String hexOf(int cp) {
     return "\\x{" + Integer.toHexString(cp).toUpperCase(Locale.ROOT) + "}";
   }
 
   /** A class body of the ranges (pairs of bounds), or of their complement. */
-  private static String ranges(int[] bounds, boolean complement) {
+  static String ranges(int[] bounds, boolean complement) {
     StringBuilder b = new StringBuilder();
     if (!complement) {
       for (int k = 0; k < bounds.length; k += 2) {

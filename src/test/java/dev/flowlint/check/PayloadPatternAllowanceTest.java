@@ -84,6 +84,34 @@ class PayloadPatternAllowanceTest {
     }
   }
 
+  /**
+   * Under {@code not}, an undecided match (counted as no match) passes: the error added for it is
+   * at the value, so check reports it there rather than on the whole payload.
+   */
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = ThreadMode.SEPARATE_THREAD)
+  void anUndecidedMatchUnderNotIsAnErrorAtTheValue() {
+    ObjectNode schema = NODES.objectNode();
+    schema
+        .putObject("properties")
+        .putObject("Flow.b")
+        .putObject("items")
+        .putObject("not")
+        .put("pattern", QUADRATIC);
+    SchemaEngine engine = new SchemaEngine(SchemaEngine.Route.SUBSET_FIRST, SMALL);
+    engine.startPayload();
+    ObjectNode instance = manyLongValues();
+    ((ArrayNode) instance.get("Flow.b")).insert(0, "x@");
+    List<SchemaError> errors = engine.validate("k", schema, instance, "x.schema.json");
+    // "x@" matches, so not fails on it: a decided error; the long values are all one string, so
+    // one undecided error, at the first value that holds it
+    assertEquals(2, errors.size(), errors.toString());
+    assertEquals(List.of("Flow.b", 0), errors.get(0).at());
+    assertFalse(errors.get(0).undecided());
+    assertEquals(List.of("Flow.b", 1), errors.get(1).at());
+    assertTrue(errors.get(1).undecided());
+  }
+
   /** A key matched by patternProperties has no pattern error to mark: one is added. */
   @Test
   @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = ThreadMode.SEPARATE_THREAD)
@@ -125,17 +153,7 @@ class PayloadPatternAllowanceTest {
       payload.append(i == 0 ? "" : ", ").append('"').append(LONG).append('"');
     }
     payload.append("]}");
-    CliRunner.Result r =
-        CliRunner.withStdin(
-            payload.toString(),
-            "check",
-            "-",
-            "--schemas",
-            schemas.toString(),
-            "--flow",
-            "Words",
-            "--envelope",
-            "inputs");
+    CliRunner.Result r = CliRunner.checkInputs(payload.toString(), schemas, "Words");
     assertEquals(1, r.code(), r.err());
     assertTrue(
         r.out()

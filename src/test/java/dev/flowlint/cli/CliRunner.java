@@ -24,6 +24,20 @@ public final class CliRunner {
         code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
+  /** {@code check -} of one flow's inputs, the payload on stdin, against the schemas directory. */
+  public static Result checkInputs(String payload, java.nio.file.Path schemas, String flow) {
+    return withStdin(
+        payload,
+        "check",
+        "-",
+        "--schemas",
+        schemas.toString(),
+        "--flow",
+        flow,
+        "--envelope",
+        "inputs");
+  }
+
   /** With an environment of the test's making (the process's own is not used). */
   public static Result withEnv(java.util.Map<String, String> env, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -155,16 +155,10 @@ class ConstraintsTest {
             " },",
             " \"x-flowlint\": {\"flowName\": \"Words\", \"flowType\": \"workflow\", \"scope\": \"Flow\"}}"));
     Result r =
-        CliRunner.withStdin(
+        CliRunner.checkInputs(
             "{\"Flow.a\": \"FIXED\", \"Flow.b\": \"ab\", \"Flow.c\": [1, 1, 2], \"Flow.d\": 0, \"Flow.e\": \"open\"}",
-            "check",
-            "-",
-            "--schemas",
-            schemas.toString(),
-            "--flow",
-            "Words",
-            "--envelope",
-            "inputs");
+            schemas,
+            "Words");
     String out = r.out();
     assertTrue(out.contains("Flow.a must be \"fixed\", got the string \"FIXED\""), out);
     assertTrue(out.contains("fix: write \"fixed\""), out);

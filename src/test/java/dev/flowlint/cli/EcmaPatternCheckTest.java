@@ -42,16 +42,7 @@ class EcmaPatternCheckTest {
   }
 
   private static Result check(Path schemas, String payload) {
-    return CliRunner.withStdin(
-        payload,
-        "check",
-        "-",
-        "--schemas",
-        schemas.toString(),
-        "--flow",
-        "Words",
-        "--envelope",
-        "inputs");
+    return CliRunner.checkInputs(payload, schemas, "Words");
   }
 
   @ParameterizedTest(name = "{0}")

@@ -260,19 +260,22 @@ final class CheckCommand implements Callable<Integer> {
       run.stdinAs(stdinFilepath);
     }
     ReportContext context = context(specs.specs(), failOn);
-    PrintStream reportOut = (fix || diff) && (diff || paths.contains("-")) ? io.err() : io.out();
+    // Standard output holds the diff, or the fixed payload of -: the report goes to standard error.
+    // Said by the options, not by comparing the streams: a caller may pass one stream for both.
+    boolean outputTaken = (fix || diff) && (diff || paths.contains("-"));
+    PrintStream reportOut = outputTaken ? io.err() : io.out();
     // A report file that is this process's own standard output ("json=/dev/stdout") shares it with
     // the report that goes there: two documents in one stream, which nothing can read.
     long onStdout =
         specs.specs().stream()
-            .filter(s -> s.file().isEmpty() ? reportOut == io.out() : ownStdout(s.file().get()))
+            .filter(s -> s.file().isEmpty() ? !outputTaken : ownStdout(s.file().get()))
             .count();
     if (onStdout > 1) {
       return usage(
           "only one report can go to standard output (a FORMAT=FILE names it too); give the others"
               + " a file");
     }
-    if (onStdout > 0 && reportOut == io.err()) {
+    if (onStdout > 0 && outputTaken) {
       // Standard output holds the diff, or the fixed payload of -: a report there would run into
       // it.
       return usage(

@@ -64,11 +64,8 @@ final class TrainCommand implements Callable<Integer> {
       Files.writeString(payloads.resolve("a.json"), payload);
       Files.writeString(payloads.resolve("b.json"), "{\"flowId\": \"x\", \"inputData\": {}}");
       for (String format : dev.flowlint.report.Reporters.NAMES) {
-        Cli.run(
-            java.io.InputStream.nullInputStream(),
+        checked(
             sink,
-            sink,
-            java.util.Map.of(),
             "check",
             payloads.toString(),
             "--schemas",
@@ -76,11 +73,8 @@ final class TrainCommand implements Callable<Integer> {
             "--format",
             format);
       }
-      Cli.run(
-          java.io.InputStream.nullInputStream(),
+      checked(
           sink,
-          sink,
-          java.util.Map.of(),
           "check",
           payloads.resolve("a.json").toString(),
           "--schemas",
@@ -93,6 +87,19 @@ final class TrainCommand implements Callable<Integer> {
           Files.deleteIfExists(p);
         }
       }
+    }
+  }
+
+  /**
+   * One training check, which must find the payload's problems (exit 1): a check that stops early
+   * (a usage error) leaves the check path out of the archive, and every later run loads it from the
+   * jar, slower, without a word. The build fails instead.
+   */
+  private static void checked(java.io.PrintStream sink, String... args) {
+    int code = Cli.run(java.io.InputStream.nullInputStream(), sink, sink, java.util.Map.of(), args);
+    if (code != Cli.FINDINGS) {
+      throw new IllegalStateException(
+          "the training run's " + String.join(" ", args) + " exited " + code + ", not 1");
     }
   }
 

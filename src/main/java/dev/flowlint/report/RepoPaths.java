@@ -31,9 +31,7 @@ public record RepoPaths(Path workDir, Path root) {
     }
     // Forward slashes in place of the platform's separator only: on Linux and macOS a backslash is
     // a character of a file name ("back\\slash.json" was reported as back/slash.json).
-    String separator = p.getFileSystem().getSeparator();
-    String relative = r.relativize(p).toString();
-    return Optional.of(separator.equals("/") ? relative : relative.replace(separator, "/"));
+    return Optional.of(dev.flowlint.io.PathText.slashed(r.relativize(p).toString()));
   }
 
   /** The repository-relative path when there is one, else the path as displayed. */

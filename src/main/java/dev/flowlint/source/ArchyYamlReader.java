@@ -185,13 +185,21 @@ public final class ArchyYamlReader implements FlowReader {
     return TYPE_ALIASES.getOrDefault(rootKey, rootKey.toLowerCase(java.util.Locale.ROOT));
   }
 
-  /** A flag that is wholly one template placeholder: {@code {{x}}} or {@code ${x}}. */
-  private static final java.util.regex.Pattern TEMPLATED_FLAG =
-      java.util.regex.Pattern.compile("\\s*(\\{\\{[^{}\\n]*\\}\\}|\\$\\{[^{}\\n]*\\})\\s*");
+  /** One template placeholder: {@code {{x}}} or {@code ${x}}. */
+  private static final String PLACEHOLDER = "(\\{\\{[^{}\\n]*\\}\\}|\\$\\{[^{}\\n]*\\})";
 
+  /** A flag that is wholly one template placeholder. */
+  private static final java.util.regex.Pattern TEMPLATED_FLAG =
+      java.util.regex.Pattern.compile("\\s*" + PLACEHOLDER + "\\s*");
+
+  /** The same on its line of the file, for the note. */
   private static final java.util.regex.Pattern TEMPLATED_FLAG_LINE =
       java.util.regex.Pattern.compile(
-          "(?m)^[ \\t-]*(isInput|isOutput|isSecure):\\s*[\"']?(\\{\\{[^{}\\n]*\\}\\}|\\$\\{[^{}\\n]*\\})[\"']?\\s*$");
+          "(?m)^[ \\t-]*(isInput|isOutput|isSecure):\\s*[\"']?" + PLACEHOLDER + "[\"']?\\s*$");
+
+  private static final java.util.regex.Pattern PLACEHOLDER_NAME =
+      java.util.regex.Pattern.compile(
+          "(?m)^\\s+name:\\s*[\"']?(\\{\\{[^}\\n]*\\}\\}|\\$\\{[^}\\n]*\\})");
 
   /**
    * The flags a templated file leaves to its template ({@code isInput: ${is_input}}), each read as
@@ -204,10 +212,11 @@ public final class ArchyYamlReader implements FlowReader {
       return out;
     }
     java.util.regex.Matcher m = TEMPLATED_FLAG_LINE.matcher(text);
+    int line = 1;
+    int counted = 0; // lines are counted up to here, once over the whole text
     while (m.find()) {
-      int line = 1;
-      for (int i = 0; i < m.start(); i++) {
-        line += text.charAt(i) == '\n' ? 1 : 0;
+      for (; counted < m.start(); counted++) {
+        line += text.charAt(counted) == '\n' ? 1 : 0;
       }
       out.add("line " + line + ": " + m.group(1) + " is the template placeholder " + m.group(2));
     }
@@ -216,10 +225,7 @@ public final class ArchyYamlReader implements FlowReader {
 
   /** The placeholder a templated file names its flow with ({@code {{flow_name}}}), if it does. */
   Optional<String> placeholderName(SourceText source) {
-    java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile(
-                "(?m)^\\s+name:\\s*[\"']?(\\{\\{[^}\\n]*\\}\\}|\\$\\{[^}\\n]*\\})")
-            .matcher(source.text());
+    java.util.regex.Matcher m = PLACEHOLDER_NAME.matcher(source.text());
     return m.find() ? Optional.of(m.group(1)) : Optional.empty();
   }
 
@@ -313,7 +319,7 @@ public final class ArchyYamlReader implements FlowReader {
     }
     if (v.isString()
         && TEMPLATED_FLAG.matcher(TemplatePlaceholders.restore(v.asString())).matches()) {
-      // A template decides ({@code isInput: ${is_input}}): read as true, so a payload that gives
+      // A template decides (isInput: ${is_input}): read as true, so a payload that gives
       // the input is checked rather than called unknown, and one that leaves it out is told.
       // FlowSources notes each such flag (templatedFlags).
       return true;
